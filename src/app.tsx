@@ -1,0 +1,171 @@
+// The wizard shell: the step list, where the operator is, the results so far, and the keys that mean the
+// same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
+import { Box, Text, useApp, useInput } from "ink";
+import { useCallback, useMemo, useReducer, useRef, useState } from "react";
+import type { Account } from "./aws/account.js";
+import { EXIT } from "./exit-codes.js";
+import type { Lang } from "./i18n/index.js";
+import { messages } from "./i18n/index.js";
+import type { ControlId } from "./steps/controls.js";
+import { stepOrder } from "./steps/order.js";
+import type { PreflightFinding } from "./steps/preflight.js";
+import { allVerified, summarize } from "./steps/summary.js";
+import type { StepContext, Timing, Verdict } from "./steps/types.js";
+import { verdict } from "./steps/types.js";
+import { Cleanups } from "./screens/cleanups.js";
+import { Frame, type StepKey } from "./screens/components/Frame.js";
+import { isContinue, isHelp, isInterrupt, isQuit } from "./screens/keys.js";
+import { PreflightScreen } from "./screens/PreflightScreen.js";
+import { RootKeysScreen } from "./screens/RootKeysScreen.js";
+import { type RootMfaKind, RootMfaScreen } from "./screens/RootMfaScreen.js";
+import { SigninScreen } from "./screens/SigninScreen.js";
+import { SummaryScreen } from "./screens/SummaryScreen.js";
+import { type StandIn, type Ui, UiContext, useUi } from "./screens/ui-context.js";
+import { UserMfaScreen } from "./screens/UserMfaScreen.js";
+
+export type ExitReason = "finished" | "quit" | "interrupted";
+
+export interface RunOutcome {
+  reason: ExitReason;
+  results: Partial<Record<ControlId, Verdict>>;
+  /** Undo actions that could not be completed on the way out (what is left behind, named). */
+  leftBehind: string[];
+  exitCode: number;
+}
+
+export interface AppProps {
+  account: Account;
+  lang: Lang;
+  timing: Timing;
+  standIn?: StandIn;
+  /** A line shown above the first screen (e.g. "no AWS credentials found: simulated account"). */
+  notice?: string;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  onExit: (outcome: RunOutcome) => void;
+}
+
+interface State {
+  preflight?: PreflightFinding;
+  /** Index into the step list (preflight, the caller's steps, summary). */
+  at: number;
+  results: Partial<Record<ControlId, Verdict>>;
+  rootMfaKind: RootMfaKind;
+}
+
+type Event =
+  | { type: "preflight-done"; finding: PreflightFinding }
+  | { type: "step-done"; control: ControlId; verdict: Verdict; rootMfaKind?: RootMfaKind }
+  | { type: "back" };
+
+function reducer(state: State, event: Event): State {
+  switch (event.type) {
+    case "preflight-done": {
+      // A step that does not apply to this caller is recorded as such from the start.
+      const skipped = event.finding.caller.kind === "iam-user" ? {} : { "operator-mfa": verdict("skipped", "not-applicable") };
+      return { ...state, preflight: event.finding, at: 1, results: { ...skipped, ...state.results } };
+    }
+    case "step-done":
+      return {
+        ...state,
+        at: state.at + 1,
+        results: { ...state.results, [event.control]: event.verdict },
+        rootMfaKind: event.control === "root-mfa" ? event.rootMfaKind : state.rootMfaKind,
+      };
+    case "back":
+      return { ...state, at: Math.max(0, state.at - 1) };
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function App({ account, lang, timing, standIn, notice, now = () => new Date(), sleep = realSleep, onExit }: AppProps) {
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(reducer, { at: 0, results: {}, rootMfaKind: undefined });
+  const [help, setHelp] = useState(false);
+  const [quitting, setQuitting] = useState(false);
+  const textEntries = useRef(0);
+  const cleanups = useMemo(() => new Cleanups(), []);
+  const setTextEntry = useCallback((active: boolean) => {
+    textEntries.current += active ? 1 : -1;
+  }, []);
+  const ui: Ui = useMemo(() => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, setTextEntry }), [lang, account.mode, standIn, cleanups, setTextEntry]);
+  const t = ui.t;
+
+  const order: ControlId[] = state.preflight ? stepOrder(state.preflight.caller) : [];
+  const steps: StepKey[] = ["preflight", ...order, "summary"];
+  const current = steps[Math.min(state.at, steps.length - 1)]!;
+  const rows = summarize(state.results);
+
+  const finish = useCallback(
+    async (reason: ExitReason) => {
+      setQuitting(true);
+      const leftBehind = await cleanups.runAll();
+      const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows) ? EXIT.verified : EXIT.notAllVerified;
+      onExit({ reason, results: state.results, leftBehind, exitCode });
+      exit();
+    },
+    [cleanups, exit, onExit, rows, state.results],
+  );
+
+  useInput((input, key) => {
+    if (quitting) return;
+    if (isInterrupt(input, key)) return void finish("interrupted");
+    if (textEntries.current > 0) return;
+    if (isQuit(input, key)) return void finish(current === "summary" ? "finished" : "quit");
+    if (isHelp(input)) setHelp((h) => !h);
+    if (current === "summary" && isContinue(input, key)) void finish("finished");
+  });
+
+  const ctx: StepContext | undefined = state.preflight && {
+    account,
+    caller: state.preflight.caller,
+    now,
+    sleep,
+    timing,
+    clockOffsetMs: state.preflight.clockOffsetMs,
+  };
+  const done = (control: ControlId) => (v: Verdict, rootMfaKind?: RootMfaKind) => dispatch({ type: "step-done", control, verdict: v, rootMfaKind });
+  const back = () => dispatch({ type: "back" });
+
+  const screen = (() => {
+    if (current === "preflight" || !ctx) {
+      return <PreflightScreen account={account} now={now} onDone={(finding) => dispatch({ type: "preflight-done", finding })} onQuit={() => void finish("quit")} />;
+    }
+    switch (current) {
+      case "root-access-keys":
+        return <RootKeysScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "root-mfa":
+        return <RootMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "operator-mfa":
+        return <UserMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "root-signin":
+        return <SigninScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "summary":
+        return <SummaryScreen rows={rows} rootMfaKind={state.rootMfaKind} />;
+    }
+  })();
+
+  return (
+    <UiContext.Provider value={ui}>
+      <Frame steps={steps} current={current} results={state.results} accountId={state.preflight?.caller.accountId} callerArn={state.preflight?.caller.arn}>
+        {notice && state.at === 0 && <Text color="yellow">{notice}</Text>}
+        {help && <HelpBox />}
+        {quitting ? <Text color="yellow">{t.app.quitting}</Text> : screen}
+      </Frame>
+    </UiContext.Provider>
+  );
+}
+
+function HelpBox() {
+  const { t } = useUi();
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} marginBottom={1}>
+      <Text bold>{t.app.helpTitle}</Text>
+      {t.app.helpLines.map((line, i) => (
+        <Text key={i}>{line}</Text>
+      ))}
+      <Text dimColor>{t.app.helpFooter}</Text>
+    </Box>
+  );
+}

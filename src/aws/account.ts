@@ -1,0 +1,165 @@
+// The one port between rootlock's steps and an AWS account.
+//
+// Every adapter (the real SDK one, the simulated account, the dry-run wrapper) implements `Account`.
+// It is deliberately narrow: only the operations the steps need, with plain typed values in and out,
+// so that steps never see an SDK type and the simulated account can answer exactly like AWS.
+//
+// Failures are thrown as `AccountError` (see errors.ts) carrying AWS's own error code and the IAM
+// action that failed; the wizard turns them into typed values before any screen sees them.
+
+export type CallerKind = "root" | "iam-user" | "assumed-role" | "other";
+
+export interface Caller {
+  accountId: string;
+  arn: string;
+  kind: CallerKind;
+  /** Set when kind is "iam-user". */
+  userName?: string;
+  /** The access key id the caller signs with, when it is a long-term key (AKIA…). */
+  accessKeyId?: string;
+}
+
+/** `GetAccountSummary` flags. Both describe the root user, whoever asks. */
+export interface RootSummary {
+  accountMfaEnabled: boolean;
+  accountAccessKeysPresent: boolean;
+}
+
+export type AccessKeyStatus = "Active" | "Inactive";
+
+export interface AccessKeyLastUse {
+  at: Date;
+  service: string;
+  region: string;
+}
+
+export interface AccessKey {
+  id: string;
+  status: AccessKeyStatus;
+  createdAt: Date;
+  /** Absent when the key was never used. */
+  lastUsed?: AccessKeyLastUse;
+}
+
+export interface VirtualMfaDevice {
+  serialNumber: string;
+  /** The ARN of the user the device is assigned to (`arn:aws:iam::ACCT:root` for root); absent when unassigned. */
+  userArn?: string;
+  enabledAt?: Date;
+}
+
+/**
+ * A freshly created virtual device. `secret` is the Base32 seed: it lives in memory only, for the few
+ * seconds between creation and enabling, and is never logged, written or put in an error.
+ */
+export interface NewVirtualMfaDevice {
+  serialNumber: string;
+  secret: string;
+}
+
+export interface MfaDevice {
+  serialNumber: string;
+  enabledAt: Date;
+}
+
+/** One `ConsoleLogin` CloudTrail event, reduced to what the sign-in test needs. */
+export interface ConsoleLoginEvent {
+  eventId: string;
+  at: Date;
+  /** `userIdentity.type`: "Root", "IAMUser", … */
+  identityType: string;
+  success: boolean;
+  /** `additionalEventData.MFAUsed`, compared without case ("Yes" / "YES"). */
+  mfaUsed: boolean;
+  mfaIdentifier?: string;
+  sourceIp?: string;
+}
+
+/** The credential report's `<root_account>` row. A report is regenerated at most every 4 hours. */
+export interface RootCredentialReport {
+  generatedAt: Date;
+  mfaActive: boolean;
+  passwordLastUsed?: Date;
+  /** access_key_1_* and access_key_2_*; a slot with no key is left out. */
+  keys: { slot: 1 | 2; active: boolean; lastRotated?: Date; lastUsed?: AccessKeyLastUse }[];
+}
+
+/** What a write returned, for the evidence of the step that made it. */
+export interface WriteReceipt {
+  call: string;
+  requestId?: string;
+  at: Date;
+}
+
+export type AssignmentFilter = "Assigned" | "Unassigned" | "Any";
+
+export type AccountMode = "simulated" | "live" | "dry-run";
+
+export interface Account {
+  readonly mode: AccountMode;
+
+  // ---- reads -------------------------------------------------------------------------------
+  /** sts:GetCallerIdentity */
+  getCaller(): Promise<Caller>;
+  /** The account's clock: the `Date` header of an AWS response. */
+  getServerTime(): Promise<Date>;
+  /** iam:GetAccountSummary → the two root flags. */
+  getRootSummary(): Promise<RootSummary>;
+  /** iam:ListAccessKeys (no UserName, so: the caller's keys — root's, with root credentials) + iam:GetAccessKeyLastUsed. */
+  listRootAccessKeys(): Promise<AccessKey[]>;
+  /** iam:ListVirtualMFADevices */
+  listVirtualMfaDevices(filter: AssignmentFilter): Promise<VirtualMfaDevice[]>;
+  /** iam:ListMFADevices(UserName) */
+  listUserMfaDevices(userName: string): Promise<MfaDevice[]>;
+  /** iam:GenerateCredentialReport (waited for) + iam:GetCredentialReport → the `<root_account>` row. */
+  getRootCredentialReport(): Promise<RootCredentialReport>;
+  /** cloudtrail:LookupEvents(EventName=ConsoleLogin) in us-east-1, events at or after `since`. */
+  lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]>;
+
+  // ---- writes ------------------------------------------------------------------------------
+  /** iam:UpdateAccessKey (no UserName: root's key, with root credentials). */
+  updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt>;
+  /** iam:DeleteAccessKey (no UserName). */
+  deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt>;
+  /** iam:DeleteVirtualMFADevice (an unassigned one: an orphan, or one rootlock created and could not enable). */
+  deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt>;
+  /** iam:CreateVirtualMFADevice */
+  createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }>;
+  /** iam:EnableMFADevice with two consecutive codes. */
+  enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt>;
+}
+
+export const ROOT_ARN_SUFFIX = ":root";
+
+export function rootArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:root`;
+}
+
+export function isRootArn(arn: string | undefined): boolean {
+  return !!arn && /^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn);
+}
+
+/**
+ * The root user's side of the AWS console, for what AWS allows only there (root access keys from the
+ * console, root MFA assignment, a root sign-in). Only the simulated account offers one: it is the
+ * terminal stand-in that trainees rehearse on. Against real AWS the operator uses the real console
+ * and rootlock verifies the result through `Account`.
+ */
+export interface RootConsole {
+  /** "Security credentials" page: root's access keys, as the console lists them. */
+  listAccessKeys(): Promise<AccessKey[]>;
+  /** The console's "Deactivate" / "Activate". */
+  setAccessKeyStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void>;
+  /** The console's "Delete": refused with DeleteConflict while the key is active, as the console does. */
+  deleteAccessKey(accessKeyId: string): Promise<void>;
+  /** Opens "Assign MFA device → Authenticator app": the console makes a new secret and shows it as a QR. */
+  openMfaAssignment(): Promise<{ secret: string; accountId: string }>;
+  /**
+   * The console's "Add MFA": creates the device `deviceName` and assigns it to root, with two consecutive
+   * codes. EntityAlreadyExists when a device of that name exists (an orphan); InvalidAuthenticationCode
+   * when the codes are not two consecutive valid codes.
+   */
+  finishMfaAssignment(deviceName: string, secret: string, code1: string, code2: string): Promise<void>;
+  /** A root sign-in with password (implied) and an MFA code; CloudTrail records it some seconds later. */
+  signIn(mfaCode: string): Promise<"success" | "failure">;
+}

@@ -1,0 +1,54 @@
+// AWS failures as typed values.
+//
+// Adapters throw `AccountError` with AWS's own error code and the IAM action that was called. The wizard
+// catches it at the step boundary and hands `{ code, action }` to a screen, which looks the text up in the
+// message catalogue: no stack trace and no raw SDK message ever reaches the operator. The AWS message is kept
+// for the report only when it cannot carry a secret (AWS never echoes MFA codes or secret keys in messages).
+
+export const KNOWN_CODES = [
+  "AccessDenied",
+  "InvalidAuthenticationCode",
+  "EntityAlreadyExists",
+  "DeleteConflict",
+  "LimitExceeded",
+  "EntityTemporarilyUnmodifiable",
+  "NoSuchEntity",
+  "InvalidClientTokenId",
+  "ExpiredToken",
+  "Throttling",
+  "NetworkError",
+  "ServiceFailure",
+  "Unknown",
+] as const;
+
+export type ErrorCode = (typeof KNOWN_CODES)[number];
+
+export interface AccountFailure {
+  code: ErrorCode;
+  /** The IAM/STS/CloudTrail action, e.g. "iam:GetAccountSummary". */
+  action: string;
+}
+
+export class AccountError extends Error {
+  readonly code: ErrorCode;
+  readonly action: string;
+  constructor(code: ErrorCode, action: string, detail?: string) {
+    super(`${code} on ${action}${detail ? `: ${detail}` : ""}`);
+    this.name = "AccountError";
+    this.code = code;
+    this.action = action;
+  }
+  toFailure(): AccountFailure {
+    return { code: this.code, action: this.action };
+  }
+}
+
+/** Turns anything thrown into a typed failure; unknown errors keep only the action, never their text. */
+export function toFailure(error: unknown, action: string): AccountFailure {
+  if (error instanceof AccountError) return error.toFailure();
+  return { code: "Unknown", action };
+}
+
+export function isAccountError(error: unknown, code?: ErrorCode): error is AccountError {
+  return error instanceof AccountError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,114 @@
+// The simulated accounts a trainee can start from (`--scenario`). Plain data: simulated.ts gives it life.
+import { newSecret } from "../lib/totp.js";
+
+export type ScenarioName = "new-account" | "clean" | "hardened" | "root-key";
+export const SCENARIOS: readonly ScenarioName[] = ["new-account", "clean", "hardened", "root-key"];
+
+export const ACCOUNT_ID = "123456789012";
+export const ADMIN_USER = "ops-admin";
+export const ROOT_ARN = `arn:aws:iam::${ACCOUNT_ID}:root`;
+export const mfaArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:mfa/${name}`;
+export const userArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:user/${name}`;
+
+export interface KeyRecord {
+  id: string;
+  status: "Active" | "Inactive";
+  createdAt: Date;
+  lastUsed?: { at: Date; service: string; region: string };
+}
+
+export interface DeviceRecord {
+  serialNumber: string;
+  /** Virtual devices appear in ListVirtualMFADevices; hardware keys and passkeys do not. */
+  kind: "virtual" | "hardware";
+  /** Known for every virtual device: the simulation checks codes with it. */
+  secret?: string;
+  /** An ARN when assigned (root's is `…:root`). */
+  assignedTo?: string;
+  enabledAt?: Date;
+  /** Pre-set devices whose secret the trainee never saw: the sign-in stand-in may show their code. */
+  training?: boolean;
+}
+
+export interface UserRecord {
+  name: string;
+  keys: KeyRecord[];
+  hasPassword: boolean;
+}
+
+export interface ConsoleLoginRecord {
+  eventId: string;
+  at: Date;
+  success: boolean;
+  mfaUsed: boolean;
+  mfaIdentifier?: string;
+  sourceIp: string;
+}
+
+export interface AccountState {
+  rootKeys: KeyRecord[];
+  rootPasswordLastUsed?: Date;
+  users: UserRecord[];
+  devices: DeviceRecord[];
+  signins: ConsoleLoginRecord[];
+}
+
+export interface Scenario {
+  state: AccountState;
+  /** Who signs the calls: the admin user (recommended), or root with one of its keys. */
+  caller: { kind: "iam-user"; userName: string; accessKeyId: string } | { kind: "root"; accessKeyId: string };
+}
+
+const DAY = 86_400_000;
+// Fixed, realistic-looking ids so trainees and screenshots see the same ones every time.
+const ROOT_KEY_1 = "AKIA4ROOTKEYS3APNE2X";
+const ROOT_KEY_2 = "AKIA4ROOTKEYNEVERUSD";
+const ADMIN_KEY = "AKIA4OPSADMINSIGNKEY";
+
+function newAccount(now: Date): AccountState {
+  return {
+    rootKeys: [
+      { id: ROOT_KEY_1, status: "Active", createdAt: new Date(now.getTime() - 400 * DAY), lastUsed: { at: new Date(now.getTime() - 3 * DAY), service: "s3", region: "ap-northeast-2" } },
+      { id: ROOT_KEY_2, status: "Active", createdAt: new Date(now.getTime() - 200 * DAY) },
+    ],
+    rootPasswordLastUsed: new Date(now.getTime() - 10 * DAY),
+    users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }] }],
+    // Left by an abandoned console attempt: the next assignment under that name fails until it is deleted.
+    devices: [{ serialNumber: mfaArn("root-account-mfa-device"), kind: "virtual", secret: newSecret() }],
+    signins: [],
+  };
+}
+
+function cleanAccount(now: Date): AccountState {
+  const enabledAt = new Date(now.getTime() - 60 * DAY);
+  return {
+    rootKeys: [],
+    rootPasswordLastUsed: new Date(now.getTime() - 60 * DAY),
+    users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 60 * DAY) }] }],
+    devices: [
+      { serialNumber: mfaArn("root-phone"), kind: "virtual", secret: newSecret(), assignedTo: ROOT_ARN, enabledAt, training: true },
+      { serialNumber: mfaArn(ADMIN_USER), kind: "virtual", secret: newSecret(), assignedTo: userArn(ADMIN_USER), enabledAt, training: true },
+    ],
+    signins: [],
+  };
+}
+
+function hardenedAccount(now: Date): AccountState {
+  const state = cleanAccount(now);
+  state.devices.push({ serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt: new Date(now.getTime() - 59 * DAY) });
+  state.signins.push({ eventId: "5b1e2c3d-0000-4000-8000-000000000001", at: new Date(now.getTime() - 2 * DAY), success: true, mfaUsed: true, mfaIdentifier: mfaArn("root-phone"), sourceIp: "203.0.113.10" });
+  return state;
+}
+
+export function scenario(name: ScenarioName, now: Date): Scenario {
+  switch (name) {
+    case "new-account":
+      return { state: newAccount(now), caller: { kind: "iam-user", userName: ADMIN_USER, accessKeyId: ADMIN_KEY } };
+    case "clean":
+      return { state: cleanAccount(now), caller: { kind: "iam-user", userName: ADMIN_USER, accessKeyId: ADMIN_KEY } };
+    case "hardened":
+      return { state: hardenedAccount(now), caller: { kind: "iam-user", userName: ADMIN_USER, accessKeyId: ADMIN_KEY } };
+    case "root-key":
+      return { state: newAccount(now), caller: { kind: "root", accessKeyId: ROOT_KEY_1 } };
+  }
+}

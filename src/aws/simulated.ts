@@ -1,0 +1,371 @@
+// An in-memory AWS account that behaves like AWS, for the demo and training mode and for the steps' tests.
+// It is an adapter like the real one, not a mock: it answers with AWS's error names, shows IAM changes only
+// after a delay (eventual consistency), accepts EnableMFADevice only with two consecutive codes, refuses a
+// device name an orphan already holds, regenerates the credential report at most every 4 hours, throttles
+// LookupEvents at 2 a second, and shows a console sign-in in CloudTrail only some seconds later.
+//
+// Every write is checked against and applied to the true state at once; reads see a copy that catches up
+// `visibilityDelayMs` later.
+import { randomUUID } from "node:crypto";
+import type {
+  AccessKey,
+  AccessKeyStatus,
+  Account,
+  AssignmentFilter,
+  Caller,
+  ConsoleLoginEvent,
+  MfaDevice,
+  NewVirtualMfaDevice,
+  RootConsole,
+  RootCredentialReport,
+  RootSummary,
+  VirtualMfaDevice,
+  WriteReceipt,
+} from "./account.js";
+import { AccountError, type ErrorCode } from "./errors.js";
+import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../lib/totp.js";
+import {
+  ACCOUNT_ID,
+  type AccountState,
+  type DeviceRecord,
+  type KeyRecord,
+  mfaArn,
+  ROOT_ARN,
+  type Scenario,
+  scenario as makeScenario,
+  type ScenarioName,
+  userArn,
+} from "./scenarios.js";
+
+export { SCENARIOS, type ScenarioName } from "./scenarios.js";
+
+export interface SimulatedOptions {
+  scenario?: ScenarioName;
+  now?: () => Date;
+  /** IAM's eventual consistency: how long a change takes to show in reads. */
+  visibilityDelayMs?: number;
+  /** How long a console sign-in takes to show in LookupEvents. */
+  cloudTrailDelayMs?: number;
+  /** How long GenerateCredentialReport takes. */
+  reportDelayMs?: number;
+  /** The account's clock minus ours. */
+  clockSkewMs?: number;
+}
+
+const REPORT_MAX_AGE_MS = 4 * 3_600_000;
+const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
+const MAX_DEVICES_PER_USER = 8;
+const LOOKUP_RATE_PER_SECOND = 2;
+
+interface Pending {
+  due: number;
+  change: (state: AccountState) => void;
+}
+
+export class SimulatedAccount implements Account {
+  readonly mode = "simulated" as const;
+  readonly console: RootConsole;
+
+  private readonly now: () => Date;
+  private readonly delay: number;
+  private readonly trailDelay: number;
+  private readonly reportDelay: number;
+  private readonly skew: number;
+  private readonly caller: Scenario["caller"];
+  private readonly truth: AccountState;
+  private readonly seen: AccountState;
+  private readonly pending: Pending[] = [];
+  private readonly failures = new Map<string, { code: ErrorCode; times: number }>();
+  private readonly lookups: number[] = [];
+  private readonly writeLog: { call: string; at: Date }[] = [];
+  private report?: RootCredentialReport;
+
+  constructor(options: SimulatedOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.delay = options.visibilityDelayMs ?? 1500;
+    this.trailDelay = options.cloudTrailDelayMs ?? 8000;
+    this.reportDelay = options.reportDelayMs ?? 1000;
+    this.skew = options.clockSkewMs ?? 0;
+    const { state, caller } = makeScenario(options.scenario ?? "new-account", this.now());
+    this.caller = caller;
+    this.truth = state;
+    this.seen = structuredClone(state);
+    this.console = this.makeConsole();
+  }
+
+  // ---- test and training hooks -------------------------------------------------------------------
+
+  /** The next `times` calls of `call` (e.g. "iam:ListVirtualMFADevices") fail with `code`. */
+  failNext(call: string, code: ErrorCode, times = 1): void {
+    this.failures.set(call, { code, times });
+  }
+
+  /** The current code of a pre-set device the trainee never saw (clean, hardened); undefined otherwise. */
+  trainingCode(serialNumber: string): string | undefined {
+    const device = this.truth.devices.find((d) => d.serialNumber === serialNumber && d.training);
+    return device?.secret ? codeFor(device.secret, this.awsNow()) : undefined;
+  }
+
+  /** Every write call made through the API port, in order. */
+  writes(): { call: string; at: Date }[] {
+    return [...this.writeLog];
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async getCaller(): Promise<Caller> {
+    this.enter("sts:GetCallerIdentity", "sts");
+    if (this.caller.kind === "root") return { accountId: ACCOUNT_ID, arn: ROOT_ARN, kind: "root", accessKeyId: this.caller.accessKeyId };
+    return { accountId: ACCOUNT_ID, arn: userArn(this.caller.userName), kind: "iam-user", userName: this.caller.userName, accessKeyId: this.caller.accessKeyId };
+  }
+
+  async getServerTime(): Promise<Date> {
+    this.enter("sts:GetCallerIdentity", "sts");
+    return this.awsNow();
+  }
+
+  async getRootSummary(): Promise<RootSummary> {
+    const state = this.read("iam:GetAccountSummary");
+    return {
+      // An inactive key still counts as present.
+      accountAccessKeysPresent: state.rootKeys.length > 0,
+      accountMfaEnabled: state.devices.some((d) => d.assignedTo === ROOT_ARN),
+    };
+  }
+
+  async listRootAccessKeys(): Promise<AccessKey[]> {
+    // Without UserName, ListAccessKeys lists the CALLER's keys: root's only with root's credentials.
+    const state = this.read("iam:ListAccessKeys");
+    return this.callerKeys(state).map((k) => structuredClone(k));
+  }
+
+  async listVirtualMfaDevices(filter: AssignmentFilter): Promise<VirtualMfaDevice[]> {
+    const state = this.read("iam:ListVirtualMFADevices");
+    return state.devices
+      .filter((d) => d.kind === "virtual")
+      .filter((d) => filter === "Any" || (filter === "Assigned") === (d.assignedTo !== undefined))
+      .map((d) => ({ serialNumber: d.serialNumber, userArn: d.assignedTo, enabledAt: d.enabledAt }));
+  }
+
+  async listUserMfaDevices(userName: string): Promise<MfaDevice[]> {
+    const state = this.read("iam:ListMFADevices");
+    this.user(state, userName, "iam:ListMFADevices");
+    return state.devices.filter((d) => d.assignedTo === userArn(userName)).map((d) => ({ serialNumber: d.serialNumber, enabledAt: d.enabledAt! }));
+  }
+
+  async getRootCredentialReport(): Promise<RootCredentialReport> {
+    this.enter("iam:GenerateCredentialReport");
+    const stale = !this.report || this.now().getTime() - this.report.generatedAt.getTime() >= REPORT_MAX_AGE_MS;
+    if (stale) {
+      // The report is a snapshot: a change made after it was generated stays invisible for up to 4 hours.
+      await new Promise((resolve) => setTimeout(resolve, this.reportDelay));
+      this.report = this.snapshotReport();
+    }
+    this.enter("iam:GetCredentialReport");
+    return structuredClone(this.report!);
+  }
+
+  async lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]> {
+    this.enter("cloudtrail:LookupEvents", "cloudtrail");
+    const now = this.now().getTime();
+    while (this.lookups.length > 0 && now - this.lookups[0]! >= 1000) this.lookups.shift();
+    if (this.lookups.length >= LOOKUP_RATE_PER_SECOND) throw new AccountError("Throttling", "cloudtrail:LookupEvents");
+    this.lookups.push(now);
+    const awsNow = this.awsNow().getTime();
+    return this.truth.signins
+      .filter((e) => e.at.getTime() >= since.getTime() && e.at.getTime() + this.trailDelay <= awsNow)
+      .map((e) => ({ eventId: e.eventId, at: e.at, identityType: "Root", success: e.success, mfaUsed: e.mfaUsed, mfaIdentifier: e.mfaIdentifier, sourceIp: e.sourceIp }));
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
+    const call = "iam:UpdateAccessKey";
+    this.enter(call);
+    this.ownKey(accessKeyId, call);
+    this.commit((s) => {
+      const key = this.callerKeys(s).find((k) => k.id === accessKeyId);
+      if (key) key.status = status;
+    });
+    return this.receipt(call);
+  }
+
+  async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
+    const call = "iam:DeleteAccessKey";
+    this.enter(call);
+    this.ownKey(accessKeyId, call);
+    // The API deletes an active key too: only the console insists on deactivating first.
+    this.commit((s) => removeKey(this.callerKeys(s), accessKeyId));
+    return this.receipt(call);
+  }
+
+  async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
+    const call = "iam:DeleteVirtualMFADevice";
+    this.enter(call);
+    const device = this.truth.devices.find((d) => d.serialNumber === serialNumber && d.kind === "virtual");
+    if (!device) throw new AccountError("NoSuchEntity", call);
+    if (device.assignedTo) throw new AccountError("DeleteConflict", call);
+    this.commit((s) => {
+      s.devices = s.devices.filter((d) => d.serialNumber !== serialNumber);
+    });
+    return this.receipt(call);
+  }
+
+  async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
+    const call = "iam:CreateVirtualMFADevice";
+    this.enter(call);
+    if (!DEVICE_NAME.test(name)) throw new AccountError("Unknown", call, "ValidationError: invalid device name");
+    const serialNumber = mfaArn(name);
+    if (this.truth.devices.some((d) => d.serialNumber === serialNumber)) throw new AccountError("EntityAlreadyExists", call);
+    const secret = newSecret();
+    this.commit((s) => s.devices.push({ serialNumber, kind: "virtual", secret }));
+    return { serialNumber, secret, receipt: this.receipt(call) };
+  }
+
+  async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
+    const call = "iam:EnableMFADevice";
+    this.enter(call);
+    this.user(this.truth, userName, call);
+    const device = this.truth.devices.find((d) => d.serialNumber === serialNumber && d.kind === "virtual");
+    if (!device?.secret) throw new AccountError("NoSuchEntity", call);
+    if (device.assignedTo) throw new AccountError("EntityAlreadyExists", call);
+    if (this.truth.devices.filter((d) => d.assignedTo === userArn(userName)).length >= MAX_DEVICES_PER_USER) throw new AccountError("LimitExceeded", call);
+    // AWS says only that the codes are invalid, never why.
+    if (!checkConsecutiveCodes(device.secret, code1, code2, this.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
+    const at = this.awsNow();
+    this.commit((s) => assign(s, serialNumber, userArn(userName), at));
+    return this.receipt(call);
+  }
+
+  // ---- the root user's console (the stand-in) ----------------------------------------------------
+
+  private makeConsole(): RootConsole {
+    // The console acts as root whoever runs rootlock, and shows its own page's changes at once.
+    const rootKey = (id: string) => {
+      const key = this.truth.rootKeys.find((k) => k.id === id);
+      if (!key) throw new AccountError("NoSuchEntity", "console:AccessKeys");
+      return key;
+    };
+    return {
+      listAccessKeys: async () => structuredClone(this.truth.rootKeys),
+      setAccessKeyStatus: async (id, status) => {
+        rootKey(id);
+        this.commit((s) => {
+          const key = s.rootKeys.find((k) => k.id === id);
+          if (key) key.status = status;
+        });
+      },
+      deleteAccessKey: async (id) => {
+        if (rootKey(id).status === "Active") throw new AccountError("DeleteConflict", "console:DeleteAccessKey");
+        this.commit((s) => removeKey(s.rootKeys, id));
+      },
+      openMfaAssignment: async () => ({ secret: newSecret(), accountId: ACCOUNT_ID }),
+      finishMfaAssignment: async (deviceName, secret, code1, code2) => {
+        const call = "console:AssignMFADevice";
+        const serialNumber = mfaArn(deviceName);
+        if (this.truth.devices.some((d) => d.serialNumber === serialNumber)) throw new AccountError("EntityAlreadyExists", call);
+        if (!checkConsecutiveCodes(secret, code1, code2, this.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
+        const at = this.awsNow();
+        this.commit((s) => {
+          s.devices.push({ serialNumber, kind: "virtual", secret });
+          assign(s, serialNumber, ROOT_ARN, at);
+        });
+      },
+      signIn: async (mfaCode) => {
+        const rootDevices = this.truth.devices.filter((d) => d.assignedTo === ROOT_ARN && d.kind === "virtual" && d.secret);
+        const hasMfa = this.truth.devices.some((d) => d.assignedTo === ROOT_ARN);
+        const used = rootDevices.find((d) => isCurrentCode(d.secret!, mfaCode, this.awsNow()));
+        const success = hasMfa ? used !== undefined : true;
+        const at = this.awsNow();
+        this.truth.signins.push({ eventId: randomUUID(), at, success, mfaUsed: hasMfa, mfaIdentifier: used?.serialNumber, sourceIp: "203.0.113.10" });
+        if (success) this.truth.rootPasswordLastUsed = at;
+        return success ? "success" : "failure";
+      },
+    };
+  }
+
+  // ---- machinery ---------------------------------------------------------------------------------
+
+  private awsNow(): Date {
+    return new Date(this.now().getTime() + this.skew);
+  }
+
+  /** Every API call starts here: injected failures, then the caller's key must still be valid. */
+  private enter(call: string, service = "iam"): void {
+    const failure = this.failures.get(call);
+    if (failure) {
+      failure.times -= 1;
+      if (failure.times <= 0) this.failures.delete(call);
+      throw new AccountError(failure.code, call);
+    }
+    const state = this.visible();
+    const key = this.callerKeys(state).find((k) => k.id === this.caller.accessKeyId);
+    if (!key || key.status !== "Active") throw new AccountError("InvalidClientTokenId", call);
+    // AWS records each use of a key (GetAccessKeyLastUsed); root's key in the root-key scenario shows it.
+    const lastUsed = { at: this.now(), service, region: "us-east-1" };
+    for (const s of [this.truth, state]) {
+      const k = this.callerKeys(s).find((k) => k.id === this.caller.accessKeyId);
+      if (k) k.lastUsed = { ...lastUsed };
+    }
+  }
+
+  private read(call: string): AccountState {
+    this.enter(call);
+    return this.visible();
+  }
+
+  /** Applies the changes that are due to the visible copy, in order. */
+  private visible(): AccountState {
+    const now = this.now().getTime();
+    while (this.pending.length > 0 && this.pending[0]!.due <= now) this.pending.shift()!.change(this.seen);
+    return this.seen;
+  }
+
+  private commit(change: (state: AccountState) => void): void {
+    change(this.truth);
+    this.pending.push({ due: this.now().getTime() + this.delay, change });
+  }
+
+  private receipt(call: string): WriteReceipt {
+    const at = this.now();
+    this.writeLog.push({ call, at });
+    return { call, requestId: randomUUID(), at };
+  }
+
+  private callerKeys(state: AccountState): KeyRecord[] {
+    if (this.caller.kind === "root") return state.rootKeys;
+    const name = this.caller.userName;
+    return state.users.find((u) => u.name === name)?.keys ?? [];
+  }
+
+  /** UpdateAccessKey/DeleteAccessKey without UserName act on the caller's own keys only. */
+  private ownKey(accessKeyId: string, call: string): void {
+    if (!this.callerKeys(this.truth).some((k) => k.id === accessKeyId)) throw new AccountError("NoSuchEntity", call);
+  }
+
+  private user(state: AccountState, userName: string, call: string) {
+    const user = state.users.find((u) => u.name === userName);
+    if (!user) throw new AccountError("NoSuchEntity", call);
+    return user;
+  }
+
+  private snapshotReport(): RootCredentialReport {
+    const s = this.truth;
+    return {
+      generatedAt: this.now(),
+      mfaActive: s.devices.some((d) => d.assignedTo === ROOT_ARN),
+      passwordLastUsed: s.rootPasswordLastUsed,
+      keys: s.rootKeys.slice(0, 2).map((k, i) => ({ slot: (i + 1) as 1 | 2, active: k.status === "Active", lastRotated: k.createdAt, lastUsed: k.lastUsed })),
+    };
+  }
+}
+
+function removeKey(keys: KeyRecord[], id: string): void {
+  const i = keys.findIndex((k) => k.id === id);
+  if (i >= 0) keys.splice(i, 1);
+}
+
+function assign(state: AccountState, serialNumber: string, arn: string, at: Date): void {
+  const device: DeviceRecord | undefined = state.devices.find((d) => d.serialNumber === serialNumber);
+  if (device) Object.assign(device, { assignedTo: arn, enabledAt: at });
+}

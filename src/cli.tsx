@@ -1,0 +1,51 @@
+// rootlock's entry point: parse and validate the options, pick the mode, then load the wizard. Ink, React
+// and the AWS SDK are imported only after that, so `--help` and bad arguments answer at once.
+import pkg from "../package.json" with { type: "json" };
+import { credentialsFound } from "./aws/credentials.js";
+import { EXIT } from "./exit-codes.js";
+import { langFromEnv, messages } from "./i18n/index.js";
+import { parseOptions } from "./options.js";
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv);
+  const t = messages(parsed.ok && parsed.options.lang ? parsed.options.lang : langFromEnv(process.env));
+  if (!parsed.ok) {
+    process.stderr.write(`${t.cli.badOption(parsed.message)}\n`);
+    return EXIT.usage;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    process.stdout.write(`${t.cli.usage}\n`);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const simulated = options.demo || options.scenario !== undefined || !credentialsFound(process.env);
+  if (!simulated) {
+    process.stderr.write(`${t.cli.liveNotYet}\n`);
+    return EXIT.usage;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(`${t.cli.noTty}\n`);
+    return EXIT.usage;
+  }
+  const { runWizard } = await import("./wizard.js");
+  return runWizard({
+    lang: options.lang ?? langFromEnv(process.env),
+    scenario: options.scenario ?? "new-account",
+    notice: options.demo || options.scenario ? undefined : t.app.noCredentials,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug, not an AWS failure (those are values, shown by the screens): say so briefly, without a stack.
+    process.stderr.write(`rootlock: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,73 @@
+// Preflight: who is calling, which account, the clock, and every control's state before any change.
+import { Box, Text, useInput } from "ink";
+import type { PreflightFinding } from "../steps/preflight.js";
+import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
+import type { Account } from "../aws/account.js";
+import { stepOrder } from "../steps/order.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { isContinue } from "./keys.js";
+import { useUi } from "./ui-context.js";
+import { useTask } from "./use-task.js";
+import Spinner from "ink-spinner";
+
+interface Props {
+  account: Account;
+  now: () => Date;
+  onDone: (finding: PreflightFinding) => void;
+  onQuit: () => void;
+}
+
+export function PreflightScreen({ account, now, onDone, onQuit }: Props) {
+  const { t } = useUi();
+  const [task, retry] = useTask(() => inspectPreflight(account, now), "preflight");
+  useInput((input, key) => {
+    if (task.status === "done" && isContinue(input, key)) onDone(task.value);
+  });
+  if (task.status === "running") {
+    return (
+      <Text>
+        <Spinner type="dots" /> {t.preflight.reading}
+      </Text>
+    );
+  }
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={onQuit} />;
+  return <PreflightView finding={task.value} />;
+}
+
+export function PreflightView({ finding }: { finding: PreflightFinding }) {
+  const { t } = useUi();
+  const p = t.preflight;
+  const seconds = (finding.clockOffsetMs / 1000).toFixed(1);
+  const order = stepOrder(finding.caller);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{p.title}</Text>
+      <Text>
+        {p.caller}: {p.callerKinds[finding.caller.kind]} <Text dimColor>{finding.caller.arn}</Text>
+      </Text>
+      <Text>
+        {p.account}: {finding.caller.accountId}
+      </Text>
+      {clockIsOff(finding) ? <Text color="red">{p.clockOff(seconds)}</Text> : <Text dimColor>{p.clock(seconds)}</Text>}
+      <Box flexDirection="column" marginTop={1}>
+        <Text color={finding.summary.accountAccessKeysPresent ? "red" : "green"}>{p.rootKeys(finding.summary.accountAccessKeysPresent)}</Text>
+        <Text color={finding.summary.accountMfaEnabled ? "green" : "red"}>{p.rootMfa(finding.summary.accountMfaEnabled)}</Text>
+        {finding.orphans.length > 0 && <Text color="yellow">{p.orphans(finding.orphans.length)}</Text>}
+        {finding.caller.userName && finding.operatorMfa && (
+          <Text color={finding.operatorMfa.length > 0 ? "green" : "red"}>{p.operatorMfa(finding.caller.userName, finding.operatorMfa.length)}</Text>
+        )}
+      </Box>
+      <Box flexDirection="column" marginTop={1}>
+        <Text>{p.plan}</Text>
+        {order.map((step, i) => (
+          <Text key={step}>
+            {"  "}
+            {i + 1}. {t.steps[step]}
+          </Text>
+        ))}
+        <Text dimColor>{finding.caller.kind === "root" ? p.planRoot : p.planRecommended}</Text>
+      </Box>
+      <Text dimColor>{t.common.done}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,173 @@
+// Root access keys: show each key and its last use, then either make the changes (root's own key) or
+// guide the console (any other caller), and end on what IAM reads back.
+import { Box, Text, useInput } from "ink";
+import { useCallback, useState } from "react";
+import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
+import {
+  alreadyCompliant,
+  applyRootKeyAction,
+  confirmRootKeyAction,
+  inspectRootKeys,
+  isSigningKeyDeletion,
+  planRootKeys,
+  rootKeyActionHolds,
+  type RootKeysFinding,
+  verifyRootKeys,
+  verifySigningKeyRejected,
+} from "../steps/root-access-keys.js";
+import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { KeyTable } from "./components/KeyTable.js";
+import { Verification } from "./components/Verification.js";
+import { VerdictView } from "./components/VerdictView.js";
+import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
+import { StandInKeys } from "./standin/StandInKeys.js";
+import { useUi } from "./ui-context.js";
+import { useTask } from "./use-task.js";
+import { formatRelative } from "./format.js";
+import Spinner from "ink-spinner";
+
+interface Props {
+  ctx: StepContext;
+  onDone: (verdict: Verdict) => void;
+  onBack: () => void;
+}
+
+type Phase =
+  | { kind: "intro" }
+  | { kind: "standin" }
+  | { kind: "running" }
+  | { kind: "verifying"; prior: RunnerOutcome | undefined; rejection: boolean }
+  | { kind: "result"; verdict: Verdict };
+
+export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
+  const { t, standIn } = useUi();
+  const [task, retry] = useTask(() => inspectRootKeys(ctx), "iam:GetAccountSummary");
+  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  const finding = task.status === "done" ? task.value : undefined;
+
+  useInput((input, key) => {
+    if (!finding || phase.kind !== "intro") return;
+    if (alreadyCompliant(finding)) {
+      if (isContinue(input, key)) onDone(verdict("verified", "already-compliant", finding.evidence));
+      return;
+    }
+    if (isBack(input, key)) return onBack();
+    if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
+    if (isContinue(input, key)) setPhase(finding.how === "api" ? { kind: "running" } : { kind: "verifying", prior: undefined, rejection: false });
+    else if (standIn && finding.how === "console" && isOpenStandIn(input, key)) setPhase({ kind: "standin" });
+  });
+  useInput(
+    (input, key) => {
+      if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
+    },
+    { isActive: phase.kind === "result" },
+  );
+
+  const onRunnerFinished = useCallback(
+    (outcome: RunnerOutcome) => {
+      if (outcome.stopped && outcome.receipts.length === 0) {
+        setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", finding?.evidence ?? []) });
+        return;
+      }
+      const signingDeleted = !!finding && outcome.receipts.length > 0 && finding.keys.some((k) => k.signing) && !outcome.stopped;
+      setPhase({ kind: "verifying", prior: outcome, rejection: signingDeleted });
+    },
+    [finding],
+  );
+
+  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"))} />;
+  const f = task.value;
+  const title = <Text bold>{t.rootKeys.title}</Text>;
+
+  switch (phase.kind) {
+    case "standin":
+      return <StandInKeys onClose={() => setPhase({ kind: "intro" })} />;
+    case "running":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <KeyTable keys={f.keys} />
+          <ActionRunner
+            actions={planRootKeys(f).filter((a): a is ApiAction => a.by === "rootlock")}
+            apply={(a) => applyRootKeyAction(ctx, a)}
+            holds={(a) => rootKeyActionHolds(ctx, a)}
+            readBack={(a, hooks) => confirmRootKeyAction(ctx, a, hooks)}
+            twice={(a) => isSigningKeyDeletion(a, f)}
+            warning={(a) => (isSigningKeyDeletion(a, f) ? t.rootKeys.signingWarning : undefined)}
+            skipReadBack={(a) => isSigningKeyDeletion(a, f)}
+            onFinished={onRunnerFinished}
+          />
+        </Box>
+      );
+    case "verifying":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Verification
+            what={phase.rejection ? t.rootKeys.rejection : t.rootKeys.verifying}
+            run={(hooks) => (phase.rejection ? verifySigningKeyRejected(ctx, hooks) : verifyRootKeys(ctx, hooks))}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: withPrior(v, phase.prior) })}
+          />
+        </Box>
+      );
+    case "result":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.verdict.state === "verified" && <Text color="green">{t.rootKeys.verified}</Text>}
+          <VerdictView verdict={phase.verdict} />
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+    case "intro":
+      return <RootKeysIntro finding={f} standInAvailable={!!standIn} />;
+  }
+}
+
+/** The evidence of each change's read-back comes before the final verification's. */
+function withPrior(v: Verdict, prior: RunnerOutcome | undefined): Verdict {
+  if (!prior) return v;
+  const state = v.state === "verified" && prior.unconfirmed ? "unverified" : v.state;
+  return { ...v, state, evidence: [...prior.evidence, ...v.evidence] };
+}
+
+export function RootKeysIntro({ finding, standInAvailable }: { finding: RootKeysFinding; standInAvailable: boolean }) {
+  const { t, lang } = useUi();
+  const k = t.rootKeys;
+  if (alreadyCompliant(finding)) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>{k.title}</Text>
+        <Text color="green">{k.none}</Text>
+        <VerdictView verdict={verdict("verified", "already-compliant", finding.evidence)} />
+        <Text dimColor>{t.common.done}</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>{k.title}</Text>
+      <Text>{k.why}</Text>
+      <KeyTable keys={finding.keys} />
+      {finding.reportGeneratedAt && <Text dimColor>{k.reportAge(formatRelative(finding.reportGeneratedAt, new Date(), lang))}</Text>}
+      <Text dimColor>{k.inactiveCounts}</Text>
+      {finding.how === "api" ? (
+        <Text>{k.apiIntro}</Text>
+      ) : (
+        <Box flexDirection="column" marginTop={1}>
+          <Text>{k.consoleIntro}</Text>
+          {k.consoleSteps.map((line, i) => (
+            <Text key={i}>
+              {"  "}
+              {i + 1}. {line}
+            </Text>
+          ))}
+          {standInAvailable && <Text color="magenta">{k.openStandIn}</Text>}
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,170 @@
+// Root MFA: clear an orphaned device (confirmed, by API), guide the console's "Assign MFA device", and end
+// on what IAM reads back. rootlock never claims to have enabled root MFA itself: AWS does not allow it.
+import { Box, Text, useInput } from "ink";
+import Spinner from "ink-spinner";
+import { useCallback, useRef, useState } from "react";
+import {
+  applyRootMfaAction,
+  confirmOrphanDeleted,
+  hasNonVirtualRootMfa,
+  inspectRootMfa,
+  planRootMfa,
+  type RootMfaFinding,
+  verifyRootMfa,
+} from "../steps/root-mfa.js";
+import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
+import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { TotpTimer } from "./components/TotpTimer.js";
+import { Verification } from "./components/Verification.js";
+import { VerdictView } from "./components/VerdictView.js";
+import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
+import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
+import { useUi } from "./ui-context.js";
+import { useTask } from "./use-task.js";
+
+/** What the summary needs besides the verdict: whether root's MFA is virtual (CIS 1.6 / IAM.6 wants hardware). */
+export type RootMfaKind = "virtual" | "non-virtual" | undefined;
+
+interface Props {
+  ctx: StepContext;
+  onDone: (verdict: Verdict, kind: RootMfaKind) => void;
+  onBack: () => void;
+}
+
+type Phase =
+  | { kind: "intro" }
+  | { kind: "orphans" }
+  | { kind: "console"; orphanEvidence: RunnerOutcome | undefined }
+  | { kind: "standin"; orphanEvidence: RunnerOutcome | undefined }
+  | { kind: "verifying"; orphanEvidence: RunnerOutcome | undefined }
+  | { kind: "result"; verdict: Verdict; kindOfMfa: RootMfaKind };
+
+export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
+  const { t, standIn } = useUi();
+  const [task, retry] = useTask(() => inspectRootMfa(ctx), "iam:ListVirtualMFADevices");
+  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  const mfaKind = useRef<RootMfaKind>(undefined);
+  const finding = task.status === "done" ? task.value : undefined;
+  const orphanActions = finding ? planRootMfa(finding).filter((a): a is ApiAction => a.by === "rootlock") : [];
+
+  const afterOrphans = useCallback(
+    (outcome: RunnerOutcome | undefined) => {
+      if (!finding) return;
+      if (finding.enabled) {
+        const evidence = [...finding.evidence, ...(outcome?.evidence ?? [])];
+        setPhase({ kind: "result", verdict: verdict("verified", "already-compliant", evidence), kindOfMfa: kindOf(finding) });
+      } else setPhase({ kind: "console", orphanEvidence: outcome });
+    },
+    [finding],
+  );
+
+  useInput((input, key) => {
+    if (!finding) return;
+    if (phase.kind === "intro") {
+      if (isBack(input, key)) return onBack();
+      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
+      if (isContinue(input, key)) return orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined);
+    }
+    if (phase.kind === "console") {
+      if (isContinue(input, key)) return setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence });
+      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
+      if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence });
+    }
+    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict, phase.kindOfMfa);
+  });
+
+  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"), undefined)} />;
+  const f = task.value;
+  const title = <Text bold>{t.rootMfa.title}</Text>;
+
+  switch (phase.kind) {
+    case "intro":
+      return <RootMfaIntro finding={f} />;
+    case "orphans":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <ActionRunner
+            actions={orphanActions}
+            apply={(a) => applyRootMfaAction(ctx, a)}
+            holds={async (a) => !(await ctx.account.listVirtualMfaDevices("Unassigned")).some((d) => d.serialNumber === a.params.SerialNumber)}
+            readBack={(a, hooks) => confirmOrphanDeleted(ctx, a.params.SerialNumber!, hooks)}
+            onFinished={afterOrphans}
+          />
+        </Box>
+      );
+    case "console":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text>{t.rootMfa.consoleOnly}</Text>
+          {t.rootMfa.consoleSteps.map((line, i) => (
+            <Text key={i}>
+              {"  "}
+              {i + 1}. {line}
+            </Text>
+          ))}
+          <TotpTimer clockOffsetMs={ctx.clockOffsetMs} now={ctx.now} />
+          <Text color="cyan">{t.rootMfa.backup}</Text>
+          {standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+    case "standin":
+      return <StandInAssignMfa clockOffsetMs={ctx.clockOffsetMs} onClose={() => setPhase({ kind: "console", orphanEvidence: phase.orphanEvidence })} />;
+    case "verifying":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Verification
+            what={t.rootMfa.verifying}
+            run={async (hooks) => {
+              const v = await verifyRootMfa(ctx, hooks, (read) => (mfaKind.current = kindOf(read)));
+              return { ...v, evidence: [...(phase.orphanEvidence?.evidence ?? []), ...v.evidence] };
+            }}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current })}
+          />
+        </Box>
+      );
+    case "result":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.verdict.state === "verified" && <Text color="green">{t.rootMfa.verified}</Text>}
+          <VerdictView verdict={phase.verdict} />
+          {phase.kindOfMfa === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
+          {phase.kindOfMfa === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
+          {phase.verdict.state === "verified" && <Text color="cyan">{t.rootMfa.backup}</Text>}
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+  }
+}
+
+function kindOf(finding: RootMfaFinding): RootMfaKind {
+  if (!finding.enabled) return undefined;
+  return hasNonVirtualRootMfa(finding) ? "non-virtual" : "virtual";
+}
+
+export function RootMfaIntro({ finding }: { finding: RootMfaFinding }) {
+  const { t } = useUi();
+  const m = t.rootMfa;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{m.title}</Text>
+      <Text>{m.consoleOnly}</Text>
+      {finding.enabled ? <Text color="green">{m.already}</Text> : null}
+      {finding.rootDevices.length > 0 && <Text>{m.devices(finding.rootDevices.map((d) => d.serialNumber).join(", "))}</Text>}
+      {hasNonVirtualRootMfa(finding) && <Text color="green">{m.hardware}</Text>}
+      {finding.orphans.map((o) => (
+        <Text key={o.serialNumber} color="yellow">
+          {m.orphan(o.serialNumber)}
+        </Text>
+      ))}
+      <Text dimColor>{t.common.done}</Text>
+    </Box>
+  );
+}

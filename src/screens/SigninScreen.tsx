@@ -1,0 +1,99 @@
+// The sign-in test: warn, guide a root sign-in with MFA in a private window, then wait — visibly — for
+// CloudTrail (us-east-1) to show it. Giving up records the test as not verified, never as passed.
+import { Box, Text, useInput } from "ink";
+import Spinner from "ink-spinner";
+import { useState } from "react";
+import { inspectRootMfa } from "../steps/root-mfa.js";
+import { type SigninObservation, verifySigninTest } from "../steps/signin-test.js";
+import type { StepContext, Verdict } from "../steps/types.js";
+import { awsNow, verdict } from "../steps/types.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { Verification } from "./components/Verification.js";
+import { VerdictView } from "./components/VerdictView.js";
+import { formatTime } from "./format.js";
+import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
+import { StandInSignIn } from "./standin/StandInSignIn.js";
+import { useUi } from "./ui-context.js";
+import { useTask } from "./use-task.js";
+
+/** CloudTrail's eventTime and our clock differ by the offset and a little rounding: start the window early. */
+const WINDOW_MARGIN_MS = 5_000;
+
+interface Props {
+  ctx: StepContext;
+  onDone: (verdict: Verdict) => void;
+  onBack: () => void;
+}
+
+type Phase = { kind: "intro" } | { kind: "waiting"; since: Date; standIn: boolean } | { kind: "result"; verdict: Verdict };
+
+export function SigninScreen({ ctx, onDone, onBack }: Props) {
+  const { t, standIn } = useUi();
+  const [task, retry] = useTask(() => inspectRootMfa(ctx), "iam:GetAccountSummary");
+  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  const [seen, setSeen] = useState<SigninObservation>();
+  const s = t.signin;
+
+  useInput((input, key) => {
+    if (task.status !== "done") return;
+    if (phase.kind === "intro") {
+      if (isBack(input, key)) return onBack();
+      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped"));
+      if (isContinue(input, key)) setPhase({ kind: "waiting", since: new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false });
+    } else if (phase.kind === "waiting" && !phase.standIn && standIn && isOpenStandIn(input, key)) {
+      setPhase({ ...phase, standIn: true });
+    } else if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
+  });
+
+  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"))} />;
+  const rootMfa = task.value;
+  const title = <Text bold>{s.title}</Text>;
+  // Devices the trainee never saw the secret of (a pre-set scenario) get a training aid in the stand-in.
+  const trainingCode = standIn ? () => rootMfa.rootDevices.map((d) => standIn.trainingCode(d.serialNumber)).find(Boolean) : undefined;
+
+  switch (phase.kind) {
+    case "intro":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text color="yellow">{s.warning}</Text>
+          {!rootMfa.enabled && <Text color="red">{s.noMfa}</Text>}
+          {s.steps.map((line, i) => (
+            <Text key={i}>
+              {"  "}
+              {i + 1}. {line}
+            </Text>
+          ))}
+          <Text dimColor>{s.start}</Text>
+        </Box>
+      );
+    case "waiting":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text>{s.began(formatTime(phase.since))}</Text>
+          <Text dimColor>{s.latency}</Text>
+          {seen && seen.failures.length > 0 && <Text color="yellow">{s.failuresSeen(seen.failures.length)}</Text>}
+          {phase.standIn && <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={trainingCode} onClose={() => setPhase({ ...phase, standIn: false })} />}
+          <Verification
+            what={s.verifying}
+            active={!phase.standIn}
+            run={(hooks) => verifySigninTest(ctx, phase.since, { ...hooks, onObservation: setSeen })}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: v })}
+          />
+          {!phase.standIn && standIn && <Text color="magenta">{s.openStandIn}</Text>}
+        </Box>
+      );
+    case "result":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.verdict.state === "verified" && <Text color="green">{s.verified}</Text>}
+          {phase.verdict.reason === "signin-without-mfa" && <Text color="red">{s.withoutMfa}</Text>}
+          <VerdictView verdict={phase.verdict} />
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+  }
+}

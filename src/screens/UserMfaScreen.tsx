@@ -1,0 +1,210 @@
+// The operator's own admin user's MFA, fully in the terminal: create the device, draw its QR, take two
+// codes, check them here, enable, read back. The secret exists only in this screen's state while the codes
+// are being typed; giving up, failing or quitting deletes the device that was created.
+import { Box, Text, useInput } from "ink";
+import Spinner from "ink-spinner";
+import { useEffect, useState } from "react";
+import type { AccountFailure } from "../aws/errors.js";
+import { otpauthUri } from "../lib/totp.js";
+import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
+import {
+  checkCodes,
+  createDevice,
+  discardDevice,
+  enableDevice,
+  inspectUserMfa,
+  planUserMfa,
+  TOTP_ISSUER,
+  totpLabel,
+  verifyUserMfa,
+} from "../steps/user-mfa.js";
+import { CodePair } from "./components/CodePair.js";
+import { ActionLine, ConfirmCall } from "./components/ConfirmCall.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { QrOrSecret } from "./components/QrOrSecret.js";
+import { TotpTimer } from "./components/TotpTimer.js";
+import { Verification } from "./components/Verification.js";
+import { VerdictView } from "./components/VerdictView.js";
+import { isBack, isContinue, isSkip } from "./keys.js";
+import { useUi } from "./ui-context.js";
+import { attempt, useTask } from "./use-task.js";
+
+interface Props {
+  ctx: StepContext;
+  onDone: (verdict: Verdict) => void;
+  onBack: () => void;
+}
+
+interface Device {
+  serialNumber: string;
+  secret: string;
+}
+
+type Phase =
+  | { kind: "intro" }
+  | { kind: "confirm" }
+  | { kind: "creating" }
+  | { kind: "codes"; device: Device; attempt: number; problem?: string }
+  | { kind: "enabling"; device: Device; code1: string; code2: string; attempt: number }
+  | { kind: "discarding"; serialNumber: string; then: Verdict }
+  | { kind: "verifying"; serialNumber: string }
+  | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase }
+  | { kind: "result"; verdict: Verdict };
+
+export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
+  const { t, cleanups } = useUi();
+  const [task, retry] = useTask(() => inspectUserMfa(ctx), "iam:ListMFADevices");
+  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  const finding = task.status === "done" ? task.value : undefined;
+  const userName = finding?.userName ?? "";
+  const plan = finding ? (planUserMfa(finding, ctx.caller.accountId) as ApiAction[]) : [];
+  const nothingToDo = !!finding && plan.length === 0;
+
+  useInput((input, key) => {
+    if (!finding) return;
+    if (phase.kind === "intro") {
+      if (nothingToDo && isContinue(input, key)) return onDone(introVerdict());
+      if (isBack(input, key)) return onBack();
+      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
+      if (isContinue(input, key)) setPhase({ kind: "confirm" });
+    }
+    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
+  });
+
+  const introVerdict = () =>
+    finding?.applicable ? verdict("verified", "already-compliant", finding.evidence) : verdict("skipped", "not-applicable");
+
+  // Each phase that talks to AWS runs here; the rest are driven by keys.
+  useEffect(() => {
+    let live = true;
+    const go = (next: Phase) => live && setPhase(next);
+    const failed = (failure: AccountFailure, retryPhase: Phase, giveUp: Phase) => go({ kind: "failed", failure, retry: retryPhase, giveUp });
+    if (phase.kind === "creating") {
+      void attempt(() => createDevice(ctx, userName), "iam:CreateVirtualMFADevice").then((r) => {
+        if (!r.ok) return failed(r.failure, { kind: "creating" }, { kind: "result", verdict: verdict("skipped", "error") });
+        cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber));
+        go({ kind: "codes", device: { serialNumber: r.value.serialNumber, secret: r.value.secret }, attempt: 0 });
+      });
+    }
+    if (phase.kind === "enabling") {
+      const { device, code1, code2 } = phase;
+      void attempt(() => enableDevice(ctx, userName, device.serialNumber, code1, code2), "iam:EnableMFADevice").then((r) => {
+        if (r.ok) {
+          cleanups.remove(device.serialNumber);
+          return go({ kind: "verifying", serialNumber: device.serialNumber });
+        }
+        // IAM's own refusal of the codes: same device, new codes.
+        if (r.failure.code === "InvalidAuthenticationCode") {
+          return go({ kind: "codes", device, attempt: phase.attempt + 1, problem: t.errors.InvalidAuthenticationCode(r.failure.action) });
+        }
+        failed(r.failure, { kind: "codes", device, attempt: phase.attempt + 1 }, giveUpPhase(device.serialNumber, verdict("unverified", "error")));
+      });
+    }
+    if (phase.kind === "discarding") {
+      void attempt(() => discardDevice(ctx, phase.serialNumber), "iam:DeleteVirtualMFADevice").then((r) => {
+        if (!r.ok) return failed(r.failure, phase, { kind: "result", verdict: phase.then });
+        cleanups.remove(phase.serialNumber);
+        go({ kind: "result", verdict: phase.then });
+      });
+    }
+    return () => {
+      live = false;
+    };
+    // Only a change of phase starts work.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phase]);
+
+  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"))} />;
+  const f = task.value;
+  const u = t.userMfa;
+  const title = <Text bold>{f.applicable ? u.title(userName) : t.steps["operator-mfa"]}</Text>;
+
+  const submitCodes = (device: Device, attemptNo: number) => (code1: string, code2: string) => {
+    const check = checkCodes(ctx, device.secret, code1, code2);
+    if (check.ok) setPhase({ kind: "enabling", device, code1: code1.trim(), code2: code2.trim(), attempt: attemptNo });
+    else setPhase({ kind: "codes", device, attempt: attemptNo + 1, problem: u.problems[check.problem] });
+  };
+
+  switch (phase.kind) {
+    case "intro":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {!f.applicable && <Text>{u.notApplicable}</Text>}
+          {f.applicable && f.devices.length > 0 && <Text color="green">{u.already(userName)}</Text>}
+          {nothingToDo ? (
+            <VerdictView verdict={introVerdict()} />
+          ) : (
+            <>
+              <Text>{u.why}</Text>
+              {plan.map((a) => (
+                <ActionLine key={a.call} action={a} />
+              ))}
+            </>
+          )}
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+    case "confirm":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <ConfirmCall action={plan[0]!} onConfirm={() => setPhase({ kind: "creating" })} onDecline={() => setPhase({ kind: "intro" })} />
+        </Box>
+      );
+    case "creating":
+      return <Text><Spinner type="dots" /> {u.creating}</Text>;
+    case "codes":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text>{u.scan}</Text>
+          <QrOrSecret uri={otpauthUri(phase.device.secret, TOTP_ISSUER, totpLabel(userName, ctx.caller.accountId))} secret={phase.device.secret} active />
+          <TotpTimer clockOffsetMs={ctx.clockOffsetMs} now={ctx.now} />
+          <Text dimColor>{u.codeHint}</Text>
+          {phase.problem && <Text color="red">{phase.problem}</Text>}
+          <CodePair
+            key={phase.attempt}
+            labels={[u.code1, u.code2]}
+            onSubmit={submitCodes(phase.device, phase.attempt)}
+            onCancel={() => setPhase(giveUpPhase(phase.device.serialNumber, verdict("skipped", "operator-skipped")))}
+            active
+          />
+        </Box>
+      );
+    case "enabling":
+      return <Text><Spinner type="dots" /> {u.enabling}</Text>;
+    case "discarding":
+      return <Text><Spinner type="dots" /> {u.discarding}</Text>;
+    case "failed":
+      return <ErrorPanel failure={phase.failure} onRetry={() => setPhase(phase.retry)} onSkip={() => setPhase(phase.giveUp)} />;
+    case "verifying":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Verification
+            what={u.verifying}
+            run={(hooks) => verifyUserMfa(ctx, userName, phase.serialNumber, hooks)}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: v })}
+          />
+        </Box>
+      );
+    case "result":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.verdict.state === "verified" && <Text color="green">{u.verified(userName)}</Text>}
+          {phase.verdict.reason === "operator-skipped" && <Text>{u.discarded}</Text>}
+          <VerdictView verdict={phase.verdict} />
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+  }
+}
+
+/** Giving up after the device exists means deleting it first: rootlock leaves no orphan of its own. */
+function giveUpPhase(serialNumber: string, then: Verdict): Phase {
+  return { kind: "discarding", serialNumber, then };
+}

@@ -1,0 +1,143 @@
+// Runs a list of API changes one at a time: confirm → call → read back, then the next. A change whose
+// outcome is unknown (the call failed mid-way) is read before it is retried, so nothing is done twice.
+import { Box, Text } from "ink";
+import { useEffect, useState } from "react";
+import type { AccountFailure } from "../../aws/errors.js";
+import type { WriteReceipt } from "../../aws/account.js";
+import type { ApiAction, Evidence } from "../../steps/types.js";
+import type { WaitHooks } from "../../steps/wait.js";
+import { attempt } from "../use-task.js";
+import { useUi } from "../ui-context.js";
+import { ActionLine, ConfirmCall } from "./ConfirmCall.js";
+import { ErrorPanel } from "./ErrorPanel.js";
+import { Waiting } from "./Waiting.js";
+
+export interface RunnerOutcome {
+  evidence: Evidence[];
+  receipts: WriteReceipt[];
+  /** The operator declined or skipped a change: the rest was not done. */
+  stopped: boolean;
+  /** A change was made but AWS did not show it within the wait. */
+  unconfirmed: boolean;
+}
+
+interface Props {
+  actions: ApiAction[];
+  apply: (action: ApiAction) => Promise<WriteReceipt>;
+  /** One quick read: does AWS already show this change? (Used before a retry.) */
+  holds: (action: ApiAction) => Promise<boolean>;
+  /** The read-back after the call, waited for. */
+  readBack: (action: ApiAction, hooks: WaitHooks) => Promise<Evidence | undefined>;
+  twice?: (action: ApiAction) => boolean;
+  warning?: (action: ApiAction) => string | undefined;
+  /** Called when the last read-back is done; after the signing key's deletion no read-back is possible. */
+  skipReadBack?: (action: ApiAction) => boolean;
+  onFinished: (outcome: RunnerOutcome) => void;
+}
+
+type Phase =
+  | { kind: "confirm" }
+  | { kind: "applying"; retry: boolean }
+  | { kind: "reading"; since: number; reads: number }
+  | { kind: "failed"; failure: AccountFailure };
+
+export function ActionRunner({ actions, apply, holds, readBack, twice, warning, skipReadBack, onFinished }: Props) {
+  const { t } = useUi();
+  const [index, setIndex] = useState(0);
+  const [phase, setPhase] = useState<Phase>({ kind: "confirm" });
+  const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, unconfirmed: false });
+  const action = actions[index];
+
+  useEffect(() => {
+    if (!action) onFinished(outcome);
+  }, [action, onFinished, outcome]);
+
+  useEffect(() => {
+    if (!action || phase.kind !== "applying") return;
+    let live = true;
+    void (async () => {
+      // Before a retry, read: if the first try did land, calling again would be a second deletion.
+      if (phase.retry) {
+        const done = await attempt(() => holds(action), action.call);
+        if (!live) return;
+        if (done.ok && done.value) return setPhase({ kind: "reading", since: Date.now(), reads: 0 });
+      }
+      const result = await attempt(() => apply(action), action.call);
+      if (!live) return;
+      if (!result.ok) return setPhase({ kind: "failed", failure: result.failure });
+      outcome.receipts.push(result.value);
+      if (skipReadBack?.(action)) return setIndex((i) => i + 1);
+      setPhase({ kind: "reading", since: Date.now(), reads: 0 });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [action, phase, apply, holds, outcome, skipReadBack]);
+
+  useEffect(() => {
+    if (!action || phase.kind !== "reading") return;
+    const controller = new AbortController();
+    void (async () => {
+      const onAttempt = (reads: number) => setPhase((p) => (p.kind === "reading" ? { ...p, reads } : p));
+      const result = await attempt(() => readBack(action, { signal: controller.signal, onAttempt }), action.call);
+      if (controller.signal.aborted) return;
+      if (!result.ok) return setPhase({ kind: "failed", failure: result.failure });
+      if (result.value) outcome.evidence.push(result.value);
+      else outcome.unconfirmed = true;
+      setPhase({ kind: "confirm" });
+      setIndex((i) => i + 1);
+    })();
+    return () => controller.abort();
+    // Only a new reading phase starts a read; progress updates must not restart it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, phase.kind === "reading" ? phase.since : 0]);
+
+  if (!action) return null;
+  const progress = <Text dimColor>{`${index + 1}/${actions.length}`}</Text>;
+  switch (phase.kind) {
+    case "confirm":
+      return (
+        <Box flexDirection="column">
+          {progress}
+          <ConfirmCall
+            key={index}
+            action={action}
+            twice={twice?.(action)}
+            warning={warning?.(action)}
+            onConfirm={() => setPhase({ kind: "applying", retry: false })}
+            onDecline={() => {
+              outcome.stopped = true;
+              onFinished(outcome);
+            }}
+          />
+        </Box>
+      );
+    case "applying":
+      return (
+        <Box flexDirection="column">
+          {progress}
+          <ActionLine action={action} />
+          <Waiting what={action.call} since={Date.now()} reads={0} canGiveUp={false} />
+        </Box>
+      );
+    case "reading":
+      return (
+        <Box flexDirection="column">
+          {progress}
+          <ActionLine action={action} />
+          <Waiting what={t.rootKeys.confirmingAction} since={phase.since} reads={phase.reads} canGiveUp={false} />
+        </Box>
+      );
+    case "failed":
+      return (
+        <ErrorPanel
+          failure={phase.failure}
+          onRetry={() => setPhase({ kind: "applying", retry: true })}
+          onSkip={() => {
+            outcome.stopped = true;
+            onFinished(outcome);
+          }}
+        />
+      );
+  }
+}

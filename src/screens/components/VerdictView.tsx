@@ -1,0 +1,34 @@
+// A step's result: its state in its own colour, why, and what was read back from AWS to say so.
+import { Box, Text } from "ink";
+import type { Verdict, VerdictState } from "../../steps/types.js";
+import { useUi } from "../ui-context.js";
+
+export const STATE_COLOR: Record<VerdictState, string> = { verified: "green", unverified: "yellow", failed: "red", skipped: "gray" };
+export const STATE_MARK: Record<VerdictState, string> = { verified: "✔", unverified: "◐", failed: "✖", skipped: "–" };
+
+export function StateText({ state }: { state: VerdictState }) {
+  const { t } = useUi();
+  return (
+    <Text color={STATE_COLOR[state]}>
+      {STATE_MARK[state]} {t.states[state]}
+    </Text>
+  );
+}
+
+export function VerdictView({ verdict }: { verdict: Verdict }) {
+  const { t } = useUi();
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <StateText state={verdict.state} /> <Text dimColor>— {t.reasons[verdict.reason]}</Text>
+      </Text>
+      {verdict.evidence.length > 0 && <Text dimColor>{t.common.evidence}</Text>}
+      {verdict.evidence.map((e, i) => (
+        <Text key={i} dimColor>
+          {"  "}
+          {e.source}: {e.read}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,14 @@
+// The keyboard map: every screen uses these, so Enter, Esc, s, q and ? mean the same everywhere.
+import type { Key } from "ink";
+
+export const isContinue = (_input: string, key: Key) => key.return;
+export const isBack = (_input: string, key: Key) => key.escape;
+export const isSkip = (input: string, key: Key) => input === "s" && !key.ctrl && !key.meta;
+export const isQuit = (input: string, key: Key) => input === "q" && !key.ctrl && !key.meta;
+export const isHelp = (input: string) => input === "?";
+export const isInterrupt = (input: string, key: Key) => key.ctrl && input === "c";
+export const isRetry = (input: string, key: Key) => input === "r" && !key.ctrl && !key.meta;
+/** Opens the simulated console stand-in (demo only). */
+export const isOpenStandIn = (input: string, key: Key) => input === "c" && !key.ctrl && !key.meta;
+/** Shows a secret key as text, where a QR code is shown. */
+export const isShowSecret = (input: string, key: Key) => input === "k" && !key.ctrl && !key.meta;

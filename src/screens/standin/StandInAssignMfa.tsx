@@ -1,0 +1,86 @@
+// The console stand-in's "Assign MFA device" page (demo only), laid out like the real one: device name,
+// authenticator app, QR code, MFA code 1, MFA code 2, Add MFA. Its refusals read like the console's.
+import { Box, Text, useInput } from "ink";
+import { useState } from "react";
+import { isAccountError } from "../../aws/errors.js";
+import { codeSchema, otpauthUri } from "../../lib/totp.js";
+import { TOTP_ISSUER, totpLabel } from "../../steps/user-mfa.js";
+import { CodePair } from "../components/CodePair.js";
+import { QrOrSecret } from "../components/QrOrSecret.js";
+import { TextField } from "../components/TextField.js";
+import { TotpTimer } from "../components/TotpTimer.js";
+import { isBack, isContinue } from "../keys.js";
+import { useUi } from "../ui-context.js";
+import { StandInFrame } from "./StandInFrame.js";
+
+const DEVICE_NAME = /^[\w+=,.@-]{1,128}$/;
+
+type Page =
+  | { kind: "name"; error?: string }
+  | { kind: "setup"; secret: string; accountId: string; attempt: number; error?: string }
+  | { kind: "added" };
+
+export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: number; onClose: () => void }) {
+  const { t, standIn } = useUi();
+  const m = t.standIn.mfa;
+  const [name, setName] = useState("");
+  const [page, setPage] = useState<Page>({ kind: "name" });
+
+  useInput(
+    (input, key) => {
+      if (isBack(input, key) || isContinue(input, key)) onClose();
+    },
+    { isActive: page.kind === "added" },
+  );
+  useInput(
+    (input, key) => {
+      if (isBack(input, key)) onClose();
+    },
+    { isActive: page.kind === "name" },
+  );
+
+  const openSetup = async () => {
+    if (!standIn) return;
+    if (!DEVICE_NAME.test(name)) return setPage({ kind: "name", error: m.deviceNameHint });
+    const { secret, accountId } = await standIn.openMfaAssignment();
+    setPage({ kind: "setup", secret, accountId, attempt: 0 });
+  };
+
+  const add = async (code1: string, code2: string) => {
+    if (!standIn || page.kind !== "setup") return;
+    const retry = (error: string) => setPage({ ...page, attempt: page.attempt + 1, error });
+    if (!codeSchema.safeParse(code1).success || !codeSchema.safeParse(code2).success) return retry(t.userMfa.problems.malformed);
+    try {
+      await standIn.finishMfaAssignment(name, page.secret, code1.trim(), code2.trim());
+      setPage({ kind: "added" });
+    } catch (error) {
+      if (isAccountError(error, "EntityAlreadyExists")) setPage({ kind: "name", error: m.alreadyExists });
+      else retry(isAccountError(error, "InvalidAuthenticationCode") ? m.invalidCode : t.standIn.keys.failed);
+    }
+  };
+
+  return (
+    <StandInFrame title={m.title}>
+      {page.kind === "name" && (
+        <Box flexDirection="column">
+          {page.error && <Text color="red">{page.error}</Text>}
+          <TextField label={m.deviceName} value={name} onChange={setName} onSubmit={() => void openSetup()} focus />
+          <Text dimColor>{m.deviceNameHint}</Text>
+          <Text>{m.deviceKind}</Text>
+        </Box>
+      )}
+      {page.kind === "setup" && (
+        <Box flexDirection="column">
+          <Text bold>{m.setup}</Text>
+          <Text>{m.scan}</Text>
+          <QrOrSecret uri={otpauthUri(page.secret, TOTP_ISSUER, totpLabel(name, page.accountId))} secret={page.secret} active />
+          <TotpTimer clockOffsetMs={clockOffsetMs} />
+          {page.error && <Text color="red">{page.error}</Text>}
+          <CodePair key={page.attempt} labels={[m.code1, m.code2]} onSubmit={(a, b) => void add(a, b)} onCancel={onClose} active />
+          <Text dimColor>{m.add}</Text>
+        </Box>
+      )}
+      {page.kind === "added" && <Text color="green">{m.added}</Text>}
+    </StandInFrame>
+  );
+}

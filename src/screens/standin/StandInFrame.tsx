@@ -1,0 +1,18 @@
+// The look of the console stand-in: clearly a simulation, clearly "the browser", with a way back.
+import { Box, Text } from "ink";
+import type { ReactNode } from "react";
+import { useUi } from "../ui-context.js";
+
+export function StandInFrame({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useUi();
+  return (
+    <Box flexDirection="column" borderStyle="double" borderColor="magenta" paddingX={1}>
+      <Text color="magenta">{t.standIn.banner}</Text>
+      <Text bold>{title}</Text>
+      <Box flexDirection="column" marginTop={1}>
+        {children}
+      </Box>
+      <Text dimColor>{t.standIn.back}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,88 @@
+// The console stand-in's "Security credentials → Access keys" (demo only): the trainee deactivates and
+// deletes root's keys as they will in the real console, where deleting asks for the key id to be typed.
+import { Box, Text, useInput } from "ink";
+import { useCallback, useEffect, useState } from "react";
+import type { AccessKey } from "../../aws/account.js";
+import { isAccountError } from "../../aws/errors.js";
+import { TextField } from "../components/TextField.js";
+import { isBack } from "../keys.js";
+import { useUi } from "../ui-context.js";
+import { StandInFrame } from "./StandInFrame.js";
+
+export function StandInKeys({ onClose }: { onClose: () => void }) {
+  const { t, standIn } = useUi();
+  const s = t.standIn.keys;
+  const [keys, setKeys] = useState<AccessKey[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [deleting, setDeleting] = useState<string>();
+  const [typed, setTyped] = useState("");
+  const [notice, setNotice] = useState<string>();
+
+  const reload = useCallback(async () => {
+    if (standIn) setKeys(await standIn.listAccessKeys());
+  }, [standIn]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // The stand-in shows AWS's refusals as the console does: a banner, never a crash.
+  const act = (change: Promise<unknown>) => void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
+  const key = keys[Math.min(selected, keys.length - 1)];
+  useInput(
+    (input, k) => {
+      if (isBack(input, k)) return onClose();
+      if (!standIn || !key) return;
+      setNotice(undefined);
+      if (k.upArrow) setSelected((i) => Math.max(0, i - 1));
+      else if (k.downArrow) setSelected((i) => Math.min(keys.length - 1, i + 1));
+      else if (input === "d") act(standIn.setAccessKeyStatus(key.id, "Inactive"));
+      else if (input === "a") act(standIn.setAccessKeyStatus(key.id, "Active"));
+      else if (input === "x") {
+        if (key.status === "Active") setNotice(s.deactivateFirst);
+        else setDeleting(key.id);
+      }
+    },
+    { isActive: deleting === undefined },
+  );
+  useInput(
+    (input, k) => {
+      if (isBack(input, k)) {
+        setDeleting(undefined);
+        setTyped("");
+      }
+    },
+    { isActive: deleting !== undefined },
+  );
+
+  const confirmDelete = async (value: string) => {
+    if (!standIn || !deleting) return;
+    if (value.trim() !== deleting) return setNotice(s.mismatch);
+    setDeleting(undefined);
+    setTyped("");
+    act(
+      standIn.deleteAccessKey(deleting).catch((error: unknown) => {
+        throw isAccountError(error, "DeleteConflict") ? s.deactivateFirst : error;
+      }),
+    );
+  };
+
+  return (
+    <StandInFrame title={s.title}>
+      {keys.length === 0 && <Text>{s.empty}</Text>}
+      {keys.map((k, i) => (
+        <Text key={k.id} inverse={i === selected}>
+          {i === selected ? "›" : " "} {k.id} {k.status}
+        </Text>
+      ))}
+      {notice && <Text color="red">{notice}</Text>}
+      {deleting ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text>{s.deleteConfirm(deleting)}</Text>
+          <TextField label="ID" value={typed} onChange={setTyped} onSubmit={(v) => void confirmDelete(v)} focus maxLength={40} />
+        </Box>
+      ) : (
+        <Text dimColor>{s.actions}</Text>
+      )}
+    </StandInFrame>
+  );
+}

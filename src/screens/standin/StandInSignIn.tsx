@@ -1,0 +1,44 @@
+// The console stand-in's root sign-in page (demo only): email and password are taken as typed; the MFA
+// code is checked for real, and the sign-in lands in the simulated CloudTrail some seconds later.
+import { Text, useInput } from "ink";
+import { useEffect, useState } from "react";
+import { TextField } from "../components/TextField.js";
+import { isBack, isContinue } from "../keys.js";
+import { useUi } from "../ui-context.js";
+import { StandInFrame } from "./StandInFrame.js";
+
+/** The stand-in's sign-in page: the root email and password are taken as typed; the MFA code is real. */
+export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMfa: boolean; trainingCode?: () => string | undefined; onClose: () => void }) {
+  const { t, standIn } = useUi();
+  const s = t.standIn.signin;
+  const [code, setCode] = useState("");
+  const [result, setResult] = useState<"success" | "failure">();
+  const [aid, setAid] = useState(trainingCode?.());
+  useEffect(() => {
+    if (!trainingCode) return;
+    const timer = setInterval(() => setAid(trainingCode()), 1000);
+    return () => clearInterval(timer);
+  }, [trainingCode]);
+  useInput(
+    (input, key) => {
+      if (isBack(input, key) || (result === "success" && isContinue(input, key))) onClose();
+      if (!rootHasMfa && isContinue(input, key) && !result) void standIn?.signIn("").then(setResult);
+    },
+  );
+  const submit = async (value: string) => {
+    if (!standIn) return;
+    setResult(await standIn.signIn(value.trim()));
+    setCode("");
+  };
+  return (
+    <StandInFrame title={s.title}>
+      <Text>{s.email}</Text>
+      <Text>{s.password}</Text>
+      {rootHasMfa && result !== "success" && <TextField label={s.mfa} value={code} onChange={setCode} onSubmit={(v) => void submit(v)} focus />}
+      {!rootHasMfa && !result && <Text>{s.mfaNone}</Text>}
+      {aid && result !== "success" && <Text color="magenta">{s.trainingCode(aid)}</Text>}
+      {result === "success" && <Text color="green">{s.success}</Text>}
+      {result === "failure" && <Text color="red">{s.failure}</Text>}
+    </StandInFrame>
+  );
+}

@@ -1,0 +1,33 @@
+// What every screen can reach without props drilling: the message catalogue, the mode (for the badge and
+// the dry-run wording), the simulated console when there is one, and the registry of undo actions.
+import { createContext, useContext } from "react";
+import type { AccountMode, RootConsole } from "../aws/account.js";
+import type { Lang, Messages } from "../i18n/index.js";
+import { en } from "../i18n/en.js";
+import type { Cleanups } from "./cleanups.js";
+import { Cleanups as CleanupsImpl } from "./cleanups.js";
+
+/** The simulated account's console, plus its training aid for devices whose secret the trainee never saw. */
+export interface StandIn extends RootConsole {
+  trainingCode(serialNumber: string): string | undefined;
+}
+
+export interface Ui {
+  t: Messages;
+  lang: Lang;
+  mode: AccountMode;
+  standIn?: StandIn;
+  cleanups: Cleanups;
+  /** A text field is focused: letter keys are typed into it, not taken as commands (q, s, ?). */
+  setTextEntry(active: boolean): void;
+}
+
+export const UiContext = createContext<Ui>({
+  t: en,
+  lang: "en",
+  mode: "simulated",
+  cleanups: new CleanupsImpl(),
+  setTextEntry: () => {},
+});
+
+export const useUi = () => useContext(UiContext);

@@ -1,0 +1,34 @@
+// Runs one async step function for a screen and keeps its outcome as a value: running, done, or a typed
+// failure. Exceptions stop here; a screen only ever renders a failure's code and action.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type AccountFailure, toFailure } from "../aws/errors.js";
+
+export type TaskState<T> = { status: "running" } | { status: "done"; value: T } | { status: "failed"; failure: AccountFailure };
+
+/** `action` names the work for the failure when the error is not an AWS one (it is never shown raw). */
+export function useTask<T>(run: (signal: AbortSignal) => Promise<T>, action: string): [TaskState<T>, () => void] {
+  const [state, setState] = useState<TaskState<T>>({ status: "running" });
+  const [attempt, setAttempt] = useState(0);
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: "running" });
+    runRef.current(controller.signal).then(
+      (value) => !controller.signal.aborted && setState({ status: "done", value }),
+      (error: unknown) => !controller.signal.aborted && setState({ status: "failed", failure: toFailure(error, action) }),
+    );
+    return () => controller.abort();
+  }, [attempt, action]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return [state, retry];
+}
+
+/** Runs a promise and turns a thrown error into a typed failure. */
+export async function attempt<T>(run: () => Promise<T>, action: string): Promise<{ ok: true; value: T } | { ok: false; failure: AccountFailure }> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, failure: toFailure(error, action) };
+  }
+}

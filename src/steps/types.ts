@@ -1,0 +1,86 @@
+// Shapes shared by every step: planned changes as data, verdicts with their evidence, the context
+// a step runs in. No Ink here, and no SDK: a step sees only the `Account` port.
+import type { Account, Caller } from "../aws/account.js";
+
+/** Who does a planned change: rootlock by an API call, or the operator in the AWS console. */
+export type Action = ApiAction | ConsoleAction;
+
+export interface ApiAction {
+  by: "rootlock";
+  /** e.g. "iam:DeleteAccessKey" */
+  call: string;
+  /** Shown to the operator, printed by dry-run and recorded in the report: never a secret or a code. */
+  params: Record<string, string>;
+}
+
+/** Things AWS allows only in the console (for the root user). rootlock guides them, then verifies. */
+export type ConsoleTask =
+  | { task: "deactivate-root-key"; keyId?: string; slot?: number }
+  | { task: "delete-root-key"; keyId?: string; slot?: number }
+  | { task: "assign-root-mfa" }
+  | { task: "add-backup-mfa" }
+  | { task: "root-sign-in" };
+
+export type ConsoleAction = { by: "operator"; where: "console" } & ConsoleTask;
+
+export type VerdictState = "verified" | "unverified" | "failed" | "skipped";
+
+/** Why a verdict is what it is; each maps to a sentence in the message catalogue. */
+export type VerdictReason =
+  | "already-compliant"
+  | "read-back-confirms"
+  | "not-visible-yet" // the operator said it is done; AWS has not shown it within the wait
+  | "operator-moved-on"
+  | "operator-skipped"
+  | "not-applicable"
+  | "permission-missing"
+  | "still-present"
+  | "signin-without-mfa"
+  | "signin-failed"
+  | "key-still-accepted"
+  | "error";
+
+export interface Evidence {
+  /** Where it was read: "iam:GetAccountSummary", "cloudtrail:LookupEvents (us-east-1)", … */
+  source: string;
+  /** What was read, in a short neutral form (no secrets): "AccountAccessKeysPresent=0". */
+  read: string;
+  at: Date;
+}
+
+export interface Verdict {
+  state: VerdictState;
+  reason: VerdictReason;
+  evidence: Evidence[];
+}
+
+/** How long verifications wait, and how often they read. The demo waits seconds; real AWS, minutes. */
+export interface Timing {
+  /** Between two IAM reads while waiting for a change to show (IAM is eventually consistent). */
+  iamPollMs: number;
+  /** How long to wait for an IAM change before calling it unverified. */
+  iamTimeoutMs: number;
+  /** Between two CloudTrail lookups (LookupEvents allows 2 requests a second per account). */
+  trailPollMs: number;
+  /** How long to wait for the sign-in event (CloudTrail averages about 5 minutes). */
+  trailTimeoutMs: number;
+}
+
+/** What every step receives: the account, the caller found in preflight, and injected time. */
+export interface StepContext {
+  account: Account;
+  caller: Caller;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  timing: Timing;
+  /** The account's clock minus ours, measured in preflight: TOTP codes are judged on AWS's time. */
+  clockOffsetMs: number;
+}
+
+export function awsNow(ctx: Pick<StepContext, "now" | "clockOffsetMs">): Date {
+  return new Date(ctx.now().getTime() + ctx.clockOffsetMs);
+}
+
+export function verdict(state: VerdictState, reason: VerdictReason, evidence: Evidence[] = []): Verdict {
+  return { state, reason, evidence };
+}

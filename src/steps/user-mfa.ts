@@ -1,0 +1,92 @@
+// The operator's own admin user's MFA (CIS 1.10 / IAM.5): the identity that replaces root for daily work.
+// Unlike root's, this is fully possible by API: CreateVirtualMFADevice, two consecutive codes checked here
+// first (so a typo never reaches IAM), EnableMFADevice, then ListMFADevices to read it back.
+// A device created and not enabled is deleted again: rootlock never leaves an orphan of its own.
+import type { MfaDevice, NewVirtualMfaDevice, WriteReceipt } from "../aws/account.js";
+import { checkConsecutiveCodes, type CodePairCheck } from "../lib/totp.js";
+import type { Action, Evidence, StepContext, Verdict } from "./types.js";
+import { awsNow, verdict } from "./types.js";
+import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
+
+/** The issuer shown in the authenticator app, as AWS writes it in its own MFA QR codes. */
+export const TOTP_ISSUER = "Amazon Web Services";
+
+export interface UserMfaFinding {
+  /** Only an IAM user has an IAM user to enrol; root and roles do not. */
+  applicable: boolean;
+  userName?: string;
+  devices: MfaDevice[];
+  evidence: Evidence[];
+}
+
+export async function inspectUserMfa(ctx: StepContext): Promise<UserMfaFinding> {
+  const userName = ctx.caller.kind === "iam-user" ? ctx.caller.userName : undefined;
+  if (!userName) return { applicable: false, devices: [], evidence: [] };
+  const devices = await ctx.account.listUserMfaDevices(userName);
+  return {
+    applicable: true,
+    userName,
+    devices,
+    evidence: [{ source: "iam:ListMFADevices", read: `${userName}: ${devices.length} device(s)`, at: ctx.now() }],
+  };
+}
+
+/** The authenticator's label: "user@account", as in AWS's own QR codes. */
+export function totpLabel(name: string, accountId: string): string {
+  return `${name}@${accountId}`;
+}
+
+/** The device is named after the user, as the console suggests. */
+export function deviceNameFor(userName: string): string {
+  return userName;
+}
+
+export function planUserMfa(finding: UserMfaFinding, accountId: string): Action[] {
+  if (!finding.applicable || finding.devices.length > 0 || !finding.userName) return [];
+  const name = deviceNameFor(finding.userName);
+  return [
+    { by: "rootlock", call: "iam:CreateVirtualMFADevice", params: { VirtualMFADeviceName: name } },
+    {
+      by: "rootlock",
+      call: "iam:EnableMFADevice",
+      params: {
+        UserName: finding.userName,
+        SerialNumber: `arn:aws:iam::${accountId}:mfa/${name}`,
+        AuthenticationCode1: "(first code)",
+        AuthenticationCode2: "(next code)",
+      },
+    },
+  ];
+}
+
+export async function createDevice(ctx: StepContext, userName: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
+  return ctx.account.createVirtualMfaDevice(deviceNameFor(userName));
+}
+
+/** The local check, on AWS's clock (the phone is assumed to keep real time, which AWS does). */
+export function checkCodes(ctx: Pick<StepContext, "now" | "clockOffsetMs">, secret: string, code1: string, code2: string): CodePairCheck {
+  return checkConsecutiveCodes(secret, code1, code2, awsNow(ctx));
+}
+
+export async function enableDevice(ctx: StepContext, userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
+  return ctx.account.enableMfaDevice(userName, serialNumber, code1, code2);
+}
+
+/** Removes a device rootlock created but could not enable (failure, quit, Ctrl-C). */
+export async function discardDevice(ctx: StepContext, serialNumber: string): Promise<WriteReceipt> {
+  return ctx.account.deleteVirtualMfaDevice(serialNumber);
+}
+
+export async function verifyUserMfa(ctx: StepContext, userName: string, serialNumber: string, hooks?: WaitHooks): Promise<Verdict> {
+  const result = await waitUntil(
+    ctx,
+    () => ctx.account.listUserMfaDevices(userName),
+    (devices) => devices.some((d) => d.serialNumber === serialNumber),
+    iamWait(ctx, hooks),
+  );
+  const evidence: Evidence[] = [
+    { source: "iam:ListMFADevices", read: result.met ? `${userName}: ${serialNumber} enabled` : `${userName}: device not listed`, at: ctx.now() },
+  ];
+  if (result.met) return verdict("verified", "read-back-confirms", evidence);
+  return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
+}

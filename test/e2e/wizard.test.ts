@@ -1,0 +1,200 @@
+// The built program, in a real pseudo-terminal, driven through the whole wizard on the simulated account
+// the way a trainee would: reading the secret off the screen, computing the codes with otplib, typing them.
+import { describe, expect, it } from "vitest";
+import { en } from "../../src/i18n/en.js";
+import { ko } from "../../src/i18n/ko.js";
+import type { Messages } from "../../src/i18n/index.js";
+import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+
+const SECRET = /\b([A-Z2-7]{64})\b/;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Types text one key at a time, as a person (or a paste) would, then Enter. */
+async function typeLine(s: PtySession, text: string) {
+  s.write(text);
+  await sleep(50);
+  s.press("enter");
+  await sleep(50);
+}
+
+/** Two consecutive codes: the previous window's and the current one's (both valid for AWS right now). */
+async function typeCodes(s: PtySession, secret: string) {
+  const now = timeStepOf(new Date());
+  await typeLine(s, codeAt(secret, now - 1));
+  await typeLine(s, codeAt(secret, now));
+}
+
+async function readSecret(s: PtySession): Promise<string> {
+  s.write("k");
+  const screen = await s.waitFor(SECRET);
+  return SECRET.exec(screen)![1]!;
+}
+
+async function next(s: PtySession, text: string | RegExp) {
+  await s.waitFor(text, 30_000);
+  await sleep(30);
+}
+
+describe("the whole wizard on the simulated account", () => {
+  it("takes a new account to every control verified (admin caller, English)", async () => {
+    const t: Messages = en;
+    const s = spawnRootlock(["--demo"], { cols: 110, rows: 52 });
+    await next(s, t.preflight.plan);
+    expect(s.screen()).toContain("SIMULATED");
+    s.press("enter");
+
+    // Root access keys: the trainee deactivates and deletes them in the console stand-in.
+    await next(s, t.rootKeys.consoleIntro);
+    expect(s.screen()).toMatch(/s3 · ap-northeast-2/);
+    s.write("c");
+    const keysPage = await s.waitFor(t.standIn.keys.title);
+    const ids = [...keysPage.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      s.write("d");
+      await next(s, new RegExp(`${id} Inactive`));
+      s.write("x");
+      await next(s, t.standIn.keys.deleteConfirm(id));
+      await typeLine(s, id);
+      await s.waitFor((screen: string) => !screen.includes(id));
+    }
+    s.press("esc");
+    await next(s, t.rootKeys.consoleIntro);
+    s.press("enter");
+    await next(s, t.rootKeys.verified);
+    s.press("enter");
+
+    // Root MFA: the orphan is deleted (confirmed), then the stand-in's "Assign MFA device".
+    await next(s, t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.rootMfa.openStandIn);
+    s.write("c");
+    await next(s, t.standIn.mfa.deviceName);
+    await typeLine(s, "root-phone");
+    await next(s, t.standIn.mfa.showSecret);
+    const rootSecret = await readSecret(s);
+    await typeCodes(s, rootSecret);
+    await next(s, t.standIn.mfa.added);
+    s.press("esc");
+    await next(s, t.rootMfa.openStandIn);
+    s.press("enter");
+    await next(s, t.rootMfa.verified);
+    s.press("enter");
+
+    // The admin user's MFA, by API: QR in the terminal, codes checked, enabled, read back.
+    await next(s, "iam:CreateVirtualMFADevice");
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.userMfa.showSecret);
+    expect(s.screen()).toMatch(/[▀▄█]{20}/); // the QR code is on screen
+    const userSecret = await readSecret(s);
+    await typeCodes(s, userSecret);
+    await next(s, t.userMfa.verified("ops-admin"));
+    expect(s.screen()).not.toContain(userSecret);
+    s.press("enter");
+
+    // The sign-in test: a root sign-in with MFA in the stand-in, then CloudTrail.
+    await next(s, t.signin.start);
+    s.press("enter");
+    await next(s, t.signin.openStandIn);
+    s.write("c");
+    await next(s, t.standIn.signin.mfa);
+    await typeLine(s, codeAt(rootSecret, timeStepOf(new Date())));
+    await next(s, t.standIn.signin.success);
+    s.press("esc");
+    await next(s, t.signin.verified);
+    s.press("enter");
+
+    const summary = await s.waitFor(t.summary.allVerified);
+    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.7 / IAM.20"]) expect(summary).toContain(id);
+    expect(summary.match(/✔ verified/g)).toHaveLength(4);
+    expect(summary).not.toContain(rootSecret);
+    expect(summary).not.toContain(userSecret);
+    s.press("enter");
+    expect((await s.waitForExit()).exitCode).toBe(0);
+    expect(s.screen()).not.toContain(userSecret);
+  }, 120_000);
+
+  it("deletes root's own keys by API, the signing key last, in Korean (root-key scenario)", async () => {
+    const t: Messages = ko;
+    const s = spawnRootlock(["--scenario", "root-key", "--lang", "ko"], { cols: 110, rows: 52 });
+    await next(s, t.preflight.planRoot.slice(0, 20));
+    s.press("enter");
+
+    await next(s, t.rootMfa.consoleOnly.slice(0, 20));
+    s.press("enter");
+    await next(s, "iam:DeleteVirtualMFADevice");
+    s.press("enter");
+    await next(s, t.rootMfa.openStandIn);
+    s.write("c");
+    await next(s, t.standIn.mfa.deviceName);
+    await typeLine(s, "root-account-mfa-device");
+    await next(s, t.standIn.mfa.showSecret);
+    const rootSecret = await readSecret(s);
+    await typeCodes(s, rootSecret);
+    await next(s, t.standIn.mfa.added);
+    s.press("esc");
+    await next(s, t.rootMfa.openStandIn);
+    s.press("enter");
+    await next(s, t.rootMfa.verified);
+    s.press("enter");
+
+    await next(s, t.signin.start);
+    s.press("enter");
+    await next(s, t.signin.openStandIn);
+    s.write("c");
+    await next(s, t.standIn.signin.mfa);
+    await typeLine(s, codeAt(rootSecret, timeStepOf(new Date())));
+    await next(s, t.standIn.signin.success);
+    s.press("esc");
+    await next(s, t.signin.verified);
+    s.press("enter");
+
+    await next(s, t.rootKeys.apiIntro.slice(0, 20));
+    s.press("enter");
+    await next(s, "iam:UpdateAccessKey");
+    s.press("enter");
+    await next(s, "2/3");
+    s.press("enter");
+    await next(s, t.rootKeys.signingWarning.slice(0, 20));
+    s.press("enter");
+    await next(s, t.common.confirmAgain.slice(0, 20));
+    s.press("enter");
+    await next(s, t.rootKeys.verified);
+    expect(s.screen()).toContain("InvalidClientTokenId");
+    s.press("enter");
+
+    const summary = await s.waitFor(t.summary.allVerified);
+    expect(summary).toContain(t.reasons["not-applicable"]);
+    s.write("q");
+    expect((await s.waitForExit()).exitCode).toBe(0);
+  }, 120_000);
+
+  it("Ctrl-C mid-enrolment exits with 130 and gives the terminal back", async () => {
+    const s = spawnRootlock(["--scenario", "new-account"], { cols: 110, rows: 52 });
+    await next(s, en.preflight.plan);
+    s.press("ctrl-c");
+    const exit = await s.waitForExit();
+    expect(exit.exitCode).toBe(130);
+    expect(s.raw()).toContain("\u001b[?25h"); // the cursor is shown again
+  });
+
+  it("says so when no AWS credentials are found, and runs on the simulated account", async () => {
+    const s = spawnRootlock([], { cols: 110, rows: 52 });
+    await next(s, en.app.noCredentials);
+    expect(s.screen()).toContain("SIMULATED");
+    s.write("q");
+    expect((await s.waitForExit()).exitCode).toBe(3);
+  });
+
+  it("refuses an unknown scenario with the valid choices listed", async () => {
+    const s = spawnRootlock(["--scenario", "nope"], { cols: 110, rows: 20 });
+    const exit = await s.waitForExit();
+    expect(exit.exitCode).toBe(2);
+    expect(s.screen()).toMatch(/new-account.*clean.*hardened.*root-key/);
+  });
+});

@@ -1,0 +1,109 @@
+// The root access keys screen, in both languages: the guided console road (with the stand-in) and the
+// API road with root's own key (each change confirmed, the signing key confirmed twice and proven rejected).
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/i18n/index.js";
+import { RootKeysScreen } from "../../src/screens/RootKeysScreen.js";
+import type { Verdict } from "../../src/steps/types.js";
+import { KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+
+describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
+  const t = messages(lang);
+
+  it("guides the console, lets the trainee do it in the stand-in, and verifies from the summary", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    const intro = await r.waitFor(t.rootKeys.consoleIntro);
+    expect(intro).toContain("s3");
+    expect(intro).toContain("ap-northeast-2");
+    expect(intro).toContain(t.rootKeys.never);
+
+    await r.press("c");
+    await r.waitFor(t.standIn.keys.title);
+    const keys = await account.console.listAccessKeys();
+    // The console refuses to delete an active key.
+    await r.press("x");
+    await r.waitFor(t.standIn.keys.deactivateFirst);
+    for (const key of keys) {
+      await r.press("d");
+      await r.waitFor(new RegExp(`${key.id} Inactive`));
+      await r.press("x");
+      await r.waitFor(t.standIn.keys.deleteConfirm(key.id));
+      await r.type(key.id);
+      await r.press(KEYS.enter);
+      await r.waitFor((f: string) => !f.includes(key.id));
+    }
+    await r.press(KEYS.esc);
+    await r.waitFor(t.rootKeys.consoleIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootKeys.verified);
+    await r.press(KEYS.enter);
+    expect(done?.state).toBe("verified");
+    expect(done?.evidence.some((e) => e.read === "AccountAccessKeysPresent=0")).toBe(true);
+    r.unmount();
+  });
+
+  it("reports not verified when the operator stops the wait before AWS shows a change", async () => {
+    const { ctx, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(t.rootKeys.consoleIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.giveUp);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.states.unverified);
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "unverified", reason: "operator-moved-on" });
+    r.unmount();
+  });
+
+  it("with root's own key: confirms each call, the signing key twice, and proves it is rejected", async () => {
+    const { ctx, account } = await simulatedWorld("root-key");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />);
+    await r.waitFor(t.rootKeys.apiIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor("iam:UpdateAccessKey");
+    await r.press(KEYS.enter);
+    await r.waitFor(/2\/3/);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootKeys.signingWarning);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.confirmAgain);
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey", "iam:DeleteAccessKey"]);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootKeys.verified);
+    const frame = r.frame();
+    expect(frame).toContain("InvalidClientTokenId");
+    await r.press(KEYS.enter);
+    expect(done?.state).toBe("verified");
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey", "iam:DeleteAccessKey", "iam:DeleteAccessKey"]);
+    r.unmount();
+  });
+
+  it("declining the first change leaves everything as it was and reports the step skipped", async () => {
+    const { ctx, account } = await simulatedWorld("root-key");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />);
+    await r.waitFor(t.rootKeys.apiIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.confirmKeys);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.states.skipped);
+    await r.press(KEYS.enter);
+    expect(done?.state).toBe("skipped");
+    expect(account.writes()).toEqual([]);
+    r.unmount();
+  });
+
+  it("shows an AWS refusal as a sentence naming the action, with a way forward", async () => {
+    const { ctx, account } = await simulatedWorld("new-account");
+    account.failNext("iam:GetAccountSummary", "AccessDenied");
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />);
+    const frame = await r.waitFor(t.common.retryKeys);
+    expect(frame).toContain(t.errors.AccessDenied("iam:GetAccountSummary").slice(0, 20));
+    await r.press("r");
+    await r.waitFor(t.rootKeys.consoleIntro);
+    r.unmount();
+  });
+});

@@ -1,0 +1,310 @@
+// Every step, inspect → plan → apply → verify, on the simulated account, with a clock the test moves.
+import { describe, expect, it } from "vitest";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { AccountError } from "../../src/aws/errors.js";
+import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { stepOrder } from "../../src/steps/order.js";
+import { inspectPreflight } from "../../src/steps/preflight.js";
+import {
+  applyRootKeyAction,
+  confirmRootKeyAction,
+  inspectRootKeys,
+  isSigningKeyDeletion,
+  planRootKeys,
+  rootKeyActionHolds,
+  verifyRootKeys,
+  verifySigningKeyRejected,
+} from "../../src/steps/root-access-keys.js";
+import { applyRootMfaAction, hasNonVirtualRootMfa, inspectRootMfa, planRootMfa, verifyRootMfa } from "../../src/steps/root-mfa.js";
+import { classifySignins, verifySigninTest } from "../../src/steps/signin-test.js";
+import { allVerified, summarize } from "../../src/steps/summary.js";
+import type { ApiAction, StepContext } from "../../src/steps/types.js";
+import { checkCodes, createDevice, discardDevice, enableDevice, inspectUserMfa, planUserMfa, verifyUserMfa } from "../../src/steps/user-mfa.js";
+
+const START = new Date("2026-11-22T10:00:05Z");
+const TIMING = { iamPollMs: 500, iamTimeoutMs: 10_000, trailPollMs: 1000, trailTimeoutMs: 60_000 };
+
+/** A simulated account and a step context on a clock that moves only when a step sleeps or the test says. */
+async function world(scenario: ScenarioName) {
+  let clock = START.getTime();
+  const now = () => new Date(clock);
+  const account = new SimulatedAccount({ scenario, now, visibilityDelayMs: 1500, cloudTrailDelayMs: 8000, reportDelayMs: 0 });
+  const preflight = await inspectPreflight(account, now);
+  const ctx: StepContext = {
+    account,
+    caller: preflight.caller,
+    now,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    timing: TIMING,
+    clockOffsetMs: preflight.clockOffsetMs,
+  };
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  return { account, ctx, preflight, now, advance };
+}
+
+describe("preflight", () => {
+  it("reads the new account as the admin user sees it", async () => {
+    const { preflight } = await world("new-account");
+    expect(preflight.caller).toMatchObject({ kind: "iam-user", userName: "ops-admin", accountId: "123456789012" });
+    expect(preflight.summary).toEqual({ accountAccessKeysPresent: true, accountMfaEnabled: false });
+    expect(preflight.orphans.map((d) => d.serialNumber)).toEqual(["arn:aws:iam::123456789012:mfa/root-account-mfa-device"]);
+    expect(preflight.operatorMfa).toEqual([]);
+    expect(preflight.capabilities).toEqual({ rootKeys: "console", operatorMfa: "api" });
+    expect(Math.abs(preflight.clockOffsetMs)).toBeLessThan(1000);
+  });
+
+  it("sees root's own key in the root-key scenario, and orders the key step last", async () => {
+    const { preflight } = await world("root-key");
+    expect(preflight.caller.kind).toBe("root");
+    expect(preflight.capabilities).toEqual({ rootKeys: "api", operatorMfa: "not-applicable" });
+    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "root-signin", "root-access-keys"]);
+  });
+
+  it.each(["clean", "hardened"] as const)("finds nothing to fix in %s", async (scenario) => {
+    const { preflight } = await world(scenario);
+    expect(preflight.summary).toEqual({ accountAccessKeysPresent: false, accountMfaEnabled: true });
+    expect(preflight.orphans).toEqual([]);
+    expect(preflight.operatorMfa?.length).toBe(1);
+    expect(preflight.rootVirtualDevices.length).toBe(1);
+  });
+
+  it("measures the clock offset against the account's time", async () => {
+    const account = new SimulatedAccount({ now: () => START, clockSkewMs: 45_000 });
+    const preflight = await inspectPreflight(account, () => START);
+    expect(preflight.clockOffsetMs).toBe(45_000);
+  });
+});
+
+describe("root access keys, guided (admin caller)", () => {
+  it("shows both keys with their last use, from the credential report", async () => {
+    const { ctx } = await world("new-account");
+    const finding = await inspectRootKeys(ctx);
+    expect(finding.how).toBe("console");
+    expect(finding.keys).toHaveLength(2);
+    const used = finding.keys.find((k) => k.lastUsed);
+    expect(used?.lastUsed).toMatchObject({ service: "s3", region: "ap-northeast-2" });
+    expect((START.getTime() - used!.lastUsed!.at.getTime()) / 86_400_000).toBeCloseTo(3, 0);
+    expect(finding.keys.filter((k) => !k.lastUsed)).toHaveLength(1);
+    expect(planRootKeys(finding)).toEqual([
+      { by: "operator", where: "console", task: "deactivate-root-key", slot: 1 },
+      { by: "operator", where: "console", task: "delete-root-key", slot: 1 },
+      { by: "operator", where: "console", task: "deactivate-root-key", slot: 2 },
+      { by: "operator", where: "console", task: "delete-root-key", slot: 2 },
+    ]);
+  });
+
+  it("is verified only once IAM shows the keys gone, not when they are merely inactive", async () => {
+    const { ctx, account } = await world("new-account");
+    const keys = await account.console.listAccessKeys();
+    for (const k of keys) await account.console.setAccessKeyStatus(k.id, "Inactive");
+    // Inactive keys still count as present (CIS): the wait runs out, unverified.
+    expect(await verifyRootKeys(ctx)).toMatchObject({ state: "unverified", reason: "still-present" });
+    for (const k of keys) await account.console.deleteAccessKey(k.id);
+    const v = await verifyRootKeys(ctx);
+    expect(v.state).toBe("verified");
+    expect(v.evidence[0]).toMatchObject({ source: "iam:GetAccountSummary", read: "AccountAccessKeysPresent=0" });
+  });
+
+  it("stops waiting when the operator moves on", async () => {
+    const { ctx } = await world("new-account");
+    const controller = new AbortController();
+    controller.abort();
+    expect(await verifyRootKeys(ctx, { signal: controller.signal })).toMatchObject({ state: "unverified", reason: "operator-moved-on" });
+  });
+
+  it("is already done on a clean account", async () => {
+    const { ctx } = await world("clean");
+    const finding = await inspectRootKeys(ctx);
+    expect(planRootKeys(finding)).toEqual([]);
+  });
+});
+
+describe("root access keys by API (root's own key)", () => {
+  it("deactivates then deletes the other key, deletes the signing key last, and proves it is rejected", async () => {
+    const { ctx } = await world("root-key");
+    const finding = await inspectRootKeys(ctx);
+    expect(finding.how).toBe("api");
+    const signing = finding.keys.find((k) => k.signing)!;
+    const other = finding.keys.find((k) => !k.signing)!;
+    const plan = planRootKeys(finding) as ApiAction[];
+    expect(plan.map((a) => `${a.call} ${a.params.AccessKeyId} ${a.params.Status ?? ""}`.trim())).toEqual([
+      `iam:UpdateAccessKey ${other.id} Inactive`,
+      `iam:DeleteAccessKey ${other.id}`,
+      `iam:DeleteAccessKey ${signing.id}`,
+    ]);
+    expect(plan.map((a) => isSigningKeyDeletion(a, finding))).toEqual([false, false, true]);
+
+    for (const action of plan.slice(0, 2)) {
+      const receipt = await applyRootKeyAction(ctx, action);
+      expect(receipt.call).toBe(action.call);
+      expect(await confirmRootKeyAction(ctx, action)).toBeDefined();
+    }
+    await applyRootKeyAction(ctx, plan[2]!);
+    const v = await verifySigningKeyRejected(ctx);
+    expect(v).toMatchObject({ state: "verified" });
+    expect(v.evidence[0]!.read).toContain("InvalidClientTokenId");
+  });
+
+  it("reads before a retry, so a deletion that landed is not sent twice", async () => {
+    const { ctx, account, advance } = await world("root-key");
+    const finding = await inspectRootKeys(ctx);
+    const del = (planRootKeys(finding) as ApiAction[])[1]!;
+    await applyRootKeyAction(ctx, { ...del, call: "iam:UpdateAccessKey", params: { AccessKeyId: del.params.AccessKeyId!, Status: "Inactive" } });
+    await applyRootKeyAction(ctx, del);
+    advance(2000);
+    expect(await rootKeyActionHolds(ctx, del)).toBe(true);
+    await expect(applyRootKeyAction(ctx, del)).rejects.toMatchObject({ code: "NoSuchEntity" });
+    expect(account.writes().filter((w) => w.call === "iam:DeleteAccessKey")).toHaveLength(1);
+  });
+});
+
+describe("root MFA", () => {
+  it("clears the orphan first, then the console assignment is verified from IAM", async () => {
+    const { ctx, account, now } = await world("new-account");
+    const finding = await inspectRootMfa(ctx);
+    const plan = planRootMfa(finding);
+    expect(plan[0]).toEqual({ by: "rootlock", call: "iam:DeleteVirtualMFADevice", params: { SerialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" } });
+    expect(plan.slice(1).map((a) => (a.by === "operator" ? a.task : a.call))).toEqual(["assign-root-mfa", "add-backup-mfa"]);
+
+    // With the orphan in place the console refuses the usual name, as AWS does.
+    const { secret } = await account.console.openMfaAssignment();
+    const step = timeStepOf(now());
+    await expect(account.console.finishMfaAssignment("root-account-mfa-device", secret, codeAt(secret, step - 1), codeAt(secret, step))).rejects.toMatchObject({
+      code: "EntityAlreadyExists",
+    });
+    await applyRootMfaAction(ctx, plan[0] as ApiAction);
+    await account.console.finishMfaAssignment("root-account-mfa-device", secret, codeAt(secret, step - 1), codeAt(secret, step));
+    const v = await verifyRootMfa(ctx);
+    expect(v.state).toBe("verified");
+    const after = await inspectRootMfa(ctx);
+    expect(after.rootDevices.map((d) => d.userArn)).toEqual(["arn:aws:iam::123456789012:root"]);
+    expect(hasNonVirtualRootMfa(after)).toBe(false);
+  });
+
+  it("refuses a second code from the same 30-second window", async () => {
+    const { account, now } = await world("new-account");
+    const { secret } = await account.console.openMfaAssignment();
+    const code = codeAt(secret, timeStepOf(now()));
+    await expect(account.console.finishMfaAssignment("root-phone", secret, code, code)).rejects.toMatchObject({ code: "InvalidAuthenticationCode" });
+  });
+
+  it("stays unverified when nothing was done in the console", async () => {
+    const { ctx } = await world("new-account");
+    expect(await verifyRootMfa(ctx)).toMatchObject({ state: "unverified", reason: "not-visible-yet" });
+  });
+
+  it("has nothing to do when hardened", async () => {
+    const { ctx } = await world("hardened");
+    const finding = await inspectRootMfa(ctx);
+    expect(finding.enabled).toBe(true);
+    expect(planRootMfa(finding)).toEqual([]);
+  });
+});
+
+describe("the admin user's MFA, by API", () => {
+  it("creates, checks two codes locally, enables, and reads back", async () => {
+    const { ctx, now, account } = await world("new-account");
+    const finding = await inspectUserMfa(ctx);
+    expect(planUserMfa(finding, "123456789012").map((a) => (a.by === "rootlock" ? a.call : ""))).toEqual(["iam:CreateVirtualMFADevice", "iam:EnableMFADevice"]);
+    const device = await createDevice(ctx, "ops-admin");
+    const step = timeStepOf(now());
+    const [c1, c2] = [codeAt(device.secret, step - 1), codeAt(device.secret, step)];
+    expect(checkCodes(ctx, device.secret, c2, c1)).toMatchObject({ ok: false, problem: "wrong-order" });
+    expect(checkCodes(ctx, device.secret, c1, c1)).toMatchObject({ ok: false, problem: "same-code" });
+    expect(checkCodes(ctx, device.secret, c1, c2)).toMatchObject({ ok: true });
+    await enableDevice(ctx, "ops-admin", device.serialNumber, c1, c2);
+    expect(await verifyUserMfa(ctx, "ops-admin", device.serialNumber)).toMatchObject({ state: "verified" });
+    expect(await account.listVirtualMfaDevices("Unassigned")).toHaveLength(1); // only the scenario's orphan
+  });
+
+  it("gets IAM's own refusal for codes that skip the local check, and leaves no device after discarding", async () => {
+    const { ctx, account, now } = await world("new-account");
+    const device = await createDevice(ctx, "ops-admin");
+    const step = timeStepOf(now());
+    await expect(enableDevice(ctx, "ops-admin", device.serialNumber, codeAt(device.secret, step - 3), codeAt(device.secret, step))).rejects.toMatchObject({
+      code: "InvalidAuthenticationCode",
+    });
+    await discardDevice(ctx, device.serialNumber);
+    await ctx.sleep(2000);
+    const left = await account.listVirtualMfaDevices("Any");
+    expect(left.some((d) => d.serialNumber === device.serialNumber)).toBe(false);
+  });
+
+  it("does not apply to root", async () => {
+    const { ctx } = await world("root-key");
+    const finding = await inspectUserMfa(ctx);
+    expect(finding.applicable).toBe(false);
+    expect(planUserMfa(finding, "123456789012")).toEqual([]);
+  });
+});
+
+describe("sign-in test", () => {
+  it("is verified by a root sign-in with MFA that CloudTrail shows after its delay", async () => {
+    const { ctx, account, now } = await world("clean");
+    const since = now();
+    const serial = (await account.listVirtualMfaDevices("Assigned"))[0]!.serialNumber;
+    expect(await account.console.signIn(account.trainingCode(serial)!)).toBe("success");
+    const v = await verifySigninTest(ctx, since);
+    expect(v.state).toBe("verified");
+    expect(v.evidence[0]!.read).toMatch(/Root, Success, MFAUsed=Yes/);
+  });
+
+  it("fails when root signs in without MFA", async () => {
+    const { ctx, account, now } = await world("new-account");
+    const since = now();
+    expect(await account.console.signIn("")).toBe("success");
+    expect(await verifySigninTest(ctx, since)).toMatchObject({ state: "failed", reason: "signin-without-mfa" });
+  });
+
+  it("reports only failed sign-ins as not verified", async () => {
+    const { ctx, account, now } = await world("clean");
+    const since = now();
+    expect(await account.console.signIn("000000")).toBe("failure");
+    expect(await verifySigninTest(ctx, since)).toMatchObject({ state: "unverified", reason: "signin-failed" });
+  });
+
+  it("ignores a sign-in from before the test (hardened has one from two days ago)", async () => {
+    const { ctx, now } = await world("hardened");
+    expect(await verifySigninTest(ctx, now())).toMatchObject({ state: "unverified", reason: "not-visible-yet" });
+  });
+
+  it("compares the identity type without case and needs success and MFA", () => {
+    const at = new Date("2026-11-22T10:00:00Z");
+    const base = { eventId: "e", at, success: true, mfaUsed: true };
+    expect(classifySignins([{ ...base, identityType: "ROOT" }], at).passed).toBeDefined();
+    expect(classifySignins([{ ...base, identityType: "IAMUser" }], at).passed).toBeUndefined();
+    expect(classifySignins([{ ...base, identityType: "Root", at: new Date(at.getTime() - 1) }], at).passed).toBeUndefined();
+  });
+
+  it("keeps waiting through throttling", async () => {
+    const { ctx, account, now } = await world("clean");
+    const since = now();
+    account.failNext("cloudtrail:LookupEvents", "Throttling", 3);
+    const serial = (await account.listVirtualMfaDevices("Assigned"))[0]!.serialNumber;
+    await account.console.signIn(account.trainingCode(serial)!);
+    expect((await verifySigninTest(ctx, since)).state).toBe("verified");
+  });
+
+  it("lets other errors through to the screen as typed values", async () => {
+    const { ctx, account, now } = await world("clean");
+    account.failNext("cloudtrail:LookupEvents", "AccessDenied");
+    await expect(verifySigninTest(ctx, now())).rejects.toBeInstanceOf(AccountError);
+  });
+});
+
+describe("summary", () => {
+  it("reports a control never reached as skipped, never as done", () => {
+    const rows = summarize({ "root-access-keys": { state: "verified", reason: "read-back-confirms", evidence: [] } });
+    expect(rows.map((r) => [r.control, r.ids.cis, r.ids.securityHub, r.verdict.state])).toEqual([
+      ["root-access-keys", "1.4", "IAM.4", "verified"],
+      ["root-mfa", "1.5", "IAM.9", "skipped"],
+      ["operator-mfa", "1.10", "IAM.5", "skipped"],
+      ["root-signin", "1.7", "IAM.20", "skipped"],
+    ]);
+    expect(allVerified(rows)).toBe(false);
+  });
+});
