@@ -10,5 +10,5 @@ export const isInterrupt = (input: string, key: Key) => key.ctrl && input === "c
 export const isRetry = (input: string, key: Key) => input === "r" && !key.ctrl && !key.meta;
 /** Opens the simulated console stand-in (demo only). */
 export const isOpenStandIn = (input: string, key: Key) => input === "c" && !key.ctrl && !key.meta;
-/** Shows a secret key as text, where a QR code is shown. */
-export const isShowSecret = (input: string, key: Key) => input === "k" && !key.ctrl && !key.meta;
+/** Shows a secret key as text, where a QR code is shown. Ctrl-K, because the code fields beside the QR take letters (to refuse them clearly). */
+export const isShowSecret = (input: string, key: Key) => input === "k" && key.ctrl;

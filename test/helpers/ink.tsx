@@ -47,7 +47,9 @@ export function renderIn(lang: Lang, element: ReactElement, extra: Partial<Ui> =
   /** Waits until the plain frame contains the text (or matches, or passes), or fails with the frame it last saw. */
   async function waitFor(expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 4000): Promise<string> {
     const start = Date.now();
-    const matches = (f: string) => (typeof expected === "string" ? f.includes(expected) : expected instanceof RegExp ? expected.test(f) : expected(f));
+    // Text is compared with white space folded, so a sentence that Ink wrapped onto two lines still matches.
+    const matches = (f: string) =>
+      typeof expected === "string" ? fold(f).includes(fold(expected)) : expected instanceof RegExp ? expected.test(f) : expected(f);
     for (;;) {
       const f = frame();
       if (matches(f)) {
@@ -70,6 +72,9 @@ export function renderIn(lang: Lang, element: ReactElement, extra: Partial<Ui> =
 
   return { ...result, frame, waitFor, press, type, ui };
 }
+
+/** White space folded to single spaces: wrapped lines read as one. */
+export const fold = (text: string) => text.replace(/[│║]/g, " ").replace(/\s+/g, " ");
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const tick = () => sleep(15);

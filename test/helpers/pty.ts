@@ -84,6 +84,8 @@ const AWS_FILES = {
   AWS_EC2_METADATA_DISABLED: "true",
 };
 
+const fold = (text: string) => text.replace(/[│║]/g, " ").replace(/\s+/g, " ");
+
 export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !DROP.test(k)) env[k] = v;
@@ -187,7 +189,12 @@ export function spawnPty(file: string, args: string[], opts: SpawnOptions = {}):
     press: (key) => child.write(KEY_BYTES[key]),
     waitFor(textOrRegex, timeoutMs = DEFAULT_TIMEOUT_MS) {
       const matches = (screen: string) =>
-        typeof textOrRegex === "string" ? screen.includes(textOrRegex) : textOrRegex instanceof RegExp ? textOrRegex.test(screen) : textOrRegex(screen);
+        // Text is compared with white space folded, so a sentence wrapped onto two rows still matches.
+        typeof textOrRegex === "string"
+          ? fold(screen).includes(fold(textOrRegex))
+          : textOrRegex instanceof RegExp
+            ? textOrRegex.test(screen)
+            : textOrRegex(screen);
       return until(
         JSON.stringify(String(textOrRegex)),
         () => {

@@ -4,7 +4,7 @@ import type { RootKeyView } from "../../steps/root-access-keys.js";
 import { formatDate, formatRelative } from "../format.js";
 import { useUi } from "../ui-context.js";
 
-const WIDTHS = [30, 10, 12, 40];
+const WIDTHS = [36, 10, 12, 40];
 
 function Row({ cells, color }: { cells: string[]; color?: string }) {
   return (

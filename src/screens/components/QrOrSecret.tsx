@@ -10,7 +10,15 @@ import { Qr } from "./Qr.js";
 /** Lines the rest of a screen needs around the QR (header, steps, instructions, code fields, keys). */
 export const CHROME_ROWS = 16;
 
-export function QrOrSecret({ uri, secret, active }: { uri: string; secret: string; active: boolean }) {
+interface Props {
+  uri: string;
+  secret: string;
+  active: boolean;
+  /** How the "show the secret as text" key is labelled (the console stand-in uses the console's words). */
+  showSecretLabel?: string;
+}
+
+export function QrOrSecret({ uri, secret, active, showSecretLabel }: Props) {
   const { t } = useUi();
   const { stdout } = useStdout();
   const [showSecret, setShowSecret] = useState(false);
@@ -24,7 +32,7 @@ export function QrOrSecret({ uri, secret, active }: { uri: string; secret: strin
   return (
     <Box flexDirection="column">
       {fits ? <Qr value={uri} /> : <Text color="yellow">{t.userMfa.tooSmall(size.cols + 2, size.rows + CHROME_ROWS)}</Text>}
-      {fits && !showSecret && <Text dimColor>{t.userMfa.showSecret}</Text>}
+      {fits && !showSecret && <Text dimColor>{showSecretLabel ?? t.userMfa.showSecret}</Text>}
       {(!fits || showSecret) && (
         <Text>
           {t.userMfa.secretFallback} <Text bold>{secret}</Text>

@@ -73,7 +73,7 @@ export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: nu
         <Box flexDirection="column">
           <Text bold>{m.setup}</Text>
           <Text>{m.scan}</Text>
-          <QrOrSecret uri={otpauthUri(page.secret, TOTP_ISSUER, totpLabel(name, page.accountId))} secret={page.secret} active />
+          <QrOrSecret uri={otpauthUri(page.secret, TOTP_ISSUER, totpLabel(name, page.accountId))} secret={page.secret} active showSecretLabel={m.showSecret} />
           <TotpTimer clockOffsetMs={clockOffsetMs} />
           {page.error && <Text color="red">{page.error}</Text>}
           <CodePair key={page.attempt} labels={[m.code1, m.code2]} onSubmit={(a, b) => void add(a, b)} onCancel={onClose} active />
