@@ -18,6 +18,7 @@ import {
 } from "../steps/root-access-keys.js";
 import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
+import { NumberedList } from "./components/NumberedList.js";
 import { KeyTable } from "./components/KeyTable.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
@@ -25,7 +26,7 @@ import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
 import { StandInKeys } from "./standin/StandInKeys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
-import { formatRelative } from "./format.js";
+import { formatTime } from "./format.js";
 import Spinner from "ink-spinner";
 
 interface Props {
@@ -135,7 +136,7 @@ function withPrior(v: Verdict, prior: RunnerOutcome | undefined): Verdict {
 }
 
 export function RootKeysIntro({ finding, standInAvailable }: { finding: RootKeysFinding; standInAvailable: boolean }) {
-  const { t, lang } = useUi();
+  const { t } = useUi();
   const k = t.rootKeys;
   if (alreadyCompliant(finding)) {
     return (
@@ -152,19 +153,14 @@ export function RootKeysIntro({ finding, standInAvailable }: { finding: RootKeys
       <Text bold>{k.title}</Text>
       <Text>{k.why}</Text>
       <KeyTable keys={finding.keys} />
-      {finding.reportGeneratedAt && <Text dimColor>{k.reportAge(formatRelative(finding.reportGeneratedAt, new Date(), lang))}</Text>}
+      {finding.reportGeneratedAt && <Text dimColor>{k.reportAge(formatTime(finding.reportGeneratedAt))}</Text>}
       <Text dimColor>{k.inactiveCounts}</Text>
       {finding.how === "api" ? (
         <Text>{k.apiIntro}</Text>
       ) : (
         <Box flexDirection="column" marginTop={1}>
           <Text>{k.consoleIntro}</Text>
-          {k.consoleSteps.map((line, i) => (
-            <Text key={i}>
-              {"  "}
-              {i + 1}. {line}
-            </Text>
-          ))}
+          <NumberedList items={k.consoleSteps} />
           {standInAvailable && <Text color="magenta">{k.openStandIn}</Text>}
         </Box>
       )}

@@ -16,6 +16,7 @@ import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
 import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
+import { NumberedList } from "./components/NumberedList.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
@@ -101,12 +102,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
         <Box flexDirection="column">
           {title}
           <Text>{t.rootMfa.consoleOnly}</Text>
-          {t.rootMfa.consoleSteps.map((line, i) => (
-            <Text key={i}>
-              {"  "}
-              {i + 1}. {line}
-            </Text>
-          ))}
+          <NumberedList items={t.rootMfa.consoleSteps} />
           <TotpTimer clockOffsetMs={ctx.clockOffsetMs} now={ctx.now} />
           <Text color="cyan">{t.rootMfa.backup}</Text>
           {standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}

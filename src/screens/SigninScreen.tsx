@@ -8,6 +8,7 @@ import { type SigninObservation, verifySigninTest } from "../steps/signin-test.j
 import type { StepContext, Verdict } from "../steps/types.js";
 import { awsNow, verdict } from "../steps/types.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
+import { NumberedList } from "./components/NumberedList.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { formatTime } from "./format.js";
@@ -59,12 +60,7 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
           {title}
           <Text color="yellow">{s.warning}</Text>
           {!rootMfa.enabled && <Text color="red">{s.noMfa}</Text>}
-          {s.steps.map((line, i) => (
-            <Text key={i}>
-              {"  "}
-              {i + 1}. {line}
-            </Text>
-          ))}
+          <NumberedList items={s.steps} />
           <Text dimColor>{s.start}</Text>
         </Box>
       );

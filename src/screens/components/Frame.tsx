@@ -27,22 +27,26 @@ export function Frame({ steps, current, results, accountId, callerArn, hints, ch
   return (
     <Box flexDirection="column" paddingX={1}>
       <Box>
-        <Text bold>{t.app.name}</Text>
-        <Text> </Text>
-        <Text backgroundColor={MODE_COLOR[mode]} color="white" bold>
-          {` ${t.app.modes[mode]} `}
+        <Box flexShrink={0}>
+          <Text bold>{t.app.name} </Text>
+          <Text backgroundColor={MODE_COLOR[mode]} color="white" bold>
+            {` ${t.app.modes[mode]} `}
+          </Text>
+        </Box>
+        {/* Who and where: cut short on a narrow terminal rather than pushing the badge around. */}
+        <Text dimColor wrap="truncate-end">
+          {accountId ? ` ${t.app.account(accountId)}` : ""}
+          {callerArn ? ` · ${callerArn}` : ""}
         </Text>
-        {accountId && <Text dimColor> {t.app.account(accountId)}</Text>}
-        {callerArn && <Text dimColor> · {callerArn}</Text>}
       </Box>
-      <Box flexWrap="wrap" columnGap={2}>
+      <Box flexWrap="wrap" columnGap={1}>
         {steps.map((step, i) => {
           const verdict = step === "preflight" || step === "summary" ? undefined : results[step];
           const mark = verdict ? STATE_MARK[verdict.state] : i < currentIndex ? "✔" : i === currentIndex ? "▸" : "·";
           const color = verdict ? STATE_COLOR[verdict.state] : i === currentIndex ? "cyan" : i < currentIndex ? "green" : "gray";
           return (
             <Text key={step} color={color} bold={i === currentIndex}>
-              {mark} {t.steps[step]}
+              {mark} {t.stepsShort[step]}
             </Text>
           );
         })}

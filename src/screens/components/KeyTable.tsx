@@ -4,13 +4,11 @@ import type { RootKeyView } from "../../steps/root-access-keys.js";
 import { formatDate, formatRelative } from "../format.js";
 import { useUi } from "../ui-context.js";
 
-const WIDTHS = [36, 10, 12, 40];
-
-function Row({ cells, color }: { cells: string[]; color?: string }) {
+function Row({ cells, widths, color }: { cells: string[]; widths: number[]; color?: string }) {
   return (
     <Box>
       {cells.map((cell, i) => (
-        <Box key={i} width={WIDTHS[i]}>
+        <Box key={i} width={widths[i]} flexShrink={0}>
           <Text color={color} wrap="truncate-end">
             {cell}
           </Text>
@@ -23,14 +21,25 @@ function Row({ cells, color }: { cells: string[]; color?: string }) {
 export function KeyTable({ keys, now = new Date() }: { keys: RootKeyView[]; now?: Date }) {
   const { t, lang } = useUi();
   const k = t.rootKeys;
+  const header = [k.table.key, k.table.status, k.table.created, k.table.lastUsed];
+  const rows = keys.map((key, i) => [
+    `${key.id ?? k.slot(key.slot ?? i + 1)}${key.signing ? ` ${k.signing}` : ""}`,
+    key.status,
+    key.createdAt ? formatDate(key.createdAt) : "—",
+    key.lastUsed ? k.lastUse(formatRelative(key.lastUsed.at, now, lang), key.lastUsed.service, key.lastUsed.region) : k.never,
+  ]);
+  // Each column as wide as its widest cell (Korean counts double), the last one taking what is left.
+  const widths = [0, 1, 2].map((c) => Math.max(...[header, ...rows].map((r) => displayWidth(r[c]!))) + 2);
   return (
     <Box flexDirection="column" marginY={1}>
-      <Row cells={[k.table.key, k.table.status, k.table.created, k.table.lastUsed]} color="gray" />
-      {keys.map((key, i) => {
-        const name = `${key.id ?? k.slot(key.slot ?? i + 1)}${key.signing ? ` ${k.signing}` : ""}`;
-        const used = key.lastUsed ? k.lastUse(formatRelative(key.lastUsed.at, now, lang), key.lastUsed.service, key.lastUsed.region) : k.never;
-        return <Row key={name} cells={[name, key.status, key.createdAt ? formatDate(key.createdAt) : "—", used]} color={key.status === "Active" ? "red" : "yellow"} />;
-      })}
+      <Row cells={header} widths={widths} color="gray" />
+      {rows.map((cells, i) => (
+        <Row key={cells[0]} cells={cells} widths={widths} color={keys[i]!.status === "Active" ? "red" : "yellow"} />
+      ))}
     </Box>
   );
+}
+
+function displayWidth(text: string): number {
+  return [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 }

@@ -1,0 +1,88 @@
+// The wizard shell: skipping, help, quitting with q, and Ctrl-C in the middle of an enrolment, which must
+// delete the device rootlock created before the program ends.
+import { render } from "ink-testing-library";
+import { describe, expect, it } from "vitest";
+import { App, type RunOutcome } from "../../src/app.js";
+import { messages } from "../../src/i18n/index.js";
+import { KEYS, plain, simulatedWorld, sleep } from "../helpers/ink.js";
+
+const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 };
+
+async function startApp(lang: "en" | "ko") {
+  const { account, standIn } = await simulatedWorld("new-account");
+  let outcome: RunOutcome | undefined;
+  const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={(o) => (outcome = o)} />);
+  const frame = () => plain(r.lastFrame());
+  const waitFor = async (text: string) => {
+    const start = Date.now();
+    while (!frame().replace(/\s+/g, " ").includes(text.replace(/\s+/g, " "))) {
+      if (Date.now() - start > 4000) throw new Error(`timed out waiting for ${text}; last frame:\n${frame()}`);
+      await sleep(10);
+    }
+    await sleep(15);
+  };
+  const press = async (key: string) => {
+    r.stdin.write(key);
+    await sleep(15);
+  };
+  return { account, r, frame, waitFor, press, outcome: () => outcome };
+}
+
+describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
+  const t = messages(lang);
+
+  it("Ctrl-C during the admin user's enrolment deletes the device it created, and exits 130", async () => {
+    const app = await startApp(lang);
+    await app.waitFor(t.preflight.plan);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.rootKeys.consoleIntro);
+    await app.press("s");
+    await app.waitFor(t.rootMfa.consoleOnly);
+    await app.press("s");
+    await app.waitFor(t.userMfa.why);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.common.confirmKeys);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.userMfa.code1);
+    const created = (await app.account.listVirtualMfaDevices("Unassigned")).map((d) => d.serialNumber);
+    await app.press(KEYS.ctrlC);
+    for (let i = 0; i < 100 && !app.outcome(); i++) await sleep(20);
+    expect(app.outcome()).toMatchObject({ reason: "interrupted", exitCode: 130, leftBehind: [] });
+    expect(app.account.writes().map((w) => w.call)).toEqual(["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"]);
+    expect(created).toContain("arn:aws:iam::123456789012:mfa/ops-admin");
+  });
+
+  it("q quits with its own status; the steps not reached are skipped, never done", async () => {
+    const app = await startApp(lang);
+    await app.waitFor(t.preflight.plan);
+    await app.press("?");
+    await app.waitFor(t.app.helpTitle);
+    await app.press("?");
+    await app.press(KEYS.enter);
+    await app.waitFor(t.rootKeys.consoleIntro);
+    await app.press("q");
+    for (let i = 0; i < 100 && !app.outcome(); i++) await sleep(20);
+    expect(app.outcome()).toMatchObject({ reason: "quit", exitCode: 3 });
+    expect(app.outcome()?.results["root-access-keys"]).toBeUndefined();
+  });
+
+  it("letters typed into a field are not taken as commands", async () => {
+    const app = await startApp(lang);
+    await app.waitFor(t.preflight.plan);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.rootKeys.consoleIntro);
+    await app.press("s");
+    await app.waitFor(t.rootMfa.consoleOnly);
+    await app.press(KEYS.enter); // orphan: confirm its deletion
+    await app.waitFor(t.common.confirmKeys);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.rootMfa.openStandIn);
+    await app.press("c");
+    await app.waitFor(t.standIn.mfa.deviceName);
+    await app.press("q"); // a device name may contain q and s
+    await app.press("s");
+    await app.waitFor(`${t.standIn.mfa.deviceName}: qs`);
+    expect(app.outcome()).toBeUndefined();
+    app.r.unmount();
+  });
+});
