@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
   return runWizard({
     lang: options.lang ?? langFromEnv(process.env),
     scenario: options.scenario ?? "new-account",
+    dryRun: options["dry-run"],
     notice: options.demo || options.scenario ? undefined : t.app.noCredentials,
   });
 }

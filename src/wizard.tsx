@@ -3,6 +3,7 @@ import { render } from "ink";
 import { App, type RunOutcome } from "./app.js";
 import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
+import { DryRunAccount } from "./aws/dry-run.js";
 import { SimulatedAccount, type ScenarioName } from "./aws/simulated.js";
 import type { Timing } from "./steps/types.js";
 
@@ -12,12 +13,15 @@ export const SIMULATED_TIMING: Timing = { iamPollMs: 1000, iamTimeoutMs: 60_000,
 export interface WizardOptions {
   lang: Lang;
   scenario: ScenarioName;
+  dryRun: boolean;
   notice?: string;
 }
 
-export async function runWizard({ lang, scenario, notice }: WizardOptions): Promise<number> {
-  const account = new SimulatedAccount({ scenario });
-  const standIn = Object.assign(account.console, { trainingCode: (serial: string) => account.trainingCode(serial) });
+export async function runWizard({ lang, scenario, dryRun, notice }: WizardOptions): Promise<number> {
+  const simulated = new SimulatedAccount({ scenario });
+  // A dry run blocks rootlock's own writes; the trainee's console stand-in stays usable.
+  const account = dryRun ? new DryRunAccount(simulated) : simulated;
+  const standIn = Object.assign(simulated.console, { trainingCode: (serial: string) => simulated.trainingCode(serial) });
   let outcome: RunOutcome | undefined;
   const app = render(<App account={account} lang={lang} timing={SIMULATED_TIMING} standIn={standIn} notice={notice} onExit={(o) => (outcome = o)} />, {
     exitOnCtrlC: false,

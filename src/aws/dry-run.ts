@@ -1,23 +1,9 @@
 // Dry run: wraps another adapter. Reads pass through to the real account; writes are recorded, never sent,
-// and answered with `DryRunWrite` so a step stops there instead of waiting for a change that cannot come.
+// and answered with `DryRunWrite` (errors.ts) so a step stops there instead of waiting for a change that
+// cannot come.
 import type { Account, AccessKeyStatus, WriteReceipt } from "./account.js";
+import { DryRunWrite, type RecordedWrite } from "./errors.js";
 
-export interface RecordedWrite {
-  call: string;
-  /** The parameters as the call would send them; never a secret (codes are not recorded). */
-  params: Record<string, string>;
-  at: Date;
-}
-
-/** Thrown by every write in a dry run: the screens show "would call …" and move on. */
-export class DryRunWrite extends Error {
-  readonly write: RecordedWrite;
-  constructor(write: RecordedWrite) {
-    super(`dry run: ${write.call} not sent`);
-    this.name = "DryRunWrite";
-    this.write = write;
-  }
-}
 
 export class DryRunAccount implements Account {
   readonly mode = "dry-run" as const;

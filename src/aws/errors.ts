@@ -52,3 +52,20 @@ export function toFailure(error: unknown, action: string): AccountFailure {
 export function isAccountError(error: unknown, code?: ErrorCode): error is AccountError {
   return error instanceof AccountError && (code === undefined || error.code === code);
 }
+
+export interface RecordedWrite {
+  call: string;
+  /** The parameters as the call would send them; never a secret (codes are not recorded). */
+  params: Record<string, string>;
+  at: Date;
+}
+
+/** What every write answers in a dry run: the screens show "would call …" and move on. */
+export class DryRunWrite extends Error {
+  readonly write: RecordedWrite;
+  constructor(write: RecordedWrite) {
+    super(`dry run: ${write.call} not sent`);
+    this.name = "DryRunWrite";
+    this.write = write;
+  }
+}

@@ -2,6 +2,7 @@
 // guide the console (any other caller), and end on what IAM reads back.
 import { Box, Text, useInput } from "ink";
 import { useCallback, useState } from "react";
+import type { RecordedWrite } from "../aws/errors.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
 import {
@@ -17,6 +18,7 @@ import {
   verifySigningKeyRejected,
 } from "../steps/root-access-keys.js";
 import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { KeyTable } from "./components/KeyTable.js";
@@ -40,7 +42,7 @@ type Phase =
   | { kind: "standin" }
   | { kind: "running" }
   | { kind: "verifying"; prior: RunnerOutcome | undefined; rejection: boolean }
-  | { kind: "result"; verdict: Verdict };
+  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
 
 export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
   const { t, standIn } = useUi();
@@ -68,6 +70,11 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
 
   const onRunnerFinished = useCallback(
     (outcome: RunnerOutcome) => {
+      if (outcome.notSent.length > 0) {
+        const v = verdict("skipped", "dry-run", [...(finding?.evidence ?? []), ...dryRunEvidence(outcome.notSent)]);
+        setPhase({ kind: "result", verdict: v, notSent: outcome.notSent });
+        return;
+      }
       if (outcome.stopped && outcome.receipts.length === 0) {
         setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", finding?.evidence ?? []) });
         return;
@@ -119,6 +126,7 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
         <Box flexDirection="column">
           {title}
           {phase.verdict.state === "verified" && <Text color="green">{t.rootKeys.verified}</Text>}
+          {phase.notSent && <DryRunNote calls={phase.notSent} verify={t.rootKeys.verifying} />}
           <VerdictView verdict={phase.verdict} />
           <Text dimColor>{t.common.done}</Text>
         </Box>

@@ -12,9 +12,11 @@ import {
   type RootMfaFinding,
   verifyRootMfa,
 } from "../steps/root-mfa.js";
+import type { RecordedWrite } from "../aws/errors.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
 import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { DryRunNote } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { TotpTimer } from "./components/TotpTimer.js";
@@ -40,7 +42,7 @@ type Phase =
   | { kind: "console"; orphanEvidence: RunnerOutcome | undefined }
   | { kind: "standin"; orphanEvidence: RunnerOutcome | undefined }
   | { kind: "verifying"; orphanEvidence: RunnerOutcome | undefined }
-  | { kind: "result"; verdict: Verdict; kindOfMfa: RootMfaKind };
+  | { kind: "result"; verdict: Verdict; kindOfMfa: RootMfaKind; notSent: RecordedWrite[] };
 
 export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
   const { t, standIn } = useUi();
@@ -55,7 +57,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
       if (!finding) return;
       if (finding.enabled) {
         const evidence = [...finding.evidence, ...(outcome?.evidence ?? [])];
-        setPhase({ kind: "result", verdict: verdict("verified", "already-compliant", evidence), kindOfMfa: kindOf(finding) });
+        setPhase({ kind: "result", verdict: verdict("verified", "already-compliant", evidence), kindOfMfa: kindOf(finding), notSent: outcome?.notSent ?? [] });
       } else setPhase({ kind: "console", orphanEvidence: outcome });
     },
     [finding],
@@ -121,7 +123,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
               const v = await verifyRootMfa(ctx, hooks, (read) => (mfaKind.current = kindOf(read)));
               return { ...v, evidence: [...(phase.orphanEvidence?.evidence ?? []), ...v.evidence] };
             }}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current })}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current, notSent: phase.orphanEvidence?.notSent ?? [] })}
           />
         </Box>
       );
@@ -130,6 +132,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
         <Box flexDirection="column">
           {title}
           {phase.verdict.state === "verified" && <Text color="green">{t.rootMfa.verified}</Text>}
+          {phase.notSent.length > 0 && <DryRunNote calls={phase.notSent} verify={t.rootMfa.verifying} />}
           <VerdictView verdict={phase.verdict} />
           {phase.kindOfMfa === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
           {phase.kindOfMfa === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}

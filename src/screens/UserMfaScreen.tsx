@@ -4,7 +4,7 @@
 import { Box, Text, useInput } from "ink";
 import Spinner from "ink-spinner";
 import { useEffect, useState } from "react";
-import type { AccountFailure } from "../aws/errors.js";
+import type { AccountFailure, RecordedWrite } from "../aws/errors.js";
 import { otpauthUri } from "../lib/totp.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
@@ -21,6 +21,7 @@ import {
 } from "../steps/user-mfa.js";
 import { CodePair } from "./components/CodePair.js";
 import { ActionLine, ConfirmCall } from "./components/ConfirmCall.js";
+import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { QrOrSecret } from "./components/QrOrSecret.js";
 import { TotpTimer } from "./components/TotpTimer.js";
@@ -50,7 +51,7 @@ type Phase =
   | { kind: "discarding"; serialNumber: string; then: Verdict }
   | { kind: "verifying"; serialNumber: string }
   | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase }
-  | { kind: "result"; verdict: Verdict };
+  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
 
 export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
   const { t, cleanups } = useUi();
@@ -82,6 +83,11 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
     const failed = (failure: AccountFailure, retryPhase: Phase, giveUp: Phase) => go({ kind: "failed", failure, retry: retryPhase, giveUp });
     if (phase.kind === "creating") {
       void attempt(() => createDevice(ctx, userName), "iam:CreateVirtualMFADevice").then((r) => {
+        if (!r.ok && r.notSent) {
+          // Dry run: no device, so no QR and no codes; show both calls that a real run would make.
+          const calls = plan.map((a) => ({ call: a.call, params: a.params, at: ctx.now() }));
+          return go({ kind: "result", verdict: verdict("skipped", "dry-run", dryRunEvidence(calls)), notSent: calls });
+        }
         if (!r.ok) return failed(r.failure, { kind: "creating" }, { kind: "result", verdict: verdict("skipped", "error") });
         cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber));
         go({ kind: "codes", device: { serialNumber: r.value.serialNumber, secret: r.value.secret }, attempt: 0 });
@@ -197,6 +203,7 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
           {title}
           {phase.verdict.state === "verified" && <Text color="green">{u.verified(userName)}</Text>}
           {phase.verdict.reason === "operator-skipped" && <Text>{u.discarded}</Text>}
+          {phase.notSent && <DryRunNote calls={phase.notSent} verify={u.verifying} />}
           <VerdictView verdict={phase.verdict} />
           <Text dimColor>{t.common.done}</Text>
         </Box>

@@ -38,6 +38,7 @@ export type VerdictReason =
   | "signin-without-mfa"
   | "signin-failed"
   | "key-still-accepted"
+  | "dry-run" // the change was shown, not sent
   | "error";
 
 export interface Evidence {

@@ -2,7 +2,7 @@
 // outcome is unknown (the call failed mid-way) is read before it is retried, so nothing is done twice.
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
-import type { AccountFailure } from "../../aws/errors.js";
+import type { AccountFailure, RecordedWrite } from "../../aws/errors.js";
 import type { WriteReceipt } from "../../aws/account.js";
 import type { ApiAction, Evidence } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
@@ -19,6 +19,8 @@ export interface RunnerOutcome {
   stopped: boolean;
   /** A change was made but AWS did not show it within the wait. */
   unconfirmed: boolean;
+  /** Dry run: the calls that were shown and not sent. */
+  notSent: RecordedWrite[];
 }
 
 interface Props {
@@ -45,7 +47,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   const { t } = useUi();
   const [index, setIndex] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: "confirm" });
-  const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, unconfirmed: false });
+  const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, unconfirmed: false, notSent: [] });
   const action = actions[index];
 
   useEffect(() => {
@@ -64,6 +66,12 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       }
       const result = await attempt(() => apply(action), action.call);
       if (!live) return;
+      if (!result.ok && result.notSent) {
+        // Dry run: nothing changed, so there is nothing to read back; go on to show the next call.
+        outcome.notSent.push(result.notSent);
+        setPhase({ kind: "confirm" });
+        return setIndex((i) => i + 1);
+      }
       if (!result.ok) return setPhase({ kind: "failed", failure: result.failure });
       outcome.receipts.push(result.value);
       if (skipReadBack?.(action)) return setIndex((i) => i + 1);

@@ -22,16 +22,23 @@ interface Props {
 }
 
 export function Frame({ steps, current, results, accountId, callerArn, hints, children }: Props) {
-  const { t, mode } = useUi();
+  const { t, mode, standIn } = useUi();
+  // A dry run of the simulated account is both: say both.
+  const badges = mode === "dry-run" && standIn ? (["simulated", "dry-run"] as const) : ([mode] as const);
   const currentIndex = steps.indexOf(current);
   return (
     <Box flexDirection="column" paddingX={1}>
       <Box>
         <Box flexShrink={0}>
-          <Text bold>{t.app.name} </Text>
-          <Text backgroundColor={MODE_COLOR[mode]} color="white" bold>
-            {` ${t.app.modes[mode]} `}
-          </Text>
+          <Text bold>{t.app.name}</Text>
+          {badges.map((badge) => (
+            <Text key={badge}>
+              {" "}
+              <Text backgroundColor={MODE_COLOR[badge]} color="white" bold>
+                {` ${t.app.modes[badge]} `}
+              </Text>
+            </Text>
+          ))}
         </Box>
         {/* Who and where: cut short on a narrow terminal rather than pushing the badge around. */}
         <Text dimColor wrap="truncate-end">
