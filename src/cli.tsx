@@ -22,11 +22,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const simulated = options.demo || options.scenario !== undefined || !credentialsFound(process.env);
-  if (!simulated) {
-    process.stderr.write(`${t.cli.liveNotYet}\n`);
-    return EXIT.usage;
-  }
+  const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${t.cli.noTty}\n`);
     return EXIT.usage;
@@ -34,9 +30,9 @@ async function main(argv: string[]): Promise<number> {
   const { runWizard } = await import("./wizard.js");
   return runWizard({
     lang: options.lang ?? langFromEnv(process.env),
-    scenario: options.scenario ?? "new-account",
+    target: simulated ? { kind: "simulated", scenario: options.scenario ?? "new-account" } : { kind: "live", profile: options.profile, region: options.region },
     dryRun: options["dry-run"],
-    notice: options.demo || options.scenario ? undefined : t.app.noCredentials,
+    notice: simulated && !options.demo && !options.scenario ? t.app.noCredentials : undefined,
   });
 }
 

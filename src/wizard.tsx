@@ -1,29 +1,53 @@
 // Starts the Ink wizard on an account and resolves with the exit status once the operator is done.
 import { render } from "ink";
 import { App, type RunOutcome } from "./app.js";
-import type { Lang } from "./i18n/index.js";
-import { messages } from "./i18n/index.js";
+import type { Account } from "./aws/account.js";
 import { DryRunAccount } from "./aws/dry-run.js";
 import { SimulatedAccount, type ScenarioName } from "./aws/simulated.js";
+import type { Lang } from "./i18n/index.js";
+import { messages } from "./i18n/index.js";
+import type { StandIn } from "./screens/ui-context.js";
 import type { Timing } from "./steps/types.js";
 
 /** The simulated account answers in seconds; these waits are generous for it and short for a workshop. */
 export const SIMULATED_TIMING: Timing = { iamPollMs: 1000, iamTimeoutMs: 60_000, trailPollMs: 2000, trailTimeoutMs: 5 * 60_000 };
 
+/**
+ * Real AWS: IAM shows a change within seconds to a minute; CloudTrail shows a sign-in after about 5 minutes
+ * on average, so the sign-in test waits up to 15, reading every 15 s (far under LookupEvents' 2 a second).
+ */
+export const LIVE_TIMING: Timing = { iamPollMs: 3000, iamTimeoutMs: 3 * 60_000, trailPollMs: 15_000, trailTimeoutMs: 15 * 60_000 };
+
+export type Target = { kind: "simulated"; scenario: ScenarioName } | { kind: "live"; profile?: string; region?: string };
+
 export interface WizardOptions {
   lang: Lang;
-  scenario: ScenarioName;
+  target: Target;
   dryRun: boolean;
   notice?: string;
 }
 
-export async function runWizard({ lang, scenario, dryRun, notice }: WizardOptions): Promise<number> {
-  const simulated = new SimulatedAccount({ scenario });
+export async function runWizard({ lang, target, dryRun, notice }: WizardOptions): Promise<number> {
+  let inner: Account;
+  let standIn: StandIn | undefined;
+  let timing: Timing;
+  if (target.kind === "simulated") {
+    const simulated = new SimulatedAccount({ scenario: target.scenario });
+    inner = simulated;
+    standIn = Object.assign(simulated.console, { trainingCode: (serial: string) => simulated.trainingCode(serial) });
+    timing = SIMULATED_TIMING;
+  } else {
+    // The SDK is loaded only here, for a live or dry run against AWS. Its warning that releases after early
+    // 2027 will need Node 22 would be printed across the wizard's screen; the pinned versions run on Node 20.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+    const { LiveAccount } = await import("./aws/iam.js");
+    inner = new LiveAccount({ profile: target.profile, region: target.region });
+    timing = LIVE_TIMING;
+  }
   // A dry run blocks rootlock's own writes; the trainee's console stand-in stays usable.
-  const account = dryRun ? new DryRunAccount(simulated) : simulated;
-  const standIn = Object.assign(simulated.console, { trainingCode: (serial: string) => simulated.trainingCode(serial) });
+  const account = dryRun ? new DryRunAccount(inner) : inner;
   let outcome: RunOutcome | undefined;
-  const app = render(<App account={account} lang={lang} timing={SIMULATED_TIMING} standIn={standIn} notice={notice} onExit={(o) => (outcome = o)} />, {
+  const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} onExit={(o) => (outcome = o)} />, {
     exitOnCtrlC: false,
   });
   await app.waitUntilExit();

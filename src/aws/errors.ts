@@ -15,6 +15,7 @@ export const KNOWN_CODES = [
   "NoSuchEntity",
   "InvalidClientTokenId",
   "ExpiredToken",
+  "NoCredentials",
   "Throttling",
   "NetworkError",
   "ServiceFailure",

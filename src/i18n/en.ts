@@ -27,7 +27,6 @@ Options
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window, not through a pipe or a CI job.",
-    liveNotYet: "AWS credentials were found, but the live AWS mode is not in this version yet. Run with --demo for the simulated account.",
     leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Delete it in the IAM console (Security credentials → MFA) or run rootlock again.`,
   },
   app: {
@@ -114,6 +113,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     NoSuchEntity: (action: string) => `AWS says the item no longer exists (${action}). It may have been removed already: retry to read the current state.`,
     InvalidClientTokenId: (_action: string) => "AWS rejects these credentials: the access key is unknown or was deleted. Use other credentials.",
     ExpiredToken: (_action: string) => "The AWS session has expired. Refresh it (for example `aws sso login`) and start rootlock again.",
+    NoCredentials: (_action: string) =>
+      "No usable AWS credentials (environment, profile or SSO session). Check with `aws sts get-caller-identity`, refresh the session (e.g. `aws sso login`), and start again.",
     Throttling: (action: string) => `AWS is throttling ${action}. Wait a few seconds and retry.`,
     NetworkError: (action: string) => `Could not reach AWS for ${action}: check the network, then retry.`,
     ServiceFailure: (action: string) => `AWS failed to answer ${action} (a server error). Retry in a moment.`,

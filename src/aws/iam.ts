@@ -1,0 +1,259 @@
+// The real adapter: the `Account` port over AWS SDK v3 (IAM, STS, and CloudTrail in us-east-1).
+//
+// This module is imported lazily (only for live and dry-run modes), so `--help`, the demo and the first
+// screen never pay for loading the SDK. Credentials come from the SDK's default chain (environment, shared
+// files, SSO, …), `--profile` picks a profile, and `AWS_ENDPOINT_URL` is honoured as the SDK defines it
+// (that is how the integration tests point it at a local moto server).
+import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
+import {
+  CreateVirtualMFADeviceCommand,
+  DeleteAccessKeyCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GenerateCredentialReportCommand,
+  GetAccessKeyLastUsedCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  paginateListAccessKeys,
+  paginateListMFADevices,
+  paginateListVirtualMFADevices,
+  UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type {
+  AccessKey,
+  AccessKeyStatus,
+  Account,
+  AssignmentFilter,
+  Caller,
+  ConsoleLoginEvent,
+  MfaDevice,
+  NewVirtualMfaDevice,
+  RootCredentialReport,
+  RootSummary,
+  VirtualMfaDevice,
+  WriteReceipt,
+} from "./account.js";
+import { toAccountError } from "./aws-errors.js";
+import { parseRootReportRow } from "./credential-report.js";
+
+export interface LiveOptions {
+  profile?: string;
+  region?: string;
+  /** SDK attempts per call (throttling, 5xx and dropped connections are retried with backoff). */
+  maxAttempts?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Root sign-ins are recorded in us-east-1, whatever region the operator works in. */
+const TRAIL_REGION = "us-east-1";
+const REPORT_POLL_MS = [1000, 2000, 4000, 8000, 8000, 8000];
+
+export class LiveAccount implements Account {
+  readonly mode = "live" as const;
+  private readonly iam: IAMClient;
+  private readonly sts: STSClient;
+  private readonly trail: CloudTrailClient;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** The `Date` header of the latest STS response: the account's clock. */
+  private lastServerDate?: Date;
+
+  constructor(options: LiveOptions = {}) {
+    const common = { profile: options.profile, maxAttempts: options.maxAttempts ?? 4 };
+    // IAM and STS are global; a region is still needed to sign. us-east-1 unless the operator chose one.
+    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+    this.iam = new IAMClient({ ...common, region });
+    this.sts = new STSClient({ ...common, region });
+    this.trail = new CloudTrailClient({ ...common, region: TRAIL_REGION });
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sts.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const date = (result.response as { headers?: Record<string, string> }).headers?.date;
+        if (date && !Number.isNaN(Date.parse(date))) this.lastServerDate = new Date(date);
+        return result;
+      },
+      { step: "deserialize", name: "rootlockServerDate" },
+    );
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async getCaller(): Promise<Caller> {
+    const out = await this.call("sts:GetCallerIdentity", () => this.sts.send(new GetCallerIdentityCommand({})));
+    const credentials = await this.iam.config.credentials();
+    return callerFrom(out.Arn ?? "", out.Account ?? "", credentials.accessKeyId);
+  }
+
+  async getServerTime(): Promise<Date> {
+    await this.call("sts:GetCallerIdentity", () => this.sts.send(new GetCallerIdentityCommand({})));
+    return this.lastServerDate ?? this.now();
+  }
+
+  async getRootSummary(): Promise<RootSummary> {
+    const out = await this.call("iam:GetAccountSummary", () => this.iam.send(new GetAccountSummaryCommand({})));
+    return {
+      accountAccessKeysPresent: (out.SummaryMap?.AccountAccessKeysPresent ?? 0) > 0,
+      accountMfaEnabled: (out.SummaryMap?.AccountMFAEnabled ?? 0) > 0,
+    };
+  }
+
+  async listRootAccessKeys(): Promise<AccessKey[]> {
+    // No UserName: the caller's own keys (root's, with root's long-term key).
+    const metadata = await this.call("iam:ListAccessKeys", () => collect(paginateListAccessKeys({ client: this.iam }, {}), (p) => p.AccessKeyMetadata));
+    return Promise.all(
+      metadata.map(async (m): Promise<AccessKey> => {
+        const id = m.AccessKeyId ?? "";
+        const used = await this.call("iam:GetAccessKeyLastUsed", () => this.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: id })));
+        const last = used.AccessKeyLastUsed;
+        return {
+          id,
+          status: m.Status === "Inactive" ? "Inactive" : "Active",
+          createdAt: m.CreateDate ?? this.now(),
+          lastUsed: last?.LastUsedDate ? { at: last.LastUsedDate, service: last.ServiceName ?? "N/A", region: last.Region ?? "N/A" } : undefined,
+        };
+      }),
+    );
+  }
+
+  async listVirtualMfaDevices(filter: AssignmentFilter): Promise<VirtualMfaDevice[]> {
+    const devices = await this.call("iam:ListVirtualMFADevices", () =>
+      collect(paginateListVirtualMFADevices({ client: this.iam }, { AssignmentStatus: filter }), (p) => p.VirtualMFADevices),
+    );
+    return devices.map((d) => ({ serialNumber: d.SerialNumber ?? "", userArn: d.User?.Arn, enabledAt: d.EnableDate }));
+  }
+
+  async listUserMfaDevices(userName: string): Promise<MfaDevice[]> {
+    const devices = await this.call("iam:ListMFADevices", () => collect(paginateListMFADevices({ client: this.iam }, { UserName: userName }), (p) => p.MFADevices));
+    return devices.map((d) => ({ serialNumber: d.SerialNumber ?? "", enabledAt: d.EnableDate ?? this.now() }));
+  }
+
+  async getRootCredentialReport(): Promise<RootCredentialReport> {
+    // Generate, then wait for it with backoff: AWS answers STARTED until the report is COMPLETE.
+    for (const wait of [0, ...REPORT_POLL_MS]) {
+      if (wait) await this.sleep(wait);
+      const state = await this.call("iam:GenerateCredentialReport", () => this.iam.send(new GenerateCredentialReportCommand({})));
+      if (state.State === "COMPLETE") break;
+    }
+    const report = await this.call("iam:GetCredentialReport", () => this.iam.send(new GetCredentialReportCommand({})));
+    const csv = new TextDecoder().decode(report.Content ?? new Uint8Array());
+    return parseRootReportRow(csv, report.GeneratedTime ?? this.now());
+  }
+
+  async lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]> {
+    const events: ConsoleLoginEvent[] = [];
+    let token: string | undefined;
+    do {
+      const page: LookupEventsCommandOutput = await this.call("cloudtrail:LookupEvents", () =>
+        this.trail.send(
+          new LookupEventsCommand({
+            LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }],
+            StartTime: since,
+            MaxResults: 50,
+            NextToken: token,
+          }),
+        ),
+      );
+      for (const e of page.Events ?? []) {
+        const parsed = consoleLoginFrom(e.EventId ?? "", e.EventTime, e.CloudTrailEvent);
+        if (parsed) events.push(parsed);
+      }
+      token = page.NextToken;
+    } while (token);
+    return events;
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
+    return this.write("iam:UpdateAccessKey", () => this.iam.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
+  }
+
+  async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
+    return this.write("iam:DeleteAccessKey", () => this.iam.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
+  }
+
+  async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
+    return this.write("iam:DeleteVirtualMFADevice", () => this.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
+  }
+
+  async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
+    const call = "iam:CreateVirtualMFADevice";
+    const out = await this.call(call, () => this.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })));
+    const device = out.VirtualMFADevice;
+    // The seed arrives as bytes of Base32 text; it stays in memory, in this object only.
+    const secret = new TextDecoder().decode(device?.Base32StringSeed ?? new Uint8Array());
+    return { serialNumber: device?.SerialNumber ?? "", secret, receipt: { call, requestId: out.$metadata.requestId, at: this.now() } };
+  }
+
+  async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
+    return this.write("iam:EnableMFADevice", () =>
+      this.iam.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
+    );
+  }
+
+  // ---- machinery ---------------------------------------------------------------------------------
+
+  /** Every SDK call goes through here: its failure becomes an AccountError naming the action. */
+  private async call<T>(action: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toAccountError(error, action);
+    }
+  }
+
+  private async write(call: string, run: () => Promise<{ $metadata: { requestId?: string } }>): Promise<WriteReceipt> {
+    const out = await this.call(call, run);
+    return { call, requestId: out.$metadata.requestId, at: this.now() };
+  }
+}
+
+/** Pages through a paginator and flattens the pages' lists. */
+async function collect<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...(pick(page) ?? []));
+  return all;
+}
+
+export function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined): Caller {
+  // Only a long-term key (AKIA…) is one the wizard could delete; session keys (ASIA…) are not listed.
+  const longTermKey = accessKeyId?.startsWith("AKIA") ? accessKeyId : undefined;
+  if (/^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn)) return { accountId, arn, kind: "root", accessKeyId: longTermKey };
+  const user = /^arn:aws[\w-]*:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(arn);
+  if (user) return { accountId, arn, kind: "iam-user", userName: user[1], accessKeyId: longTermKey };
+  if (/^arn:aws[\w-]*:sts::\d{12}:assumed-role\//.test(arn)) return { accountId, arn, kind: "assumed-role" };
+  return { accountId, arn, kind: "other" };
+}
+
+/** One LookupEvents result as the sign-in test needs it; undefined when its record cannot be read. */
+export function consoleLoginFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): ConsoleLoginEvent | undefined {
+  if (!record) return undefined;
+  try {
+    const e = JSON.parse(record) as {
+      eventTime?: string;
+      userIdentity?: { type?: string };
+      responseElements?: { ConsoleLogin?: string } | null;
+      additionalEventData?: { MFAUsed?: string; MFAIdentifier?: string };
+      sourceIPAddress?: string;
+    };
+    const at = eventTime ?? (e.eventTime ? new Date(e.eventTime) : undefined);
+    if (!at) return undefined;
+    return {
+      eventId,
+      at,
+      identityType: e.userIdentity?.type ?? "",
+      success: e.responseElements?.ConsoleLogin === "Success",
+      // AWS's own samples write both "Yes" and "YES".
+      mfaUsed: (e.additionalEventData?.MFAUsed ?? "").toLowerCase() === "yes",
+      mfaIdentifier: e.additionalEventData?.MFAIdentifier,
+      sourceIp: e.sourceIPAddress,
+    };
+  } catch {
+    return undefined;
+  }
+}
