@@ -6,6 +6,7 @@ import { ko } from "../../src/i18n/ko.js";
 import type { Messages } from "../../src/i18n/index.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+import { decodeQrOnScreen } from "../helpers/qr-image.js";
 
 const SECRET = /\b([A-Z2-7]{64})\b/;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,6 +78,9 @@ describe("the whole wizard on the simulated account", () => {
     await typeLine(s, "root-phone");
     await next(s, t.standIn.mfa.showSecret);
     const rootSecret = await readSecret(s);
+    expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
+      `otpauth://totp/Amazon%20Web%20Services:root-phone%40123456789012?secret=${rootSecret}&issuer=Amazon%20Web%20Services`,
+    );
     await typeCodes(s, rootSecret);
     await next(s, t.standIn.mfa.added);
     s.press("esc");
@@ -93,6 +97,10 @@ describe("the whole wizard on the simulated account", () => {
     await next(s, t.userMfa.showSecret);
     await s.waitFor(/[▀▄█]{20}/); // the QR code is on screen
     const userSecret = await readSecret(s);
+    // The QR code on the terminal, as a phone camera would see it, carries exactly this URI.
+    expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
+      `otpauth://totp/Amazon%20Web%20Services:ops-admin%40123456789012?secret=${userSecret}&issuer=Amazon%20Web%20Services`,
+    );
     await typeCodes(s, userSecret);
     await next(s, t.userMfa.verified("ops-admin"));
     expect(s.screen()).not.toContain(userSecret);

@@ -8,50 +8,16 @@ import stripAnsi from "strip-ansi";
 import { afterEach, describe, expect, it } from "vitest";
 import { Qr } from "../../src/screens/components/Qr.js";
 import { QUIET_ZONE, fitsIn, qrLines, qrSize } from "../../src/screens/qr.js";
-import { VirtualTerminal, colourToRgb, shownColours, type Colour } from "../helpers/vt.js";
+import { toImage } from "../helpers/qr-image.js";
+import { VirtualTerminal } from "../helpers/vt.js";
 
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // 64 Base32 characters
 const URI = `otpauth://totp/AWS%3Aops-admin?secret=${SECRET}&issuer=AWS`;
-const SCALE = 4; // pixels per module, each way
 
 const initialLevel = chalk.level;
 afterEach(() => {
   chalk.level = initialLevel;
 });
-
-/** Light (true) or dark (false) for a colour; throws on the terminal default, which depends on the theme. */
-function isLight(colour: Colour): boolean {
-  const rgb = colourToRgb(colour);
-  if (!rgb) throw new Error("a QR cell uses the terminal's default colour: it would depend on the theme");
-  const [r, g, b] = rgb;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128;
-}
-
-/** RGBA image of the first `rows` x `cols` cells: each cell is two modules high (upper and lower half). */
-function toImage(vt: VirtualTerminal, rows: number, cols: number) {
-  const width = cols * SCALE;
-  const height = rows * 2 * SCALE;
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let row = 0; row < rows; row++) {
-    for (let col = 0; col < cols; col++) {
-      const cell = vt.cell(row, col);
-      const { fg, bg } = shownColours(cell);
-      const upperDrawn = cell.ch === "█" || cell.ch === "▀";
-      const lowerDrawn = cell.ch === "█" || cell.ch === "▄";
-      const halves = [isLight(upperDrawn ? fg : bg), isLight(lowerDrawn ? fg : bg)];
-      halves.forEach((light, half) => {
-        for (let y = 0; y < SCALE; y++) {
-          for (let x = 0; x < SCALE; x++) {
-            const px = ((row * 2 + half) * SCALE + y) * width + col * SCALE + x;
-            data.fill(light ? 255 : 0, px * 4, px * 4 + 3);
-            data[px * 4 + 3] = 255;
-          }
-        }
-      });
-    }
-  }
-  return { data, width, height };
-}
 
 function renderAndDecode(value: string) {
   const { lastFrame, unmount } = render(<Qr value={value} />);
@@ -60,7 +26,7 @@ function renderAndDecode(value: string) {
   const { cols, rows } = qrSize(value);
   const vt = new VirtualTerminal(cols + 10, rows + 10);
   vt.write(frame.replace(/\n/g, "\r\n")); // ink-testing-library frames use bare \n; a tty would add the \r
-  const image = toImage(vt, rows, cols);
+  const image = toImage(vt, { top: 0, left: 0, rows, cols });
   const code = jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
   return { frame, code };
 }
