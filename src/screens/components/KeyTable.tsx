@@ -1,5 +1,6 @@
 // Root's access keys with when, by which service and in which region each was last used.
 import { Box, Text } from "ink";
+import stringWidth from "string-width";
 import type { RootKeyView } from "../../steps/root-access-keys.js";
 import { formatDate, formatRelative } from "../format.js";
 import { useUi } from "../ui-context.js";
@@ -29,7 +30,7 @@ export function KeyTable({ keys, now = new Date() }: { keys: RootKeyView[]; now?
     key.lastUsed ? k.lastUse(formatRelative(key.lastUsed.at, now, lang), key.lastUsed.service, key.lastUsed.region) : k.never,
   ]);
   // Each column as wide as its widest cell (Korean counts double), the last one taking what is left.
-  const widths = [0, 1, 2].map((c) => Math.max(...[header, ...rows].map((r) => displayWidth(r[c]!))) + 2);
+  const widths = [0, 1, 2].map((c) => Math.max(...[header, ...rows].map((r) => stringWidth(r[c]!))) + 2);
   return (
     <Box flexDirection="column" marginY={1}>
       <Row cells={header} widths={widths} color="gray" />
@@ -40,6 +41,3 @@ export function KeyTable({ keys, now = new Date() }: { keys: RootKeyView[]; now?
   );
 }
 
-function displayWidth(text: string): number {
-  return [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
-}
