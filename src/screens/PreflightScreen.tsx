@@ -50,8 +50,17 @@ export function PreflightView({ finding }: { finding: PreflightFinding }) {
       </Text>
       {clockIsOff(finding) ? <Text color="red">{p.clockOff(seconds)}</Text> : <Text dimColor>{p.clock(seconds)}</Text>}
       <Box flexDirection="column" marginTop={1}>
-        <Text color={finding.summary.accountAccessKeysPresent ? "red" : "green"}>{p.rootKeys(finding.summary.accountAccessKeysPresent)}</Text>
-        <Text color={finding.summary.accountMfaEnabled ? "green" : "red"}>{p.rootMfa(finding.summary.accountMfaEnabled)}</Text>
+        {finding.summary && (
+          <>
+            <Text color={finding.summary.accountAccessKeysPresent ? "red" : "green"}>{p.rootKeys(finding.summary.accountAccessKeysPresent)}</Text>
+            <Text color={finding.summary.accountMfaEnabled ? "green" : "red"}>{p.rootMfa(finding.summary.accountMfaEnabled)}</Text>
+          </>
+        )}
+        {finding.denied.map((action) => (
+          <Text key={action} color="red">
+            {p.denied(action)}
+          </Text>
+        ))}
         {finding.orphans.length > 0 && <Text color="yellow">{p.orphans(finding.orphans.length)}</Text>}
         {finding.caller.userName && finding.operatorMfa && (
           <Text color={finding.operatorMfa.length > 0 ? "green" : "red"}>{p.operatorMfa(finding.caller.userName, finding.operatorMfa.length)}</Text>

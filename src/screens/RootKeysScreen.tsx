@@ -4,7 +4,7 @@ import { Box, Text, useInput } from "ink";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
-import { verdict } from "../steps/types.js";
+import { verdict, verdictAfterFailure } from "../steps/types.js";
 import {
   alreadyCompliant,
   applyRootKeyAction,
@@ -86,7 +86,7 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
   );
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"))} />;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
   const f = task.value;
   const title = <Text bold>{t.rootKeys.title}</Text>;
 

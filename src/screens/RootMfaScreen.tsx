@@ -14,7 +14,7 @@ import {
 } from "../steps/root-mfa.js";
 import type { RecordedWrite } from "../aws/errors.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
-import { verdict } from "../steps/types.js";
+import { verdict, verdictAfterFailure } from "../steps/types.js";
 import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
 import { DryRunNote } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
@@ -79,7 +79,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
   });
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"), undefined)} />;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()), undefined)} />;
   const f = task.value;
   const title = <Text bold>{t.rootMfa.title}</Text>;
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { inspectRootMfa } from "../steps/root-mfa.js";
 import { type SigninObservation, verifySigninTest } from "../steps/signin-test.js";
 import type { StepContext, Verdict } from "../steps/types.js";
-import { awsNow, verdict } from "../steps/types.js";
+import { awsNow, verdict, verdictAfterFailure } from "../steps/types.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { Verification } from "./components/Verification.js";
@@ -47,7 +47,7 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
   });
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"))} />;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
   const rootMfa = task.value;
   const title = <Text bold>{s.title}</Text>;
   // Devices the trainee never saw the secret of (a pre-set scenario) get a training aid in the stand-in.

@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import type { AccountFailure, RecordedWrite } from "../aws/errors.js";
 import { otpauthUri } from "../lib/totp.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
-import { verdict } from "../steps/types.js";
+import { verdict, verdictAfterFailure } from "../steps/types.js";
 import {
   checkCodes,
   createDevice,
@@ -122,7 +122,7 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
   }, [phase]);
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdict("skipped", "error"))} />;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
   const f = task.value;
   const u = t.userMfa;
   const title = <Text bold>{f.applicable ? u.title(userName) : t.steps["operator-mfa"]}</Text>;

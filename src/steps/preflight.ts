@@ -2,6 +2,7 @@
 // stands before anything changes. Reads only.
 import type { Account, Caller, MfaDevice, RootSummary, VirtualMfaDevice } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
+import { isAccountError } from "../aws/errors.js";
 
 /** Beyond this, TOTP codes computed on this machine will not match AWS's. */
 export const CLOCK_WARN_MS = 30_000;
@@ -18,7 +19,8 @@ export interface PreflightFinding {
   caller: Caller;
   /** AWS's clock minus this machine's, in ms. */
   clockOffsetMs: number;
-  summary: RootSummary;
+  /** Undefined when the caller may not read it (then `denied` names the action). */
+  summary: RootSummary | undefined;
   /** Virtual devices assigned to root (any name: the console lets the owner choose it). */
   rootVirtualDevices: VirtualMfaDevice[];
   /** Unassigned virtual devices: they make the next enrollment of the same name fail. */
@@ -26,6 +28,8 @@ export interface PreflightFinding {
   /** The operator's own MFA devices, when the caller is an IAM user. */
   operatorMfa: MfaDevice[] | undefined;
   capabilities: Capabilities;
+  /** Reads AWS refused for lack of permission: the steps that need them will say so and end unverified. */
+  denied: string[];
 }
 
 export function capabilitiesOf(caller: Caller): Capabilities {
@@ -45,20 +49,32 @@ export async function measureClockOffset(account: Account, now: () => Date): Pro
 
 export async function inspectPreflight(account: Account, now: () => Date): Promise<PreflightFinding> {
   const caller = await account.getCaller();
+  const denied: string[] = [];
+  // A missing permission does not stop the run: the state it would show stays unknown, and is named.
+  const unlessDenied = async <T>(read: Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read;
+    } catch (error) {
+      if (!isAccountError(error, "AccessDenied")) throw error;
+      denied.push(error.action);
+      return undefined;
+    }
+  };
   const [clockOffsetMs, summary, devices, operatorMfa] = await Promise.all([
     measureClockOffset(account, now),
-    account.getRootSummary(),
-    account.listVirtualMfaDevices("Any"),
-    caller.kind === "iam-user" && caller.userName ? account.listUserMfaDevices(caller.userName) : undefined,
+    unlessDenied(account.getRootSummary()),
+    unlessDenied(account.listVirtualMfaDevices("Any")),
+    caller.kind === "iam-user" && caller.userName ? unlessDenied(account.listUserMfaDevices(caller.userName)) : undefined,
   ]);
   return {
     caller,
     clockOffsetMs,
     summary,
-    rootVirtualDevices: devices.filter((d) => isRootArn(d.userArn)),
-    orphans: devices.filter((d) => d.userArn === undefined),
+    rootVirtualDevices: (devices ?? []).filter((d) => isRootArn(d.userArn)),
+    orphans: (devices ?? []).filter((d) => d.userArn === undefined),
     operatorMfa,
     capabilities: capabilitiesOf(caller),
+    denied,
   };
 }
 

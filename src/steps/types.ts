@@ -1,6 +1,7 @@
 // Shapes shared by every step: planned changes as data, verdicts with their evidence, the context
 // a step runs in. No Ink here, and no SDK: a step sees only the `Account` port.
 import type { Account, Caller } from "../aws/account.js";
+import type { AccountFailure } from "../aws/errors.js";
 
 /** Who does a planned change: rootlock by an API call, or the operator in the AWS console. */
 export type Action = ApiAction | ConsoleAction;
@@ -84,4 +85,14 @@ export function awsNow(ctx: Pick<StepContext, "now" | "clockOffsetMs">): Date {
 
 export function verdict(state: VerdictState, reason: VerdictReason, evidence: Evidence[] = []): Verdict {
   return { state, reason, evidence };
+}
+
+/**
+ * A step the operator moved past after AWS refused a read or a call. A missing permission leaves the step
+ * unverified (the change may be done; rootlock could not read it); anything else, skipped. Either way the
+ * failure is the evidence.
+ */
+export function verdictAfterFailure(failure: AccountFailure, at: Date): Verdict {
+  const evidence = [{ source: failure.action, read: failure.code, at }];
+  return failure.code === "AccessDenied" ? verdict("unverified", "permission-missing", evidence) : verdict("skipped", "error", evidence);
 }

@@ -44,6 +44,7 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.waitFor(t.common.confirmKeys);
     await app.press(KEYS.enter);
     await app.waitFor(t.userMfa.code1);
+    await sleep(60); // IAM shows the new device after the simulated account's visibility delay (30 ms)
     const created = (await app.account.listVirtualMfaDevices("Unassigned")).map((d) => d.serialNumber);
     await app.press(KEYS.ctrlC);
     for (let i = 0; i < 100 && !app.outcome(); i++) await sleep(20);

@@ -106,4 +106,15 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.waitFor(t.rootKeys.consoleIntro);
     r.unmount();
   });
+
+  it("lets the operator go on without a permission, and reports the step unverified, naming it", async () => {
+    const { ctx, account } = await simulatedWorld("new-account");
+    account.failNext("iam:GetAccountSummary", "AccessDenied");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />);
+    await r.waitFor(t.common.retryKeys);
+    await r.press("s");
+    expect(done).toMatchObject({ state: "unverified", reason: "permission-missing", evidence: [{ source: "iam:GetAccountSummary", read: "AccessDenied" }] });
+    r.unmount();
+  });
 });

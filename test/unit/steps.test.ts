@@ -72,6 +72,15 @@ describe("preflight", () => {
     expect(preflight.rootVirtualDevices.length).toBe(1);
   });
 
+  it("names a read it may not make, and goes on without it", async () => {
+    const account = new SimulatedAccount({ now: () => START });
+    account.failNext("iam:GetAccountSummary", "AccessDenied");
+    const preflight = await inspectPreflight(account, () => START);
+    expect(preflight.summary).toBeUndefined();
+    expect(preflight.denied).toEqual(["iam:GetAccountSummary"]);
+    expect(preflight.orphans).toHaveLength(1);
+  });
+
   it("measures the clock offset against the account's time", async () => {
     const account = new SimulatedAccount({ now: () => START, clockSkewMs: 45_000 });
     const preflight = await inspectPreflight(account, () => START);

@@ -4,7 +4,7 @@ import { useInput } from "ink";
 import { useEffect, useState } from "react";
 import type { Verdict } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
-import { verdict } from "../../steps/types.js";
+import { verdictAfterFailure } from "../../steps/types.js";
 import { isBack } from "../keys.js";
 import { attempt } from "../use-task.js";
 import { ErrorPanel } from "./ErrorPanel.js";
@@ -55,7 +55,7 @@ export function Verification({ what, run, onVerdict, active = true }: Props) {
           setFailure(undefined);
           setAttemptNo((n) => n + 1);
         }}
-        onSkip={() => onVerdict(verdict("unverified", "error"))}
+        onSkip={() => onVerdict(verdictAfterFailure(failure, new Date()))}
       />
     );
   }
