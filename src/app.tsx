@@ -1,6 +1,6 @@
 // The wizard shell: the step list, where the operator is, the results so far, and the keys that mean the
 // same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
-import { Box, Text, useApp, useInput } from "ink";
+import { Box, Text, useApp } from "ink";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import type { Account } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
@@ -14,7 +14,7 @@ import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
 import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
-import { isContinue, isHelp, isInterrupt, isQuit } from "./screens/keys.js";
+import { isContinue, isHelp, isInterrupt, isQuit, useKeys } from "./screens/keys.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
 import { RootKeysScreen } from "./screens/RootKeysScreen.js";
 import { type RootMfaKind, RootMfaScreen } from "./screens/RootMfaScreen.js";
@@ -108,7 +108,7 @@ export function App({ account, lang, timing, standIn, notice, now = () => new Da
     [cleanups, exit, onExit, rows, state.results],
   );
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (quitting) return;
     if (isInterrupt(input, key)) return void finish("interrupted");
     if (textEntries.current > 0) return;

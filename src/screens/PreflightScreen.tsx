@@ -1,11 +1,11 @@
 // Preflight: who is calling, which account, the clock, and every control's state before any change.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import type { PreflightFinding } from "../steps/preflight.js";
 import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
 import type { Account } from "../aws/account.js";
 import { stepOrder } from "../steps/order.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
-import { isContinue } from "./keys.js";
+import { isContinue, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
 import Spinner from "ink-spinner";
@@ -20,7 +20,7 @@ interface Props {
 export function PreflightScreen({ account, now, onDone, onQuit }: Props) {
   const { t } = useUi();
   const [task, retry] = useTask(() => inspectPreflight(account, now), "preflight");
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (task.status === "done" && isContinue(input, key)) onDone(task.value);
   });
   if (task.status === "running") {

@@ -1,6 +1,6 @@
 // Root access keys: show each key and its last use, then either make the changes (root's own key) or
 // guide the console (any other caller), and end on what IAM reads back.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
@@ -24,7 +24,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { KeyTable } from "./components/KeyTable.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
+import { isBack, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
 import { StandInKeys } from "./standin/StandInKeys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -50,7 +50,7 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const finding = task.status === "done" ? task.value : undefined;
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!finding || phase.kind !== "intro") return;
     if (alreadyCompliant(finding)) {
       if (isContinue(input, key)) onDone(verdict("verified", "already-compliant", finding.evidence));
@@ -61,7 +61,7 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
     if (isContinue(input, key)) setPhase(finding.how === "api" ? { kind: "running" } : { kind: "verifying", prior: undefined, rejection: false });
     else if (standIn && finding.how === "console" && isOpenStandIn(input, key)) setPhase({ kind: "standin" });
   });
-  useInput(
+  useKeys(
     (input, key) => {
       if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
     },

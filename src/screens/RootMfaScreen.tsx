@@ -1,6 +1,6 @@
 // Root MFA: clear an orphaned device (confirmed, by API), guide the console's "Assign MFA device", and end
 // on what IAM reads back. rootlock never claims to have enabled root MFA itself: AWS does not allow it.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useRef, useState } from "react";
 import {
@@ -22,7 +22,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
+import { isBack, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
 import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -63,7 +63,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
     [finding],
   );
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!finding) return;
     if (phase.kind === "intro") {
       if (isBack(input, key)) return onBack();

@@ -1,6 +1,6 @@
 // The sign-in test: warn, guide a root sign-in with MFA in a private window, then wait — visibly — for
 // CloudTrail (us-east-1) to show it. Giving up records the test as not verified, never as passed.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useState } from "react";
 import { inspectRootMfa } from "../steps/root-mfa.js";
@@ -12,7 +12,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { formatTime } from "./format.js";
-import { isBack, isContinue, isOpenStandIn, isSkip } from "./keys.js";
+import { isBack, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
 import { StandInSignIn } from "./standin/StandInSignIn.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -35,7 +35,7 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
   const [seen, setSeen] = useState<SigninObservation>();
   const s = t.signin;
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (task.status !== "done") return;
     if (phase.kind === "intro") {
       if (isBack(input, key)) return onBack();

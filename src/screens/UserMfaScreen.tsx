@@ -1,7 +1,7 @@
 // The operator's own admin user's MFA, fully in the terminal: create the device, draw its QR, take two
 // codes, check them here, enable, read back. The secret exists only in this screen's state while the codes
 // are being typed; giving up, failing or quitting deletes the device that was created.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useEffect, useState } from "react";
 import type { AccountFailure, RecordedWrite } from "../aws/errors.js";
@@ -27,7 +27,7 @@ import { QrOrSecret } from "./components/QrOrSecret.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isContinue, isSkip } from "./keys.js";
+import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { attempt, useTask } from "./use-task.js";
 
@@ -62,7 +62,7 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
   const plan = finding ? (planUserMfa(finding, ctx.caller.accountId) as ApiAction[]) : [];
   const nothingToDo = !!finding && plan.length === 0;
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (!finding) return;
     if (phase.kind === "intro") {
       if (nothingToDo && isContinue(input, key)) return onDone(introVerdict());

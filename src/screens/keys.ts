@@ -1,5 +1,6 @@
 // The keyboard map: every screen uses these, so Enter, Esc, s, q and ? mean the same everywhere.
-import type { Key } from "ink";
+import { type Key, useInput } from "ink";
+import { useCallback, useRef } from "react";
 
 export const isContinue = (_input: string, key: Key) => key.return;
 export const isBack = (_input: string, key: Key) => key.escape;
@@ -12,3 +13,17 @@ export const isRetry = (input: string, key: Key) => input === "r" && !key.ctrl &
 export const isOpenStandIn = (input: string, key: Key) => input === "c" && !key.ctrl && !key.meta;
 /** Shows a secret key as text, where a QR code is shown. Ctrl-K, because the code fields beside the QR take letters (to refuse them clearly). */
 export const isShowSecret = (input: string, key: Key) => input === "k" && key.ctrl;
+
+type KeyHandler = (input: string, key: Key) => void;
+
+/**
+ * Ink's useInput, always calling the handler of the latest render. Ink re-subscribes a new handler only after
+ * React commits, so a key pressed right after a frame appears could reach the previous screen's handler;
+ * through a ref, the frame on screen and the handler that answers its keys are always the same render's.
+ */
+export function useKeys(handler: KeyHandler, options?: { isActive?: boolean }): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  const stable = useCallback<KeyHandler>((input, key) => latest.current(input, key), []);
+  useInput(stable, options);
+}

@@ -1,9 +1,9 @@
 // The confirmation before every change rootlock makes: the exact call and its parameters (never a secret),
 // Enter to go ahead, Esc to decline. Irreversible calls on the key this session signs with ask twice.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useState } from "react";
 import type { ApiAction } from "../../steps/types.js";
-import { isBack, isContinue } from "../keys.js";
+import { isBack, isContinue, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
 interface Props {
@@ -26,7 +26,7 @@ export function ActionLine({ action }: { action: ApiAction }) {
 export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline }: Props) {
   const { t, mode } = useUi();
   const [asked, setAsked] = useState(0);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (isBack(input, key)) return onDecline();
     if (!isContinue(input, key)) return;
     if (twice && asked === 0) return setAsked(1);

@@ -1,12 +1,12 @@
 // An AWS failure as the operator sees it: a plain sentence naming the action, and the ways forward.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import type { AccountFailure } from "../../aws/errors.js";
-import { isRetry, isSkip } from "../keys.js";
+import { isRetry, isSkip, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
 export function ErrorPanel({ failure, onRetry, onSkip }: { failure: AccountFailure; onRetry: () => void; onSkip: () => void }) {
   const { t } = useUi();
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (isRetry(input, key)) onRetry();
     else if (isSkip(input, key)) onSkip();
   });

@@ -1,9 +1,9 @@
 // The QR code of an otpauth:// URI when the terminal can hold it, the secret as text when it cannot (or
 // when asked with k). Nothing else keeps the secret: it leaves the screen with this component.
-import { Box, Text, useInput, useStdout } from "ink";
+import { Box, Text, useStdout } from "ink";
 import { useState } from "react";
 import { fitsIn, qrSize } from "../qr.js";
-import { isShowSecret } from "../keys.js";
+import { isShowSecret, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { Qr } from "./Qr.js";
 
@@ -22,7 +22,7 @@ export function QrOrSecret({ uri, secret, active, showSecretLabel }: Props) {
   const { t } = useUi();
   const { stdout } = useStdout();
   const [showSecret, setShowSecret] = useState(false);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (isShowSecret(input, key)) setShowSecret((v) => !v);
   }, { isActive: active });
   const cols = stdout.columns ?? 80;

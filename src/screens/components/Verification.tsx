@@ -1,11 +1,10 @@
 // Runs a step's independent read with a visible wait; Esc stops waiting, and the step then reports
 // "done, not verified" rather than pretending.
-import { useInput } from "ink";
 import { useEffect, useState } from "react";
 import type { Verdict } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
 import { verdictAfterFailure } from "../../steps/types.js";
-import { isBack } from "../keys.js";
+import { isBack, useKeys } from "../keys.js";
 import { attempt } from "../use-task.js";
 import { ErrorPanel } from "./ErrorPanel.js";
 import { Waiting } from "./Waiting.js";
@@ -26,7 +25,7 @@ export function Verification({ what, run, onVerdict, active = true }: Props) {
   const [attemptNo, setAttemptNo] = useState(0);
   const [controller] = useState(() => new AbortController());
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (isBack(input, key)) controller.abort();
     },

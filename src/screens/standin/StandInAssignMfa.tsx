@@ -1,6 +1,6 @@
 // The console stand-in's "Assign MFA device" page (demo only), laid out like the real one: device name,
 // authenticator app, QR code, MFA code 1, MFA code 2, Add MFA. Its refusals read like the console's.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useState } from "react";
 import { isAccountError } from "../../aws/errors.js";
 import { codeSchema, otpauthUri } from "../../lib/totp.js";
@@ -9,7 +9,7 @@ import { CodePair } from "../components/CodePair.js";
 import { QrOrSecret } from "../components/QrOrSecret.js";
 import { TextField } from "../components/TextField.js";
 import { TotpTimer } from "../components/TotpTimer.js";
-import { isBack, isContinue } from "../keys.js";
+import { isBack, isContinue, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
@@ -26,22 +26,23 @@ export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: nu
   const [name, setName] = useState("");
   const [page, setPage] = useState<Page>({ kind: "name" });
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (isBack(input, key) || isContinue(input, key)) onClose();
     },
     { isActive: page.kind === "added" },
   );
-  useInput(
+  useKeys(
     (input, key) => {
       if (isBack(input, key)) onClose();
     },
     { isActive: page.kind === "name" },
   );
 
-  const openSetup = async () => {
+  const openSetup = async (typed: string) => {
     if (!standIn) return;
-    if (!DEVICE_NAME.test(name)) return setPage({ kind: "name", error: m.deviceNameHint });
+    setName(typed);
+    if (!DEVICE_NAME.test(typed)) return setPage({ kind: "name", error: m.deviceNameHint });
     const { secret, accountId } = await standIn.openMfaAssignment();
     setPage({ kind: "setup", secret, accountId, attempt: 0 });
   };
@@ -64,7 +65,7 @@ export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: nu
       {page.kind === "name" && (
         <Box flexDirection="column">
           {page.error && <Text color="red">{page.error}</Text>}
-          <TextField label={m.deviceName} value={name} onChange={setName} onSubmit={() => void openSetup()} focus />
+          <TextField label={m.deviceName} initial={name} onSubmit={(value) => void openSetup(value)} focus />
           <Text dimColor>{m.deviceNameHint}</Text>
           <Text>{m.deviceKind}</Text>
         </Box>

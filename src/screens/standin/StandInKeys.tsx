@@ -1,11 +1,11 @@
 // The console stand-in's "Security credentials → Access keys" (demo only): the trainee deactivates and
 // deletes root's keys as they will in the real console, where deleting asks for the key id to be typed.
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useCallback, useEffect, useState } from "react";
 import type { AccessKey } from "../../aws/account.js";
 import { isAccountError } from "../../aws/errors.js";
 import { TextField } from "../components/TextField.js";
-import { isBack } from "../keys.js";
+import { isBack, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
@@ -15,7 +15,6 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   const [keys, setKeys] = useState<AccessKey[]>([]);
   const [selected, setSelected] = useState(0);
   const [deleting, setDeleting] = useState<string>();
-  const [typed, setTyped] = useState("");
   const [notice, setNotice] = useState<string>();
 
   const reload = useCallback(async () => {
@@ -28,7 +27,7 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   // The stand-in shows AWS's refusals as the console does: a banner, never a crash.
   const act = (change: Promise<unknown>) => void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
   const key = keys[Math.min(selected, keys.length - 1)];
-  useInput(
+  useKeys(
     (input, k) => {
       if (isBack(input, k)) return onClose();
       if (!standIn || !key) return;
@@ -44,11 +43,10 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
     },
     { isActive: deleting === undefined },
   );
-  useInput(
+  useKeys(
     (input, k) => {
       if (isBack(input, k)) {
         setDeleting(undefined);
-        setTyped("");
       }
     },
     { isActive: deleting !== undefined },
@@ -58,7 +56,6 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
     if (!standIn || !deleting) return;
     if (value.trim() !== deleting) return setNotice(s.mismatch);
     setDeleting(undefined);
-    setTyped("");
     act(
       standIn.deleteAccessKey(deleting).catch((error: unknown) => {
         throw isAccountError(error, "DeleteConflict") ? s.deactivateFirst : error;
@@ -78,7 +75,7 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
       {deleting ? (
         <Box flexDirection="column" marginTop={1}>
           <Text>{s.deleteConfirm(deleting)}</Text>
-          <TextField label="ID" value={typed} onChange={setTyped} onSubmit={(v) => void confirmDelete(v)} focus maxLength={40} />
+          <TextField label="ID" onSubmit={(v) => void confirmDelete(v)} focus maxLength={40} />
         </Box>
       ) : (
         <Text dimColor>{s.actions}</Text>

@@ -1,9 +1,9 @@
 // The console stand-in's root sign-in page (demo only): email and password are taken as typed; the MFA
 // code is checked for real, and the sign-in lands in the simulated CloudTrail some seconds later.
-import { Text, useInput } from "ink";
+import { Text } from "ink";
 import { useEffect, useState } from "react";
 import { TextField } from "../components/TextField.js";
-import { isBack, isContinue } from "../keys.js";
+import { isBack, isContinue, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
@@ -11,7 +11,8 @@ import { StandInFrame } from "./StandInFrame.js";
 export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMfa: boolean; trainingCode?: () => string | undefined; onClose: () => void }) {
   const { t, standIn } = useUi();
   const s = t.standIn.signin;
-  const [code, setCode] = useState("");
+  // A new field after each try: the console clears the code box.
+  const [attempts, setAttempts] = useState(0);
   const [result, setResult] = useState<"success" | "failure">();
   const [aid, setAid] = useState(trainingCode?.());
   useEffect(() => {
@@ -19,7 +20,7 @@ export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMf
     const timer = setInterval(() => setAid(trainingCode()), 1000);
     return () => clearInterval(timer);
   }, [trainingCode]);
-  useInput(
+  useKeys(
     (input, key) => {
       if (isBack(input, key) || (result === "success" && isContinue(input, key))) onClose();
       if (!rootHasMfa && isContinue(input, key) && !result) void standIn?.signIn("").then(setResult);
@@ -28,13 +29,13 @@ export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMf
   const submit = async (value: string) => {
     if (!standIn) return;
     setResult(await standIn.signIn(value.trim()));
-    setCode("");
+    setAttempts((n) => n + 1);
   };
   return (
     <StandInFrame title={s.title}>
       <Text>{s.email}</Text>
       <Text>{s.password}</Text>
-      {rootHasMfa && result !== "success" && <TextField label={s.mfa} value={code} onChange={setCode} onSubmit={(v) => void submit(v)} focus />}
+      {rootHasMfa && result !== "success" && <TextField key={attempts} label={s.mfa} onSubmit={(v) => void submit(v)} focus />}
       {!rootHasMfa && !result && <Text>{s.mfaNone}</Text>}
       {aid && result !== "success" && <Text color="magenta">{s.trainingCode(aid)}</Text>}
       {result === "success" && <Text color="green">{s.success}</Text>}
