@@ -140,7 +140,7 @@ export const ko: Messages = {
     signing: "(이 세션)",
     never: "사용 안 함",
     lastUse: (when: string, service: string, region: string) => `${when} · ${service} · ${region}`,
-    reportAge: (when: string) => `${when}에 만든 자격 증명 보고서 기준 (보고서는 최대 4시간에 한 번 만들어짐).`,
+    reportAge: (when: string) => `${when} 자격 증명 보고서 기준 (최대 4시간마다 새로 만들어짐).`,
     inactiveCounts: "비활성 키도 있는 것으로 칩니다(CIS): 키마다 비활성화한 뒤 삭제합니다.",
     apiIntro: "rootlock이 키마다 비활성화하고 다시 읽어 확인한 뒤 삭제합니다. 이 세션이 서명에 쓰는 키는 마지막입니다.",
     signingWarning: "rootlock이 서명에 쓰는 키를 삭제합니다: 세션이 끝나며, AWS가 이 키를 거부하는 것이 증거입니다.",
