@@ -2,7 +2,7 @@
 // same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
 import { Box, Text, useApp } from "ink";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
-import type { Account } from "./aws/account.js";
+import type { Account, Caller } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
 import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
@@ -27,6 +27,8 @@ export type ExitReason = "finished" | "quit" | "interrupted";
 
 export interface RunOutcome {
   reason: ExitReason;
+  /** Who ran it, once preflight has read it. */
+  caller?: Caller;
   results: Partial<Record<ControlId, Verdict>>;
   /** Undo actions that could not be completed on the way out (what is left behind, named). */
   leftBehind: string[];
@@ -102,10 +104,10 @@ export function App({ account, lang, timing, standIn, notice, now = () => new Da
       setQuitting(true);
       const leftBehind = await cleanups.runAll();
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows) ? EXIT.verified : EXIT.notAllVerified;
-      onExit({ reason, results: state.results, leftBehind, exitCode });
+      onExit({ reason, caller: state.preflight?.caller, results: state.results, leftBehind, exitCode });
       exit();
     },
-    [cleanups, exit, onExit, rows, state.results],
+    [cleanups, exit, onExit, rows, state.results, state.preflight],
   );
 
   useKeys((input, key) => {

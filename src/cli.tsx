@@ -32,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
     lang: options.lang ?? langFromEnv(process.env),
     target: simulated ? { kind: "simulated", scenario: options.scenario ?? "new-account" } : { kind: "live", profile: options.profile, region: options.region },
     dryRun: options["dry-run"],
+    report: options.report,
+    version: pkg.version,
     notice: simulated && !options.demo && !options.scenario ? t.app.noCredentials : undefined,
   });
 }

@@ -13,6 +13,7 @@ export const optionsSchema = z
     lang: z.enum(["en", "ko"]).optional(),
     profile: z.string().min(1).optional(),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "a region looks like us-east-1").optional(),
+    report: z.string().min(1).optional(),
     help: z.boolean().default(false),
     version: z.boolean().default(false),
   })
@@ -36,6 +37,7 @@ export function parseOptions(argv: string[]): ParseResult {
         lang: { type: "string" },
         profile: { type: "string" },
         region: { type: "string" },
+        report: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },

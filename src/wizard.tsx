@@ -3,6 +3,9 @@ import { render } from "ink";
 import { App, type RunOutcome } from "./app.js";
 import type { Account } from "./aws/account.js";
 import { DryRunAccount } from "./aws/dry-run.js";
+import { JournalingAccount } from "./aws/journal.js";
+import { defaultReportBase, writeReport } from "./report-file.js";
+import { buildReport } from "./steps/report.js";
 import { SimulatedAccount, type ScenarioName } from "./aws/simulated.js";
 import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
@@ -25,9 +28,13 @@ export interface WizardOptions {
   target: Target;
   dryRun: boolean;
   notice?: string;
+  /** Where to write the evidence report (without extension); a timestamped name in the current folder if absent. */
+  report?: string;
+  version: string;
 }
 
-export async function runWizard({ lang, target, dryRun, notice }: WizardOptions): Promise<number> {
+export async function runWizard({ lang, target, dryRun, notice, report, version }: WizardOptions): Promise<number> {
+  const startedAt = new Date();
   let inner: Account;
   let standIn: StandIn | undefined;
   let timing: Timing;
@@ -44,13 +51,35 @@ export async function runWizard({ lang, target, dryRun, notice }: WizardOptions)
     inner = new LiveAccount({ profile: target.profile, region: target.region });
     timing = LIVE_TIMING;
   }
-  // A dry run blocks rootlock's own writes; the trainee's console stand-in stays usable.
-  const account = dryRun ? new DryRunAccount(inner) : inner;
+  // A dry run blocks rootlock's own writes (the trainee's console stand-in stays usable); the journal records
+  // every change sent, or not sent, for the evidence report.
+  const account = new JournalingAccount(dryRun ? new DryRunAccount(inner) : inner);
   let outcome: RunOutcome | undefined;
   const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} onExit={(o) => (outcome = o)} />, {
     exitOnCtrlC: false,
   });
   await app.waitUntilExit();
-  if (outcome && outcome.leftBehind.length > 0) process.stderr.write(`${messages(lang).cli.leftBehind(outcome.leftBehind.join(", "))}\n`);
+  const t = messages(lang);
+  if (outcome && outcome.leftBehind.length > 0) process.stderr.write(`${t.cli.leftBehind(outcome.leftBehind.join(", "))}\n`);
+  const endedAt = new Date();
+  const facts = {
+    version,
+    mode: account.mode,
+    simulated: target.kind === "simulated",
+    scenario: target.kind === "simulated" ? target.scenario : undefined,
+    caller: outcome?.caller,
+    startedAt,
+    endedAt,
+    ending: outcome?.reason ?? "interrupted",
+    results: outcome?.results ?? {},
+    changes: account.entries,
+    leftBehind: outcome?.leftBehind ?? [],
+  } as const;
+  try {
+    const paths = writeReport(buildReport(facts), report ?? defaultReportBase(endedAt));
+    process.stdout.write(`${t.cli.reportWritten(paths.markdown, paths.json)}\n`);
+  } catch (error) {
+    process.stderr.write(`${t.cli.reportFailed((error as NodeJS.ErrnoException).code ?? "error")}\n`);
+  }
   return outcome?.exitCode ?? 1;
 }

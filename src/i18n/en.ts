@@ -21,12 +21,15 @@ Options
   --lang en|ko         language (default: from LANG)
   --profile NAME       AWS profile to use
   --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
+  --report PATH        where to write the evidence report (PATH.md and PATH.json; default: the current folder)
   -h, --help           this help
   -v, --version        the version
 
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window, not through a pipe or a CI job.",
+    reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
+    reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
     leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Delete it in the IAM console (Security credentials → MFA) or run rootlock again.`,
   },
   app: {

@@ -18,12 +18,15 @@ export const ko: Messages = {
   --lang en|ko         언어 (기본: LANG에서)
   --profile NAME       사용할 AWS 프로필
   --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
+  --report PATH        증거 보고서를 쓸 위치 (PATH.md와 PATH.json; 기본: 현재 폴더)
   -h, --help           이 도움말
   -v, --version        버전
 
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
     noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 파이프나 CI 작업이 아니라 터미널 창에서 실행하십시오.",
+    reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
+    reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
     leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔(보안 자격 증명 → MFA)에서 삭제하거나 rootlock을 다시 실행하십시오.`,
   },
   app: {

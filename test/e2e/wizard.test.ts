@@ -1,5 +1,8 @@
 // The built program, in a real pseudo-terminal, driven through the whole wizard on the simulated account
 // the way a trainee would: reading the secret off the screen, computing the codes with otplib, typing them.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
@@ -19,12 +22,27 @@ async function typeLine(s: PtySession, text: string) {
   await sleep(50);
 }
 
+/** Every code a test typed, to look for it afterwards where it must not be. */
+const typed: string[] = [];
+
 /** Two consecutive codes: the previous window's and the current one's (both valid for AWS right now). */
 async function typeCodes(s: PtySession, secret: string) {
   const now = timeStepOf(new Date());
+  typed.push(codeAt(secret, now - 1), codeAt(secret, now));
   await typeLine(s, codeAt(secret, now - 1));
   await typeLine(s, codeAt(secret, now));
 }
+
+/** Every file under a folder, with its text. */
+function filesUnder(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((path) => ({ path, text: readFileSync(path, "utf8") }));
+}
+
+/** A working directory for a run whose report the test does not read. */
+const scratch = () => mkdtempSync(join(tmpdir(), "rootlock-e2e-"));
 
 async function readSecret(s: PtySession): Promise<string> {
   s.write("\u000b"); // Ctrl-K
@@ -40,7 +58,9 @@ async function next(s: PtySession, text: string | RegExp) {
 describe("the whole wizard on the simulated account", () => {
   it("takes a new account to every control verified (admin caller, English)", async () => {
     const t: Messages = en;
-    const s = spawnRootlock(["--demo"], { cols: 110, rows: 52 });
+    // A folder of its own as the working directory: afterwards every file the run wrote is in it.
+    const cwd = mkdtempSync(join(tmpdir(), "rootlock-e2e-"));
+    const s = spawnRootlock(["--demo"], { cols: 110, rows: 52, cwd });
     await next(s, t.preflight.plan);
     await s.waitFor("SIMULATED");
     s.press("enter");
@@ -112,7 +132,9 @@ describe("the whole wizard on the simulated account", () => {
     await next(s, t.signin.openStandIn);
     s.write("c");
     await next(s, t.standIn.signin.mfa);
-    await typeLine(s, codeAt(rootSecret, timeStepOf(new Date())));
+    const signinCode = codeAt(rootSecret, timeStepOf(new Date()));
+    typed.push(signinCode);
+    await typeLine(s, signinCode);
     await next(s, t.standIn.signin.success);
     s.press("esc");
     await next(s, t.signin.verified);
@@ -125,12 +147,30 @@ describe("the whole wizard on the simulated account", () => {
     expect(summary).not.toContain(userSecret);
     s.press("enter");
     expect((await s.waitForExit()).exitCode).toBe(0);
-    expect(s.screen()).not.toContain(userSecret);
+
+    // The evidence report: written, complete, and free of every secret the run handled.
+    await s.waitFor("Evidence report:");
+    const files = filesUnder(cwd);
+    expect(files.map((f) => f.path.replace(cwd, "")).sort()).toEqual([expect.stringMatching(/^\/rootlock-report-.*\.json$/), expect.stringMatching(/^\/rootlock-report-.*\.md$/)]);
+    const report = JSON.parse(files.find((f) => f.path.endsWith(".json"))!.text);
+    expect(report).toMatchObject({ mode: "simulated", simulated: true, scenario: "new-account", account: "123456789012", ending: "finished", notVerified: [] });
+    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified"]);
+    expect(report.changes.map((c: { call: string; outcome: string }) => `${c.call} ${c.outcome}`)).toEqual([
+      "iam:DeleteVirtualMFADevice sent",
+      "iam:CreateVirtualMFADevice sent",
+      "iam:EnableMFADevice sent",
+    ]);
+    expect(report.changes.every((c: { requestId?: string }) => c.requestId)).toBe(true);
+    for (const secret of [rootSecret, userSecret, ...typed]) {
+      for (const f of files) expect(f.text, `${f.path} holds a secret`).not.toContain(secret);
+      expect(s.screen()).not.toContain(secret);
+    }
+    rmSync(cwd, { recursive: true, force: true });
   }, 120_000);
 
   it("deletes root's own keys by API, the signing key last, in Korean (root-key scenario)", async () => {
     const t: Messages = ko;
-    const s = spawnRootlock(["--scenario", "root-key", "--lang", "ko"], { cols: 110, rows: 52 });
+    const s = spawnRootlock(["--scenario", "root-key", "--lang", "ko"], { cols: 110, rows: 52, cwd: scratch() });
     await next(s, t.preflight.planRoot.slice(0, 20));
     s.press("enter");
 
@@ -184,7 +224,7 @@ describe("the whole wizard on the simulated account", () => {
   }, 120_000);
 
   it("Ctrl-C mid-enrolment exits with 130 and gives the terminal back", async () => {
-    const s = spawnRootlock(["--scenario", "new-account"], { cols: 110, rows: 52 });
+    const s = spawnRootlock(["--scenario", "new-account"], { cols: 110, rows: 52, cwd: scratch() });
     await next(s, en.preflight.plan);
     s.press("ctrl-c");
     const exit = await s.waitForExit();
@@ -193,7 +233,7 @@ describe("the whole wizard on the simulated account", () => {
   });
 
   it("says so when no AWS credentials are found, and runs on the simulated account", async () => {
-    const s = spawnRootlock([], { cols: 110, rows: 52 });
+    const s = spawnRootlock([], { cols: 110, rows: 52, cwd: scratch() });
     await next(s, en.app.noCredentials);
     await s.waitFor("SIMULATED");
     s.write("q");

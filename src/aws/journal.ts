@@ -1,0 +1,71 @@
+// A record of every change sent through the port, for the evidence report: the call, its parameters, when,
+// the AWS request id, and how it ended. It wraps any adapter. It never records a secret: the seed that
+// CreateVirtualMFADevice returns and the codes given to EnableMFADevice are left out by construction.
+import type { Account, AccessKeyStatus, AssignmentFilter, WriteReceipt } from "./account.js";
+import { AccountError, DryRunWrite } from "./errors.js";
+
+export interface JournalEntry {
+  call: string;
+  params: Record<string, string>;
+  at: Date;
+  outcome: "sent" | "not-sent (dry run)" | `failed: ${string}`;
+  requestId?: string;
+}
+
+export class JournalingAccount implements Account {
+  readonly entries: JournalEntry[] = [];
+
+  constructor(
+    readonly inner: Account,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get mode() {
+    return this.inner.mode;
+  }
+
+  getCaller = () => this.inner.getCaller();
+  getServerTime = () => this.inner.getServerTime();
+  getRootSummary = () => this.inner.getRootSummary();
+  listRootAccessKeys = () => this.inner.listRootAccessKeys();
+  listVirtualMfaDevices = (filter: AssignmentFilter) => this.inner.listVirtualMfaDevices(filter);
+  listUserMfaDevices = (userName: string) => this.inner.listUserMfaDevices(userName);
+  getRootCredentialReport = () => this.inner.getRootCredentialReport();
+  lookupConsoleLogins = (since: Date) => this.inner.lookupConsoleLogins(since);
+
+  updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus) {
+    return this.record("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status }, () => this.inner.updateRootAccessKey(accessKeyId, status));
+  }
+  deleteRootAccessKey(accessKeyId: string) {
+    return this.record("iam:DeleteAccessKey", { AccessKeyId: accessKeyId }, () => this.inner.deleteRootAccessKey(accessKeyId));
+  }
+  deleteVirtualMfaDevice(serialNumber: string) {
+    return this.record("iam:DeleteVirtualMFADevice", { SerialNumber: serialNumber }, () => this.inner.deleteVirtualMfaDevice(serialNumber));
+  }
+  async createVirtualMfaDevice(name: string) {
+    let device: Awaited<ReturnType<Account["createVirtualMfaDevice"]>> | undefined;
+    await this.record("iam:CreateVirtualMFADevice", { VirtualMFADeviceName: name }, async () => {
+      device = await this.inner.createVirtualMfaDevice(name);
+      return device.receipt;
+    });
+    return device!;
+  }
+  enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string) {
+    // The two codes are not recorded: they are one-time, but still secrets while they are valid.
+    return this.record("iam:EnableMFADevice", { UserName: userName, SerialNumber: serialNumber }, () =>
+      this.inner.enableMfaDevice(userName, serialNumber, code1, code2),
+    );
+  }
+
+  private async record(call: string, params: Record<string, string>, send: () => Promise<WriteReceipt>): Promise<WriteReceipt> {
+    try {
+      const receipt = await send();
+      this.entries.push({ call, params, at: receipt.at, outcome: "sent", requestId: receipt.requestId });
+      return receipt;
+    } catch (error) {
+      const outcome = error instanceof DryRunWrite ? "not-sent (dry run)" : (`failed: ${error instanceof AccountError ? error.code : "Unknown"}` as const);
+      this.entries.push({ call, params, at: this.now(), outcome });
+      throw error;
+    }
+  }
+}

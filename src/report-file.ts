@@ -1,0 +1,21 @@
+// Writes the evidence report next to where rootlock was started (or where --report says): Markdown for
+// people, JSON for machines. Readable by the owner only: it names the account and its identities.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { renderMarkdown, type RunReport } from "./steps/report.js";
+
+export function defaultReportBase(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").replace("T", "-");
+  return `rootlock-report-${stamp}`;
+}
+
+/** `base` may end in .md or .json; both files are written. Returns their absolute paths. */
+export function writeReport(report: RunReport, base: string): { markdown: string; json: string } {
+  const stem = resolve(base.replace(/\.(md|json)$/i, ""));
+  mkdirSync(dirname(stem), { recursive: true });
+  const markdown = `${stem}.md`;
+  const json = `${stem}.json`;
+  writeFileSync(markdown, renderMarkdown(report), { mode: 0o600 });
+  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
+  return { markdown, json };
+}
