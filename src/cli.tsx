@@ -23,6 +23,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
+  const target = simulated ? ({ kind: "simulated", scenario: options.scenario ?? "new-account" } as const) : ({ kind: "live", profile: options.profile, region: options.region } as const);
+  if (options.command === "check") {
+    // Non-interactive: no TTY needed, and no Ink.
+    const { runCheckCommand } = await import("./check-command.js");
+    return runCheckCommand({ target, json: options.json, version: pkg.version });
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${t.cli.noTty}\n`);
     return EXIT.usage;
@@ -30,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const { runWizard } = await import("./wizard.js");
   return runWizard({
     lang: options.lang ?? langFromEnv(process.env),
-    target: simulated ? { kind: "simulated", scenario: options.scenario ?? "new-account" } : { kind: "live", profile: options.profile, region: options.region },
+    target,
     dryRun: options["dry-run"],
     report: options.report,
     version: pkg.version,

@@ -41,7 +41,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version 
   if (target.kind === "simulated") {
     const simulated = new SimulatedAccount({ scenario: target.scenario });
     inner = simulated;
-    standIn = Object.assign(simulated.console, { trainingCode: (serial: string) => simulated.trainingCode(serial) });
+    standIn = simulated.console;
     timing = SIMULATED_TIMING;
   } else {
     // The SDK is loaded only here, for a live or dry run against AWS. Its warning that releases after early

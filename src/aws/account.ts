@@ -84,6 +84,21 @@ export interface RootCredentialReport {
   keys: { slot: 1 | 2; active: boolean; lastRotated?: Date; lastUsed?: AccessKeyLastUse }[];
 }
 
+/** An EventBridge rule on the default bus in us-east-1 (where root's events arrive), with its pattern. */
+export interface EventRule {
+  name: string;
+  enabled: boolean;
+  /** The rule's event pattern, as JSON text (absent for a scheduled rule). */
+  pattern?: string;
+  targets: number;
+}
+
+/** The account's security alternate contact (Account API, AlternateContactType=SECURITY). */
+export interface SecurityContact {
+  name?: string;
+  email?: string;
+}
+
 /** What a write returned, for the evidence of the step that made it. */
 export interface WriteReceipt {
   call: string;
@@ -115,6 +130,11 @@ export interface Account {
   getRootCredentialReport(): Promise<RootCredentialReport>;
   /** cloudtrail:LookupEvents(EventName=ConsoleLogin) in us-east-1, events at or after `since`. */
   lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]>;
+
+  /** events:ListRules + events:ListTargetsByRule on the default bus in us-east-1. */
+  listEventRules(): Promise<EventRule[]>;
+  /** account:GetAlternateContact(SECURITY); undefined when none is set. */
+  getSecurityContact(): Promise<SecurityContact | undefined>;
 
   // ---- writes ------------------------------------------------------------------------------
   /** iam:UpdateAccessKey (no UserName: root's key, with root credentials). */
@@ -162,4 +182,9 @@ export interface RootConsole {
   finishMfaAssignment(deviceName: string, secret: string, code1: string, code2: string): Promise<void>;
   /** A root sign-in with password (implied) and an MFA code; CloudTrail records it some seconds later. */
   signIn(mfaCode: string): Promise<"success" | "failure">;
+  /**
+   * Training aid: the code a root device shows right now, for a device set up before the trainee arrived
+   * (clean and hardened accounts), whose secret they never saw. Undefined when there is none.
+   */
+  trainingCode(): string | undefined;
 }

@@ -22,6 +22,8 @@ export class DryRunAccount implements Account {
   listUserMfaDevices: Account["listUserMfaDevices"] = (userName) => this.inner.listUserMfaDevices(userName);
   getRootCredentialReport = () => this.inner.getRootCredentialReport();
   lookupConsoleLogins: Account["lookupConsoleLogins"] = (since) => this.inner.lookupConsoleLogins(since);
+  listEventRules = () => this.inner.listEventRules();
+  getSecurityContact = () => this.inner.getSecurityContact();
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
     return this.refuse("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status });

@@ -4,7 +4,9 @@
 // screen never pay for loading the SDK. Credentials come from the SDK's default chain (environment, shared
 // files, SSO, …), `--profile` picks a profile, and `AWS_ENDPOINT_URL` is honoured as the SDK defines it
 // (that is how the integration tests point it at a local moto server).
+import { AccountClient, GetAlternateContactCommand } from "@aws-sdk/client-account";
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
+import { EventBridgeClient, ListRulesCommand, type ListRulesCommandOutput, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import {
   CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
@@ -28,10 +30,12 @@ import type {
   AssignmentFilter,
   Caller,
   ConsoleLoginEvent,
+  EventRule,
   MfaDevice,
   NewVirtualMfaDevice,
   RootCredentialReport,
   RootSummary,
+  SecurityContact,
   VirtualMfaDevice,
   WriteReceipt,
 } from "./account.js";
@@ -56,6 +60,8 @@ export class LiveAccount implements Account {
   private readonly iam: IAMClient;
   private readonly sts: STSClient;
   private readonly trail: CloudTrailClient;
+  private readonly events: EventBridgeClient;
+  private readonly contacts: AccountClient;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   /** The `Date` header of the latest STS response: the account's clock. */
@@ -68,6 +74,9 @@ export class LiveAccount implements Account {
     this.iam = new IAMClient({ ...common, region });
     this.sts = new STSClient({ ...common, region });
     this.trail = new CloudTrailClient({ ...common, region: TRAIL_REGION });
+    // Root's console sign-ins and IAM calls reach EventBridge in us-east-1 only.
+    this.events = new EventBridgeClient({ ...common, region: TRAIL_REGION });
+    this.contacts = new AccountClient({ ...common, region: "us-east-1" });
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.sts.middlewareStack.add(
@@ -165,6 +174,32 @@ export class LiveAccount implements Account {
       token = page.NextToken;
     } while (token);
     return events;
+  }
+
+  async listEventRules(): Promise<EventRule[]> {
+    const rules: EventRule[] = [];
+    let token: string | undefined;
+    do {
+      const page: ListRulesCommandOutput = await this.call("events:ListRules", () => this.events.send(new ListRulesCommand({ NextToken: token })));
+      for (const rule of page.Rules ?? []) {
+        const name = rule.Name ?? "";
+        const targets = await this.call("events:ListTargetsByRule", () => this.events.send(new ListTargetsByRuleCommand({ Rule: name })));
+        rules.push({ name, enabled: rule.State === "ENABLED", pattern: rule.EventPattern, targets: targets.Targets?.length ?? 0 });
+      }
+      token = page.NextToken;
+    } while (token);
+    return rules;
+  }
+
+  async getSecurityContact(): Promise<SecurityContact | undefined> {
+    try {
+      const out = await this.contacts.send(new GetAlternateContactCommand({ AlternateContactType: "SECURITY" }));
+      return { name: out.AlternateContact?.Name, email: out.AlternateContact?.EmailAddress };
+    } catch (error) {
+      // "No alternate contact of that type" is an answer, not a failure.
+      if ((error as { name?: string }).name === "ResourceNotFoundException") return undefined;
+      throw toAccountError(error, "account:GetAlternateContact");
+    }
   }
 
   // ---- writes ------------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ export class JournalingAccount implements Account {
   listUserMfaDevices = (userName: string) => this.inner.listUserMfaDevices(userName);
   getRootCredentialReport = () => this.inner.getRootCredentialReport();
   lookupConsoleLogins = (since: Date) => this.inner.lookupConsoleLogins(since);
+  listEventRules = () => this.inner.listEventRules();
+  getSecurityContact = () => this.inner.getSecurityContact();
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus) {
     return this.record("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status }, () => this.inner.updateRootAccessKey(accessKeyId, status));

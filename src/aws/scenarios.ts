@@ -46,6 +46,9 @@ export interface ConsoleLoginRecord {
 }
 
 export interface AccountState {
+  /** EventBridge rules in us-east-1 (root-activity alerts, in the hardened account). */
+  rules: { name: string; enabled: boolean; pattern?: string; targets: number }[];
+  securityContact?: { name: string; email: string };
   rootKeys: KeyRecord[];
   rootPasswordLastUsed?: Date;
   users: UserRecord[];
@@ -73,6 +76,7 @@ function newAccount(now: Date): AccountState {
     ],
     rootPasswordLastUsed: new Date(now.getTime() - 10 * DAY),
     users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }] }],
+    rules: [],
     // Left by an abandoned console attempt: the next assignment under that name fails until it is deleted.
     devices: [{ serialNumber: mfaArn("root-account-mfa-device"), kind: "virtual", secret: newSecret() }],
     signins: [],
@@ -82,6 +86,8 @@ function newAccount(now: Date): AccountState {
 function cleanAccount(now: Date): AccountState {
   const enabledAt = new Date(now.getTime() - 60 * DAY);
   return {
+    rules: [],
+    securityContact: { name: "Security team", email: "security@example.com" },
     rootKeys: [],
     rootPasswordLastUsed: new Date(now.getTime() - 60 * DAY),
     users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 60 * DAY) }] }],
@@ -93,10 +99,22 @@ function cleanAccount(now: Date): AccountState {
   };
 }
 
+/** Root on hardware only (CIS 1.6): a TOTP token as its device and a security key as the backup. */
 function hardenedAccount(now: Date): AccountState {
   const state = cleanAccount(now);
-  state.devices.push({ serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt: new Date(now.getTime() - 59 * DAY) });
-  state.signins.push({ eventId: "5b1e2c3d-0000-4000-8000-000000000001", at: new Date(now.getTime() - 2 * DAY), success: true, mfaUsed: true, mfaIdentifier: mfaArn("root-phone"), sourceIp: "203.0.113.10" });
+  const enabledAt = new Date(now.getTime() - 59 * DAY);
+  state.devices = state.devices.filter((d) => d.assignedTo !== ROOT_ARN);
+  state.devices.push(
+    { serialNumber: "GAHT61234567", kind: "hardware", secret: newSecret(), assignedTo: ROOT_ARN, enabledAt, training: true },
+    { serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt },
+  );
+  state.rules.push({
+    name: "rootlock-root-console-sign-in",
+    enabled: true,
+    pattern: JSON.stringify({ "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } }),
+    targets: 1,
+  });
+  state.signins.push({ eventId: "5b1e2c3d-0000-4000-8000-000000000001", at: new Date(now.getTime() - 2 * DAY), success: true, mfaUsed: true, mfaIdentifier: "GAHT61234567", sourceIp: "203.0.113.10" });
   return state;
 }
 

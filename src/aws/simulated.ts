@@ -14,11 +14,13 @@ import type {
   AssignmentFilter,
   Caller,
   ConsoleLoginEvent,
+  EventRule,
   MfaDevice,
   NewVirtualMfaDevice,
   RootConsole,
   RootCredentialReport,
   RootSummary,
+  SecurityContact,
   VirtualMfaDevice,
   WriteReceipt,
 } from "./account.js";
@@ -100,12 +102,6 @@ export class SimulatedAccount implements Account {
     this.failures.set(call, { code, times });
   }
 
-  /** The current code of a pre-set device the trainee never saw (clean, hardened); undefined otherwise. */
-  trainingCode(serialNumber: string): string | undefined {
-    const device = this.truth.devices.find((d) => d.serialNumber === serialNumber && d.training);
-    return device?.secret ? codeFor(device.secret, this.awsNow()) : undefined;
-  }
-
   /** Every write call made through the API port, in order. */
   writes(): { call: string; at: Date }[] {
     return [...this.writeLog];
@@ -175,6 +171,17 @@ export class SimulatedAccount implements Account {
     return this.truth.signins
       .filter((e) => e.at.getTime() >= since.getTime() && e.at.getTime() + this.trailDelay <= awsNow)
       .map((e) => ({ eventId: e.eventId, at: e.at, identityType: "Root", success: e.success, mfaUsed: e.mfaUsed, mfaIdentifier: e.mfaIdentifier, sourceIp: e.sourceIp }));
+  }
+
+  async listEventRules(): Promise<EventRule[]> {
+    this.enter("events:ListRules", "events");
+    return this.truth.rules.map((r) => ({ ...r }));
+  }
+
+  async getSecurityContact(): Promise<SecurityContact | undefined> {
+    this.enter("account:GetAlternateContact", "account");
+    const contact = this.truth.securityContact;
+    return contact && { ...contact };
   }
 
   // ---- writes ------------------------------------------------------------------------------------
@@ -271,8 +278,13 @@ export class SimulatedAccount implements Account {
           assign(s, serialNumber, ROOT_ARN, at);
         });
       },
+      trainingCode: () => {
+        const device = this.truth.devices.find((d) => d.assignedTo === ROOT_ARN && d.training && d.secret);
+        return device?.secret ? codeFor(device.secret, this.awsNow()) : undefined;
+      },
       signIn: async (mfaCode) => {
-        const rootDevices = this.truth.devices.filter((d) => d.assignedTo === ROOT_ARN && d.kind === "virtual" && d.secret);
+        // Any TOTP device of root's (virtual, or a hardware token) can sign it in.
+        const rootDevices = this.truth.devices.filter((d) => d.assignedTo === ROOT_ARN && d.secret);
         const hasMfa = this.truth.devices.some((d) => d.assignedTo === ROOT_ARN);
         const used = rootDevices.find((d) => isCurrentCode(d.secret!, mfaCode, this.awsNow()));
         const success = hasMfa ? used !== undefined : true;

@@ -9,7 +9,8 @@ export const en = {
   cli: {
     usage: `rootlock — lock down the root user of an AWS account in one guided, verified pass
 
-Usage: rootlock [options]
+Usage: rootlock [options]            the wizard
+       rootlock check [--json]       a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown)
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
@@ -27,7 +28,7 @@ Options
 
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
-    noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window, not through a pipe or a CI job.",
+    noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window; for scripts and CI, use `rootlock check`.",
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
     leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Delete it in the IAM console (Security credentials → MFA) or run rootlock again.`,

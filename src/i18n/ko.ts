@@ -6,7 +6,8 @@ export const ko: Messages = {
   cli: {
     usage: `rootlock — AWS 계정의 루트 사용자를 한 번의 안내·검증 과정으로 잠급니다
 
-사용법: rootlock [옵션]
+사용법: rootlock [옵션]               마법사
+        rootlock check [--json]      루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음)
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
@@ -24,7 +25,7 @@ export const ko: Messages = {
 
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
-    noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 파이프나 CI 작업이 아니라 터미널 창에서 실행하십시오.",
+    noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 터미널 창에서 실행하고, 스크립트와 CI에서는 `rootlock check`를 쓰십시오.",
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
     leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔(보안 자격 증명 → MFA)에서 삭제하거나 rootlock을 다시 실행하십시오.`,

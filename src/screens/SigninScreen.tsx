@@ -50,8 +50,6 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
   if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
   const rootMfa = task.value;
   const title = <Text bold>{s.title}</Text>;
-  // Devices the trainee never saw the secret of (a pre-set scenario) get a training aid in the stand-in.
-  const trainingCode = standIn ? () => rootMfa.rootDevices.map((d) => standIn.trainingCode(d.serialNumber)).find(Boolean) : undefined;
 
   switch (phase.kind) {
     case "intro":
@@ -71,7 +69,7 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
           <Text>{s.began(formatTime(phase.since))}</Text>
           <Text dimColor>{s.latency}</Text>
           {seen && seen.failures.length > 0 && <Text color="yellow">{s.failuresSeen(seen.failures.length)}</Text>}
-          {phase.standIn && <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={trainingCode} onClose={() => setPhase({ ...phase, standIn: false })} />}
+          {phase.standIn && <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={standIn?.trainingCode} onClose={() => setPhase({ ...phase, standIn: false })} />}
           <Verification
             what={s.verifying}
             active={!phase.standIn}

@@ -7,10 +7,8 @@ import { en } from "../i18n/en.js";
 import type { Cleanups } from "./cleanups.js";
 import { Cleanups as CleanupsImpl } from "./cleanups.js";
 
-/** The simulated account's console, plus its training aid for devices whose secret the trainee never saw. */
-export interface StandIn extends RootConsole {
-  trainingCode(serialNumber: string): string | undefined;
-}
+/** The simulated account's console (with its training aid for devices whose secret the trainee never saw). */
+export type StandIn = RootConsole;
 
 export interface Ui {
   t: Messages;

@@ -35,7 +35,7 @@ export async function simulatedWorld(scenario: ScenarioName) {
     timing: { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 },
     clockOffsetMs: preflight.clockOffsetMs,
   };
-  const standIn = Object.assign(account.console, { trainingCode: (serial: string) => account.trainingCode(serial) });
+  const standIn = account.console;
   return { account, ctx, preflight, standIn };
 }
 

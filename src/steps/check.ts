@@ -1,0 +1,184 @@
+// `rootlock check`: the root user's posture from any read-only identity (SecurityAudit is enough), every
+// independent read in parallel, each finding with its source and how fresh it is. Reads only.
+import type { Account, ConsoleLoginEvent, EventRule, RootCredentialReport, RootSummary, SecurityContact, VirtualMfaDevice } from "../aws/account.js";
+import { isRootArn } from "../aws/account.js";
+import { AccountError } from "../aws/errors.js";
+import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
+
+const DAY = 86_400_000;
+/** CloudTrail's event history keeps 90 days. */
+const HISTORY_DAYS = 90;
+
+type Read<T> = { ok: true; value: T } | { ok: false; code: string; action: string };
+
+async function read<T>(run: () => Promise<T>, action: string): Promise<Read<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, code: error instanceof AccountError ? error.code : "Unknown", action: error instanceof AccountError ? error.action : action };
+  }
+}
+
+export interface CheckInput {
+  summary: Read<RootSummary>;
+  report: Read<RootCredentialReport>;
+  devices: Read<VirtualMfaDevice[]>;
+  signins: Read<ConsoleLoginEvent[]>;
+  rules: Read<EventRule[]>;
+  contact: Read<SecurityContact | undefined>;
+}
+
+/** Every read at once: they do not depend on each other. */
+export async function readPosture(account: Account, now: Date): Promise<CheckInput> {
+  const [summary, report, devices, signins, rules, contact] = await Promise.all([
+    read(() => account.getRootSummary(), "iam:GetAccountSummary"),
+    read(() => account.getRootCredentialReport(), "iam:GetCredentialReport"),
+    read(() => account.listVirtualMfaDevices("Assigned"), "iam:ListVirtualMFADevices"),
+    read(() => account.lookupConsoleLogins(new Date(now.getTime() - HISTORY_DAYS * DAY)), "cloudtrail:LookupEvents"),
+    read(() => account.listEventRules(), "events:ListRules"),
+    read(() => account.getSecurityContact(), "account:GetAlternateContact"),
+  ]);
+  return { summary, report, devices, signins, rules, contact };
+}
+
+const unknown = (r: { code: string; action: string }) => `could not read (${r.code} on ${r.action})`;
+
+function ago(at: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - at.getTime()) / DAY);
+  if (days >= 1) return `${days} day${days === 1 ? "" : "s"} ago`;
+  const hours = Math.floor((now.getTime() - at.getTime()) / 3_600_000);
+  return hours >= 1 ? `${hours} hour${hours === 1 ? "" : "s"} ago` : "less than an hour ago";
+}
+
+function keyEvidence(report: RootCredentialReport, now: Date): string {
+  return report.keys
+    .map((k) => {
+      const use = k.lastUsed ? `last used ${ago(k.lastUsed.at, now)} by ${k.lastUsed.service} in ${k.lastUsed.region}` : "never used";
+      return `key ${k.slot} ${k.active ? "active" : "inactive"}, ${use}`;
+    })
+    .join("; ");
+}
+
+/** Does an EventBridge pattern catch root's console sign-ins? */
+export function catchesRootSignIn(rule: EventRule): boolean {
+  if (!rule.enabled || rule.targets === 0 || !rule.pattern) return false;
+  try {
+    const p = JSON.parse(rule.pattern) as { "detail-type"?: string[]; detail?: { userIdentity?: { type?: string[] } } };
+    const types = p.detail?.userIdentity?.type ?? [];
+    return (p["detail-type"] ?? []).includes("AWS Console Sign In via CloudTrail") && types.includes("Root");
+  } catch {
+    return false;
+  }
+}
+
+export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]; notes: string[] } {
+  const live = "live";
+  const reportAsOf = input.report.ok ? input.report.value.generatedAt.toISOString() : "unavailable";
+  const findings: CheckFinding[] = [];
+  const notes: string[] = [];
+  const add = (f: Omit<CheckFinding, "asOf"> & { asOf?: string }) => findings.push({ asOf: live, ...f });
+
+  // CIS 1.4: judged from the account summary, which is current; the report adds which key and its use.
+  {
+    const base = { control: "root-access-keys", title: "No root access key", cis: "1.4", securityHub: "IAM.4" } as const;
+    if (!input.summary.ok) add({ ...base, status: "unknown", evidence: unknown(input.summary), source: "iam:GetAccountSummary" });
+    else {
+      const present = input.summary.value.accountAccessKeysPresent;
+      const detail = present && input.report.ok && input.report.value.keys.length > 0 ? `: ${keyEvidence(input.report.value, now)} (credential report)` : "";
+      add({ ...base, status: present ? "fail" : "pass", evidence: present ? `root has an access key${detail}` : "AccountAccessKeysPresent=0", source: "iam:GetAccountSummary" });
+    }
+  }
+
+  // CIS 1.5 and 1.6: the summary flag, and whether any virtual device is assigned to root.
+  const rootVirtual = input.devices.ok ? input.devices.value.filter((d) => isRootArn(d.userArn)) : undefined;
+  {
+    const base = { control: "root-mfa", title: "MFA on the root user", cis: "1.5", securityHub: "IAM.9" } as const;
+    if (!input.summary.ok) add({ ...base, status: "unknown", evidence: unknown(input.summary), source: "iam:GetAccountSummary" });
+    else {
+      const on = input.summary.value.accountMfaEnabled;
+      add({ ...base, status: on ? "pass" : "fail", evidence: `AccountMFAEnabled=${on ? 1 : 0}`, source: "iam:GetAccountSummary" });
+    }
+  }
+  {
+    const base = { control: "root-hardware-mfa", title: "Hardware MFA on the root user", cis: "1.6", securityHub: "IAM.6" } as const;
+    if (!input.summary.ok || !rootVirtual) {
+      const failed = !input.summary.ok ? input.summary : (input.devices as { code: string; action: string });
+      add({ ...base, status: "unknown", evidence: unknown(failed), source: "iam:ListVirtualMFADevices" });
+    } else if (!input.summary.value.accountMfaEnabled) {
+      add({ ...base, status: "fail", evidence: "root has no MFA at all", source: "iam:GetAccountSummary" });
+    } else if (rootVirtual.length > 0) {
+      // AWS Config's rule: non-compliant while any virtual device can sign root in.
+      add({ ...base, status: "fail", evidence: `virtual device on root: ${rootVirtual.map((d) => d.serialNumber).join(", ")}`, source: "iam:ListVirtualMFADevices" });
+    } else {
+      add({ ...base, status: "pass", evidence: "root MFA is on and no virtual device is assigned to root (hardware key or passkey)", source: "iam:ListVirtualMFADevices" });
+    }
+  }
+
+  // CIS 1.7: root's console sign-ins in CloudTrail's 90 days; with MFA each is expected (a sign-in test),
+  // without MFA it is a failure.
+  {
+    const base = { control: "root-use", title: "Root used only with MFA (sign-ins, 90 days)", cis: "1.7", securityHub: "IAM.20" } as const;
+    if (!input.signins.ok) add({ ...base, status: "unknown", evidence: unknown(input.signins), source: "cloudtrail:LookupEvents (us-east-1)" });
+    else {
+      const root = input.signins.value.filter((e) => e.identityType.toLowerCase() === "root" && e.success).sort((a, b) => b.at.getTime() - a.at.getTime());
+      const withoutMfa = root.filter((e) => !e.mfaUsed);
+      const last = root[0];
+      const evidence =
+        root.length === 0
+          ? "no root console sign-in in 90 days"
+          : `${root.length} root sign-in${root.length === 1 ? "" : "s"} in 90 days, ${withoutMfa.length} without MFA; last ${ago(last!.at, now)}`;
+      add({ ...base, status: withoutMfa.length > 0 ? "fail" : "pass", evidence, source: "cloudtrail:LookupEvents (us-east-1)" });
+    }
+  }
+
+  // CIS 4.3 / CloudWatch.1 (related): an enabled EventBridge rule that tells someone when root signs in.
+  {
+    const base = { control: "root-activity-alerts", title: "Alert on root activity", cis: "4.3", securityHub: "CloudWatch.1" } as const;
+    if (!input.rules.ok) add({ ...base, status: "unknown", evidence: unknown(input.rules), source: "events:ListRules (us-east-1)" });
+    else {
+      const rules = input.rules.value.filter(catchesRootSignIn);
+      add({
+        ...base,
+        status: rules.length > 0 ? "pass" : "fail",
+        evidence: rules.length > 0 ? `rule ${rules.map((r) => r.name).join(", ")} (enabled, with a target)` : "no enabled rule with a target catches root console sign-ins",
+        source: "events:ListRules (us-east-1)",
+      });
+    }
+  }
+
+  // CIS 1.2: a security contact, so that AWS can reach someone when the root user is in trouble.
+  {
+    const base = { control: "security-contact", title: "Security alternate contact", cis: "1.2", securityHub: "Account.1" } as const;
+    if (!input.contact.ok) add({ ...base, status: "unknown", evidence: unknown(input.contact), source: "account:GetAlternateContact" });
+    else if (!input.contact.value) add({ ...base, status: "fail", evidence: "no security contact", source: "account:GetAlternateContact" });
+    else add({ ...base, status: "pass", evidence: `security contact ${input.contact.value.name ?? ""} <${input.contact.value.email ?? "?"}>`.replace("  ", " "), source: "account:GetAlternateContact" });
+  }
+
+  if (input.report.ok) {
+    notes.push(
+      `The credential report was generated at ${reportAsOf}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
+    );
+  }
+  return { findings, notes };
+}
+
+export function exitCodeOf(findings: CheckFinding[]): 0 | 1 | 2 {
+  const statuses = new Set<CheckStatus>(findings.map((f) => f.status));
+  if (statuses.has("fail")) return 1;
+  return statuses.has("unknown") ? 2 : 0;
+}
+
+export async function runCheck(account: Account, now: () => Date, version: string, simulated: boolean): Promise<CheckReport> {
+  const [caller, input] = await Promise.all([read(() => account.getCaller(), "sts:GetCallerIdentity"), readPosture(account, now())]);
+  const { findings, notes } = assess(input, now());
+  return {
+    tool: { name: "rootlock", version },
+    account: caller.ok ? caller.value.accountId : undefined,
+    caller: caller.ok ? caller.value.arn : undefined,
+    simulated,
+    checkedAt: now().toISOString(),
+    exitCode: exitCodeOf(findings),
+    findings,
+    notes,
+  };
+}

@@ -1,0 +1,78 @@
+// `rootlock check` on every simulated scenario: statuses, evidence, sources, exit status, JSON schema.
+import { describe, expect, it } from "vitest";
+import { renderTable } from "../../src/check-command.js";
+import { checkReportSchema } from "../../src/check-schema.js";
+import { SimulatedAccount } from "../../src/aws/simulated.js";
+import { catchesRootSignIn, runCheck } from "../../src/steps/check.js";
+
+const check = (account: SimulatedAccount) => runCheck(account, () => new Date(), "test", true);
+const statuses = (r: Awaited<ReturnType<typeof check>>) => Object.fromEntries(r.findings.map((f) => [f.control, f.status]));
+
+describe("rootlock check", () => {
+  it("fails a new account on keys, MFA, alerts and contact, with the keys' last use as evidence", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
+    expect(statuses(report)).toEqual({
+      "root-access-keys": "fail",
+      "root-mfa": "fail",
+      "root-hardware-mfa": "fail",
+      "root-use": "pass",
+      "root-activity-alerts": "fail",
+      "security-contact": "fail",
+    });
+    expect(report.findings[0]!.evidence).toContain("key 1 active, last used 3 days ago by s3 in ap-northeast-2");
+    expect(report.findings[0]!.source).toBe("iam:GetAccountSummary");
+    expect(report.exitCode).toBe(1);
+    expect(report.notes[0]).toContain("4 hours");
+  });
+
+  it("passes every control on the hardened account (exit 0)", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 }));
+    expect(report.findings.every((f) => f.status === "pass")).toBe(true);
+    expect(report.exitCode).toBe(0);
+    expect(report.findings.find((f) => f.control === "root-use")!.evidence).toMatch(/^1 root sign-in in 90 days, 0 without MFA; last 2 days ago$/);
+  });
+
+  it("fails hardware MFA on the clean account, whose root device is virtual", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "clean", reportDelayMs: 0 }));
+    expect(statuses(report)["root-hardware-mfa"]).toBe("fail");
+    expect(statuses(report)["root-mfa"]).toBe("pass");
+  });
+
+  it("says unknown, with the action it could not call, and exits 2 when nothing fails", async () => {
+    const account = new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 });
+    account.failNext("events:ListRules", "AccessDenied");
+    const report = await check(account);
+    expect(report.findings.find((f) => f.control === "root-activity-alerts")).toMatchObject({
+      status: "unknown",
+      evidence: "could not read (AccessDenied on events:ListRules)",
+    });
+    expect(report.exitCode).toBe(2);
+  });
+
+  it("fails root use after a root sign-in without MFA", async () => {
+    const account = new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0, cloudTrailDelayMs: 0 });
+    await account.console.signIn("");
+    expect(statuses(await check(account))["root-use"]).toBe("fail");
+  });
+
+  it.each(["new-account", "clean", "hardened", "root-key"] as const)("prints JSON that matches the exported schema (%s)", async (scenario) => {
+    const report = await check(new SimulatedAccount({ scenario, reportDelayMs: 0 }));
+    expect(checkReportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it("prints a table without colours when asked for none", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
+    const plain = renderTable(report, false);
+    expect(plain).not.toMatch(/\u001b\[/);
+    expect(plain).toContain("IAM.4");
+    expect(renderTable(report, true)).toMatch(/\u001b\[31mFAIL/);
+  });
+
+  it("recognises a rule that alerts on root console sign-ins, enabled and with a target", () => {
+    const pattern = JSON.stringify({ "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } });
+    expect(catchesRootSignIn({ name: "r", enabled: true, pattern, targets: 1 })).toBe(true);
+    expect(catchesRootSignIn({ name: "r", enabled: false, pattern, targets: 1 })).toBe(false);
+    expect(catchesRootSignIn({ name: "r", enabled: true, pattern, targets: 0 })).toBe(false);
+    expect(catchesRootSignIn({ name: "r", enabled: true, pattern: "{", targets: 1 })).toBe(false);
+  });
+});
