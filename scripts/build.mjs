@@ -66,7 +66,8 @@ async function main() {
 
   const started = performance.now();
   const result = await build({
-    entryPoints: { rootlock: opts.entry },
+    // The CLI, and the zod schema of `rootlock check --json` that the package exports for scripts.
+    entryPoints: { rootlock: opts.entry, "check-schema": path.join(root, "src/check-schema.ts") },
     outdir: opts.outdir,
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
