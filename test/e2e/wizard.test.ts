@@ -55,6 +55,42 @@ async function next(s: PtySession, text: string | RegExp) {
   await sleep(30);
 }
 
+/** In the console stand-in's "Assign MFA device": name the device, read its secret, type two codes, go back. */
+async function assignRootMfa(s: PtySession, t: Messages, deviceName: string): Promise<string> {
+  s.write("c");
+  await next(s, t.standIn.mfa.deviceName);
+  await typeLine(s, deviceName);
+  await next(s, t.standIn.mfa.showSecret);
+  const secret = await readSecret(s);
+  expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
+    `otpauth://totp/Amazon%20Web%20Services:${deviceName}%40123456789012?secret=${secret}&issuer=Amazon%20Web%20Services`,
+  );
+  await typeCodes(s, secret);
+  await next(s, t.standIn.mfa.added);
+  s.press("esc");
+  await next(s, t.rootMfa.openStandIn);
+  s.press("enter");
+  await next(s, t.rootMfa.verified);
+  s.press("enter");
+  return secret;
+}
+
+/** The sign-in test: start it, sign in as root with a current code in the stand-in, wait for CloudTrail. */
+async function signInAsRoot(s: PtySession, t: Messages, secret: string) {
+  await next(s, t.signin.start);
+  s.press("enter");
+  await next(s, t.signin.openStandIn);
+  s.write("c");
+  await next(s, t.standIn.signin.mfa);
+  const code = codeAt(secret, timeStepOf(new Date()));
+  typed.push(code);
+  await typeLine(s, code);
+  await next(s, t.standIn.signin.success);
+  s.press("esc");
+  await next(s, t.signin.verified);
+  s.press("enter");
+}
+
 describe("the whole wizard on the simulated account", () => {
   it("takes a new account to every control verified (admin caller, English)", async () => {
     const t: Messages = en;
@@ -93,21 +129,7 @@ describe("the whole wizard on the simulated account", () => {
     await next(s, t.common.confirmKeys);
     s.press("enter");
     await next(s, t.rootMfa.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.mfa.deviceName);
-    await typeLine(s, "root-phone");
-    await next(s, t.standIn.mfa.showSecret);
-    const rootSecret = await readSecret(s);
-    expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
-      `otpauth://totp/Amazon%20Web%20Services:root-phone%40123456789012?secret=${rootSecret}&issuer=Amazon%20Web%20Services`,
-    );
-    await typeCodes(s, rootSecret);
-    await next(s, t.standIn.mfa.added);
-    s.press("esc");
-    await next(s, t.rootMfa.openStandIn);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    const rootSecret = await assignRootMfa(s, t, "root-phone");
 
     // The admin user's MFA, by API: QR in the terminal, codes checked, enabled, read back.
     await next(s, "iam:CreateVirtualMFADevice");
@@ -127,18 +149,7 @@ describe("the whole wizard on the simulated account", () => {
     s.press("enter");
 
     // The sign-in test: a root sign-in with MFA in the stand-in, then CloudTrail.
-    await next(s, t.signin.start);
-    s.press("enter");
-    await next(s, t.signin.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.signin.mfa);
-    const signinCode = codeAt(rootSecret, timeStepOf(new Date()));
-    typed.push(signinCode);
-    await typeLine(s, signinCode);
-    await next(s, t.standIn.signin.success);
-    s.press("esc");
-    await next(s, t.signin.verified);
-    s.press("enter");
+    await signInAsRoot(s, t, rootSecret);
 
     const summary = await s.waitFor(t.summary.allVerified);
     for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.7 / IAM.20"]) expect(summary).toContain(id);
@@ -179,29 +190,8 @@ describe("the whole wizard on the simulated account", () => {
     await next(s, "iam:DeleteVirtualMFADevice");
     s.press("enter");
     await next(s, t.rootMfa.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.mfa.deviceName);
-    await typeLine(s, "root-account-mfa-device");
-    await next(s, t.standIn.mfa.showSecret);
-    const rootSecret = await readSecret(s);
-    await typeCodes(s, rootSecret);
-    await next(s, t.standIn.mfa.added);
-    s.press("esc");
-    await next(s, t.rootMfa.openStandIn);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
-
-    await next(s, t.signin.start);
-    s.press("enter");
-    await next(s, t.signin.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.signin.mfa);
-    await typeLine(s, codeAt(rootSecret, timeStepOf(new Date())));
-    await next(s, t.standIn.signin.success);
-    s.press("esc");
-    await next(s, t.signin.verified);
-    s.press("enter");
+    const rootSecret = await assignRootMfa(s, t, "root-account-mfa-device");
+    await signInAsRoot(s, t, rootSecret);
 
     await next(s, t.rootKeys.apiIntro.slice(0, 20));
     s.press("enter");
