@@ -196,6 +196,7 @@ export const ko: Messages = {
     code1: "첫 번째 코드",
     code2: "다음 코드",
     codeHint: "지금 보이는 코드를 입력하고, 다음 코드가 나오면 그것도 입력하십시오.",
+    thenEnable: "…그리고 여기서 확인된 두 코드를 입력하면:",
     enabling: "IAM에서 디바이스를 활성화하는 중…",
     verifying: "IAM에서 사용자의 디바이스",
     verified: (user: string) => `AWS에서 ${user}의 MFA가 활성화된 것으로 보입니다.`,

@@ -158,6 +158,9 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
         <Box flexDirection="column">
           {title}
           <ConfirmCall action={plan[0]!} onConfirm={() => setPhase({ kind: "creating" })} onDecline={() => setPhase({ kind: "intro" })} />
+          {/* One confirmation covers both calls: the second is sent only once the operator has typed two good codes. */}
+          <Text dimColor>{u.thenEnable}</Text>
+          <ActionLine action={plan[1]!} />
         </Box>
       );
     case "creating":
