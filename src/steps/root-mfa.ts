@@ -68,12 +68,26 @@ export async function confirmOrphanDeleted(ctx: StepContext, serialNumber: strin
   return result.met ? { source: "iam:ListVirtualMFADevices", read: `${serialNumber} absent`, at: ctx.now() } : undefined;
 }
 
+/** Reads of the flag without a virtual device before it is taken to be a hardware key or passkey. */
+const NON_VIRTUAL_AFTER_READS = 3;
+
 /**
- * Verified when the summary shows root MFA and IAM agrees on the device: a virtual device assigned to root,
- * or — when none is virtual — the flag alone (a hardware key or passkey).
+ * Verified when the summary shows root MFA and IAM agrees on the device: a virtual device assigned to root
+ * (any name). A hardware key or passkey never appears in that list, so when the flag has stayed on for a few
+ * reads with no virtual device, the flag alone is taken (and the evidence says which it was). Both reads are
+ * eventually consistent, so one may show the change a little before the other.
  */
 export async function verifyRootMfa(ctx: StepContext, hooks?: WaitHooks, onRead?: (finding: RootMfaFinding) => void): Promise<Verdict> {
-  const result = await waitUntil(ctx, () => inspectRootMfa(ctx), (f) => f.enabled, iamWait(ctx, hooks));
+  let enabledReads = 0;
+  const result = await waitUntil(
+    ctx,
+    () => inspectRootMfa(ctx),
+    (f) => {
+      enabledReads = f.enabled ? enabledReads + 1 : 0;
+      return f.enabled && (f.rootDevices.length > 0 || enabledReads >= NON_VIRTUAL_AFTER_READS);
+    },
+    iamWait(ctx, hooks),
+  );
   if (result.last) onRead?.(result.last);
   const evidence = result.last?.evidence ?? [];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);

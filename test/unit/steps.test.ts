@@ -202,6 +202,13 @@ describe("root MFA", () => {
     await expect(account.console.finishMfaAssignment("root-phone", secret, code, code)).rejects.toMatchObject({ code: "InvalidAuthenticationCode" });
   });
 
+  it("takes the flag alone for a hardware key or passkey, once it has held for a few reads", async () => {
+    const { ctx } = await world("hardened");
+    const v = await verifyRootMfa(ctx);
+    expect(v.state).toBe("verified");
+    expect(v.evidence.map((e) => e.read)).toEqual(["AccountMFAEnabled=1", "0 assigned to root, 0 unassigned"]);
+  });
+
   it("stays unverified when nothing was done in the console", async () => {
     const { ctx } = await world("new-account");
     expect(await verifyRootMfa(ctx)).toMatchObject({ state: "unverified", reason: "not-visible-yet" });
