@@ -2,14 +2,13 @@
 // with the valid choices listed and never reaches the wizard.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-
-export const SCENARIO_NAMES = ["new-account", "clean", "hardened", "root-key"] as const;
+import { SCENARIOS } from "./aws/scenario-names.js";
 
 export const optionsSchema = z
   .object({
     demo: z.boolean().default(false),
     "dry-run": z.boolean().default(false),
-    scenario: z.enum(SCENARIO_NAMES).optional(),
+    scenario: z.enum(SCENARIOS).optional(),
     lang: z.enum(["en", "ko"]).optional(),
     profile: z.string().min(1).optional(),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "a region looks like us-east-1").optional(),

@@ -1,8 +1,8 @@
 // The simulated accounts a trainee can start from (`--scenario`). Plain data: simulated.ts gives it life.
 import { newSecret } from "../lib/totp.js";
+import type { ScenarioName } from "./scenario-names.js";
 
-export type ScenarioName = "new-account" | "clean" | "hardened" | "root-key";
-export const SCENARIOS: readonly ScenarioName[] = ["new-account", "clean", "hardened", "root-key"];
+export { SCENARIOS, type ScenarioName } from "./scenario-names.js";
 
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
