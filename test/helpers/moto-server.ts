@@ -1,39 +1,81 @@
-// Stock moto's server on 127.0.0.1 with a free port, for tests of the real AWS adapter through the real SDK.
-// Started and stopped by the tests themselves; absent moto skips LOUDLY (and fails where ROOTLOCK_REQUIRE_MOTO
-// is set, as .ci/run does), so a green run can never hide a skipped suite.
+// moto's server on 127.0.0.1 with a free port, through the project's launcher (test/integration/moto_launcher.py:
+// LookupEvents from posted events, a request log, injected faults), for tests of the real AWS adapter through
+// the real SDK. Started and stopped by the tests themselves; absent moto skips LOUDLY, and fails where
+// ROOTLOCK_REQUIRE_MOTO is set (as .ci/run does), so a green run can never hide a skipped suite.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const LAUNCHER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../integration/moto_launcher.py");
+
+export interface Fault {
+  /** The API action, e.g. "GetAccountSummary". */
+  action: string;
+  code?: string;
+  status?: number;
+  times?: number;
+  /** AccessDenied on every call of the action until the faults are cleared. */
+  deny?: boolean;
+}
 
 export interface MotoServer {
   endpoint: string;
   stop(): Promise<void>;
+  /** CloudTrail records, as AWS stores them, for LookupEvents to return. */
+  postEvents(records: object[]): Promise<void>;
+  clearEvents(): Promise<void>;
+  /** Every AWS request received since the last clearRequests(). */
+  requests(): Promise<{ service: string; action: string }[]>;
+  clearRequests(): Promise<void>;
+  fault(spec: Fault): Promise<void>;
+  clearFaults(): Promise<void>;
 }
 
 export function motoAvailable(): { ok: true } | { ok: false; why: string } {
-  const probe = spawnSync("python3", ["-c", "import moto.server, moto; print(moto.__version__)"], { encoding: "utf8" });
+  const probe = spawnSync("python3", ["-c", "import moto.server, werkzeug; print(moto.__version__)"], { encoding: "utf8" });
   if (probe.status === 0) return { ok: true };
   return { ok: false, why: (probe.stderr || probe.error?.message || "python3 not found").trim().split("\n").at(-1) ?? "" };
 }
 
+/** Skips a suite loudly when moto is absent, and fails it instead where ROOTLOCK_REQUIRE_MOTO is set. */
+export function requireMoto(suite: string): boolean {
+  const available = motoAvailable();
+  if (available.ok) return true;
+  const banner = `MOTO NOT AVAILABLE: ${suite} skipped (${available.why})`;
+  if (process.env.ROOTLOCK_REQUIRE_MOTO) throw new Error(banner);
+  console.warn(`\n${"!".repeat(banner.length)}\n${banner}\n${"!".repeat(banner.length)}\n`);
+  return false;
+}
+
 export async function startMoto(): Promise<MotoServer> {
-  const child: ChildProcess = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn("python3", [LAUNCHER], { stdio: ["ignore", "pipe", "pipe"] });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let log = "";
     const timer = setTimeout(() => reject(new Error(`moto did not start in 20 s:\n${log}`)), 20_000);
-    const onData = (chunk: Buffer) => {
+    child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    child.stdout!.on("data", (chunk: Buffer) => {
       log += chunk.toString();
-      // Werkzeug prints " * Running on http://127.0.0.1:PORT" once it listens.
-      const m = /Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      const m = /PORT=(\d+)/.exec(log);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(`http://127.0.0.1:${m[1]}`);
       }
-    };
-    child.stderr!.on("data", onData);
-    child.stdout!.on("data", onData);
+    });
     child.on("exit", (code) => reject(new Error(`moto exited (${code}) before listening:\n${log}`)));
   });
+  const call = async (route: string, method: string, body?: unknown) => {
+    const res = await fetch(`${endpoint}/_harness/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`harness ${method} ${route}: ${res.status}`);
+    return res.json() as Promise<unknown>;
+  };
   return {
     endpoint,
+    postEvents: async (records) => void (await call("cloudtrail-events", "POST", records)),
+    clearEvents: async () => void (await call("cloudtrail-events", "DELETE")),
+    requests: async () => (await call("requests", "GET")) as { service: string; action: string }[],
+    clearRequests: async () => void (await call("requests", "DELETE")),
+    fault: async (spec) => void (await call("faults", "POST", spec)),
+    clearFaults: async () => void (await call("faults", "DELETE")),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,6 +1,6 @@
-// The real adapter (src/aws/iam.ts) through the real AWS SDK against a real endpoint: stock moto's server on
-// 127.0.0.1, started here. Stock moto has no root user, so this covers what an admin IAM user does — the
-// recommended caller — and the root-specific paths wait for the project's moto launcher (issue 3).
+// The real adapter (src/aws/iam.ts) through the real AWS SDK against a real endpoint: moto's server on
+// 127.0.0.1, started here through the project's launcher. moto has no root user, so this covers what an admin
+// IAM user does — the recommended caller; the root-specific paths need a stand-in root (issue 3, still open).
 import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
@@ -11,18 +11,13 @@ import { inspectPreflight } from "../../src/steps/preflight.js";
 import { applyRootMfaAction, confirmOrphanDeleted, inspectRootMfa, planRootMfa } from "../../src/steps/root-mfa.js";
 import type { ApiAction, StepContext } from "../../src/steps/types.js";
 import { checkCodes, createDevice, enableDevice, verifyUserMfa } from "../../src/steps/user-mfa.js";
-import { type MotoServer, motoAvailable, startMoto } from "../helpers/moto-server.js";
+import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 
-const available = motoAvailable();
-if (!available.ok) {
-  const banner = `MOTO NOT AVAILABLE: the live adapter's integration tests are skipped (${available.why})`;
-  if (process.env.ROOTLOCK_REQUIRE_MOTO) throw new Error(banner);
-  console.warn(`\n${"!".repeat(banner.length)}\n${banner}\n${"!".repeat(banner.length)}\n`);
-}
+const available = requireMoto("the live adapter's integration tests");
 
 const SETUP_CREDENTIALS = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
 
-describe.runIf(available.ok)("LiveAccount against a real endpoint (moto)", () => {
+describe.runIf(available)("LiveAccount against a real endpoint (moto)", () => {
   let moto: MotoServer;
   let account: LiveAccount;
   let ctx: StepContext;
