@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
-import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
+import type { ApiAction, Evidence, StepContext, Verdict } from "../steps/types.js";
 import { verdict, verdictAfterFailure } from "../steps/types.js";
 import {
   alreadyCompliant,
@@ -117,7 +117,7 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
           <Verification
             what={phase.rejection ? t.rootKeys.rejection : t.rootKeys.verifying}
             run={(hooks) => (phase.rejection ? verifySigningKeyRejected(ctx, hooks) : verifyRootKeys(ctx, hooks))}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: withPrior(v, phase.prior) })}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: withPrior(v, f.evidence, phase.prior) })}
           />
         </Box>
       );
@@ -136,11 +136,10 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
   }
 }
 
-/** The evidence of each change's read-back comes before the final verification's. */
-function withPrior(v: Verdict, prior: RunnerOutcome | undefined): Verdict {
-  if (!prior) return v;
-  const state = v.state === "verified" && prior.unconfirmed ? "unverified" : v.state;
-  return { ...v, state, evidence: [...prior.evidence, ...v.evidence] };
+/** The report tells the whole story: what was found, each change's read-back, then the final verification. */
+function withPrior(v: Verdict, found: Evidence[], prior: RunnerOutcome | undefined): Verdict {
+  const state = v.state === "verified" && prior?.unconfirmed ? "unverified" : v.state;
+  return { ...v, state, evidence: [...found, ...(prior?.evidence ?? []), ...v.evidence] };
 }
 
 export function RootKeysIntro({ finding, standInAvailable }: { finding: RootKeysFinding; standInAvailable: boolean }) {

@@ -121,7 +121,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
             what={t.rootMfa.verifying}
             run={async (hooks) => {
               const v = await verifyRootMfa(ctx, hooks, (read) => (mfaKind.current = kindOf(read)));
-              return { ...v, evidence: [...(phase.orphanEvidence?.evidence ?? []), ...v.evidence] };
+              return { ...v, evidence: [...f.evidence, ...(phase.orphanEvidence?.evidence ?? []), ...v.evidence] };
             }}
             onVerdict={(v) => setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current, notSent: phase.orphanEvidence?.notSent ?? [] })}
           />

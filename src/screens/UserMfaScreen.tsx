@@ -195,7 +195,10 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
           {title}
           <Verification
             what={u.verifying}
-            run={(hooks) => verifyUserMfa(ctx, userName, phase.serialNumber, hooks)}
+            run={async (hooks) => {
+              const v = await verifyUserMfa(ctx, userName, phase.serialNumber, hooks);
+              return { ...v, evidence: [...f.evidence, ...v.evidence] };
+            }}
             onVerdict={(v) => setPhase({ kind: "result", verdict: v })}
           />
         </Box>

@@ -1,6 +1,6 @@
 // `rootlock check`: the root user's posture from any read-only identity (SecurityAudit is enough), every
 // independent read in parallel, each finding with its source and how fresh it is. Reads only.
-import type { Account, ConsoleLoginEvent, EventRule, RootCredentialReport, RootSummary, SecurityContact, VirtualMfaDevice } from "../aws/account.js";
+import type { AccessKey, Account, ConsoleLoginEvent, EventRule, RootCredentialReport, RootSummary, SecurityContact, VirtualMfaDevice } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
 import { AccountError } from "../aws/errors.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
@@ -26,6 +26,8 @@ export interface CheckInput {
   signins: Read<ConsoleLoginEvent[]>;
   rules: Read<EventRule[]>;
   contact: Read<SecurityContact | undefined>;
+  /** Root's own keys by id: readable only with root's credentials (ListAccessKeys acts on the caller). */
+  rootKeys?: Read<AccessKey[]>;
 }
 
 /** Every read at once: they do not depend on each other. */
@@ -50,13 +52,19 @@ function ago(at: Date, now: Date): string {
   return hours >= 1 ? `${hours} hour${hours === 1 ? "" : "s"} ago` : "less than an hour ago";
 }
 
-function keyEvidence(report: RootCredentialReport, now: Date): string {
-  return report.keys
-    .map((k) => {
-      const use = k.lastUsed ? `last used ${ago(k.lastUsed.at, now)} by ${k.lastUsed.service} in ${k.lastUsed.region}` : "never used";
-      return `key ${k.slot} ${k.active ? "active" : "inactive"}, ${use}`;
-    })
-    .join("; ");
+const lastUse = (used: AccessKey["lastUsed"], now: Date) => (used ? `last used ${ago(used.at, now)} by ${used.service} in ${used.region}` : "never used");
+
+/** A key id shown the way consoles abbreviate it: enough to recognise, not the whole id. */
+const shortId = (id: string) => `${id.slice(0, 4)}…${id.slice(-3)}`;
+
+/** Which keys and their last use: by id with root's credentials, else by the credential report's slots. */
+function keyEvidence(input: CheckInput, now: Date): string {
+  if (input.rootKeys?.ok && input.rootKeys.value.length > 0) {
+    return input.rootKeys.value.map((k) => `key ${shortId(k.id)} ${k.status.toLowerCase()}, ${lastUse(k.lastUsed, now)}`).join("; ");
+  }
+  if (!input.report.ok || input.report.value.keys.length === 0) return "";
+  const slots = input.report.value.keys.map((k) => `key ${k.slot} ${k.active ? "active" : "inactive"}, ${lastUse(k.lastUsed, now)}`);
+  return `${slots.join("; ")} (credential report)`;
 }
 
 /** Does an EventBridge pattern catch root's console sign-ins? */
@@ -84,7 +92,8 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     if (!input.summary.ok) add({ ...base, status: "unknown", evidence: unknown(input.summary), source: "iam:GetAccountSummary" });
     else {
       const present = input.summary.value.accountAccessKeysPresent;
-      const detail = present && input.report.ok && input.report.value.keys.length > 0 ? `: ${keyEvidence(input.report.value, now)} (credential report)` : "";
+      const keys = present ? keyEvidence(input, now) : "";
+      const detail = keys ? `: ${keys}` : "";
       add({ ...base, status: present ? "fail" : "pass", evidence: present ? `root has an access key${detail}` : "AccountAccessKeysPresent=0", source: "iam:GetAccountSummary" });
     }
   }
@@ -169,7 +178,11 @@ export function exitCodeOf(findings: CheckFinding[]): 0 | 1 | 2 {
 }
 
 export async function runCheck(account: Account, now: () => Date, version: string, simulated: boolean): Promise<CheckReport> {
-  const [caller, input] = await Promise.all([read(() => account.getCaller(), "sts:GetCallerIdentity"), readPosture(account, now())]);
+  // Who is asking decides one extra read (root's keys by id); it runs alongside the rest, not before it.
+  const callerRead = read(() => account.getCaller(), "sts:GetCallerIdentity");
+  const rootKeys = callerRead.then((c) => (c.ok && c.value.kind === "root" ? read(() => account.listRootAccessKeys(), "iam:ListAccessKeys") : undefined));
+  const [caller, posture, keys] = await Promise.all([callerRead, readPosture(account, now()), rootKeys]);
+  const input: CheckInput = { ...posture, rootKeys: keys };
   const { findings, notes } = assess(input, now());
   return {
     tool: { name: "rootlock", version },

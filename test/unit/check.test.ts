@@ -25,6 +25,11 @@ describe("rootlock check", () => {
     expect(report.notes[0]).toContain("4 hours");
   });
 
+  it("names root's keys by id when it runs with root's own key", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "root-key", reportDelayMs: 0 }));
+    expect(report.findings[0]!.evidence).toMatch(/^root has an access key: key AKIA…E2X active, last used less than an hour ago by iam in us-east-1; key AKIA…USD active, never used$/);
+  });
+
   it("passes every control on the hardened account (exit 0)", async () => {
     const report = await check(new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 }));
     expect(report.findings.every((f) => f.status === "pass")).toBe(true);
