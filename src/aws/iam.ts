@@ -47,6 +47,8 @@ export interface LiveOptions {
   region?: string;
   /** SDK attempts per call (throttling, 5xx and dropped connections are retried with backoff). */
   maxAttempts?: number;
+  /** Explicit credentials instead of the default chain (tests that act as two identities in one process). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -69,7 +71,7 @@ export class LiveAccount implements Account {
   private lastServerDate?: Date;
 
   constructor(options: LiveOptions = {}) {
-    const common = { profile: options.profile, maxAttempts: options.maxAttempts ?? 4 };
+    const common = { profile: options.profile, maxAttempts: options.maxAttempts ?? 4, credentials: options.credentials };
     // IAM and STS are global; a region is still needed to sign. us-east-1 unless the operator chose one.
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
     this.iam = new IAMClient({ ...common, region });

@@ -10,10 +10,22 @@ not CloudTrail's LookupEvents. This layer adds, without touching moto's code:
 - injected faults:  POST /_harness/faults  {"action": "GetAccountSummary", "code": "Throttling", "status": 400,
   "times": 2}  or  {"action": "...", "deny": true}  (AccessDenied until cleared); DELETE clears them.
 
+and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_ROOT_USER, default
+"root-standin") act as root, with small patches of moto's classes (each cites what it patches):
+
+- sts:GetCallerIdentity answers arn:aws:iam::ACCT:root (UserId = the account id) for the stand-in's keys;
+- IAM calls whose UserName is optional act on the stand-in when it calls without one (ListMFADevices,
+  EnableMFADevice, DeactivateMFADevice; moto already does it for the access-key calls);
+- GetAccountSummary's AccountMFAEnabled and AccountAccessKeysPresent describe the stand-in (Users leaves it out);
+- ListVirtualMFADevices shows a device assigned to the stand-in as assigned to arn:aws:iam::ACCT:root;
+- the credential report has a <root_account> row built from the stand-in's, and no row of its own.
+
 It listens on 127.0.0.1, on a free port, and prints "PORT=<n>" once it is serving.
 """
 
+import copy
 import json
+import os
 import sys
 import threading
 import uuid
@@ -27,6 +39,108 @@ from werkzeug.serving import make_server
 if not moto.__version__.startswith("5.2."):
     print(f"warning: rootlock's launcher was written for moto 5.2.x, this is {moto.__version__}", file=sys.stderr)
 
+STANDIN = os.environ.get("ROOTLOCK_ROOT_USER", "root-standin")
+
+
+def root_arn(account_id: str) -> str:
+    return f"arn:aws:iam::{account_id}:root"
+
+
+def patch_moto_for_a_root_standin():
+    from moto.iam.models import AccountSummary, IAMBackend, User
+    from moto.iam.responses import IamResponse
+    from moto.sts.models import STSBackend
+
+    # moto/sts/models.py STSBackend.get_caller_identity -> (user_id, arn, account_id)
+    original_identity = STSBackend.get_caller_identity
+
+    def get_caller_identity(self, access_key_id, region):
+        user_id, arn, account_id = original_identity(self, access_key_id, region)
+        if arn.endswith(f":user/{STANDIN}"):
+            return account_id, root_arn(account_id), account_id
+        return user_id, arn, account_id
+
+    STSBackend.get_caller_identity = get_caller_identity
+
+    # moto/iam/responses.py IamResponse.<action>: UserName is read with _get_param("UserName").
+    def caller_is_standin(response) -> bool:
+        try:
+            return response.backend.get_access_key_last_used(response.get_access_key())["user_name"] == STANDIN
+        except Exception:
+            return False
+
+    def defaulting_user_name(method):
+        def wrapped(self):
+            if not self._get_param("UserName") and caller_is_standin(self):
+                self.querystring["UserName"] = [STANDIN]
+                if isinstance(getattr(self, "params", None), dict):
+                    self.params["UserName"] = STANDIN
+            return method(self)
+
+        return wrapped
+
+    for name in ["list_mfa_devices", "enable_mfa_device", "deactivate_mfa_device"]:
+        setattr(IamResponse, name, defaulting_user_name(getattr(IamResponse, name)))
+
+    # moto/iam/models.py AccountSummary.summary_map (a property; the two root flags are hard-coded 0 there)
+    original_map = AccountSummary.summary_map.fget
+
+    def summary_map(self):
+        result = dict(original_map(self))
+        standin = self._iam_backend.users.get(STANDIN)
+        if standin is not None:
+            result["AccountMFAEnabled"] = 1 if standin.mfa_devices else 0
+            result["AccountAccessKeysPresent"] = 1 if standin.access_keys else 0
+            result["Users"] = result["Users"] - 1
+        return result
+
+    AccountSummary.summary_map = property(summary_map)
+
+    # moto/iam/models.py IAMBackend.list_virtual_mfa_devices -> (devices, marker); the device's `user` is
+    # serialised as its User element.
+    original_list = IAMBackend.list_virtual_mfa_devices
+    # User.arn is a read-only property: show the stand-in through a subclass whose arn is root's.
+    RootView = type("RootView", (User,), {"arn": property(lambda self: self.root_arn)})
+
+    def list_virtual_mfa_devices(self, *args, **kwargs):
+        devices, marker = original_list(self, *args, **kwargs)
+        shown = []
+        for device in devices:
+            if device.user is not None and device.user.name == STANDIN:
+                device = copy.copy(device)
+                user = copy.copy(device.user)
+                user.__class__ = RootView
+                user.root_arn = root_arn(self.account_id)
+                user.id = self.account_id
+                device.user = user
+                if device.user_attribute:
+                    device.user_attribute = {**device.user_attribute, "Arn": user.arn, "UserId": user.id}
+            shown.append(device)
+        return shown, marker
+
+    IAMBackend.list_virtual_mfa_devices = list_virtual_mfa_devices
+
+    # moto/iam/models.py IAMBackend.get_credential_report -> CSV text, one row per IAM user
+    original_report = IAMBackend.get_credential_report
+
+    def get_credential_report(self):
+        lines = original_report(self).splitlines()
+        header, rows = lines[0], lines[1:]
+        kept, root_row = [], None
+        for row in rows:
+            cells = row.split(",")
+            if cells[0] == STANDIN:
+                cells[0], cells[1] = "<root_account>", root_arn(self.account_id)
+                cells[3], cells[5], cells[6] = "not_supported", "not_supported", "not_supported"
+                root_row = ",".join(cells)
+            else:
+                kept.append(row)
+        return "\n".join([header] + ([root_row] if root_row else []) + kept) + "\n"
+
+    IAMBackend.get_credential_report = get_credential_report
+
+
+patch_moto_for_a_root_standin()
 lock = threading.Lock()
 events: list = []
 requests_seen: list = []
