@@ -1,0 +1,185 @@
+// The whole wizard in LIVE mode, in a real pseudo-terminal, against moto (through the project's launcher, where a
+// stand-in user acts as root). What only root can do in the console, the test does through the SDK at the
+// moment the operator would, and the wizard must see it by reading AWS.
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteAccessKeyCommand,
+  EnableMFADeviceCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { en as t } from "../../src/i18n/en.js";
+import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
+import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+
+const available = requireMoto("the live wizard's end-to-end tests");
+const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+const EVERYTHING = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type Key = { accessKeyId: string; secretAccessKey: string };
+
+async function next(s: PtySession, text: string | RegExp) {
+  await s.waitFor(text, 30_000);
+  await sleep(30);
+}
+
+describe.runIf(available)("the live wizard against moto", () => {
+  let moto: MotoServer;
+  let iam: IAMClient;
+  let rootKeys: Key[];
+  let adminKey: Key;
+
+  beforeEach(async () => {
+    moto = await startMoto();
+    iam = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
+    const key = async (user: string): Promise<Key> => {
+      const k = (await iam.send(new CreateAccessKeyCommand({ UserName: user }))).AccessKey!;
+      return { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! };
+    };
+    for (const user of ["root-standin", "ops-admin"]) {
+      await iam.send(new CreateUserCommand({ UserName: user }));
+      await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "everything", PolicyDocument: EVERYTHING }));
+    }
+    rootKeys = [await key("root-standin"), await key("root-standin")];
+    adminKey = await key("ops-admin");
+  }, 60_000);
+
+  afterEach(async () => {
+    await moto?.stop();
+  });
+
+  const run = (key: Key) =>
+    spawnRootlock([], {
+      cols: 110,
+      rows: 52,
+      cwd: mkdtempSync(join(tmpdir(), "rootlock-live-")),
+      env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey },
+    });
+
+  /** What the root user does in the console: assign a virtual MFA device (the stand-in, as root, by API). */
+  async function rootAssignsMfaInConsole() {
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "root-phone" }))).VirtualMFADevice!;
+    const secret = new TextDecoder().decode(device.Base32StringSeed);
+    const step = timeStepOf(new Date());
+    await iam.send(
+      new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.SerialNumber, AuthenticationCode1: codeAt(secret, step - 1), AuthenticationCode2: codeAt(secret, step) }),
+    );
+  }
+
+  /** CloudTrail's record of a root console sign-in with MFA, as the sign-in test expects to find it. */
+  async function rootSignsIn() {
+    await moto.postEvents([
+      {
+        eventID: crypto.randomUUID(),
+        eventTime: new Date(Date.now() + 2000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        eventSource: "signin.amazonaws.com",
+        eventName: "ConsoleLogin",
+        userIdentity: { type: "Root", arn: "arn:aws:iam::123456789012:root" },
+        responseElements: { ConsoleLogin: "Success" },
+        additionalEventData: { MFAUsed: "Yes", MFAIdentifier: "arn:aws:iam::123456789012:mfa/root-phone" },
+      },
+    ]);
+  }
+
+  it("as the admin identity: root keys and root MFA guided and verified, its own MFA by API, the sign-in found", async () => {
+    const s = run(adminKey);
+    await next(s, t.preflight.plan);
+    await s.waitFor("LIVE");
+    s.press("enter");
+
+    await next(s, t.rootKeys.consoleIntro);
+    await s.waitFor(/key 1\s+Active/);
+    // The operator, in the console: deactivate, then delete, each key.
+    for (const k of rootKeys) {
+      await iam.send(new UpdateAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId, Status: "Inactive" }));
+      await iam.send(new DeleteAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId }));
+    }
+    s.press("enter");
+    await next(s, t.rootKeys.verified);
+    s.press("enter");
+
+    await next(s, t.rootMfa.consoleOnly);
+    s.press("enter");
+    await next(s, t.rootMfa.consoleSteps[0]!);
+    await rootAssignsMfaInConsole();
+    s.press("enter");
+    await next(s, t.rootMfa.verified);
+    s.press("enter");
+
+    await next(s, "iam:CreateVirtualMFADevice");
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.userMfa.showSecret);
+    s.write("\u000b");
+    const secret = /\b([A-Z2-7]{64})\b/.exec(await s.waitFor(/\b[A-Z2-7]{64}\b/))![1]!;
+    const step = timeStepOf(new Date());
+    for (const code of [codeAt(secret, step - 1), codeAt(secret, step)]) {
+      s.write(code);
+      await sleep(50);
+      s.press("enter");
+      await sleep(50);
+    }
+    await next(s, t.userMfa.verified("ops-admin"));
+    s.press("enter");
+
+    await next(s, t.signin.start);
+    await rootSignsIn();
+    s.press("enter");
+    await next(s, t.signin.verified);
+    s.press("enter");
+
+    await next(s, t.summary.allVerified);
+    s.press("enter");
+    expect((await s.waitForExit()).exitCode).toBe(0);
+  }, 120_000);
+
+  it("with root's own key: MFA and sign-in verified first, then both keys deleted, the signing key last and rejected", async () => {
+    const s = run(rootKeys[0]!);
+    await next(s, t.preflight.planRoot);
+    s.press("enter");
+
+    await next(s, t.rootMfa.consoleOnly);
+    s.press("enter");
+    await next(s, t.rootMfa.consoleSteps[0]!);
+    await rootAssignsMfaInConsole();
+    s.press("enter");
+    await next(s, t.rootMfa.verified);
+    s.press("enter");
+
+    await next(s, t.signin.start);
+    await rootSignsIn();
+    s.press("enter");
+    await next(s, t.signin.verified);
+    s.press("enter");
+
+    await next(s, t.rootKeys.apiIntro);
+    s.press("enter");
+    await next(s, `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`);
+    s.press("enter");
+    await next(s, `iam:DeleteAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId})`);
+    s.press("enter");
+    await next(s, t.rootKeys.signingWarning);
+    // From here moto checks every request's signature and key, as AWS does, so the deleted key is refused.
+    await fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" });
+    s.press("enter");
+    await next(s, t.common.confirmAgain);
+    s.press("enter");
+    await next(s, t.rootKeys.verified);
+    await s.waitFor("InvalidClientTokenId");
+    s.press("enter");
+
+    const summary = await s.waitFor(t.summary.allVerified);
+    expect(summary).toContain(t.reasons["not-applicable"]);
+    s.press("enter");
+    expect((await s.waitForExit()).exitCode).toBe(0);
+  }, 120_000);
+});
