@@ -25,7 +25,7 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   }, [reload]);
 
   // The stand-in shows AWS's refusals as the console does: a banner, never a crash.
-  const act = (change: Promise<unknown>) => void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
+  const perform = (change: Promise<unknown>) => void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
   const key = keys[Math.min(selected, keys.length - 1)];
   useKeys(
     (input, k) => {
@@ -34,8 +34,8 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
       setNotice(undefined);
       if (k.upArrow) setSelected((i) => Math.max(0, i - 1));
       else if (k.downArrow) setSelected((i) => Math.min(keys.length - 1, i + 1));
-      else if (input === "d") act(standIn.setAccessKeyStatus(key.id, "Inactive"));
-      else if (input === "a") act(standIn.setAccessKeyStatus(key.id, "Active"));
+      else if (input === "d") perform(standIn.setAccessKeyStatus(key.id, "Inactive"));
+      else if (input === "a") perform(standIn.setAccessKeyStatus(key.id, "Active"));
       else if (input === "x") {
         if (key.status === "Active") setNotice(s.deactivateFirst);
         else setDeleting(key.id);
@@ -56,7 +56,7 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
     if (!standIn || !deleting) return;
     if (value.trim() !== deleting) return setNotice(s.mismatch);
     setDeleting(undefined);
-    act(
+    perform(
       standIn.deleteAccessKey(deleting).catch((error: unknown) => {
         throw isAccountError(error, "DeleteConflict") ? s.deactivateFirst : error;
       }),
