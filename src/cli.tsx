@@ -1,6 +1,7 @@
 // rootlock's entry point: parse and validate the options, pick the mode, then load the wizard. Ink, React
 // and the AWS SDK are imported only after that, so `--help` and bad arguments answer at once.
-import pkg from "../package.json" with { type: "json" };
+// Only the version: the bundler keeps this one field of package.json, not the whole file.
+import { version } from "../package.json";
 import { credentialsFound } from "./aws/credentials.js";
 import { EXIT } from "./exit-codes.js";
 import { langFromEnv, messages } from "./i18n/index.js";
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.version) {
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === "check") {
     // Non-interactive: no TTY needed, and no Ink.
     const { runCheckCommand } = await import("./check-command.js");
-    return runCheckCommand({ target, json: options.json, version: pkg.version });
+    return runCheckCommand({ target, json: options.json, version });
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${t.cli.noTty}\n`);
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     target,
     dryRun: options["dry-run"],
     report: options.report,
-    version: pkg.version,
+    version,
     notice: simulated && !options.demo && !options.scenario ? t.app.noCredentials : undefined,
   });
 }

@@ -1,5 +1,7 @@
 // The built program as scripts and CI see it: no terminal, plain output, exit statuses that mean something.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/check-schema.js";
 import { BUNDLE, childEnv, ROOT } from "../helpers/pty.js";
@@ -54,5 +56,26 @@ describe("the wizard without a terminal, and bad arguments", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("rootlock check [--json]");
+  });
+});
+
+describe("lazy loading", () => {
+  /** The files the entry pulls in before any of its code runs: its static imports, transitively. */
+  function staticallyLoaded(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/^import\s[^;]*?from\s+"(\.[^"]+)"|^import\s+"(\.[^"]+)"/gms)) {
+      staticallyLoaded(resolve(dirname(file), m[1] ?? m[2]!), seen);
+    }
+    return seen;
+  }
+
+  it("keeps Ink, React and the AWS SDK out of what --help and argument errors load", () => {
+    const loaded = [...staticallyLoaded(BUNDLE)].map((f) => readFileSync(f, "utf8")).join("\n");
+    expect(loaded).not.toMatch(/react-reconciler|useInput|class IAMClient|createElement/);
+    // …while the wizard and the adapter do load them, through dynamic imports.
+    const all = readFileSync(BUNDLE, "utf8");
+    expect(all).toMatch(/import\("\.\/chunks\/wizard-[A-Z0-9]+\.js"\)/);
   });
 });
