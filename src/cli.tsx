@@ -2,7 +2,7 @@
 // and the AWS SDK are imported only after that, so `--help` and bad arguments answer at once.
 // Only the version: the bundler keeps this one field of package.json, not the whole file.
 import { version } from "../package.json";
-import { credentialsFound } from "./aws/credentials.js";
+import { credentialsFound, profileDefined, sharedFiles } from "./aws/credentials.js";
 import { EXIT } from "./exit-codes.js";
 import { langFromEnv, messages } from "./i18n/index.js";
 import { parseOptions } from "./options.js";
@@ -25,6 +25,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
   const target = simulated ? ({ kind: "simulated", scenario: options.scenario ?? "new-account" } as const) : ({ kind: "live", profile: options.profile, region: options.region } as const);
+  // A mistyped --profile otherwise reaches the SDK, and every read then fails as "no usable credentials" (or the
+  // wizard opens on an error panel) without naming the profile: refuse it here, naming it and where it was looked for.
+  if (!simulated && options.profile && !profileDefined(options.profile, process.env)) {
+    const files = sharedFiles(process.env);
+    process.stderr.write(`${t.cli.unknownProfile(options.profile, files.config, files.credentials)}\n`);
+    return EXIT.usage;
+  }
   if (options.command === "check") {
     // Non-interactive: no TTY needed, and no Ink.
     const { runCheckCommand } = await import("./check-command.js");
@@ -34,15 +41,30 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${t.cli.noTty}\n`);
     return EXIT.usage;
   }
-  const { runWizard } = await import("./wizard.js");
-  return runWizard({
-    lang: options.lang ?? langFromEnv(process.env),
-    target,
-    dryRun: options["dry-run"],
-    report: options.report,
-    version,
-    notice: simulated && !options.demo && !options.scenario ? t.app.noCredentials : undefined,
-  });
+  // Until Ink reads the terminal, no handle keeps libuv's loop running while the wizard loads (a dynamic import,
+  // then Yoga's WebAssembly: V8's work). Node then runs what follows from the step after the loop, which also
+  // waits for all of V8's background jobs (compilers, GC) before timers run again: that held the screen after the
+  // spinner back by up to ~25 ms. A pending timer keeps everything in the running loop.
+  const keepAlive = setInterval(() => {}, 60_000);
+  try {
+    const { runWizard } = await import("./wizard.js");
+    const code = await runWizard({
+      lang: options.lang ?? langFromEnv(process.env),
+      target,
+      dryRun: options["dry-run"],
+      report: options.report,
+      version,
+      notice: simulated && !options.demo && !options.scenario ? t.app.noCredentials : undefined,
+    });
+    // The run is over: what was half-done is undone and the report written. A read may still be polling AWS,
+    // though: a verification the operator quit from (q or Ctrl-C while waiting for CloudTrail or IAM) keeps its
+    // timers until its timeout, up to 15 minutes, and would hold the process and the terminal that long after
+    // the wizard has gone. So exit now, once what was printed has been written out.
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+    return code;
+  } finally {
+    clearInterval(keepAlive);
+  }
 }
 
 // Ctrl-C reaches the wizard as a key once Ink has the terminal in raw mode, and it undoes what is half-done

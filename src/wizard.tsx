@@ -57,6 +57,9 @@ export async function runWizard({ lang, target, dryRun, notice, report, version 
   let outcome: RunOutcome | undefined;
   const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} onExit={(o) => (outcome = o)} />, {
     exitOnCtrlC: false,
+    // Ink holds a change that follows a frame closely back for 1000/maxFps ms: at its default 30 fps, the
+    // preflight's answer (a few ms after the spinner's first frame) waited 34 ms. Our frames are small.
+    maxFps: 60,
   });
   await app.waitUntilExit();
   const t = messages(lang);
