@@ -54,6 +54,14 @@ export function isAccountError(error: unknown, code?: ErrorCode): error is Accou
   return error instanceof AccountError && (code === undefined || error.code === code);
 }
 
+/**
+ * Failures after which a write may or may not have been carried out (AWS answered 5xx, the connection dropped,
+ * or the answer never came): the account must be read before the write is sent again.
+ */
+export function outcomeUnknown(code: ErrorCode): boolean {
+  return code === "ServiceFailure" || code === "NetworkError" || code === "Unknown";
+}
+
 export interface RecordedWrite {
   call: string;
   /** The parameters as the call would send them; never a secret (codes are not recorded). */

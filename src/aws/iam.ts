@@ -40,13 +40,16 @@ import type {
   WriteReceipt,
 } from "./account.js";
 import { toAccountError } from "./aws-errors.js";
+import { AccountError } from "./errors.js";
 import { parseRootReportRow } from "./credential-report.js";
 
 export interface LiveOptions {
   profile?: string;
   region?: string;
-  /** SDK attempts per call (throttling, 5xx and dropped connections are retried with backoff). */
+  /** SDK attempts per read (throttling, 5xx and dropped connections are retried with backoff). */
   maxAttempts?: number;
+  /** How long one request may take before it counts as a dropped network. */
+  requestTimeoutMs?: number;
   /** Explicit credentials instead of the default chain (tests that act as two identities in one process). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   now?: () => Date;
@@ -57,10 +60,15 @@ export interface LiveOptions {
 const TRAIL_REGION = "us-east-1";
 // AWS usually has the report within seconds: ask again soon, then back off.
 const REPORT_POLL_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
+// A write refused with Throttling was not carried out, so it is safe to send again after these pauses.
+const THROTTLED_WRITE_BACKOFF_MS = [500, 1500, 4000];
+const REQUEST_TIMEOUT_MS = 20_000;
 
 export class LiveAccount implements Account {
   readonly mode = "live" as const;
   private readonly iam: IAMClient;
+  /** Writes go out once: see `write`. */
+  private readonly iamWrites: IAMClient;
   private readonly sts: STSClient;
   private readonly trail: CloudTrailClient;
   private readonly events: EventBridgeClient;
@@ -71,10 +79,19 @@ export class LiveAccount implements Account {
   private lastServerDate?: Date;
 
   constructor(options: LiveOptions = {}) {
-    const common = { profile: options.profile, maxAttempts: options.maxAttempts ?? 4, credentials: options.credentials };
+    const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const common = {
+      profile: options.profile,
+      maxAttempts: options.maxAttempts ?? 4,
+      credentials: options.credentials,
+      // Without a timeout a request to a silent network would wait forever. The SDK's request timeout only
+      // logs a warning (over Ink's frame) unless told to throw; thrown, it is a NetworkError like a reset.
+      requestHandler: { requestTimeout: timeout, connectionTimeout: timeout, throwOnRequestTimeout: true },
+    };
     // IAM and STS are global; a region is still needed to sign. us-east-1 unless the operator chose one.
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
     this.iam = new IAMClient({ ...common, region });
+    this.iamWrites = new IAMClient({ ...common, region, maxAttempts: 1 });
     this.sts = new STSClient({ ...common, region });
     this.trail = new CloudTrailClient({ ...common, region: TRAIL_REGION });
     // Root's console sign-ins and IAM calls reach EventBridge in us-east-1 only.
@@ -208,20 +225,20 @@ export class LiveAccount implements Account {
   // ---- writes ------------------------------------------------------------------------------------
 
   async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
-    return this.write("iam:UpdateAccessKey", () => this.iam.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
+    return this.write("iam:UpdateAccessKey", () => this.iamWrites.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
   }
 
   async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteAccessKey", () => this.iam.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
+    return this.write("iam:DeleteAccessKey", () => this.iamWrites.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
   }
 
   async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteVirtualMFADevice", () => this.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
+    return this.write("iam:DeleteVirtualMFADevice", () => this.iamWrites.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
   }
 
   async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
     const call = "iam:CreateVirtualMFADevice";
-    const out = await this.call(call, () => this.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })));
+    const out = await this.sendOnce(call, () => this.iamWrites.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })));
     const device = out.VirtualMFADevice;
     // The seed arrives as bytes of Base32 text; it stays in memory, in this object only.
     const secret = new TextDecoder().decode(device?.Base32StringSeed ?? new Uint8Array());
@@ -230,7 +247,7 @@ export class LiveAccount implements Account {
 
   async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
     return this.write("iam:EnableMFADevice", () =>
-      this.iam.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
+      this.iamWrites.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
     );
   }
 
@@ -245,8 +262,27 @@ export class LiveAccount implements Account {
     }
   }
 
+  /**
+   * A write is sent once. The SDK would retry it after a 5xx, a reset or a timeout, but then the first attempt
+   * may have been carried out: a second DeleteAccessKey would be a repeated deletion, a second
+   * CreateVirtualMFADevice would fail on the first one's device, whose seed is lost. Such a failure goes to the
+   * caller as it is, and the steps read the account before anything is sent again. Only Throttling, which AWS
+   * answers without doing anything, is retried here.
+   */
+  private async sendOnce<T>(call: string, run: () => Promise<T>): Promise<T> {
+    for (const pause of [...THROTTLED_WRITE_BACKOFF_MS, undefined]) {
+      try {
+        return await this.call(call, run);
+      } catch (error) {
+        if (pause === undefined || !(error instanceof AccountError && error.code === "Throttling")) throw error;
+        await this.sleep(pause);
+      }
+    }
+    throw new Error("unreachable");
+  }
+
   private async write(call: string, run: () => Promise<{ $metadata: { requestId?: string } }>): Promise<WriteReceipt> {
-    const out = await this.call(call, run);
+    const out = await this.sendOnce(call, run);
     return { call, requestId: out.$metadata.requestId, at: this.now() };
   }
 }

@@ -29,6 +29,8 @@ Options
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window; for scripts and CI, use `rootlock check`.",
+    unknownProfile: (profile: string, config: string, credentials: string) =>
+      `No AWS profile named "${profile}" in ${config === credentials ? config : `${config} or ${credentials}`}. Check the name with \`aws configure list-profiles\`, or set it up with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`,
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
     leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Delete it in the IAM console (Security credentials → MFA) or run rootlock again.`,
@@ -103,6 +105,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     done: "Enter: continue",
     evidence: "Read back:",
     retryKeys: "r: retry · s: skip this step · q: quit",
+    outcomeUnknown: "AWS may have made this change before the answer was lost. rootlock reads the account before it sends anything again.",
   },
   errors: {
     AccessDenied: (action: string) => `AWS refused ${action}: this identity lacks the permission. Add "${action}" to its policy, or run rootlock as an identity that has it.`,

@@ -26,6 +26,8 @@ export const ko: Messages = {
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
     noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 터미널 창에서 실행하고, 스크립트와 CI에서는 `rootlock check`를 쓰십시오.",
+    unknownProfile: (profile: string, config: string, credentials: string) =>
+      `${config === credentials ? `${config}에` : `${config}에도 ${credentials}에도`} "${profile}"라는 AWS 프로필이 없습니다. \`aws configure list-profiles\`로 이름을 확인하거나, \`aws configure --profile ${profile}\`(또는 \`aws configure sso\`)로 설정하십시오.`,
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
     leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔(보안 자격 증명 → MFA)에서 삭제하거나 rootlock을 다시 실행하십시오.`,
@@ -99,6 +101,7 @@ export const ko: Messages = {
     done: "Enter: 계속",
     evidence: "다시 읽은 내용:",
     retryKeys: "r: 다시 시도 · s: 이 단계 건너뛰기 · q: 종료",
+    outcomeUnknown: "응답이 사라지기 전에 AWS가 이 변경을 이미 적용했을 수 있습니다. rootlock은 다시 보내기 전에 계정 상태를 먼저 읽습니다.",
   },
   errors: {
     AccessDenied: (action: string) => `AWS가 ${action}을(를) 거부했습니다: 이 자격 증명에 권한이 없습니다. 정책에 "${action}"을(를) 추가하거나 그 권한이 있는 자격 증명으로 rootlock을 실행하십시오.`,

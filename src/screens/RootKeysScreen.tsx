@@ -79,7 +79,9 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
         setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", finding?.evidence ?? []) });
         return;
       }
-      const signingDeleted = !!finding && outcome.receipts.length > 0 && finding.keys.some((k) => k.signing) && !outcome.stopped;
+      // Not stopped: every change went through, the signing key's deletion (always last) included, even when
+      // its answer was lost and a read showed it done.
+      const signingDeleted = !!finding && finding.keys.some((k) => k.signing) && !outcome.stopped;
       setPhase({ kind: "verifying", prior: outcome, rejection: signingDeleted });
     },
     [finding],

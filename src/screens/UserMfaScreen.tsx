@@ -4,13 +4,14 @@
 import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useEffect, useState } from "react";
-import type { AccountFailure, RecordedWrite } from "../aws/errors.js";
+import { type AccountFailure, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
 import { otpauthUri } from "../lib/totp.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
 import { verdict, verdictAfterFailure } from "../steps/types.js";
 import {
   checkCodes,
   createDevice,
+  deviceEnabled,
   discardDevice,
   enableDevice,
   inspectUserMfa,
@@ -48,7 +49,8 @@ type Phase =
   | { kind: "creating" }
   | { kind: "codes"; device: Device; attempt: number; problem?: string }
   | { kind: "enabling"; device: Device; code1: string; code2: string; attempt: number }
-  | { kind: "discarding"; serialNumber: string; then: Verdict }
+  /** `retried`: an earlier attempt failed, so the device may already be gone; read before deleting. */
+  | { kind: "discarding"; serialNumber: string; then: Verdict; retried?: boolean }
   | { kind: "verifying"; serialNumber: string }
   | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase }
   | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
@@ -82,20 +84,31 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
     const go = (next: Phase) => live && setPhase(next);
     const failed = (failure: AccountFailure, retryPhase: Phase, giveUp: Phase) => go({ kind: "failed", failure, retry: retryPhase, giveUp });
     if (phase.kind === "creating") {
-      void attempt(() => createDevice(ctx, userName), "iam:CreateVirtualMFADevice").then((r) => {
+      // The undo is registered as soon as AWS answers, even if the operator has pressed Ctrl-C meanwhile.
+      const created = cleanups.track(attempt(() => createDevice(ctx, userName), "iam:CreateVirtualMFADevice"));
+      void created.then((r) => {
+        if (r.ok) cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber, { readFirst: true }));
         if (!r.ok && r.notSent) {
           // Dry run: no device, so no QR and no codes; show both calls that a real run would make.
           const calls = plan.map((a) => ({ call: a.call, params: a.params, at: ctx.now() }));
           return go({ kind: "result", verdict: verdict("skipped", "dry-run", dryRunEvidence(calls)), notSent: calls });
         }
         if (!r.ok) return failed(r.failure, { kind: "creating" }, { kind: "result", verdict: verdict("skipped", "error") });
-        cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber));
         go({ kind: "codes", device: { serialNumber: r.value.serialNumber, secret: r.value.secret }, attempt: 0 });
       });
     }
     if (phase.kind === "enabling") {
       const { device, code1, code2 } = phase;
-      void attempt(() => enableDevice(ctx, userName, device.serialNumber, code1, code2), "iam:EnableMFADevice").then((r) => {
+      const enabled = cleanups.track(
+        (async () => {
+          const r = await attempt(() => enableDevice(ctx, userName, device.serialNumber, code1, code2), "iam:EnableMFADevice");
+          if (r.ok || !outcomeUnknown(r.failure.code)) return r;
+          // No clear answer: read whether the device is on the user before saying anything.
+          const read = await attempt(() => deviceEnabled(ctx, userName, device.serialNumber), "iam:ListMFADevices");
+          return read.ok && read.value ? ({ ok: true } as const) : r;
+        })(),
+      );
+      void enabled.then((r) => {
         if (r.ok) {
           cleanups.remove(device.serialNumber);
           return go({ kind: "verifying", serialNumber: device.serialNumber });
@@ -108,9 +121,10 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
       });
     }
     if (phase.kind === "discarding") {
-      void attempt(() => discardDevice(ctx, phase.serialNumber), "iam:DeleteVirtualMFADevice").then((r) => {
-        if (!r.ok) return failed(r.failure, phase, { kind: "result", verdict: phase.then });
-        cleanups.remove(phase.serialNumber);
+      const { serialNumber } = phase;
+      void cleanups.track(attempt(() => discardDevice(ctx, serialNumber, { readFirst: phase.retried }), "iam:DeleteVirtualMFADevice")).then((r) => {
+        if (r.ok) cleanups.remove(serialNumber);
+        if (!r.ok) return failed(r.failure, { ...phase, retried: true }, { kind: "result", verdict: phase.then });
         go({ kind: "result", verdict: phase.then });
       });
     }
@@ -188,7 +202,7 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
     case "discarding":
       return <Text><Spinner type="dots" /> {u.discarding}</Text>;
     case "failed":
-      return <ErrorPanel failure={phase.failure} onRetry={() => setPhase(phase.retry)} onSkip={() => setPhase(phase.giveUp)} />;
+      return <ErrorPanel failure={phase.failure} write onRetry={() => setPhase(phase.retry)} onSkip={() => setPhase(phase.giveUp)} />;
     case "verifying":
       return (
         <Box flexDirection="column">

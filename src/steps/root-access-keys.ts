@@ -105,8 +105,15 @@ export async function applyRootKeyAction(ctx: StepContext, action: ApiAction): P
 
 /** One read: does IAM already show this change? Asked before a retry, so a deletion is never sent twice. */
 export async function rootKeyActionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
-  const keys = await ctx.account.listRootAccessKeys();
-  return keyActionShows(keys, action);
+  try {
+    return keyActionShows(await ctx.account.listRootAccessKeys(), action);
+  } catch (error) {
+    // After the deletion of the key this session signs with failed without an answer, AWS refusing that key
+    // is the answer: it is gone (and nothing more can be read with it).
+    const ownKeyDeletion = action.call === "iam:DeleteAccessKey" && action.params.AccessKeyId === ctx.caller.accessKeyId;
+    if (ownKeyDeletion && isAccountError(error, "InvalidClientTokenId")) return true;
+    throw error;
+  }
 }
 
 function keyActionShows(keys: AccessKey[], action: ApiAction): boolean {

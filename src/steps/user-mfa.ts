@@ -3,6 +3,7 @@
 // first (so a typo never reaches IAM), EnableMFADevice, then ListMFADevices to read it back.
 // A device created and not enabled is deleted again: rootlock never leaves an orphan of its own.
 import type { MfaDevice, NewVirtualMfaDevice, WriteReceipt } from "../aws/account.js";
+import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { checkConsecutiveCodes, type CodePairCheck } from "../lib/totp.js";
 import type { Action, Evidence, StepContext, Verdict } from "./types.js";
 import { awsNow, verdict } from "./types.js";
@@ -51,7 +52,7 @@ export function planUserMfa(finding: UserMfaFinding, accountId: string): Action[
       call: "iam:EnableMFADevice",
       params: {
         UserName: finding.userName,
-        SerialNumber: `arn:aws:iam::${accountId}:mfa/${name}`,
+        SerialNumber: serialFor(accountId, finding.userName),
         AuthenticationCode1: "(first code)",
         AuthenticationCode2: "(next code)",
       },
@@ -59,8 +60,23 @@ export function planUserMfa(finding: UserMfaFinding, accountId: string): Action[
   ];
 }
 
+export function serialFor(accountId: string, userName: string): string {
+  return `arn:aws:iam::${accountId}:mfa/${deviceNameFor(userName)}`;
+}
+
+/**
+ * Creates the device. When the call fails without saying whether AWS made the device (a 5xx, a reset, a
+ * timeout), the device may exist with a seed nobody will ever see: it is looked for and deleted before the
+ * failure goes on, so a retry starts clean and nothing is left unassigned. (An unassigned device under the
+ * name rootlock was about to use protects nothing, whoever made it, and would block the retry.)
+ */
 export async function createDevice(ctx: StepContext, userName: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
-  return ctx.account.createVirtualMfaDevice(deviceNameFor(userName));
+  try {
+    return await ctx.account.createVirtualMfaDevice(deviceNameFor(userName));
+  } catch (error) {
+    if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName), { readFirst: true });
+    throw error;
+  }
 }
 
 /** The local check, on AWS's clock (the phone is assumed to keep real time, which AWS does). */
@@ -72,9 +88,23 @@ export async function enableDevice(ctx: StepContext, userName: string, serialNum
   return ctx.account.enableMfaDevice(userName, serialNumber, code1, code2);
 }
 
-/** Removes a device rootlock created but could not enable (failure, quit, Ctrl-C). */
-export async function discardDevice(ctx: StepContext, serialNumber: string): Promise<WriteReceipt> {
+/**
+ * Removes a device rootlock created but could not enable (failure, quit, Ctrl-C). With `readFirst` (after a
+ * call whose outcome is unknown, and before any second attempt) it deletes only what the list still shows, so
+ * a deletion that did land is never sent again.
+ */
+export async function discardDevice(ctx: StepContext, serialNumber: string, { readFirst = false } = {}): Promise<WriteReceipt | undefined> {
+  if (readFirst) {
+    const unassigned = await ctx.account.listVirtualMfaDevices("Unassigned");
+    if (!unassigned.some((d) => d.serialNumber === serialNumber)) return undefined;
+  }
   return ctx.account.deleteVirtualMfaDevice(serialNumber);
+}
+
+/** One read, after EnableMFADevice failed without a clear answer: did it take effect? */
+export async function deviceEnabled(ctx: StepContext, userName: string, serialNumber: string): Promise<boolean> {
+  const devices = await ctx.account.listUserMfaDevices(userName);
+  return devices.some((d) => d.serialNumber === serialNumber);
 }
 
 export async function verifyUserMfa(ctx: StepContext, userName: string, serialNumber: string, hooks?: WaitHooks): Promise<Verdict> {

@@ -23,7 +23,7 @@ export interface WaitResult<T> {
   aborted: boolean;
 }
 
-/** Reads until `done(value)` or the timeout. Throttling and network drops just wait for the next read. */
+/** Reads until `done(value)` or the timeout. Throttling, network drops and 5xx answers just wait for the next read. */
 export async function waitUntil<T>(
   ctx: Pick<StepContext, "now" | "sleep">,
   read: () => Promise<T>,
@@ -40,7 +40,7 @@ export async function waitUntil<T>(
       attempts++;
       if (done(last)) return { met: true, last, attempts, aborted: false };
     } catch (error) {
-      if (!isAccountError(error, "Throttling") && !isAccountError(error, "NetworkError")) throw error;
+      if (!isAccountError(error, "Throttling") && !isAccountError(error, "NetworkError") && !isAccountError(error, "ServiceFailure")) throw error;
       attempts++;
     }
     const elapsed = ctx.now().getTime() - start;

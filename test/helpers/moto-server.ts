@@ -11,11 +11,29 @@ const LAUNCHER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export interface Fault {
   /** The API action, e.g. "GetAccountSummary". */
   action: string;
+  /** "error": an AWS error answer (code, status); "reset": the connection is reset; "delay": the answer is late. */
+  kind?: "error" | "reset" | "delay";
   code?: string;
   status?: number;
+  delay_ms?: number;
+  /** moto carries the request out first: the change is made, and only its answer is lost, failed or late. */
+  after?: boolean;
   times?: number;
+  /** Let this many calls of the action through before the fault. */
+  skip?: number;
   /** AccessDenied on every call of the action until the faults are cleared. */
   deny?: boolean;
+}
+
+export interface SeenRequest {
+  service: string;
+  action: string;
+  /** moto's HTTP status for it (0: the connection was reset before moto saw it). */
+  status: number;
+  /** The access key id, device serial or device name a write acted on. */
+  target: string;
+  /** The kind of injected fault served to this request, if one was. */
+  fault?: "error" | "reset" | "delay";
 }
 
 export interface MotoServer {
@@ -25,7 +43,7 @@ export interface MotoServer {
   postEvents(records: object[]): Promise<void>;
   clearEvents(): Promise<void>;
   /** Every AWS request received since the last clearRequests(). */
-  requests(): Promise<{ service: string; action: string }[]>;
+  requests(): Promise<SeenRequest[]>;
   clearRequests(): Promise<void>;
   fault(spec: Fault): Promise<void>;
   clearFaults(): Promise<void>;
@@ -72,7 +90,7 @@ export async function startMoto(): Promise<MotoServer> {
     endpoint,
     postEvents: async (records) => void (await call("cloudtrail-events", "POST", records)),
     clearEvents: async () => void (await call("cloudtrail-events", "DELETE")),
-    requests: async () => (await call("requests", "GET")) as { service: string; action: string }[],
+    requests: async () => (await call("requests", "GET")) as SeenRequest[],
     clearRequests: async () => void (await call("requests", "DELETE")),
     fault: async (spec) => void (await call("faults", "POST", spec)),
     clearFaults: async () => void (await call("faults", "DELETE")),

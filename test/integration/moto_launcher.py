@@ -8,7 +8,13 @@ not CloudTrail's LookupEvents. This layer adds, without touching moto's code:
 - a log of every AWS request received:  GET /_harness/requests  -> [{"service", "action"}], DELETE clears it
   (so a test can count the writes a dry run sent: none);
 - injected faults:  POST /_harness/faults  {"action": "GetAccountSummary", "code": "Throttling", "status": 400,
-  "times": 2}  or  {"action": "...", "deny": true}  (AccessDenied until cleared); DELETE clears them.
+  "times": 2}  or  {"action": "...", "deny": true}  (AccessDenied until cleared); DELETE clears them. A fault's
+  "kind" is "error" (the default: an AWS error response), "reset" (the connection is closed with a TCP reset and
+  no answer) or "delay" (the answer comes "delay_ms" late); "skip": N lets N calls through before it; with
+  "after": true moto carries the request out
+  first, so the change is made and only its answer is lost or late (the ambiguous case a client must read back);
+- the request log records, for each request, moto's HTTP status (0 when the connection was reset) and the kind
+  of fault served to it, if any.
 
 and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_ROOT_USER, default
 "root-standin") act as root, with small patches of moto's classes (each cites what it patches):
@@ -18,12 +24,17 @@ and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_R
   EnableMFADevice, DeactivateMFADevice; moto already does it for the access-key calls);
 - GetAccountSummary's AccountMFAEnabled and AccountAccessKeysPresent describe the stand-in (Users leaves it out);
 - ListVirtualMFADevices shows a device assigned to the stand-in as assigned to arn:aws:iam::ACCT:root;
-- the credential report has a <root_account> row built from the stand-in's, and no row of its own.
+- the credential report has a <root_account> row built from the stand-in's, and no row of its own;
+- a request signed with an access key that DeleteAccessKey removed is refused with InvalidClientTokenId, as AWS
+  refuses it (moto checks no key unless /moto-api/reset-auth turns its whole auth on, policies included).
 
 It listens on 127.0.0.1, on a free port, and prints "PORT=<n>" once it is serving.
 """
 
 import copy
+import socket
+import struct
+import time
 import json
 import os
 import sys
@@ -139,12 +150,32 @@ def patch_moto_for_a_root_standin():
 
     IAMBackend.get_credential_report = get_credential_report
 
+    # moto/iam/models.py IAMBackend.delete_access_key(access_key_id, user_name)
+    original_delete_key = IAMBackend.delete_access_key
 
-patch_moto_for_a_root_standin()
+    def delete_access_key(self, access_key_id, *args, **kwargs):
+        result = original_delete_key(self, access_key_id, *args, **kwargs)
+        with lock:
+            deleted_keys.add(access_key_id)
+        return result
+
+    IAMBackend.delete_access_key = delete_access_key
+
+
 lock = threading.Lock()
+deleted_keys: set = set()
+patch_moto_for_a_root_standin()
 events: list = []
 requests_seen: list = []
 faults: dict = {}
+
+
+def signing_key_of(environ) -> str:
+    auth = environ.get("HTTP_AUTHORIZATION", "")
+    try:
+        return auth.split("Credential=")[1].split("/")[0]
+    except IndexError:
+        return ""
 
 
 def service_of(environ) -> str:
@@ -163,6 +194,17 @@ def action_of(environ, body: bytes) -> str:
     params = parse_qs(body.decode("utf-8", "replace")) if body else {}
     params.update(parse_qs(environ.get("QUERY_STRING", "")))
     return (params.get("Action") or [""])[0]
+
+
+def target_of(environ, body: bytes) -> str:
+    """What a write acts on (an access key or an MFA device), so a test can tell a repeated deletion."""
+    if environ.get("HTTP_X_AMZ_TARGET"):
+        return ""
+    params = parse_qs(body.decode("utf-8", "replace")) if body else {}
+    for name in ("AccessKeyId", "SerialNumber", "VirtualMFADeviceName"):
+        if name in params:
+            return params[name][0]
+    return ""
 
 
 def respond(start_response, status: int, body: str, content_type: str):
@@ -241,34 +283,83 @@ def harness(environ, start_response, body: bytes):
     return respond(start_response, 200, "{}", "application/json")
 
 
+def collect(app, environ):
+    """Runs moto on a request and keeps its whole answer (status, headers, body) to send, or not, later."""
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, headers
+
+    answer["body"] = b"".join(app(environ, start_response))
+    return answer
+
+
+def reset_connection(environ):
+    """Closes the client's connection with a TCP RST (SO_LINGER 0), as a dropped network looks to the SDK."""
+    sock = environ.get("werkzeug.socket")
+    if sock is not None:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+
+
 def with_harness(app):
     def wrapped(environ, start_response):
+        from io import BytesIO
+
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
         if environ["PATH_INFO"].startswith("/_harness/"):
             return harness(environ, start_response, body)
         action = action_of(environ, body)
         service = service_of(environ)
+        seen = {"service": service, "action": action, "status": 0, "target": target_of(environ, body)}
         with lock:
             if action and service:
-                requests_seen.append({"service": service, "action": action})
+                requests_seen.append(seen)
+            refused = signing_key_of(environ) in deleted_keys
             fault = faults.get(action)
+            if fault and fault.get("skip", 0) > 0:  # let that many calls through first
+                fault["skip"] -= 1
+                fault = None
             if fault and not fault.get("deny"):
+                seen["fault"] = fault.get("kind", "error")
                 fault["times"] = fault.get("times", 1) - 1
                 if fault["times"] <= 0:
                     del faults[action]
-        if fault:
-            if fault.get("deny"):
-                message = f"User is not authorized to perform: {service}:{action}"
-                return aws_error(start_response, environ, 403, "AccessDenied" if not environ.get("HTTP_X_AMZ_TARGET") else "AccessDeniedException", message)
-            return aws_error(start_response, environ, int(fault.get("status", 400)), fault["code"], fault.get("message", fault["code"]))
+        if fault and fault.get("deny"):
+            seen["status"] = 403
+            message = f"User is not authorized to perform: {service}:{action}"
+            return aws_error(start_response, environ, 403, "AccessDenied" if not environ.get("HTTP_X_AMZ_TARGET") else "AccessDeniedException", message)
+        if fault and not fault.get("after"):
+            kind = fault.get("kind", "error")
+            if kind == "reset":
+                reset_connection(environ)
+                return []
+            if kind == "error":
+                seen["status"] = int(fault.get("status", 400))
+                return aws_error(start_response, environ, seen["status"], fault["code"], fault.get("message", fault["code"]))
+            time.sleep(fault.get("delay_ms", 0) / 1000)
+        if refused:
+            seen["status"] = 403
+            code = "UnrecognizedClientException" if environ.get("HTTP_X_AMZ_TARGET") else "InvalidClientTokenId"
+            return aws_error(start_response, environ, 403, code, "The security token included in the request is invalid.")
         if service == "cloudtrail" and action == "LookupEvents":
+            seen["status"] = 200
             return respond(start_response, 200, lookup_events(body), "application/x-amz-json-1.1")
         # Hand moto the body we read.
-        from io import BytesIO
-
         environ["wsgi.input"] = BytesIO(body)
-        return app(environ, start_response)
+        answer = collect(app, environ)
+        seen["status"] = int(answer["status"].split()[0])
+        if fault and fault.get("after"):
+            kind = fault.get("kind", "error")
+            if kind == "reset":
+                reset_connection(environ)
+                return []
+            if kind == "error":
+                return aws_error(start_response, environ, int(fault.get("status", 500)), fault["code"], fault.get("message", fault["code"]))
+            time.sleep(fault.get("delay_ms", 0) / 1000)
+        start_response(answer["status"], answer["headers"])
+        return [answer["body"]]
 
     return wrapped
 

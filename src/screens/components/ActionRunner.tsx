@@ -41,14 +41,19 @@ type Phase =
   | { kind: "confirm" }
   | { kind: "applying"; retry: boolean }
   | { kind: "reading"; since: number; reads: number }
-  | { kind: "failed"; failure: AccountFailure };
+  | { kind: "failed"; failure: AccountFailure; write: boolean };
 
 export function ActionRunner({ actions, apply, holds, readBack, twice, warning, skipReadBack, onFinished }: Props) {
-  const { t } = useUi();
+  const { t, cleanups } = useUi();
   const [index, setIndex] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: "confirm" });
   const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, unconfirmed: false, notSent: [] });
   const action = actions[index];
+  /** On to the next change, which starts at its confirmation. */
+  const next = () => {
+    setPhase({ kind: "confirm" });
+    setIndex((i) => i + 1);
+  };
 
   useEffect(() => {
     if (!action) onFinished(outcome);
@@ -62,25 +67,28 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       if (phase.retry) {
         const done = await attempt(() => holds(action), action.call);
         if (!live) return;
-        if (done.ok && done.value) return setPhase({ kind: "reading", since: Date.now(), reads: 0 });
+        // Unknown is not "no": without the read, sending again could repeat a deletion.
+        if (!done.ok) return setPhase({ kind: "failed", failure: done.failure, write: false });
+        if (done.value && skipReadBack?.(action)) return next();
+        if (done.value) return setPhase({ kind: "reading", since: Date.now(), reads: 0 });
       }
-      const result = await attempt(() => apply(action), action.call);
+      // Tracked: Ctrl-C waits for the answer, so the report can say how the call ended.
+      const result = await cleanups.track(attempt(() => apply(action), action.call));
       if (!live) return;
       if (!result.ok && result.notSent) {
         // Dry run: nothing changed, so there is nothing to read back; go on to show the next call.
         outcome.notSent.push(result.notSent);
-        setPhase({ kind: "confirm" });
-        return setIndex((i) => i + 1);
+        return next();
       }
-      if (!result.ok) return setPhase({ kind: "failed", failure: result.failure });
+      if (!result.ok) return setPhase({ kind: "failed", failure: result.failure, write: true });
       outcome.receipts.push(result.value);
-      if (skipReadBack?.(action)) return setIndex((i) => i + 1);
+      if (skipReadBack?.(action)) return next();
       setPhase({ kind: "reading", since: Date.now(), reads: 0 });
     })();
     return () => {
       live = false;
     };
-  }, [action, phase, apply, holds, outcome, skipReadBack]);
+  }, [action, phase, apply, holds, outcome, skipReadBack, cleanups]);
 
   useEffect(() => {
     if (!action || phase.kind !== "reading") return;
@@ -89,11 +97,10 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       const onAttempt = (reads: number) => setPhase((p) => (p.kind === "reading" ? { ...p, reads } : p));
       const result = await attempt(() => readBack(action, { signal: controller.signal, onAttempt }), action.call);
       if (controller.signal.aborted) return;
-      if (!result.ok) return setPhase({ kind: "failed", failure: result.failure });
+      if (!result.ok) return setPhase({ kind: "failed", failure: result.failure, write: false });
       if (result.value) outcome.evidence.push(result.value);
       else outcome.unconfirmed = true;
-      setPhase({ kind: "confirm" });
-      setIndex((i) => i + 1);
+      next();
     })();
     return () => controller.abort();
     // Only a new reading phase starts a read; progress updates must not restart it.
@@ -140,6 +147,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       return (
         <ErrorPanel
           failure={phase.failure}
+          write={phase.write}
           onRetry={() => setPhase({ kind: "applying", retry: true })}
           onSkip={() => {
             outcome.stopped = true;

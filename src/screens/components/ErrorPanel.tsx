@@ -1,10 +1,18 @@
 // An AWS failure as the operator sees it: a plain sentence naming the action, and the ways forward.
 import { Box, Text } from "ink";
-import type { AccountFailure } from "../../aws/errors.js";
+import { type AccountFailure, outcomeUnknown } from "../../aws/errors.js";
 import { isRetry, isSkip, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
-export function ErrorPanel({ failure, onRetry, onSkip }: { failure: AccountFailure; onRetry: () => void; onSkip: () => void }) {
+interface Props {
+  failure: AccountFailure;
+  /** The failed call was a change: say when it may have been made all the same. */
+  write?: boolean;
+  onRetry: () => void;
+  onSkip: () => void;
+}
+
+export function ErrorPanel({ failure, write = false, onRetry, onSkip }: Props) {
   const { t } = useUi();
   useKeys((input, key) => {
     if (isRetry(input, key)) onRetry();
@@ -15,6 +23,7 @@ export function ErrorPanel({ failure, onRetry, onSkip }: { failure: AccountFailu
       <Text color="red">
         {failure.code}: {t.errors[failure.code](failure.action)}
       </Text>
+      {write && outcomeUnknown(failure.code) && <Text color="yellow">{t.common.outcomeUnknown}</Text>}
       <Text dimColor>{t.common.retryKeys}</Text>
     </Box>
   );
