@@ -12,9 +12,11 @@ import type { PreflightFinding } from "./steps/preflight.js";
 import { allVerified, summarize } from "./steps/summary.js";
 import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
+import { withDrillAnswer } from "./steps/alerts.js";
 import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
 import { isContinue, isHelp, isInterrupt, isQuit, useKeys } from "./screens/keys.js";
+import { AlertsScreen } from "./screens/AlertsScreen.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
 import { RootKeysScreen } from "./screens/RootKeysScreen.js";
 import { type RootMfaKind, RootMfaScreen } from "./screens/RootMfaScreen.js";
@@ -33,6 +35,8 @@ export interface RunOutcome {
   /** Undo actions that could not be completed on the way out (what is left behind, named). */
   leftBehind: string[];
   exitCode: number;
+  /** The controls this run was about (the alerts command: only the alerts). */
+  controls: ControlId[];
 }
 
 export interface AppProps {
@@ -42,6 +46,10 @@ export interface AppProps {
   standIn?: StandIn;
   /** A line shown above the first screen (e.g. "no AWS credentials found: simulated account"). */
   notice?: string;
+  /** "alerts": `rootlock alerts`, the alerts step alone. */
+  flow?: "wizard" | "alerts";
+  /** The SNS topic for root-activity alerts (--topic). */
+  topicName?: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   onExit: (outcome: RunOutcome) => void;
@@ -58,6 +66,7 @@ interface State {
 type Event =
   | { type: "preflight-done"; finding: PreflightFinding }
   | { type: "step-done"; control: ControlId; verdict: Verdict; rootMfaKind?: RootMfaKind }
+  | { type: "alert-drill"; arrived: boolean; at: Date }
   | { type: "back" };
 
 function reducer(state: State, event: Event): State {
@@ -74,6 +83,12 @@ function reducer(state: State, event: Event): State {
         results: { ...state.results, [event.control]: event.verdict },
         rootMfaKind: event.control === "root-mfa" ? event.rootMfaKind : state.rootMfaKind,
       };
+    case "alert-drill": {
+      // The fire drill's answer joins the alerts' evidence: the operator's word, recorded as such.
+      const alerts = state.results["root-alerts"];
+      if (!alerts) return state;
+      return { ...state, results: { ...state.results, "root-alerts": withDrillAnswer(alerts, event.arrived, event.at) } };
+    }
     case "back":
       return { ...state, at: Math.max(0, state.at - 1) };
   }
@@ -81,7 +96,7 @@ function reducer(state: State, event: Event): State {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function App({ account, lang, timing, standIn, notice, now = () => new Date(), sleep = realSleep, onExit }: AppProps) {
+export function App({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit }: AppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {}, rootMfaKind: undefined });
   const [help, setHelp] = useState(false);
@@ -94,17 +109,17 @@ export function App({ account, lang, timing, standIn, notice, now = () => new Da
   const ui: Ui = useMemo(() => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, setTextEntry }), [lang, account.mode, standIn, cleanups, setTextEntry]);
   const t = ui.t;
 
-  const order: ControlId[] = state.preflight ? stepOrder(state.preflight.caller) : [];
+  const order: ControlId[] = flow === "alerts" ? ["root-alerts"] : state.preflight ? stepOrder(state.preflight.caller) : [];
   const steps: StepKey[] = ["preflight", ...order, "summary"];
   const current = steps[Math.min(state.at, steps.length - 1)]!;
-  const rows = summarize(state.results);
+  const rows = summarize(state.results, flow === "alerts" ? ["root-alerts"] : undefined);
 
   const finish = useCallback(
     async (reason: ExitReason) => {
       setQuitting(true);
       const leftBehind = await cleanups.runAll();
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows) ? EXIT.verified : EXIT.notAllVerified;
-      onExit({ reason, caller: state.preflight?.caller, results: state.results, leftBehind, exitCode });
+      onExit({ reason, caller: state.preflight?.caller, results: state.results, leftBehind, exitCode, controls: rows.map((r) => r.control) });
       exit();
     },
     [cleanups, exit, onExit, rows, state.results, state.preflight],
@@ -141,8 +156,23 @@ export function App({ account, lang, timing, standIn, notice, now = () => new Da
         return <RootMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
       case "operator-mfa":
         return <UserMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
-      case "root-signin":
-        return <SigninScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "root-alerts":
+        return <AlertsScreen key={state.at} ctx={ctx} topicName={topicName} onDone={done(current)} onBack={back} />;
+      case "root-signin": {
+        // The sign-in test doubles as a fire drill when alerts were set up in this run.
+        const alerts = state.results["root-alerts"];
+        const drill = !!alerts && alerts.state !== "skipped";
+        return (
+          <SigninScreen
+            key={state.at}
+            ctx={ctx}
+            onDone={done(current)}
+            onBack={back}
+            drill={drill}
+            onDrill={(arrived) => dispatch({ type: "alert-drill", arrived, at: now() })}
+          />
+        );
+      }
       case "summary":
         return <SummaryScreen rows={rows} rootMfaKind={state.rootMfaKind} />;
     }

@@ -55,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       report: options.report,
       version,
       notice: simulated && !options.demo && !options.scenario ? t.app.noCredentials : undefined,
+      flow: options.command === "alerts" ? "alerts" : "wizard",
+      topicName: options.topic,
     });
     // The run is over: what was half-done is undone and the report written. A read may still be polling AWS,
     // though: a verification the operator quit from (q or Ctrl-C while waiting for CloudTrail or IAM) keeps its

@@ -23,13 +23,15 @@ export const optionsSchema = z
     profile: nonEmpty(),
     region: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "a region looks like us-east-1"))),
     report: nonEmpty(),
+    // SNS's rule for a topic name, checked before anything is sent.
+    topic: z.optional(z.string().check(z.regex(/^[\w-]{1,256}$/, "a topic name has 1-256 letters, digits, - or _"))),
     json: flag(),
     help: flag(),
     version: flag(),
   })
   .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
 
-export const COMMANDS = ["wizard", "check"] as const;
+export const COMMANDS = ["wizard", "check", "alerts"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Options = z.infer<typeof optionsSchema> & { command: Command };
@@ -52,6 +54,7 @@ export function parseOptions(argv: string[]): ParseResult {
         profile: { type: "string" },
         region: { type: "string" },
         report: { type: "string" },
+        topic: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -61,14 +64,15 @@ export function parseOptions(argv: string[]): ParseResult {
     // parseArgs names the unknown flag or the missing value; keep its sentence, drop the stack.
     return { ok: false, message: (error as Error).message };
   }
-  const command = z.optional(z.enum(["check"])).safeParse(positionals[0]);
+  const command = z.optional(z.enum(["check", "alerts"])).safeParse(positionals[0]);
   if (!command.success || positionals.length > 1) {
-    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check" (or none, for the wizard).` };
+    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check" and "alerts" (or none, for the wizard).` };
   }
   const parsed = optionsSchema.safeParse(values);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
   }
   if (parsed.data.json && command.data !== "check") return { ok: false, message: "--json goes with `rootlock check`." };
+  if (parsed.data.topic && command.data === "check") return { ok: false, message: "--topic goes with the wizard or `rootlock alerts`." };
   return { ok: true, options: { ...parsed.data, command: command.data ?? "wizard" } };
 }

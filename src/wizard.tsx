@@ -11,6 +11,7 @@ import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
 import type { StandIn } from "./screens/ui-context.js";
 import type { Timing } from "./steps/types.js";
+import type { ControlId } from "./steps/controls.js";
 
 /** The simulated account answers in seconds; these waits are generous for it and short for a workshop. */
 export const SIMULATED_TIMING: Timing = { iamPollMs: 1000, iamTimeoutMs: 60_000, trailPollMs: 2000, trailTimeoutMs: 5 * 60_000 };
@@ -31,9 +32,12 @@ export interface WizardOptions {
   /** Where to write the evidence report (without extension); a timestamped name in the current folder if absent. */
   report?: string;
   version: string;
+  /** "alerts": `rootlock alerts`, the alerts step alone. */
+  flow?: "wizard" | "alerts";
+  topicName?: string;
 }
 
-export async function runWizard({ lang, target, dryRun, notice, report, version }: WizardOptions): Promise<number> {
+export async function runWizard({ lang, target, dryRun, notice, report, version, flow = "wizard", topicName }: WizardOptions): Promise<number> {
   const startedAt = new Date();
   let inner: Account;
   let standIn: StandIn | undefined;
@@ -55,7 +59,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version 
   // every change sent, or not sent, for the evidence report.
   const account = new JournalingAccount(dryRun ? new DryRunAccount(inner) : inner);
   let outcome: RunOutcome | undefined;
-  const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} onExit={(o) => (outcome = o)} />, {
+  const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} flow={flow} topicName={topicName} onExit={(o) => (outcome = o)} />, {
     exitOnCtrlC: false,
     // Ink holds a change that follows a frame closely back for 1000/maxFps ms: at its default 30 fps, the
     // preflight's answer (a few ms after the spinner's first frame) waited 34 ms. Our frames are small.
@@ -77,6 +81,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version 
     results: outcome?.results ?? {},
     changes: account.entries,
     leftBehind: outcome?.leftBehind ?? [],
+    controls: outcome?.controls ?? (flow === "alerts" ? (["root-alerts"] as ControlId[]) : undefined),
   } as const;
   try {
     const paths = writeReport(buildReport(facts), report ?? defaultReportBase(endedAt));

@@ -99,6 +99,59 @@ export interface SecurityContact {
   email?: string;
 }
 
+/** An SNS topic (us-east-1) and its access policy, as JSON text. */
+export interface AlertTopic {
+  arn: string;
+  policy?: string;
+}
+
+/** One subscription of a topic. An email subscription stays pending until its owner clicks the emailed link. */
+export interface TopicSubscription {
+  /** Absent while pending: AWS shows "PendingConfirmation" instead of an ARN. */
+  arn?: string;
+  protocol: string;
+  endpoint: string;
+  pending: boolean;
+}
+
+/** An EventBridge target, with the input transformer that shapes the message it receives. */
+export interface RuleTarget {
+  id: string;
+  arn: string;
+  inputPathsMap?: Record<string, string>;
+  inputTemplate?: string;
+}
+
+/** One EventBridge rule read in full (events:DescribeRule + events:ListTargetsByRule). */
+export interface EventRuleDetail {
+  name: string;
+  enabled: boolean;
+  pattern?: string;
+  description?: string;
+  targets: RuleTarget[];
+}
+
+/** Which management events a trail logs (from its basic or advanced event selectors). */
+export type ManagementEvents = "all" | "write" | "read" | "none";
+
+/** A CloudTrail trail visible from us-east-1, with its status and selectors. */
+export interface Trail {
+  name: string;
+  arn: string;
+  homeRegion: string;
+  multiRegion: boolean;
+  includeGlobalServiceEvents: boolean;
+  logging: boolean;
+  managementEvents: ManagementEvents;
+  bucket?: string;
+}
+
+/** An S3 bucket's existence and policy (s3:GetBucketPolicy: NoSuchBucket / NoSuchBucketPolicy are answers). */
+export interface BucketState {
+  exists: boolean;
+  policy?: string;
+}
+
 /** What a write returned, for the evidence of the step that made it. */
 export interface WriteReceipt {
   call: string;
@@ -136,6 +189,18 @@ export interface Account {
   /** account:GetAlternateContact(SECURITY); undefined when none is set. */
   getSecurityContact(): Promise<SecurityContact | undefined>;
 
+  // Root-activity alerts: SNS, EventBridge, CloudTrail and S3, all in us-east-1 (where root's events arrive).
+  /** sns:GetTopicAttributes; undefined when the topic does not exist. */
+  getTopic(topicArn: string): Promise<AlertTopic | undefined>;
+  /** sns:ListSubscriptionsByTopic */
+  listSubscriptions(topicArn: string): Promise<TopicSubscription[]>;
+  /** events:DescribeRule + events:ListTargetsByRule on the default bus; undefined when there is no such rule. */
+  getEventRule(name: string): Promise<EventRuleDetail | undefined>;
+  /** cloudtrail:DescribeTrails (shadow trails included) + GetTrailStatus + GetEventSelectors, from us-east-1. */
+  listTrails(): Promise<Trail[]>;
+  /** s3:GetBucketPolicy */
+  getBucket(bucket: string): Promise<BucketState>;
+
   // ---- writes ------------------------------------------------------------------------------
   /** iam:UpdateAccessKey (no UserName: root's key, with root credentials). */
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt>;
@@ -147,6 +212,26 @@ export interface Account {
   createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }>;
   /** iam:EnableMFADevice with two consecutive codes. */
   enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt>;
+  /** sns:CreateTopic (idempotent: the same name answers the same ARN). */
+  createTopic(name: string): Promise<WriteReceipt>;
+  /** sns:SetTopicAttributes(Policy) */
+  setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt>;
+  /** sns:Subscribe(Protocol=email): AWS emails a confirmation link; the subscription is pending until it is clicked. */
+  subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt>;
+  /** sns:Publish */
+  publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt>;
+  /** events:PutRule (State=ENABLED) on the default bus: creates the rule or replaces its pattern. */
+  putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt>;
+  /** events:PutTargets: adds the target or replaces the one with the same id. */
+  putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt>;
+  /** s3:CreateBucket (us-east-1) */
+  createBucket(bucket: string): Promise<WriteReceipt>;
+  /** s3:PutBucketPolicy */
+  putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt>;
+  /** cloudtrail:CreateTrail (multi-region, global service events included) */
+  createTrail(name: string, bucket: string): Promise<WriteReceipt>;
+  /** cloudtrail:StartLogging */
+  startLogging(trailName: string): Promise<WriteReceipt>;
 }
 
 export const ROOT_ARN_SUFFIX = ":root";
@@ -187,4 +272,11 @@ export interface RootConsole {
    * (clean and hardened accounts), whose secret they never saw. Undefined when there is none.
    */
   trainingCode(): string | undefined;
+  /**
+   * The alert address's mailbox, not the console: the owner clicks the link in the confirmation email AWS sent.
+   * False when no subscription of that address is waiting.
+   */
+  confirmAlertEmail(email: string): Promise<boolean>;
+  /** The alert emails that reached a confirmed address, newest last (subject and body). */
+  alertInbox(): { to: string; subject: string; body: string; at: Date }[];
 }

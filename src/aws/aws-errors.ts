@@ -19,6 +19,23 @@ const ALIASES: Record<string, ErrorCode> = {
   SignatureDoesNotMatch: "InvalidClientTokenId",
   CredentialsProviderError: "NoCredentials",
   TokenProviderError: "ExpiredToken",
+  // SNS, EventBridge, S3 and CloudTrail name the same kinds of refusal their own way.
+  InvalidParameterException: "InvalidParameter",
+  InvalidParameterValueException: "InvalidParameter",
+  ValidationException: "InvalidParameter",
+  InvalidEventPatternException: "InvalidParameter",
+  InvalidS3BucketNameException: "InvalidParameter",
+  AuthorizationErrorException: "AccessDenied",
+  TrailAlreadyExistsException: "EntityAlreadyExists",
+  ResourceAlreadyExistsException: "EntityAlreadyExists",
+  BucketAlreadyOwnedByYou: "EntityAlreadyExists",
+  S3BucketDoesNotExistException: "NoSuchEntity",
+  NotFoundException: "NoSuchEntity",
+  ResourceNotFoundException: "NoSuchEntity",
+  TrailNotFoundException: "NoSuchEntity",
+  NoSuchBucket: "NoSuchEntity",
+  InsufficientS3BucketPolicyException: "InsufficientS3BucketPolicy",
+  InsufficientSnsTopicPolicyException: "InvalidParameter",
 };
 
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "ENETUNREACH", "EHOSTUNREACH"]);

@@ -1,7 +1,8 @@
 // Dry run: wraps another adapter. Reads pass through to the real account; writes are recorded, never sent,
 // and answered with `DryRunWrite` (errors.ts) so a step stops there instead of waiting for a change that
 // cannot come.
-import type { Account, AccessKeyStatus, WriteReceipt } from "./account.js";
+import type { Account, AccessKeyStatus, RuleTarget, WriteReceipt } from "./account.js";
+import { writeParams } from "./write-params.js";
 import { DryRunWrite, type RecordedWrite } from "./errors.js";
 
 
@@ -24,6 +25,11 @@ export class DryRunAccount implements Account {
   lookupConsoleLogins: Account["lookupConsoleLogins"] = (since) => this.inner.lookupConsoleLogins(since);
   listEventRules = () => this.inner.listEventRules();
   getSecurityContact = () => this.inner.getSecurityContact();
+  getTopic: Account["getTopic"] = (arn) => this.inner.getTopic(arn);
+  listSubscriptions: Account["listSubscriptions"] = (arn) => this.inner.listSubscriptions(arn);
+  getEventRule: Account["getEventRule"] = (name) => this.inner.getEventRule(name);
+  listTrails = () => this.inner.listTrails();
+  getBucket: Account["getBucket"] = (bucket) => this.inner.getBucket(bucket);
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
     return this.refuse("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status });
@@ -39,6 +45,37 @@ export class DryRunAccount implements Account {
   }
   enableMfaDevice(userName: string, serialNumber: string): Promise<WriteReceipt> {
     return this.refuse("iam:EnableMFADevice", { UserName: userName, SerialNumber: serialNumber });
+  }
+
+  createTopic(name: string): Promise<WriteReceipt> {
+    return this.refuse("sns:CreateTopic", writeParams.createTopic(name));
+  }
+  setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
+    return this.refuse("sns:SetTopicAttributes", writeParams.setTopicPolicy(topicArn, policy));
+  }
+  subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
+    return this.refuse("sns:Subscribe", writeParams.subscribeEmail(topicArn, email));
+  }
+  publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
+    return this.refuse("sns:Publish", writeParams.publish(topicArn, subject, message));
+  }
+  putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt> {
+    return this.refuse("events:PutRule", writeParams.putEventRule(name, pattern, description));
+  }
+  putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
+    return this.refuse("events:PutTargets", writeParams.putRuleTarget(rule, target));
+  }
+  createBucket(bucket: string): Promise<WriteReceipt> {
+    return this.refuse("s3:CreateBucket", writeParams.createBucket(bucket));
+  }
+  putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
+    return this.refuse("s3:PutBucketPolicy", writeParams.putBucketPolicy(bucket, policy));
+  }
+  createTrail(name: string, bucket: string): Promise<WriteReceipt> {
+    return this.refuse("cloudtrail:CreateTrail", writeParams.createTrail(name, bucket));
+  }
+  startLogging(trailName: string): Promise<WriteReceipt> {
+    return this.refuse("cloudtrail:StartLogging", writeParams.startLogging(trailName));
   }
 
   private refuse(call: string, params: Record<string, string>): Promise<never> {

@@ -19,6 +19,9 @@ export const KNOWN_CODES = [
   "Throttling",
   "NetworkError",
   "ServiceFailure",
+  "InvalidParameter",
+  "BucketAlreadyExists",
+  "InsufficientS3BucketPolicy",
   "Unknown",
 ] as const;
 

@@ -42,6 +42,7 @@ import type {
 import { toAccountError } from "./aws-errors.js";
 import { AccountError } from "./errors.js";
 import { parseRootReportRow } from "./credential-report.js";
+import { LiveAlerts } from "./alerts-live.js";
 
 export interface LiveOptions {
   profile?: string;
@@ -73,6 +74,7 @@ export class LiveAccount implements Account {
   private readonly trail: CloudTrailClient;
   private readonly events: EventBridgeClient;
   private readonly contacts: AccountClient;
+  private readonly alerts: LiveAlerts;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   /** The `Date` header of the latest STS response: the account's clock. */
@@ -97,6 +99,11 @@ export class LiveAccount implements Account {
     // Root's console sign-ins and IAM calls reach EventBridge in us-east-1 only.
     this.events = new EventBridgeClient({ ...common, region: TRAIL_REGION });
     this.contacts = new AccountClient({ ...common, region: "us-east-1" });
+    this.alerts = new LiveAlerts(
+      common,
+      (action, run) => this.call(action, run),
+      (call, run) => this.write(call, run),
+    );
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.sts.middlewareStack.add(
@@ -222,6 +229,12 @@ export class LiveAccount implements Account {
     }
   }
 
+  getTopic: Account["getTopic"] = (arn) => this.alerts.getTopic(arn);
+  listSubscriptions: Account["listSubscriptions"] = (arn) => this.alerts.listSubscriptions(arn);
+  getEventRule: Account["getEventRule"] = (name) => this.alerts.getEventRule(name);
+  listTrails: Account["listTrails"] = () => this.alerts.listTrails();
+  getBucket: Account["getBucket"] = (bucket) => this.alerts.getBucket(bucket);
+
   // ---- writes ------------------------------------------------------------------------------------
 
   async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
@@ -250,6 +263,17 @@ export class LiveAccount implements Account {
       this.iamWrites.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
     );
   }
+
+  createTopic: Account["createTopic"] = (name) => this.alerts.createTopic(name);
+  setTopicPolicy: Account["setTopicPolicy"] = (arn, policy) => this.alerts.setTopicPolicy(arn, policy);
+  subscribeEmail: Account["subscribeEmail"] = (arn, email) => this.alerts.subscribeEmail(arn, email);
+  publish: Account["publish"] = (arn, subject, message) => this.alerts.publish(arn, subject, message);
+  putEventRule: Account["putEventRule"] = (name, pattern, description) => this.alerts.putEventRule(name, pattern, description);
+  putRuleTarget: Account["putRuleTarget"] = (rule, target) => this.alerts.putRuleTarget(rule, target);
+  createBucket: Account["createBucket"] = (bucket) => this.alerts.createBucket(bucket);
+  putBucketPolicy: Account["putBucketPolicy"] = (bucket, policy) => this.alerts.putBucketPolicy(bucket, policy);
+  createTrail: Account["createTrail"] = (name, bucket) => this.alerts.createTrail(name, bucket);
+  startLogging: Account["startLogging"] = (trail) => this.alerts.startLogging(trail);
 
   // ---- machinery ---------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 // A record of every change sent through the port, for the evidence report: the call, its parameters, when,
 // the AWS request id, and how it ended. It wraps any adapter. It never records a secret: the seed that
 // CreateVirtualMFADevice returns and the codes given to EnableMFADevice are left out by construction.
-import type { Account, AccessKeyStatus, AssignmentFilter, WriteReceipt } from "./account.js";
+import type { Account, AccessKeyStatus, AssignmentFilter, RuleTarget, WriteReceipt } from "./account.js";
+import { writeParams } from "./write-params.js";
 import { AccountError, DryRunWrite } from "./errors.js";
 
 export interface JournalEntry {
@@ -34,6 +35,11 @@ export class JournalingAccount implements Account {
   lookupConsoleLogins = (since: Date) => this.inner.lookupConsoleLogins(since);
   listEventRules = () => this.inner.listEventRules();
   getSecurityContact = () => this.inner.getSecurityContact();
+  getTopic = (topicArn: string) => this.inner.getTopic(topicArn);
+  listSubscriptions = (topicArn: string) => this.inner.listSubscriptions(topicArn);
+  getEventRule = (name: string) => this.inner.getEventRule(name);
+  listTrails = () => this.inner.listTrails();
+  getBucket = (bucket: string) => this.inner.getBucket(bucket);
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus) {
     return this.record("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status }, () => this.inner.updateRootAccessKey(accessKeyId, status));
@@ -57,6 +63,37 @@ export class JournalingAccount implements Account {
     return this.record("iam:EnableMFADevice", { UserName: userName, SerialNumber: serialNumber }, () =>
       this.inner.enableMfaDevice(userName, serialNumber, code1, code2),
     );
+  }
+
+  createTopic(name: string) {
+    return this.record("sns:CreateTopic", writeParams.createTopic(name), () => this.inner.createTopic(name));
+  }
+  setTopicPolicy(topicArn: string, policy: string) {
+    return this.record("sns:SetTopicAttributes", writeParams.setTopicPolicy(topicArn, policy), () => this.inner.setTopicPolicy(topicArn, policy));
+  }
+  subscribeEmail(topicArn: string, email: string) {
+    return this.record("sns:Subscribe", writeParams.subscribeEmail(topicArn, email), () => this.inner.subscribeEmail(topicArn, email));
+  }
+  publish(topicArn: string, subject: string, message: string) {
+    return this.record("sns:Publish", writeParams.publish(topicArn, subject, message), () => this.inner.publish(topicArn, subject, message));
+  }
+  putEventRule(name: string, pattern: string, description: string) {
+    return this.record("events:PutRule", writeParams.putEventRule(name, pattern, description), () => this.inner.putEventRule(name, pattern, description));
+  }
+  putRuleTarget(rule: string, target: RuleTarget) {
+    return this.record("events:PutTargets", writeParams.putRuleTarget(rule, target), () => this.inner.putRuleTarget(rule, target));
+  }
+  createBucket(bucket: string) {
+    return this.record("s3:CreateBucket", writeParams.createBucket(bucket), () => this.inner.createBucket(bucket));
+  }
+  putBucketPolicy(bucket: string, policy: string) {
+    return this.record("s3:PutBucketPolicy", writeParams.putBucketPolicy(bucket, policy), () => this.inner.putBucketPolicy(bucket, policy));
+  }
+  createTrail(name: string, bucket: string) {
+    return this.record("cloudtrail:CreateTrail", writeParams.createTrail(name, bucket), () => this.inner.createTrail(name, bucket));
+  }
+  startLogging(trailName: string) {
+    return this.record("cloudtrail:StartLogging", writeParams.startLogging(trailName), () => this.inner.startLogging(trailName));
   }
 
   private async record(call: string, params: Record<string, string>, send: () => Promise<WriteReceipt>): Promise<WriteReceipt> {

@@ -1,6 +1,7 @@
 // The simulated accounts a trainee can start from (`--scenario`). Plain data: simulated.ts gives it life.
 import { newSecret } from "../lib/totp.js";
 import type { ScenarioName } from "./scenario-names.js";
+import type { ManagementEvents, RuleTarget } from "./account.js";
 
 export { SCENARIOS, type ScenarioName } from "./scenario-names.js";
 
@@ -9,6 +10,25 @@ export const ADMIN_USER = "ops-admin";
 export const ROOT_ARN = `arn:aws:iam::${ACCOUNT_ID}:root`;
 export const mfaArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:mfa/${name}`;
 export const userArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:user/${name}`;
+export const topicArn = (name: string) => `arn:aws:sns:us-east-1:${ACCOUNT_ID}:${name}`;
+
+/** The policy AWS gives a new topic: the owning account may manage it and publish to it; no service may. */
+export function defaultTopicPolicy(arn: string): string {
+  return JSON.stringify({
+    Version: "2008-10-17",
+    Id: "__default_policy_ID",
+    Statement: [
+      {
+        Sid: "__default_statement_ID",
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"],
+        Resource: arn,
+        Condition: { StringEquals: { "AWS:SourceOwner": ACCOUNT_ID } },
+      },
+    ],
+  });
+}
 
 export interface KeyRecord {
   id: string;
@@ -45,9 +65,48 @@ export interface ConsoleLoginRecord {
   sourceIp: string;
 }
 
+export interface SubscriptionRecord {
+  arn: string;
+  protocol: "email";
+  endpoint: string;
+  /** An email subscription is pending until the owner clicks the link in AWS's confirmation email. */
+  confirmed: boolean;
+}
+
+export interface TopicRecord {
+  arn: string;
+  policy: string;
+  subscriptions: SubscriptionRecord[];
+}
+
+export interface RuleRecord {
+  name: string;
+  enabled: boolean;
+  pattern?: string;
+  description?: string;
+  targets: RuleTarget[];
+}
+
+export interface TrailRecord {
+  name: string;
+  homeRegion: string;
+  multiRegion: boolean;
+  includeGlobalServiceEvents: boolean;
+  logging: boolean;
+  managementEvents: ManagementEvents;
+  bucket: string;
+}
+
 export interface AccountState {
-  /** EventBridge rules in us-east-1 (root-activity alerts, in the hardened account). */
-  rules: { name: string; enabled: boolean; pattern?: string; targets: number }[];
+  /** EventBridge rules on the default bus in us-east-1 (a root-sign-in alert, in the hardened account). */
+  rules: RuleRecord[];
+  /** SNS topics in us-east-1. */
+  topics: TopicRecord[];
+  /** CloudTrail trails visible from us-east-1. */
+  trails: TrailRecord[];
+  buckets: { name: string; policy?: string }[];
+  /** What reached a confirmed alert address (the simulated mailbox). */
+  mailbox: { to: string; subject: string; body: string; at: Date }[];
   securityContact?: { name: string; email: string };
   rootKeys: KeyRecord[];
   rootPasswordLastUsed?: Date;
@@ -76,7 +135,7 @@ function newAccount(now: Date): AccountState {
     ],
     rootPasswordLastUsed: new Date(now.getTime() - 10 * DAY),
     users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }] }],
-    rules: [],
+    ...noAlerts(),
     // Left by an abandoned console attempt: the next assignment under that name fails until it is deleted.
     devices: [{ serialNumber: mfaArn("root-account-mfa-device"), kind: "virtual", secret: newSecret() }],
     signins: [],
@@ -86,7 +145,7 @@ function newAccount(now: Date): AccountState {
 function cleanAccount(now: Date): AccountState {
   const enabledAt = new Date(now.getTime() - 60 * DAY);
   return {
-    rules: [],
+    ...noAlerts(),
     securityContact: { name: "Security team", email: "security@example.com" },
     rootKeys: [],
     rootPasswordLastUsed: new Date(now.getTime() - 60 * DAY),
@@ -108,14 +167,36 @@ function hardenedAccount(now: Date): AccountState {
     { serialNumber: "GAHT61234567", kind: "hardware", secret: newSecret(), assignedTo: ROOT_ARN, enabledAt, training: true },
     { serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt },
   );
+  // A root-sign-in alert set up by hand before rootlock: a plain rule (no input transformer) to a security team's
+  // topic with a confirmed address, and an organisation-style trail. rootlock's alerts step adds its own beside it.
+  const alerts = topicArn("security-alerts");
+  state.topics.push({
+    arn: alerts,
+    policy: defaultTopicPolicy(alerts),
+    subscriptions: [{ arn: `${alerts}:0b6c7d1e-0000-4000-8000-000000000001`, protocol: "email", endpoint: "security@example.com", confirmed: true }],
+  });
   state.rules.push({
-    name: "rootlock-root-console-sign-in",
+    name: "root-console-sign-in",
     enabled: true,
     pattern: JSON.stringify({ "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } }),
-    targets: 1,
+    targets: [{ id: "security-alerts", arn: alerts }],
+  });
+  state.buckets.push({ name: `management-trail-${ACCOUNT_ID}` });
+  state.trails.push({
+    name: "management-trail",
+    homeRegion: "us-east-1",
+    multiRegion: true,
+    includeGlobalServiceEvents: true,
+    logging: true,
+    managementEvents: "all",
+    bucket: `management-trail-${ACCOUNT_ID}`,
   });
   state.signins.push({ eventId: "5b1e2c3d-0000-4000-8000-000000000001", at: new Date(now.getTime() - 2 * DAY), success: true, mfaUsed: true, mfaIdentifier: "GAHT61234567", sourceIp: "203.0.113.10" });
   return state;
+}
+
+function noAlerts(): Pick<AccountState, "rules" | "topics" | "trails" | "buckets" | "mailbox"> {
+  return { rules: [], topics: [], trails: [], buckets: [], mailbox: [] };
 }
 
 export function scenario(name: ScenarioName, now: Date): Scenario {

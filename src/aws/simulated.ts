@@ -11,7 +11,13 @@ import type {
   AccessKey,
   AccessKeyStatus,
   Account,
+  AlertTopic,
   AssignmentFilter,
+  BucketState,
+  EventRuleDetail,
+  RuleTarget,
+  Trail,
+  TopicSubscription,
   Caller,
   ConsoleLoginEvent,
   EventRule,
@@ -26,9 +32,12 @@ import type {
 } from "./account.js";
 import { AccountError, type ErrorCode } from "./errors.js";
 import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../lib/totp.js";
+import { matchesPattern, transformInput } from "./event-pattern.js";
 import {
   ACCOUNT_ID,
   type AccountState,
+  defaultTopicPolicy,
+  topicArn as makeTopicArn,
   type DeviceRecord,
   type KeyRecord,
   mfaArn,
@@ -58,6 +67,11 @@ const REPORT_MAX_AGE_MS = 4 * 3_600_000;
 const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
 const MAX_DEVICES_PER_USER = 8;
 const LOOKUP_RATE_PER_SECOND = 2;
+const TOPIC_NAME = /^[\w-]{1,256}$/;
+const RULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
+// S3's rules for a bucket name, in short: 3-63 characters, lower case, digits, dots and hyphens.
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 interface Pending {
   due: number;
@@ -175,13 +189,45 @@ export class SimulatedAccount implements Account {
 
   async listEventRules(): Promise<EventRule[]> {
     this.enter("events:ListRules", "events");
-    return this.truth.rules.map((r) => ({ ...r }));
+    return this.truth.rules.map((r) => ({ name: r.name, enabled: r.enabled, pattern: r.pattern, targets: r.targets.length }));
   }
 
   async getSecurityContact(): Promise<SecurityContact | undefined> {
     this.enter("account:GetAlternateContact", "account");
     const contact = this.truth.securityContact;
     return contact && { ...contact };
+  }
+
+  async getTopic(topicArn: string): Promise<AlertTopic | undefined> {
+    const topic = this.read("sns:GetTopicAttributes", "sns").topics.find((t) => t.arn === topicArn);
+    return topic && { arn: topic.arn, policy: topic.policy };
+  }
+
+  async listSubscriptions(topicArn: string): Promise<TopicSubscription[]> {
+    const topic = this.read("sns:ListSubscriptionsByTopic", "sns").topics.find((t) => t.arn === topicArn);
+    if (!topic) throw new AccountError("NoSuchEntity", "sns:ListSubscriptionsByTopic");
+    return topic.subscriptions.map((s) => ({ arn: s.confirmed ? s.arn : undefined, protocol: s.protocol, endpoint: s.endpoint, pending: !s.confirmed }));
+  }
+
+  async getEventRule(name: string): Promise<EventRuleDetail | undefined> {
+    const rule = this.read("events:DescribeRule", "events").rules.find((r) => r.name === name);
+    if (!rule) return undefined;
+    this.enter("events:ListTargetsByRule", "events");
+    return structuredClone({ name: rule.name, enabled: rule.enabled, pattern: rule.pattern, description: rule.description, targets: rule.targets });
+  }
+
+  async listTrails(): Promise<Trail[]> {
+    const state = this.read("cloudtrail:DescribeTrails", "cloudtrail");
+    return state.trails.map((t) => {
+      this.enter("cloudtrail:GetTrailStatus", "cloudtrail");
+      this.enter("cloudtrail:GetEventSelectors", "cloudtrail");
+      return { ...t, arn: `arn:aws:cloudtrail:${t.homeRegion}:${ACCOUNT_ID}:trail/${t.name}` };
+    });
+  }
+
+  async getBucket(bucket: string): Promise<BucketState> {
+    const found = this.read("s3:GetBucketPolicy", "s3").buckets.find((b) => b.name === bucket);
+    return found ? { exists: true, policy: found.policy } : { exists: false };
   }
 
   // ---- writes ------------------------------------------------------------------------------------
@@ -244,6 +290,120 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
+  async createTopic(name: string): Promise<WriteReceipt> {
+    const call = "sns:CreateTopic";
+    this.enter(call, "sns");
+    if (!TOPIC_NAME.test(name)) throw new AccountError("InvalidParameter", call);
+    const arn = makeTopicArn(name);
+    // CreateTopic is idempotent: an existing topic of that name is answered as is.
+    if (!this.truth.topics.some((t) => t.arn === arn)) this.commit((s) => s.topics.push({ arn, policy: defaultTopicPolicy(arn), subscriptions: [] }));
+    return this.receipt(call);
+  }
+
+  async setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
+    const call = "sns:SetTopicAttributes";
+    this.enter(call, "sns");
+    this.topic(topicArn, call);
+    if (!isJson(policy)) throw new AccountError("InvalidParameter", call);
+    this.commit((s) => {
+      const topic = s.topics.find((t) => t.arn === topicArn);
+      if (topic) topic.policy = policy;
+    });
+    return this.receipt(call);
+  }
+
+  async subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
+    const call = "sns:Subscribe";
+    this.enter(call, "sns");
+    const topic = this.topic(topicArn, call);
+    if (!EMAIL.test(email)) throw new AccountError("InvalidParameter", call);
+    // AWS makes no second subscription for the same address (it sends the confirmation email again).
+    if (!topic.subscriptions.some((s) => s.endpoint === email)) {
+      const arn = `${topicArn}:${randomUUID()}`;
+      this.commit((s) => s.topics.find((t) => t.arn === topicArn)?.subscriptions.push({ arn, protocol: "email", endpoint: email, confirmed: false }));
+    }
+    return this.receipt(call);
+  }
+
+  async publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
+    const call = "sns:Publish";
+    this.enter(call, "sns");
+    this.topic(topicArn, call);
+    this.deliver(topicArn, subject, message, this.awsNow());
+    return this.receipt(call);
+  }
+
+  async putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt> {
+    const call = "events:PutRule";
+    this.enter(call, "events");
+    if (!RULE_NAME.test(name)) throw new AccountError("InvalidParameter", call);
+    if (!isJson(pattern)) throw new AccountError("InvalidParameter", call, "InvalidEventPatternException");
+    this.commit((s) => {
+      const rule = s.rules.find((r) => r.name === name);
+      if (rule) Object.assign(rule, { pattern, description, enabled: true });
+      else s.rules.push({ name, pattern, description, enabled: true, targets: [] });
+    });
+    return this.receipt(call);
+  }
+
+  async putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
+    const call = "events:PutTargets";
+    this.enter(call, "events");
+    if (!this.truth.rules.some((r) => r.name === rule)) throw new AccountError("NoSuchEntity", call);
+    this.commit((s) => {
+      const found = s.rules.find((r) => r.name === rule);
+      if (!found) return;
+      found.targets = [...found.targets.filter((t) => t.id !== target.id), structuredClone(target)];
+    });
+    return this.receipt(call);
+  }
+
+  async createBucket(bucket: string): Promise<WriteReceipt> {
+    const call = "s3:CreateBucket";
+    this.enter(call, "s3");
+    if (!BUCKET_NAME.test(bucket)) throw new AccountError("InvalidParameter", call);
+    if (this.truth.buckets.some((b) => b.name === bucket)) throw new AccountError("EntityAlreadyExists", call);
+    this.commit((s) => s.buckets.push({ name: bucket }));
+    return this.receipt(call);
+  }
+
+  async putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
+    const call = "s3:PutBucketPolicy";
+    this.enter(call, "s3");
+    if (!this.truth.buckets.some((b) => b.name === bucket)) throw new AccountError("NoSuchEntity", call);
+    if (!isJson(policy)) throw new AccountError("InvalidParameter", call);
+    this.commit((s) => {
+      const found = s.buckets.find((b) => b.name === bucket);
+      if (found) found.policy = policy;
+    });
+    return this.receipt(call);
+  }
+
+  async createTrail(name: string, bucket: string): Promise<WriteReceipt> {
+    const call = "cloudtrail:CreateTrail";
+    this.enter(call, "cloudtrail");
+    if (this.truth.trails.some((t) => t.name === name)) throw new AccountError("EntityAlreadyExists", call);
+    const target = this.truth.buckets.find((b) => b.name === bucket);
+    if (!target) throw new AccountError("NoSuchEntity", call);
+    // CloudTrail checks that the bucket policy lets it write before it creates the trail.
+    if (!target.policy?.includes("cloudtrail.amazonaws.com")) throw new AccountError("InsufficientS3BucketPolicy", call);
+    this.commit((s) =>
+      s.trails.push({ name, homeRegion: "us-east-1", multiRegion: true, includeGlobalServiceEvents: true, logging: false, managementEvents: "all", bucket }),
+    );
+    return this.receipt(call);
+  }
+
+  async startLogging(trailName: string): Promise<WriteReceipt> {
+    const call = "cloudtrail:StartLogging";
+    this.enter(call, "cloudtrail");
+    if (!this.truth.trails.some((t) => t.name === trailName)) throw new AccountError("NoSuchEntity", call);
+    this.commit((s) => {
+      const trail = s.trails.find((t) => t.name === trailName);
+      if (trail) trail.logging = true;
+    });
+    return this.receipt(call);
+  }
+
   // ---- the root user's console (the stand-in) ----------------------------------------------------
 
   private makeConsole(): RootConsole {
@@ -278,6 +438,13 @@ export class SimulatedAccount implements Account {
           assign(s, serialNumber, ROOT_ARN, at);
         });
       },
+      confirmAlertEmail: async (email) => {
+        const pending = this.truth.topics.some((t) => t.subscriptions.some((s) => s.endpoint === email && !s.confirmed));
+        if (!pending) return false;
+        this.commit((s) => s.topics.forEach((t) => t.subscriptions.filter((x) => x.endpoint === email).forEach((x) => (x.confirmed = true))));
+        return true;
+      },
+      alertInbox: () => this.truth.mailbox.filter((m) => m.at.getTime() <= this.awsNow().getTime()).map((m) => ({ ...m })),
       trainingCode: () => {
         const device = this.truth.devices.find((d) => d.assignedTo === ROOT_ARN && d.training && d.secret);
         return device?.secret ? codeFor(device.secret, this.awsNow()) : undefined;
@@ -289,14 +456,62 @@ export class SimulatedAccount implements Account {
         const used = rootDevices.find((d) => isCurrentCode(d.secret!, mfaCode, this.awsNow()));
         const success = hasMfa ? used !== undefined : true;
         const at = this.awsNow();
-        this.truth.signins.push({ eventId: randomUUID(), at, success, mfaUsed: hasMfa, mfaIdentifier: used?.serialNumber, sourceIp: "203.0.113.10" });
+        const sourceIp = "203.0.113.10";
+        this.truth.signins.push({ eventId: randomUUID(), at, success, mfaUsed: hasMfa, mfaIdentifier: used?.serialNumber, sourceIp });
         if (success) this.truth.rootPasswordLastUsed = at;
+        // EventBridge sees the same CloudTrail record, about as late as LookupEvents does.
+        this.routeEvent(
+          {
+            version: "0",
+            "detail-type": "AWS Console Sign In via CloudTrail",
+            source: "aws.signin",
+            account: ACCOUNT_ID,
+            time: at.toISOString(),
+            region: "us-east-1",
+            detail: {
+              eventName: "ConsoleLogin",
+              eventSource: "signin.amazonaws.com",
+              userIdentity: { type: "Root", arn: ROOT_ARN, accountId: ACCOUNT_ID },
+              sourceIPAddress: sourceIp,
+              responseElements: { ConsoleLogin: success ? "Success" : "Failure" },
+              additionalEventData: { MFAUsed: hasMfa ? "Yes" : "No" },
+            },
+          },
+          new Date(at.getTime() + this.trailDelay),
+        );
         return success ? "success" : "failure";
       },
     };
   }
 
   // ---- machinery ---------------------------------------------------------------------------------
+
+  private topic(arn: string, call: string) {
+    const topic = this.truth.topics.find((t) => t.arn === arn);
+    if (!topic) throw new AccountError("NoSuchEntity", call);
+    return topic;
+  }
+
+  /** SNS delivers to confirmed email subscriptions only: a pending one receives nothing. */
+  private deliver(topicArn: string, subject: string, body: string, at: Date): void {
+    const topic = this.truth.topics.find((t) => t.arn === topicArn);
+    for (const s of topic?.subscriptions ?? []) if (s.confirmed) this.truth.mailbox.push({ to: s.endpoint, subject, body, at });
+  }
+
+  /**
+   * An event on the default bus: each enabled rule whose pattern matches sends it to its SNS targets, shaped by
+   * the target's input transformer. A topic reached this way must let events.amazonaws.com publish.
+   */
+  private routeEvent(event: Record<string, unknown>, at: Date): void {
+    for (const rule of this.truth.rules) {
+      if (!rule.enabled || !rule.pattern || !matchesPattern(JSON.parse(rule.pattern), event)) continue;
+      for (const target of rule.targets) {
+        const topic = this.truth.topics.find((t) => t.arn === target.arn);
+        if (!topic || !topic.policy.includes("events.amazonaws.com")) continue;
+        this.deliver(topic.arn, "AWS Notification Message", transformInput(target, event), at);
+      }
+    }
+  }
 
   private awsNow(): Date {
     return new Date(this.now().getTime() + this.skew);
@@ -321,8 +536,8 @@ export class SimulatedAccount implements Account {
     }
   }
 
-  private read(call: string): AccountState {
-    this.enter(call);
+  private read(call: string, service = "iam"): AccountState {
+    this.enter(call, service);
     return this.visible();
   }
 
@@ -369,6 +584,15 @@ export class SimulatedAccount implements Account {
       passwordLastUsed: s.rootPasswordLastUsed,
       keys: s.rootKeys.slice(0, 2).map((k, i) => ({ slot: (i + 1) as 1 | 2, active: k.status === "Active", lastRotated: k.createdAt, lastUsed: k.lastUsed })),
     };
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -11,6 +11,7 @@ export const en = {
 
 Usage: rootlock [options]            the wizard
        rootlock check [--json]       a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown)
+       rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
@@ -22,6 +23,7 @@ Options
   --lang en|ko         language (default: from LANG)
   --profile NAME       AWS profile to use
   --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
+  --topic NAME         the SNS topic for root-activity alerts (default: rootlock-root-activity)
   --report PATH        where to write the evidence report (PATH.md and PATH.json; default: the current folder)
   -h, --help           this help
   -v, --version        the version
@@ -59,6 +61,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     "root-access-keys": "Root access keys",
     "root-mfa": "Root MFA",
     "operator-mfa": "Admin user MFA",
+    "root-alerts": "Root activity alerts",
     "root-signin": "Sign-in test",
     summary: "Summary",
   } satisfies Record<ControlId | "preflight" | "summary", string>,
@@ -68,6 +71,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     "root-access-keys": "Root keys",
     "root-mfa": "Root MFA",
     "operator-mfa": "Admin MFA",
+    "root-alerts": "Alerts",
     "root-signin": "Sign-in",
     summary: "Summary",
   } satisfies Record<ControlId | "preflight" | "summary", string>,
@@ -90,6 +94,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     "signin-failed": "only failed sign-ins were seen",
     "key-still-accepted": "AWS still accepts the deleted key",
     "dry-run": "dry run: shown, not sent",
+    "subscription-pending": "in place, but the email subscription is not confirmed: nothing is delivered yet",
     error: "an error stopped it",
   } satisfies Record<VerdictReason, string>,
   common: {
@@ -123,6 +128,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     NetworkError: (action: string) => `Could not reach AWS for ${action}: check the network, then retry.`,
     ServiceFailure: (action: string) => `AWS failed to answer ${action} (a server error). Retry in a moment.`,
     Unknown: (action: string) => `${action} failed unexpectedly. Retry, or skip this step.`,
+    InvalidParameter: (action: string) => `AWS refused a value in ${action} (for example an address or a name it does not accept). Check it and retry.`,
+    BucketAlreadyExists: (_action: string) => "That S3 bucket name is taken by another AWS account (bucket names are global). Skip the trail, or create one with another bucket in the console.",
+    InsufficientS3BucketPolicy: (_action: string) => "CloudTrail cannot write to the bucket: its policy does not let cloudtrail.amazonaws.com write. Retry once the bucket policy shows.",
   } satisfies Record<ErrorCode, (action: string) => string>,
   preflight: {
     title: "Who is calling, and where the root user stands",
@@ -238,6 +246,45 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     verified: "CloudTrail shows a root sign-in with MFA.",
     withoutMfa: "CloudTrail shows a root sign-in WITHOUT MFA: root MFA is not in force. Check the root MFA step.",
     openStandIn: "c: open the console sign-in stand-in (simulated)",
+    drillQuestion: "Fire drill: did the root sign-in alert email arrive at your alert address? (it can take a few minutes)",
+    drillKeys: "y: it arrived · n: it did not · Enter: not checked",
+    drillRecorded: (arrived: boolean): string => (arrived ? "Recorded: the alert email arrived (your word: no API can see an email arrive)." : "Recorded: no alert email arrived. Check the subscription is confirmed and the spam folder."),
+    inbox: (n: number) => `Simulated mailbox: ${n} alert email${n === 1 ? "" : "s"} received.`,
+  },
+  alerts: {
+    title: "Root activity alerts (CIS 4.3 / Security Hub CloudWatch.1, related)",
+    why: "Whenever the root user signs in or removes its MFA, its owner should hear about it within minutes. rootlock sets up, in us-east-1 (where root's events arrive): an SNS topic EventBridge may publish to, an email subscription, and EventBridge rules with readable messages.",
+    topic: (arn: string, exists: boolean) => `Topic ${arn}: ${exists ? "exists" : "to be created"}`,
+    subscription: (email: string, state: string) => `Email ${email}: ${state}`,
+    subscriptionStates: { confirmed: "confirmed", pending: "pending (its owner has not clicked the link yet)", missing: "not subscribed" },
+    rule: (name: string, state: string) => `Rule ${name}: ${state}`,
+    ruleStates: { right: "in place", drifted: "not as it should be (will be repaired)", absent: "to be created", skipped: "skipped (needs a trail)" },
+    trailFound: (name: string) => `CloudTrail: trail ${name} logs management events, so API-call alerts can work.`,
+    noTrail:
+      "CloudTrail: NO trail logs management events into us-east-1. Without one, EventBridge never sees root's API calls, so the MFA-removal alert (and any API-call alert) would never fire. Console sign-in alerts work without a trail.",
+    trailOffer: "t: create a multi-region trail (with its own S3 bucket and bucket policy)",
+    trailChoice: (on: boolean): string => (on ? "Trail: will be created (t to change)" : "Trail: not created — the API-call rules are skipped (t to change)"),
+    apiChoice: (on: boolean) => `Alert on EVERY root API call too: ${on ? "yes" : "no"} (a to change)`,
+    introKeys: "Enter: set up or check the alerts · s: skip this optional step · Esc: back",
+    emailLabel: "Alert email address",
+    emailHint: "Type the address that should receive root-activity alerts, then Enter.",
+    badEmail: "That is not an email address (like owner@example.com). Type it again.",
+    optionsKeys: "Enter: continue · a / t: change · Esc: back · s: skip this step",
+    nothingToDo: "Everything is already in place: nothing to change.",
+    pendingWarning:
+      "The email subscription is NOT confirmed yet: nothing will be delivered until its owner clicks the link in the email from AWS Notifications (look in the spam folder too).",
+    confirmTitle: (email: string) => `AWS has emailed a confirmation link to ${email}.`,
+    confirmSteps: [
+      "Open the email from \"AWS Notifications\" (no-reply@sns.amazonaws.com); it often lands in spam or junk.",
+      "Click \"Confirm subscription\". Until then, no alert is delivered.",
+    ],
+    verifying: "the alerts to read back, and the subscription to be confirmed",
+    openMailbox: "m: open the alert mailbox and click the confirmation link (simulated)",
+    mailboxClicked: "Confirmation link clicked in the simulated mailbox.",
+    verified: "Alerts are in place and the subscription is confirmed.",
+    pending: "Alerts are in place, but the subscription is still pending: NOTHING is delivered until it is confirmed. Run `rootlock alerts` again later to check.",
+    testOffer: "t: send a test message through the topic",
+    testSent: (id: string) => `Test message sent (request ${id}). It reaches confirmed addresses only.`,
   },
   summary: {
     title: "Summary",

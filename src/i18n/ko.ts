@@ -8,6 +8,7 @@ export const ko: Messages = {
 
 사용법: rootlock [옵션]               마법사
         rootlock check [--json]      루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음)
+        rootlock alerts              루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
@@ -19,6 +20,7 @@ export const ko: Messages = {
   --lang en|ko         언어 (기본: LANG에서)
   --profile NAME       사용할 AWS 프로필
   --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
+  --topic NAME         루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
   --report PATH        증거 보고서를 쓸 위치 (PATH.md와 PATH.json; 기본: 현재 폴더)
   -h, --help           이 도움말
   -v, --version        버전
@@ -56,6 +58,7 @@ export const ko: Messages = {
     "root-access-keys": "루트 액세스 키",
     "root-mfa": "루트 MFA",
     "operator-mfa": "관리자 사용자 MFA",
+    "root-alerts": "루트 활동 알림",
     "root-signin": "로그인 테스트",
     summary: "요약",
   },
@@ -64,6 +67,7 @@ export const ko: Messages = {
     "root-access-keys": "루트 키",
     "root-mfa": "루트 MFA",
     "operator-mfa": "관리자 MFA",
+    "root-alerts": "알림",
     "root-signin": "로그인",
     summary: "요약",
   },
@@ -86,6 +90,7 @@ export const ko: Messages = {
     "signin-failed": "실패한 로그인만 보임",
     "key-still-accepted": "삭제한 키를 AWS가 아직 받아들임",
     "dry-run": "드라이런: 보여 주기만 하고 보내지 않음",
+    "subscription-pending": "설정은 되었지만 이메일 구독이 확인되지 않았습니다: 아직 아무것도 전달되지 않습니다",
     error: "오류로 중단됨",
   },
   common: {
@@ -119,6 +124,9 @@ export const ko: Messages = {
     NetworkError: (action: string) => `${action} 요청을 AWS에 보내지 못했습니다: 네트워크를 확인한 뒤 다시 시도하십시오.`,
     ServiceFailure: (action: string) => `AWS가 ${action}에 응답하지 못했습니다(서버 오류). 잠시 후 다시 시도하십시오.`,
     Unknown: (action: string) => `${action}이(가) 예상치 못하게 실패했습니다. 다시 시도하거나 이 단계를 건너뛰십시오.`,
+    InvalidParameter: (action: string) => `AWS가 ${action}의 값을 거부했습니다(예: 받아들이지 않는 주소나 이름). 확인한 뒤 다시 시도하십시오.`,
+    BucketAlreadyExists: (_action: string) => "그 S3 버킷 이름은 다른 AWS 계정이 쓰고 있습니다(버킷 이름은 전역입니다). 트레일을 건너뛰거나, 콘솔에서 다른 버킷으로 만드십시오.",
+    InsufficientS3BucketPolicy: (_action: string) => "CloudTrail이 버킷에 쓸 수 없습니다: 버킷 정책이 cloudtrail.amazonaws.com의 쓰기를 허용하지 않습니다. 버킷 정책이 보이면 다시 시도하십시오.",
   },
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
@@ -234,6 +242,46 @@ export const ko: Messages = {
     verified: "CloudTrail에 MFA를 쓴 루트 로그인이 보입니다.",
     withoutMfa: "CloudTrail에 MFA 없는 루트 로그인이 보입니다: 루트 MFA가 적용되지 않았습니다. 루트 MFA 단계를 확인하십시오.",
     openStandIn: "c: 콘솔 로그인 연습 화면 열기 (모의)",
+    drillQuestion: "비상 훈련: 루트 로그인 알림 이메일이 알림 주소에 도착했습니까? (몇 분 걸릴 수 있습니다)",
+    drillKeys: "y: 도착함 · n: 도착하지 않음 · Enter: 확인하지 않음",
+    drillRecorded: (arrived: boolean) =>
+      arrived ? "기록함: 알림 이메일이 도착했습니다(운영자 확인: 이메일 도착은 어떤 API로도 볼 수 없습니다)." : "기록함: 알림 이메일이 도착하지 않았습니다. 구독이 확인되었는지, 스팸 폴더를 확인하십시오.",
+    inbox: (n: number) => `모의 메일함: 알림 이메일 ${n}통 수신.`,
+  },
+  alerts: {
+    title: "루트 활동 알림 (CIS 4.3 / Security Hub CloudWatch.1 관련)",
+    why: "루트 사용자가 로그인하거나 MFA를 제거하면 소유자가 몇 분 안에 알아야 합니다. rootlock은 루트 이벤트가 도착하는 us-east-1에 EventBridge가 게시할 수 있는 SNS 주제, 이메일 구독, 읽기 쉬운 메시지를 만드는 EventBridge 규칙을 설정합니다.",
+    topic: (arn: string, exists: boolean) => `주제 ${arn}: ${exists ? "있음" : "만들 예정"}`,
+    subscription: (email: string, state: string) => `이메일 ${email}: ${state}`,
+    subscriptionStates: { confirmed: "확인됨", pending: "대기 중 (소유자가 아직 링크를 누르지 않음)", missing: "구독 안 됨" },
+    rule: (name: string, state: string) => `규칙 ${name}: ${state}`,
+    ruleStates: { right: "설정됨", drifted: "설정과 다름 (복구 예정)", absent: "만들 예정", skipped: "건너뜀 (트레일 필요)" },
+    trailFound: (name: string) => `CloudTrail: 트레일 ${name}이(가) 관리 이벤트를 기록하므로 API 호출 알림이 작동할 수 있습니다.`,
+    noTrail:
+      "CloudTrail: us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다. 트레일이 없으면 EventBridge는 루트의 API 호출을 볼 수 없어 MFA 제거 알림(과 모든 API 호출 알림)이 울리지 않습니다. 콘솔 로그인 알림은 트레일 없이도 작동합니다.",
+    trailOffer: "t: 다중 리전 트레일 만들기 (전용 S3 버킷과 버킷 정책 포함)",
+    trailChoice: (on: boolean) => (on ? "트레일: 만들 예정 (t로 변경)" : "트레일: 만들지 않음 — API 호출 규칙은 건너뜀 (t로 변경)"),
+    apiChoice: (on: boolean) => `모든 루트 API 호출도 알림: ${on ? "예" : "아니요"} (a로 변경)`,
+    introKeys: "Enter: 알림 설정 또는 확인 · s: 이 선택 단계 건너뛰기 · Esc: 뒤로",
+    emailLabel: "알림 이메일 주소",
+    emailHint: "루트 활동 알림을 받을 주소를 입력하고 Enter를 누르십시오.",
+    badEmail: "이메일 주소가 아닙니다(예: owner@example.com). 다시 입력하십시오.",
+    optionsKeys: "Enter: 계속 · a / t: 변경 · Esc: 뒤로 · s: 이 단계 건너뛰기",
+    nothingToDo: "모든 것이 이미 설정되어 있습니다: 바꿀 것이 없습니다.",
+    pendingWarning:
+      "이메일 구독이 아직 확인되지 않았습니다: 소유자가 AWS Notifications 이메일의 링크를 누를 때까지 아무것도 전달되지 않습니다(스팸 폴더도 확인하십시오).",
+    confirmTitle: (email: string) => `AWS가 ${email}(으)로 확인 링크를 보냈습니다.`,
+    confirmSteps: [
+      "\"AWS Notifications\"(no-reply@sns.amazonaws.com)에서 온 이메일을 여십시오. 스팸/정크 폴더에 있는 경우가 많습니다.",
+      "\"Confirm subscription\"을 누르십시오. 그 전에는 어떤 알림도 전달되지 않습니다.",
+    ],
+    verifying: "알림 설정을 다시 읽고 구독 확인을 기다리는 중",
+    openMailbox: "m: 알림 메일함을 열고 확인 링크 누르기 (모의)",
+    mailboxClicked: "모의 메일함에서 확인 링크를 눌렀습니다.",
+    verified: "알림이 설정되었고 구독이 확인되었습니다.",
+    pending: "알림은 설정되었지만 구독이 아직 대기 중입니다: 확인될 때까지 아무것도 전달되지 않습니다. 나중에 `rootlock alerts`를 다시 실행해 확인하십시오.",
+    testOffer: "t: 주제로 테스트 메시지 보내기",
+    testSent: (id: string) => `테스트 메시지를 보냈습니다(요청 ${id}). 확인된 주소에만 전달됩니다.`,
   },
   summary: {
     title: "요약",

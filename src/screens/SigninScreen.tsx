@@ -24,15 +24,19 @@ interface Props {
   ctx: StepContext;
   onDone: (verdict: Verdict) => void;
   onBack: () => void;
+  /** Alerts were set up in this run: ask whether the alert email arrived (the fire drill). */
+  drill?: boolean;
+  onDrill?: (arrived: boolean) => void;
 }
 
 type Phase = { kind: "intro" } | { kind: "waiting"; since: Date; standIn: boolean } | { kind: "result"; verdict: Verdict };
 
-export function SigninScreen({ ctx, onDone, onBack }: Props) {
+export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Props) {
   const { t, standIn } = useUi();
   const [task, retry] = useTask(() => inspectRootMfa(ctx), "iam:GetAccountSummary");
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const [seen, setSeen] = useState<SigninObservation>();
+  const [drillAnswer, setDrillAnswer] = useState<boolean>();
   const s = t.signin;
 
   useKeys((input, key) => {
@@ -43,7 +47,14 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
       if (isContinue(input, key)) setPhase({ kind: "waiting", since: new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false });
     } else if (phase.kind === "waiting" && !phase.standIn && standIn && isOpenStandIn(input, key)) {
       setPhase({ ...phase, standIn: true });
-    } else if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
+    } else if (phase.kind === "result") {
+      if (isContinue(input, key)) return onDone(phase.verdict);
+      // No API can see an email arrive: the operator's answer is recorded as theirs.
+      if (drill && drillAnswer === undefined && (input === "y" || input === "n")) {
+        setDrillAnswer(input === "y");
+        onDrill?.(input === "y");
+      }
+    }
   });
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
@@ -86,6 +97,19 @@ export function SigninScreen({ ctx, onDone, onBack }: Props) {
           {phase.verdict.state === "verified" && <Text color="green">{s.verified}</Text>}
           {phase.verdict.reason === "signin-without-mfa" && <Text color="red">{s.withoutMfa}</Text>}
           <VerdictView verdict={phase.verdict} />
+          {drill && (
+            <Box flexDirection="column" marginTop={1}>
+              {drillAnswer === undefined ? (
+                <>
+                  <Text color="cyan">{s.drillQuestion}</Text>
+                  {standIn && <Text color="magenta">{s.inbox(standIn.alertInbox().length)}</Text>}
+                  <Text dimColor>{s.drillKeys}</Text>
+                </>
+              ) : (
+                <Text color={drillAnswer ? "green" : "yellow"}>{s.drillRecorded(drillAnswer)}</Text>
+              )}
+            </Box>
+          )}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );

@@ -1,5 +1,5 @@
 // The controls rootlock acts on, with the ids auditors look for (CIS AWS Foundations v3.0, Security Hub).
-export type ControlId = "root-access-keys" | "root-mfa" | "operator-mfa" | "root-signin";
+export type ControlId = "root-access-keys" | "root-mfa" | "operator-mfa" | "root-alerts" | "root-signin";
 
 export interface ControlIds {
   cis: string;
@@ -15,6 +15,9 @@ export const CONTROL_IDS: Record<ControlId, ControlIds> = {
   "operator-mfa": { cis: "1.10", securityHub: "IAM.5" },
   // CIS 1.7: avoid root use. The sign-in test proves root can sign in only with MFA, and is seen by CloudTrail.
   "root-signin": { cis: "1.7", securityHub: "IAM.20" },
+  // CIS 4.3 (a metric filter and alarm on root use) and Security Hub CloudWatch.1 are the related controls: they
+  // ask for a CloudWatch alarm, and an EventBridge rule to SNS is AWS's own recommended way to the same alert.
+  "root-alerts": { cis: "4.3", securityHub: "CloudWatch.1" },
 };
 
 /** CIS 1.6 / IAM.6 asks for a hardware device on root; a virtual device does not meet it. Shown as advice. */

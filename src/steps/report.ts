@@ -22,6 +22,8 @@ export interface RunFacts {
   results: Partial<Record<ControlId, Verdict>>;
   changes: JournalEntry[];
   leftBehind: string[];
+  /** The controls the run was about (all of them for the wizard). */
+  controls?: ControlId[];
 }
 
 export interface RunReport {
@@ -48,7 +50,7 @@ export interface RunReport {
 }
 
 export function buildReport(facts: RunFacts): RunReport {
-  const controls = summarize(facts.results).map((row) => ({
+  const controls = summarize(facts.results, facts.controls).map((row) => ({
     control: row.control,
     cis: CONTROL_IDS[row.control].cis,
     securityHub: CONTROL_IDS[row.control].securityHub,

@@ -8,17 +8,25 @@ export interface SummaryRow {
   verdict: Verdict;
 }
 
-export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "root-signin"];
+export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "root-alerts", "root-signin"];
 
 /** A control the run never reached (quit early) is reported as skipped, never as done. */
-export function summarize(results: Partial<Record<ControlId, Verdict>>): SummaryRow[] {
-  return SUMMARY_ORDER.map((control) => ({
+export function summarize(results: Partial<Record<ControlId, Verdict>>, controls: ControlId[] = SUMMARY_ORDER): SummaryRow[] {
+  return SUMMARY_ORDER.filter((c) => controls.includes(c)).map((control) => ({
     control,
     ids: CONTROL_IDS[control],
     verdict: results[control] ?? { state: "skipped", reason: "operator-skipped", evidence: [] },
   }));
 }
 
+/**
+ * The alerts step is optional: skipping it does not make the run "not all verified". Once set up, though, it
+ * counts like any other (a pending subscription is not verified).
+ */
 export function allVerified(rows: SummaryRow[]): boolean {
-  return rows.every((r) => r.verdict.state === "verified" || (r.verdict.state === "skipped" && r.verdict.reason === "not-applicable"));
+  return rows.every(
+    (r) =>
+      r.verdict.state === "verified" ||
+      (r.verdict.state === "skipped" && (r.verdict.reason === "not-applicable" || (r.control === "root-alerts" && r.verdict.reason === "operator-skipped"))),
+  );
 }

@@ -40,6 +40,7 @@ export type VerdictReason =
   | "signin-failed"
   | "key-still-accepted"
   | "dry-run" // the change was shown, not sent
+  | "subscription-pending" // the alerts are in place, but the email subscription is not confirmed yet
   | "error";
 
 export interface Evidence {

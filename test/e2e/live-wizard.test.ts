@@ -131,6 +131,8 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.userMfa.verified("ops-admin"));
     s.press("enter");
 
+    await next(s, t.alerts.introKeys);
+    s.write("s");
     await next(s, t.signin.start);
     await rootSignsIn();
     s.press("enter");
@@ -155,6 +157,8 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.rootMfa.verified);
     s.press("enter");
 
+    await next(s, t.alerts.introKeys);
+    s.write("s");
     await next(s, t.signin.start);
     await rootSignsIn();
     s.press("enter");

@@ -75,8 +75,27 @@ async function assignRootMfa(s: PtySession, t: Messages, deviceName: string): Pr
   return secret;
 }
 
+/** Root-activity alerts: the address, the trail, every call confirmed, the confirmation link clicked in the mailbox. */
+async function setUpAlerts(s: PtySession, t: Messages, email: string) {
+  await next(s, t.alerts.introKeys);
+  s.press("enter");
+  await next(s, t.alerts.emailHint);
+  await typeLine(s, email);
+  await next(s, t.alerts.apiChoice(false));
+  s.press("enter");
+  for (let i = 1; i <= 11; i++) {
+    await next(s, `${i}/11`);
+    await next(s, t.common.confirmTitle);
+    s.press("enter");
+  }
+  await next(s, t.alerts.confirmTitle(email));
+  s.write("m");
+  await next(s, t.alerts.verified);
+  s.press("enter");
+}
+
 /** The sign-in test: start it, sign in as root with a current code in the stand-in, wait for CloudTrail. */
-async function signInAsRoot(s: PtySession, t: Messages, secret: string) {
+async function signInAsRoot(s: PtySession, t: Messages, secret: string, drill = false) {
   await next(s, t.signin.start);
   s.press("enter");
   await next(s, t.signin.openStandIn);
@@ -88,6 +107,12 @@ async function signInAsRoot(s: PtySession, t: Messages, secret: string) {
   await next(s, t.standIn.signin.success);
   s.press("esc");
   await next(s, t.signin.verified);
+  if (drill) {
+    // The fire drill: the simulated mailbox has the alert; the operator says so.
+    await next(s, t.signin.inbox(1));
+    s.write("y");
+    await next(s, t.signin.drillRecorded(true));
+  }
   s.press("enter");
 }
 
@@ -148,12 +173,15 @@ describe("the whole wizard on the simulated account", () => {
     expect(s.screen()).not.toContain(userSecret);
     s.press("enter");
 
+    // Alerts before the sign-in test, so that the test doubles as a fire drill.
+    await setUpAlerts(s, t, "owner@example.com");
+
     // The sign-in test: a root sign-in with MFA in the stand-in, then CloudTrail.
-    await signInAsRoot(s, t, rootSecret);
+    await signInAsRoot(s, t, rootSecret, true);
 
     const summary = await s.waitFor(t.summary.allVerified);
-    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.7 / IAM.20"]) expect(summary).toContain(id);
-    expect(summary.match(/✔ verified/g)).toHaveLength(4);
+    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "4.3 / CloudWatch.1", "1.7 / IAM.20"]) expect(summary).toContain(id);
+    expect(summary.match(/✔ verified/g)).toHaveLength(5);
     expect(summary).not.toContain(rootSecret);
     expect(summary).not.toContain(userSecret);
     s.press("enter");
@@ -165,11 +193,15 @@ describe("the whole wizard on the simulated account", () => {
     expect(files.map((f) => f.path.replace(cwd, "")).sort()).toEqual([expect.stringMatching(/^\/rootlock-report-.*\.json$/), expect.stringMatching(/^\/rootlock-report-.*\.md$/)]);
     const report = JSON.parse(files.find((f) => f.path.endsWith(".json"))!.text);
     expect(report).toMatchObject({ mode: "simulated", simulated: true, scenario: "new-account", account: "123456789012", ending: "finished", notVerified: [] });
-    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified"]);
+    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified", "verified"]);
+    const alerts = report.controls.find((c: { control: string }) => c.control === "root-alerts");
+    expect(alerts.evidence.map((e: { read: string }) => e.read)).toContain("the root sign-in alert email arrived (confirmed by the operator)");
     expect(report.changes.map((c: { call: string; outcome: string }) => `${c.call} ${c.outcome}`)).toEqual([
       "iam:DeleteVirtualMFADevice sent",
       "iam:CreateVirtualMFADevice sent",
       "iam:EnableMFADevice sent",
+      ...["sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "s3:CreateBucket", "s3:PutBucketPolicy", "cloudtrail:CreateTrail", "cloudtrail:StartLogging"].map((c) => `${c} sent`),
+      ...["events:PutRule", "events:PutTargets", "events:PutRule", "events:PutTargets"].map((c) => `${c} sent`),
     ]);
     expect(report.changes.every((c: { requestId?: string }) => c.requestId)).toBe(true);
     for (const secret of [rootSecret, userSecret, ...typed]) {
@@ -191,6 +223,9 @@ describe("the whole wizard on the simulated account", () => {
     s.press("enter");
     await next(s, t.rootMfa.openStandIn);
     const rootSecret = await assignRootMfa(s, t, "root-account-mfa-device");
+    // The optional alerts step, skipped: the run can still end all verified.
+    await next(s, t.alerts.introKeys.slice(0, 20));
+    s.write("s");
     await signInAsRoot(s, t, rootSecret);
 
     await next(s, t.rootKeys.apiIntro.slice(0, 20));

@@ -47,6 +47,8 @@ export interface MotoServer {
   clearRequests(): Promise<void>;
   fault(spec: Fault): Promise<void>;
   clearFaults(): Promise<void>;
+  /** Plays the owner of `endpoint` clicking the link in SNS's confirmation email; answers how many were confirmed. */
+  confirmEmail(endpoint: string): Promise<number>;
 }
 
 export function motoAvailable(): { ok: true } | { ok: false; why: string } {
@@ -94,6 +96,7 @@ export async function startMoto(): Promise<MotoServer> {
     clearRequests: async () => void (await call("requests", "DELETE")),
     fault: async (spec) => void (await call("faults", "POST", spec)),
     clearFaults: async () => void (await call("faults", "DELETE")),
+    confirmEmail: async (endpoint) => ((await call("sns-confirm", "POST", { endpoint })) as { confirmed: number }).confirmed,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -28,6 +28,13 @@ and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_R
 - a request signed with an access key that DeleteAccessKey removed is refused with InvalidClientTokenId, as AWS
   refuses it (moto checks no key unless /moto-api/reset-auth turns its whole auth on, policies included).
 
+For root-activity alerts it also makes moto answer as AWS does where it does not:
+
+- an email subscription (sns:Subscribe, Protocol=email) stays pending, listed with SubscriptionArn
+  "PendingConfirmation", until the test plays its owner clicking the emailed link:
+  POST /_harness/sns-confirm {"endpoint": "owner@example.com"} -> {"confirmed": N} (moto confirms at once);
+- a new trail has AWS's default event selector (all management events; moto starts with none).
+
 It listens on 127.0.0.1, on a free port, and prints "PORT=<n>" once it is serving.
 """
 
@@ -162,9 +169,59 @@ def patch_moto_for_a_root_standin():
     IAMBackend.delete_access_key = delete_access_key
 
 
+def patch_moto_for_alerts():
+    from moto.cloudtrail.models import Trail
+    from moto.sns.models import SNSBackend
+
+    # moto/sns/models.py SNSBackend.subscribe(topic_arn, endpoint, protocol) -> Subscription: moto marks every
+    # subscription confirmed ("PendingConfirmation": False). AWS keeps an email one pending until the link in its
+    # email is clicked, and ListSubscriptionsByTopic shows "PendingConfirmation" instead of its ARN. moto's
+    # serializer takes SubscriptionArn from a `subscription_arn` attribute before `arn`, so that is where it goes.
+    original_subscribe = SNSBackend.subscribe
+
+    def subscribe(self, topic_arn, endpoint, protocol):
+        existing = self._find_subscription(topic_arn, endpoint, protocol)
+        subscription = original_subscribe(self, topic_arn, endpoint, protocol)
+        if protocol == "email" and existing is None:
+            subscription.subscription_arn = "PendingConfirmation"
+            subscription.attributes["PendingConfirmation"] = "true"
+            subscription.confirmed = False
+            with lock:
+                pending_emails.append(subscription)
+        return subscription
+
+    SNSBackend.subscribe = subscribe
+
+    # moto/cloudtrail/models.py Trail.__init__ sets event_selectors = []; AWS gives a new trail its default
+    # selector, which GetEventSelectors returns: all management events, read and write.
+    original_trail_init = Trail.__init__
+
+    def trail_init(self, *args, **kwargs):
+        original_trail_init(self, *args, **kwargs)
+        if not self.event_selectors and not self.advanced_event_selectors:
+            self.event_selectors = [{"ReadWriteType": "All", "IncludeManagementEvents": True, "DataResources": []}]
+
+    Trail.__init__ = trail_init
+
+
+def confirm_emails(endpoint: str) -> int:
+    """The owner of `endpoint` clicks the link in each confirmation email AWS sent it."""
+    confirmed = 0
+    for subscription in list(pending_emails):
+        if subscription.endpoint == endpoint:
+            del subscription.subscription_arn
+            subscription.attributes["PendingConfirmation"] = "false"
+            subscription.confirmed = True
+            pending_emails.remove(subscription)
+            confirmed += 1
+    return confirmed
+
+
 lock = threading.Lock()
 deleted_keys: set = set()
+pending_emails: list = []
 patch_moto_for_a_root_standin()
+patch_moto_for_alerts()
 events: list = []
 requests_seen: list = []
 faults: dict = {}
@@ -272,6 +329,9 @@ def harness(environ, start_response, body: bytes):
             if method == "GET":
                 return respond(start_response, 200, json.dumps(requests_seen), "application/json")
             requests_seen.clear()
+        elif path == "/_harness/sns-confirm":
+            confirmed = confirm_emails(json.loads(body)["endpoint"])
+            return respond(start_response, 200, json.dumps({"confirmed": confirmed}), "application/json")
         elif path == "/_harness/faults":
             if method == "POST":
                 spec = json.loads(body)

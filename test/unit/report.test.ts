@@ -52,6 +52,7 @@ describe("report", () => {
     expect(report.notVerified).toEqual([
       { control: "root-mfa", state: "unverified", reason: "not-visible-yet" },
       { control: "operator-mfa", state: "skipped", reason: "operator-skipped" },
+      { control: "root-alerts", state: "skipped", reason: "operator-skipped" },
       { control: "root-signin", state: "skipped", reason: "operator-skipped" },
     ]);
     const md = renderMarkdown(report);
@@ -59,5 +60,29 @@ describe("report", () => {
     expect(md).toContain("iam:GetAccountSummary: AccountAccessKeysPresent=0");
     expect(md).toContain("| 2026-11-22T10:00:00.000Z | iam:DeleteVirtualMFADevice | SerialNumber=arn:aws:iam::123456789012:mfa/x | sent | req-1 |");
     expect(md).toContain("quit by the operator before the end");
+  });
+
+  it("for `rootlock alerts`, holds the alerts control alone, with the operator's fire-drill answer as theirs", () => {
+    const at = new Date("2026-11-22T10:00:00Z");
+    const report = buildReport({
+      version: "0.1.0",
+      mode: "simulated",
+      simulated: true,
+      startedAt: at,
+      endedAt: at,
+      ending: "finished",
+      results: {
+        "root-alerts": {
+          state: "unverified",
+          reason: "subscription-pending",
+          evidence: [{ source: "operator (after the sign-in test)", read: "no alert email arrived (reported by the operator)", at }],
+        },
+      },
+      changes: [],
+      leftBehind: [],
+      controls: ["root-alerts"],
+    });
+    expect(report.controls.map((c) => [c.control, c.cis, c.securityHub, c.state])).toEqual([["root-alerts", "4.3", "CloudWatch.1", "unverified"]]);
+    expect(renderMarkdown(report)).toContain("- root-alerts: unverified — subscription-pending");
   });
 });

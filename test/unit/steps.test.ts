@@ -18,7 +18,7 @@ import {
 import { applyRootMfaAction, hasNonVirtualRootMfa, inspectRootMfa, planRootMfa, verifyRootMfa } from "../../src/steps/root-mfa.js";
 import { classifySignins, verifySigninTest } from "../../src/steps/signin-test.js";
 import { allVerified, summarize } from "../../src/steps/summary.js";
-import type { ApiAction, StepContext } from "../../src/steps/types.js";
+import type { ApiAction, StepContext, Verdict } from "../../src/steps/types.js";
 import { checkCodes, createDevice, discardDevice, enableDevice, inspectUserMfa, planUserMfa, verifyUserMfa } from "../../src/steps/user-mfa.js";
 
 const START = new Date("2026-11-22T10:00:05Z");
@@ -61,7 +61,7 @@ describe("preflight", () => {
     const { preflight } = await world("root-key");
     expect(preflight.caller.kind).toBe("root");
     expect(preflight.capabilities).toEqual({ rootKeys: "api", operatorMfa: "not-applicable" });
-    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "root-signin", "root-access-keys"]);
+    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "root-alerts", "root-signin", "root-access-keys"]);
   });
 
   it.each(["clean", "hardened"] as const)("finds nothing to fix in %s", async (scenario) => {
@@ -319,8 +319,17 @@ describe("summary", () => {
       ["root-access-keys", "1.4", "IAM.4", "verified"],
       ["root-mfa", "1.5", "IAM.9", "skipped"],
       ["operator-mfa", "1.10", "IAM.5", "skipped"],
+      ["root-alerts", "4.3", "CloudWatch.1", "skipped"],
       ["root-signin", "1.7", "IAM.20", "skipped"],
     ]);
     expect(allVerified(rows)).toBe(false);
+  });
+
+  it("lets the optional alerts step be skipped, but not left pending", () => {
+    const ok: Verdict = { state: "verified", reason: "read-back-confirms", evidence: [] };
+    const rest = { "root-access-keys": ok, "root-mfa": ok, "operator-mfa": ok, "root-signin": ok };
+    expect(allVerified(summarize({ ...rest, "root-alerts": { state: "skipped", reason: "operator-skipped", evidence: [] } }))).toBe(true);
+    expect(allVerified(summarize({ ...rest, "root-alerts": { state: "unverified", reason: "subscription-pending", evidence: [] } }))).toBe(false);
+    expect(allVerified(summarize({ ...rest }))).toBe(true);
   });
 });

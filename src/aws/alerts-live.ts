@@ -1,0 +1,238 @@
+// The alerts half of the real adapter: SNS, EventBridge, CloudTrail and S3, all in us-east-1, where root's console
+// sign-ins and IAM calls arrive. Loaded with iam.ts (lazily, for live and dry-run modes only). It is given the
+// adapter's own `call` (a failure becomes an AccountError naming the action) and `write` (sent once; only
+// Throttling retried), so the alerts' writes follow the same rule as every other write.
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import type { AdvancedEventSelector, EventSelector } from "@aws-sdk/client-cloudtrail";
+import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, type ListTargetsByRuleCommandOutput, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
+import { CreateBucketCommand, GetBucketPolicyCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateTopicCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  type ListSubscriptionsByTopicCommandOutput,
+  PublishCommand,
+  SetTopicAttributesCommand,
+  SNSClient,
+  SubscribeCommand,
+} from "@aws-sdk/client-sns";
+import type { AlertTopic, BucketState, EventRuleDetail, ManagementEvents, RuleTarget, TopicSubscription, Trail, WriteReceipt } from "./account.js";
+import { errorCodeOf } from "./aws-errors.js";
+import { AccountError } from "./errors.js";
+
+/** Root's events reach EventBridge in us-east-1 only, so the whole alert chain lives there. */
+export const ALERTS_REGION = "us-east-1";
+
+type Call = <T>(action: string, run: () => Promise<T>) => Promise<T>;
+type Write = (call: string, run: () => Promise<{ $metadata: { requestId?: string } }>) => Promise<WriteReceipt>;
+
+interface ClientConfig {
+  profile?: string;
+  maxAttempts: number;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  requestHandler: object;
+}
+
+export class LiveAlerts {
+  private readonly sns: SNSClient;
+  private readonly snsWrites: SNSClient;
+  private readonly events: EventBridgeClient;
+  private readonly eventsWrites: EventBridgeClient;
+  private readonly trail: CloudTrailClient;
+  private readonly trailWrites: CloudTrailClient;
+  private readonly s3: S3Client;
+  private readonly s3Writes: S3Client;
+
+  constructor(
+    common: ClientConfig,
+    private readonly call: Call,
+    private readonly write: Write,
+  ) {
+    const reads = { ...common, region: ALERTS_REGION };
+    // Writes are sent once by the SDK: `write` decides what may be sent again (see iam.ts, sendOnce).
+    const writes = { ...reads, maxAttempts: 1 };
+    // With a custom endpoint (AWS_ENDPOINT_URL, as the tests set it) a bucket cannot be a host name: use the path.
+    const s3 = { forcePathStyle: !!(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3) };
+    this.sns = new SNSClient(reads);
+    this.snsWrites = new SNSClient(writes);
+    this.events = new EventBridgeClient(reads);
+    this.eventsWrites = new EventBridgeClient(writes);
+    this.trail = new CloudTrailClient(reads);
+    this.trailWrites = new CloudTrailClient(writes);
+    this.s3 = new S3Client({ ...reads, ...s3 });
+    this.s3Writes = new S3Client({ ...writes, ...s3 });
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async getTopic(topicArn: string): Promise<AlertTopic | undefined> {
+    const out = await this.absentIfNotFound("sns:GetTopicAttributes", () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn })));
+    return out && { arn: topicArn, policy: out.Attributes?.Policy };
+  }
+
+  async listSubscriptions(topicArn: string): Promise<TopicSubscription[]> {
+    const all: TopicSubscription[] = [];
+    let token: string | undefined;
+    do {
+      const page: ListSubscriptionsByTopicCommandOutput = await this.call("sns:ListSubscriptionsByTopic", () =>
+        this.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: token })),
+      );
+      for (const s of page.Subscriptions ?? []) {
+        // Until the owner clicks the emailed link, AWS lists "PendingConfirmation" where the ARN would be.
+        const pending = !s.SubscriptionArn?.startsWith("arn:");
+        all.push({ arn: pending ? undefined : s.SubscriptionArn, protocol: s.Protocol ?? "", endpoint: s.Endpoint ?? "", pending });
+      }
+      token = page.NextToken;
+    } while (token);
+    return all;
+  }
+
+  async getEventRule(name: string): Promise<EventRuleDetail | undefined> {
+    const rule = await this.absentIfNotFound("events:DescribeRule", () => this.events.send(new DescribeRuleCommand({ Name: name })));
+    if (!rule) return undefined;
+    const targets: RuleTarget[] = [];
+    let token: string | undefined;
+    do {
+      const page: ListTargetsByRuleCommandOutput = await this.call("events:ListTargetsByRule", () =>
+        this.events.send(new ListTargetsByRuleCommand({ Rule: name, NextToken: token })),
+      );
+      for (const t of page.Targets ?? []) {
+        targets.push({ id: t.Id ?? "", arn: t.Arn ?? "", inputPathsMap: t.InputTransformer?.InputPathsMap, inputTemplate: t.InputTransformer?.InputTemplate });
+      }
+      token = page.NextToken;
+    } while (token);
+    return { name, enabled: rule.State === "ENABLED", pattern: rule.EventPattern, description: rule.Description, targets };
+  }
+
+  async listTrails(): Promise<Trail[]> {
+    // Shadow trails included: a multi-region trail made in another region still logs us-east-1.
+    const out = await this.call("cloudtrail:DescribeTrails", () => this.trail.send(new DescribeTrailsCommand({ includeShadowTrails: true })));
+    return Promise.all(
+      (out.trailList ?? []).map(async (t): Promise<Trail> => {
+        // By ARN: a shadow trail's status and selectors are found only that way.
+        const id = t.TrailARN ?? t.Name ?? "";
+        const [status, selectors] = await Promise.all([
+          this.call("cloudtrail:GetTrailStatus", () => this.trail.send(new GetTrailStatusCommand({ Name: id }))),
+          this.call("cloudtrail:GetEventSelectors", () => this.trail.send(new GetEventSelectorsCommand({ TrailName: id }))),
+        ]);
+        return {
+          name: t.Name ?? "",
+          arn: t.TrailARN ?? "",
+          homeRegion: t.HomeRegion ?? "",
+          multiRegion: !!t.IsMultiRegionTrail,
+          includeGlobalServiceEvents: !!t.IncludeGlobalServiceEvents,
+          logging: !!status.IsLogging,
+          managementEvents: managementEventsOf(selectors.EventSelectors, selectors.AdvancedEventSelectors),
+          bucket: t.S3BucketName,
+        };
+      }),
+    );
+  }
+
+  async getBucket(bucket: string): Promise<BucketState> {
+    try {
+      const out = await this.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }));
+      return { exists: true, policy: out.Policy };
+    } catch (error) {
+      // Both are answers about the bucket, not failures of the read.
+      const name = (error as { name?: string }).name;
+      if (name === "NoSuchBucket") return { exists: false };
+      if (name === "NoSuchBucketPolicy") return { exists: true };
+      throw new AccountError(errorCodeOf(error), "s3:GetBucketPolicy");
+    }
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  createTopic(name: string): Promise<WriteReceipt> {
+    return this.write("sns:CreateTopic", () => this.snsWrites.send(new CreateTopicCommand({ Name: name })));
+  }
+
+  setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
+    return this.write("sns:SetTopicAttributes", () => this.snsWrites.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })));
+  }
+
+  subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
+    return this.write("sns:Subscribe", () => this.snsWrites.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "email", Endpoint: email })));
+  }
+
+  publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
+    return this.write("sns:Publish", () => this.snsWrites.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: message })));
+  }
+
+  putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt> {
+    return this.write("events:PutRule", () => this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: "ENABLED", Description: description })));
+  }
+
+  putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
+    return this.write("events:PutTargets", async () => {
+      const out = await this.eventsWrites.send(
+        new PutTargetsCommand({
+          Rule: rule,
+          Targets: [
+            {
+              Id: target.id,
+              Arn: target.arn,
+              InputTransformer: target.inputTemplate ? { InputPathsMap: target.inputPathsMap, InputTemplate: target.inputTemplate } : undefined,
+            },
+          ],
+        }),
+      );
+      // PutTargets answers 200 even when it refused the target: the refusal is in the body.
+      const failed = out.FailedEntries?.[0];
+      if ((out.FailedEntryCount ?? 0) > 0) throw new AccountError(failed?.ErrorCode === "ConcurrentModificationException" ? "Throttling" : "InvalidParameter", "events:PutTargets");
+      return out;
+    });
+  }
+
+  createBucket(bucket: string): Promise<WriteReceipt> {
+    // In us-east-1 a bucket takes no LocationConstraint.
+    return this.write("s3:CreateBucket", () => this.s3Writes.send(new CreateBucketCommand({ Bucket: bucket })));
+  }
+
+  putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
+    return this.write("s3:PutBucketPolicy", () => this.s3Writes.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })));
+  }
+
+  createTrail(name: string, bucket: string): Promise<WriteReceipt> {
+    return this.write("cloudtrail:CreateTrail", () =>
+      this.trailWrites.send(new CreateTrailCommand({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true })),
+    );
+  }
+
+  startLogging(trailName: string): Promise<WriteReceipt> {
+    return this.write("cloudtrail:StartLogging", () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
+  }
+
+  private async absentIfNotFound<T>(action: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.call(action, run);
+    } catch (error) {
+      if (error instanceof AccountError && error.code === "NoSuchEntity") return undefined;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Which management events a trail's selectors log. Basic selectors: IncludeManagementEvents with a ReadWriteType.
+ * Advanced selectors: eventCategory = Management, narrowed by readOnly = true / false. No selector at all logs
+ * nothing (AWS always returns at least its default selector for a trail that logs management events).
+ */
+export function managementEventsOf(basic: EventSelector[] | undefined, advanced: AdvancedEventSelector[] | undefined): ManagementEvents {
+  const kinds = new Set<"read" | "write">();
+  for (const s of basic ?? []) {
+    if (s.IncludeManagementEvents === false) continue;
+    if (s.ReadWriteType !== "WriteOnly") kinds.add("read");
+    if (s.ReadWriteType !== "ReadOnly") kinds.add("write");
+  }
+  for (const s of advanced ?? []) {
+    const fields = s.FieldSelectors ?? [];
+    if (!fields.some((f) => f.Field === "eventCategory" && f.Equals?.includes("Management"))) continue;
+    const readOnly = fields.find((f) => f.Field === "readOnly")?.Equals;
+    if (!readOnly || readOnly.includes("true")) kinds.add("read");
+    if (!readOnly || readOnly.includes("false")) kinds.add("write");
+  }
+  if (kinds.size === 2) return "all";
+  return kinds.has("write") ? "write" : kinds.has("read") ? "read" : "none";
+}

@@ -1,0 +1,21 @@
+// The parameters of each alerts write as AWS's API names them, in one place: the dry run prints them, the journal
+// records them for the evidence report, and the step's planned actions show the same. Nothing here is a secret.
+import type { RuleTarget } from "./account.js";
+
+export const writeParams = {
+  createTopic: (name: string) => ({ Name: name }),
+  setTopicPolicy: (topicArn: string, policy: string) => ({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy }),
+  subscribeEmail: (topicArn: string, email: string) => ({ TopicArn: topicArn, Protocol: "email", Endpoint: email }),
+  publish: (topicArn: string, subject: string, message: string) => ({ TopicArn: topicArn, Subject: subject, Message: message }),
+  putEventRule: (name: string, pattern: string, description: string) => ({ Name: name, EventPattern: pattern, State: "ENABLED", Description: description }),
+  putRuleTarget: (rule: string, target: RuleTarget) => ({
+    Rule: rule,
+    Id: target.id,
+    Arn: target.arn,
+    ...(target.inputTemplate ? { InputPathsMap: JSON.stringify(target.inputPathsMap ?? {}), InputTemplate: target.inputTemplate } : {}),
+  }),
+  createBucket: (bucket: string) => ({ Bucket: bucket }),
+  putBucketPolicy: (bucket: string, policy: string) => ({ Bucket: bucket, Policy: policy }),
+  createTrail: (name: string, bucket: string) => ({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: "true", IncludeGlobalServiceEvents: "true" }),
+  startLogging: (trailName: string) => ({ Name: trailName }),
+} satisfies Record<string, (...args: never[]) => Record<string, string>>;

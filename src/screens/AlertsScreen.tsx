@@ -1,0 +1,239 @@
+// Root-activity alerts: the alert address (validated), the choices (API-call alerts, a trail when none logs
+// management events), each change confirmed and read back, then a visible wait for the owner to confirm the email
+// subscription. Routing alerts to a pending subscription is never done without saying nothing is delivered yet.
+import { Box, Text } from "ink";
+import Spinner from "ink-spinner";
+import { useCallback, useState } from "react";
+import type { RecordedWrite } from "../aws/errors.js";
+import { alertRules } from "../steps/alert-shapes.js";
+import { parseAlertEmail } from "../steps/alert-input.js";
+import {
+  type AlertChoices,
+  alertActionHolds,
+  type AlertsFinding,
+  applyAlertAction,
+  chosenRules,
+  confirmAlertAction,
+  inspectAlerts,
+  needsTrailDecision,
+  planAlerts,
+  ruleIsRight,
+  sendTestAlert,
+  verifyAlerts,
+} from "../steps/alerts.js";
+import type { StepContext, Verdict } from "../steps/types.js";
+import { verdict, verdictAfterFailure } from "../steps/types.js";
+import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { NumberedList } from "./components/NumberedList.js";
+import { TextField } from "./components/TextField.js";
+import { VerdictView } from "./components/VerdictView.js";
+import { Verification } from "./components/Verification.js";
+import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
+import { useUi } from "./ui-context.js";
+import { attempt, useTask } from "./use-task.js";
+
+interface Props {
+  ctx: StepContext;
+  topicName?: string;
+  onDone: (verdict: Verdict) => void;
+  onBack: () => void;
+}
+
+type Phase =
+  | { kind: "intro" }
+  | { kind: "email"; invalid: boolean }
+  | { kind: "options" }
+  | { kind: "running" }
+  | { kind: "verifying"; prior: RunnerOutcome | undefined }
+  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[]; test?: string };
+
+export function AlertsScreen({ ctx, topicName, onDone, onBack }: Props) {
+  const { t, standIn, mode } = useUi();
+  const a = t.alerts;
+  const [task, retry] = useTask(() => inspectAlerts(ctx, topicName), "sns:GetTopicAttributes");
+  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, createTrail: true });
+  const [clicked, setClicked] = useState(false);
+  const finding = task.status === "done" ? task.value : undefined;
+
+  useKeys(
+    (input, key) => {
+      if (!finding) return;
+      if (phase.kind === "intro") {
+        if (isBack(input, key)) return onBack();
+        if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
+        if (isContinue(input, key)) setPhase({ kind: "email", invalid: false });
+        return;
+      }
+      if (phase.kind === "email" && isBack(input, key)) return setPhase({ kind: "intro" });
+      if (phase.kind === "options") {
+        if (isBack(input, key)) return setPhase({ kind: "email", invalid: false });
+        if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
+        if (input === "a") return setChoices((c) => ({ ...c, apiCalls: !c.apiCalls }));
+        if (input === "t" && needsTrailDecision(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
+        if (isContinue(input, key)) setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined });
+      } else if (phase.kind === "verifying" && standIn && input === "m" && !clicked) {
+        setClicked(true);
+        void standIn.confirmAlertEmail(choices.email);
+      } else if (phase.kind === "result") {
+        if (isContinue(input, key)) return onDone(phase.verdict);
+        if (input === "t" && mode !== "dry-run" && !phase.test) {
+          void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) =>
+            setPhase((p) => (p.kind === "result" ? { ...p, test: r.ok ? (r.value.requestId ?? "") : `${r.failure.code}` } : p)),
+          );
+        }
+      }
+    },
+    { isActive: phase.kind !== "email" || !!finding },
+  );
+
+  const onRunnerFinished = useCallback(
+    (outcome: RunnerOutcome) => {
+      const found = finding?.evidence ?? [];
+      if (outcome.notSent.length > 0) {
+        return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(outcome.notSent)]), notSent: outcome.notSent });
+      }
+      if (outcome.stopped && outcome.receipts.length === 0) return setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", found) });
+      setPhase({ kind: "verifying", prior: outcome });
+    },
+    [finding],
+  );
+
+  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
+  const f = task.value;
+  const title = <Text bold>{a.title}</Text>;
+  const pendingOrNew = !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
+
+  switch (phase.kind) {
+    case "intro":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text>{a.why}</Text>
+          <FindingView finding={f} />
+          <Text dimColor>{a.introKeys}</Text>
+        </Box>
+      );
+    case "email":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text dimColor>{a.emailHint}</Text>
+          <TextField
+            label={a.emailLabel}
+            focus
+            initial={f.emails[0]?.endpoint ?? ""}
+            maxLength={254}
+            onSubmit={(text) => {
+              const email = parseAlertEmail(text);
+              if (!email) return setPhase({ kind: "email", invalid: true });
+              setChoices((c) => ({ ...c, email }));
+              setPhase({ kind: "options" });
+            }}
+          />
+          {phase.invalid && <Text color="red">{a.badEmail}</Text>}
+        </Box>
+      );
+    case "options": {
+      const plan = planAlerts(f, choices);
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text>{a.subscription(choices.email, a.subscriptionStates[subscriptionState(f, choices.email)])}</Text>
+          <Text>{a.apiChoice(choices.apiCalls)}</Text>
+          {needsTrailDecision(f) ? (
+            <Box flexDirection="column">
+              <Text color="yellow">{a.noTrail}</Text>
+              <Text>{a.trailOffer}</Text>
+              <Text>{a.trailChoice(choices.createTrail)}</Text>
+            </Box>
+          ) : (
+            <Text color="green">{a.trailFound(f.deliveringTrail!.name)}</Text>
+          )}
+          {plan.length === 0 && <Text color="green">{a.nothingToDo}</Text>}
+          <Text dimColor>{a.optionsKeys}</Text>
+        </Box>
+      );
+    }
+    case "running":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <ActionRunner
+            actions={planAlerts(f, choices)}
+            apply={(action) => applyAlertAction(ctx, action)}
+            holds={(action) => alertActionHolds(ctx, action)}
+            readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
+            warning={(action) => (action.call === "events:PutTargets" && pendingOrNew ? a.pendingWarning : undefined)}
+            onFinished={onRunnerFinished}
+          />
+        </Box>
+      );
+    case "verifying":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {pendingOrNew && (
+            <Box flexDirection="column">
+              <Text color="yellow">{a.confirmTitle(choices.email)}</Text>
+              <NumberedList items={a.confirmSteps} />
+              {standIn && (clicked ? <Text color="magenta">{a.mailboxClicked}</Text> : <Text color="magenta">{a.openMailbox}</Text>)}
+            </Box>
+          )}
+          <Verification
+            what={a.verifying}
+            run={(hooks) => verifyAlerts(ctx, f, choices, hooks)}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: withPrior(v, f, phase.prior) })}
+          />
+        </Box>
+      );
+    case "result":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.verdict.state === "verified" && <Text color="green">{a.verified}</Text>}
+          {phase.verdict.reason === "subscription-pending" && <Text color="yellow">{a.pending}</Text>}
+          {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
+          <VerdictView verdict={phase.verdict} />
+          {phase.test !== undefined && <Text color="green">{a.testSent(phase.test)}</Text>}
+          {mode !== "dry-run" && !phase.notSent && phase.test === undefined && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+  }
+}
+
+function subscriptionState(f: AlertsFinding, email: string): "confirmed" | "pending" | "missing" {
+  const s = f.emails.find((x) => x.endpoint === email);
+  return !s ? "missing" : s.pending ? "pending" : "confirmed";
+}
+
+/** The report tells the whole story: what was found, each change's read-back, then the final reads. */
+function withPrior(v: Verdict, f: AlertsFinding, prior: RunnerOutcome | undefined): Verdict {
+  const state = v.state === "verified" && prior?.unconfirmed ? "unverified" : v.state;
+  return { ...v, state, evidence: [...f.evidence, ...(prior?.evidence ?? []), ...v.evidence] };
+}
+
+/** What is there now: the topic, its email subscriptions, and each rule. */
+function FindingView({ finding }: { finding: AlertsFinding }) {
+  const { t } = useUi();
+  const a = t.alerts;
+  const everyRule = alertRules(finding.topicArn);
+  const possible = chosenRules(finding, { email: "", apiCalls: true, createTrail: true }).map((s) => s.kind);
+  return (
+    <Box flexDirection="column" marginY={1}>
+      <Text>{a.topic(finding.topicArn, !!finding.topic)}</Text>
+      {finding.emails.map((s) => (
+        <Text key={s.endpoint}>{a.subscription(s.endpoint, a.subscriptionStates[s.pending ? "pending" : "confirmed"])}</Text>
+      ))}
+      {everyRule.map((spec) => {
+        const rule = finding.rules[spec.kind];
+        const state = !possible.includes(spec.kind) && !rule ? "skipped" : !rule ? "absent" : ruleIsRight(rule, spec) ? "right" : "drifted";
+        return <Text key={spec.name}>{a.rule(spec.name, a.ruleStates[state])}</Text>;
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,13 @@
+// What the operator types for the alerts step, validated with zod before anything is planned: an address AWS
+// would refuse (or a typo like a missing domain) is caught here, with a clear message, not by sns:Subscribe.
+import * as z from "zod/mini";
+
+export const alertEmailSchema = z.email();
+
+/** SNS topic names: 1-256 letters, digits, hyphens and underscores. */
+export const topicNameSchema = z.string().check(z.regex(/^[\w-]{1,256}$/, "a topic name has 1-256 letters, digits, - or _"));
+
+export function parseAlertEmail(text: string): string | undefined {
+  const parsed = alertEmailSchema.safeParse(text.trim());
+  return parsed.success ? parsed.data : undefined;
+}

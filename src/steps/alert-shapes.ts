@@ -1,0 +1,202 @@
+// What rootlock's root-activity alerts look like when they are right: the EventBridge rules with their patterns
+// and input transformers, the SNS topic policy that lets EventBridge publish, and the CloudTrail bucket policy.
+// Pure data and comparisons: the alerts step plans from these, and verifies against them.
+import type { RuleTarget, Trail } from "../aws/account.js";
+
+export const DEFAULT_TOPIC_NAME = "rootlock-root-activity";
+export const TRAIL_NAME = "rootlock-management-events";
+export const RULE_PREFIX = "rootlock-root-";
+/** The id of rootlock's target on each rule: a target under another id (someone else's) is left alone. */
+export const TARGET_ID = "rootlock-sns";
+/** The Sid of rootlock's statement in the topic policy; other statements are kept as they are. */
+export const POLICY_SID = "rootlock-eventbridge-publish";
+export const ALERTS_REGION = "us-east-1";
+
+export type AlertRuleKind = "console-sign-in" | "mfa-removal" | "api-call";
+
+export interface AlertRuleSpec {
+  kind: AlertRuleKind;
+  name: string;
+  /** Events of this kind reach EventBridge only through a trail that logs management events. */
+  needsTrail: boolean;
+  pattern: object;
+  description: string;
+  target: RuleTarget;
+}
+
+/** The partition of an ARN (aws, aws-cn, aws-us-gov), so every ARN rootlock writes is valid where it runs. */
+export function partitionOf(arn: string): string {
+  return arn.split(":")[1] || "aws";
+}
+
+export function topicArnFor(partition: string, accountId: string, name: string): string {
+  return `arn:${partition}:sns:${ALERTS_REGION}:${accountId}:${name}`;
+}
+
+export function bucketNameFor(accountId: string): string {
+  return `rootlock-cloudtrail-${accountId}`;
+}
+
+// Every message says what happened, in which account, when, from where, and whether MFA was used: the fields
+// an owner needs to decide in seconds whether it was them. A JSON-string template makes SNS send plain text.
+const COMMON_PATHS = { account: "$.account", time: "$.time", ip: "$.detail.sourceIPAddress" };
+
+export function alertRules(topicArn: string): AlertRuleSpec[] {
+  const target = (inputPathsMap: Record<string, string>, inputTemplate: string): RuleTarget => ({ id: TARGET_ID, arn: topicArn, inputPathsMap, inputTemplate });
+  return [
+    {
+      kind: "console-sign-in",
+      name: `${RULE_PREFIX}console-sign-in`,
+      needsTrail: false,
+      pattern: { "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } },
+      description: "rootlock: the root user signed in to the AWS console",
+      target: target(
+        { ...COMMON_PATHS, result: "$.detail.responseElements.ConsoleLogin", mfa: "$.detail.additionalEventData.MFAUsed" },
+        '"ROOT CONSOLE SIGN-IN (<result>) in AWS account <account> at <time> from <ip>. MFA used: <mfa>. If this was not you, secure the root user now."',
+      ),
+    },
+    {
+      kind: "mfa-removal",
+      name: `${RULE_PREFIX}mfa-removal`,
+      needsTrail: true,
+      pattern: {
+        "detail-type": ["AWS API Call via CloudTrail"],
+        source: ["aws.iam"],
+        detail: { eventName: ["DeactivateMFADevice", "DeleteVirtualMFADevice"], userIdentity: { type: ["Root"] } },
+      },
+      description: "rootlock: the root user removed an MFA device",
+      target: target(
+        { ...COMMON_PATHS, event: "$.detail.eventName", mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated" },
+        '"ROOT MFA REMOVAL (<event>) in AWS account <account> at <time> from <ip>. Session used MFA: <mfa>. If this was not you, secure the root user now."',
+      ),
+    },
+    {
+      kind: "api-call",
+      name: `${RULE_PREFIX}api-call`,
+      needsTrail: true,
+      pattern: { "detail-type": ["AWS API Call via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } },
+      description: "rootlock: the root user called an AWS API",
+      target: target(
+        { ...COMMON_PATHS, event: "$.detail.eventName", service: "$.detail.eventSource", mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated" },
+        '"ROOT API CALL <service> <event> in AWS account <account> at <time> from <ip>. Session used MFA: <mfa>."',
+      ),
+    },
+  ];
+}
+
+/** Two JSON texts (patterns, policies) are the same when they parse to the same value, whatever the spacing or key order. */
+export function sameJson(a: string | undefined, b: object): boolean {
+  if (!a) return false;
+  try {
+    return canonical(JSON.parse(a)) === canonical(b);
+  } catch {
+    return false;
+  }
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function targetIsRight(actual: RuleTarget | undefined, wanted: RuleTarget): boolean {
+  return (
+    !!actual &&
+    actual.arn === wanted.arn &&
+    actual.inputTemplate === wanted.inputTemplate &&
+    canonical(actual.inputPathsMap ?? {}) === canonical(wanted.inputPathsMap ?? {})
+  );
+}
+
+interface Statement {
+  Sid?: string;
+  Effect?: string;
+  Principal?: unknown;
+  Action?: string | string[];
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+/** rootlock's statement: EventBridge may publish, for this account's rootlock rules only (the confused-deputy guard). */
+export function publishStatement(topicArn: string, accountId: string): Statement {
+  const partition = partitionOf(topicArn);
+  return {
+    Sid: POLICY_SID,
+    Effect: "Allow",
+    Principal: { Service: "events.amazonaws.com" },
+    Action: "sns:Publish",
+    Resource: topicArn,
+    Condition: {
+      StringEquals: { "aws:SourceAccount": accountId },
+      ArnLike: { "aws:SourceArn": `arn:${partition}:events:${ALERTS_REGION}:${accountId}:rule/${RULE_PREFIX}*` },
+    },
+  };
+}
+
+/** The topic's policy with rootlock's statement added (or put back as it should be); the others kept. */
+export function topicPolicyWith(current: string | undefined, topicArn: string, accountId: string): string {
+  const parsed = parsePolicy(current);
+  const others = (parsed?.Statement ?? []).filter((s) => s.Sid !== POLICY_SID);
+  return JSON.stringify({ Version: parsed?.Version ?? "2012-10-17", ...(parsed?.Id ? { Id: parsed.Id } : {}), Statement: [...others, publishStatement(topicArn, accountId)] });
+}
+
+/** Does the policy hold rootlock's statement, exactly as it should be? */
+export function topicPolicyIsRight(policy: string | undefined, topicArn: string, accountId: string): boolean {
+  const statement = parsePolicy(policy)?.Statement.find((s) => s.Sid === POLICY_SID);
+  return !!statement && sameJson(JSON.stringify(statement), publishStatement(topicArn, accountId));
+}
+
+function parsePolicy(text: string | undefined): { Version?: string; Id?: string; Statement: Statement[] } | undefined {
+  if (!text) return undefined;
+  try {
+    const p = JSON.parse(text) as { Version?: string; Id?: string; Statement?: Statement | Statement[] };
+    return { Version: p.Version, Id: p.Id, Statement: Array.isArray(p.Statement) ? p.Statement : p.Statement ? [p.Statement] : [] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bucket policy CloudTrail needs (AWS's documented one), scoped to rootlock's trail by aws:SourceArn. */
+export function trailBucketPolicy(partition: string, accountId: string, bucket: string): object {
+  const sourceArn = `arn:${partition}:cloudtrail:${ALERTS_REGION}:${accountId}:trail/${TRAIL_NAME}`;
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AWSCloudTrailAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:GetBucketAcl",
+        Resource: `arn:${partition}:s3:::${bucket}`,
+        Condition: { StringEquals: { "aws:SourceArn": sourceArn } },
+      },
+      {
+        Sid: "AWSCloudTrailWrite",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `arn:${partition}:s3:::${bucket}/AWSLogs/${accountId}/*`,
+        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": sourceArn } },
+      },
+    ],
+  };
+}
+
+/**
+ * A trail that brings root's API calls to EventBridge in us-east-1: logging, management write events, and
+ * covering us-east-1 (multi-region, or at home there) with global service events (IAM's) included.
+ */
+export function trailDeliversRootCalls(trail: Trail): boolean {
+  return (
+    trail.logging &&
+    (trail.managementEvents === "all" || trail.managementEvents === "write") &&
+    (trail.multiRegion || trail.homeRegion === ALERTS_REGION) &&
+    trail.includeGlobalServiceEvents
+  );
+}

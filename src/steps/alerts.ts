@@ -1,0 +1,292 @@
+// Root-activity alerts (CIS 4.3 / Security Hub CloudWatch.1, related): an SNS topic in us-east-1 that EventBridge
+// may publish to, an email subscription the owner confirms, EventBridge rules for root's console sign-ins, MFA
+// removals and (on request) any API call, and the CloudTrail trail that API-call events need. inspect → plan →
+// apply → verify like every step: the plan holds only what is missing or drifted, so a second run changes nothing
+// that is right; every change is read back; the email subscription counts only once AWS shows it confirmed.
+import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
+import { writeParams } from "../aws/write-params.js";
+import {
+  type AlertRuleKind,
+  type AlertRuleSpec,
+  alertRules,
+  bucketNameFor,
+  DEFAULT_TOPIC_NAME,
+  partitionOf,
+  sameJson,
+  TARGET_ID,
+  targetIsRight,
+  topicArnFor,
+  topicPolicyIsRight,
+  topicPolicyWith,
+  trailBucketPolicy,
+  trailDeliversRootCalls,
+  TRAIL_NAME,
+} from "./alert-shapes.js";
+import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
+import { verdict } from "./types.js";
+import { iamWait, trailWait, type WaitHooks, waitUntil } from "./wait.js";
+
+export interface AlertsFinding {
+  accountId: string;
+  partition: string;
+  topicName: string;
+  topicArn: string;
+  topic?: AlertTopic;
+  /** The topic's email subscriptions (pending ones included). */
+  emails: TopicSubscription[];
+  rules: Partial<Record<AlertRuleKind, EventRuleDetail>>;
+  trails: Trail[];
+  /** A trail that already brings root's API calls to EventBridge, if any. */
+  deliveringTrail?: Trail;
+  /** rootlock's own trail and bucket, as they are (to repair rather than recreate). */
+  ownTrail?: Trail;
+  bucket: BucketState;
+  evidence: Evidence[];
+}
+
+/** What the operator chose. */
+export interface AlertChoices {
+  email: string;
+  /** Also alert on every root API call. */
+  apiCalls: boolean;
+  /** Create (or repair) rootlock's trail when no trail brings API calls; false skips the API-call rules. */
+  createTrail: boolean;
+}
+
+export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_NAME): Promise<AlertsFinding> {
+  const partition = partitionOf(ctx.caller.arn);
+  const accountId = ctx.caller.accountId;
+  const topicArn = topicArnFor(partition, accountId, topicName);
+  const bucketName = bucketNameFor(accountId);
+  const specs = alertRules(topicArn);
+  const [topic, ruleList, trails, bucket] = await Promise.all([
+    ctx.account.getTopic(topicArn),
+    Promise.all(specs.map((s) => ctx.account.getEventRule(s.name))),
+    ctx.account.listTrails(),
+    ctx.account.getBucket(bucketName),
+  ]);
+  const emails = topic ? (await ctx.account.listSubscriptions(topicArn)).filter((s) => s.protocol === "email") : [];
+  const rules: AlertsFinding["rules"] = {};
+  specs.forEach((s, i) => {
+    const rule = ruleList[i];
+    if (rule) rules[s.kind] = rule;
+  });
+  const deliveringTrail = trails.find(trailDeliversRootCalls);
+  const at = ctx.now();
+  return {
+    accountId,
+    partition,
+    topicName,
+    topicArn,
+    topic,
+    emails,
+    rules,
+    trails,
+    deliveringTrail,
+    ownTrail: trails.find((t) => t.name === TRAIL_NAME),
+    bucket,
+    evidence: [
+      { source: "sns:GetTopicAttributes (us-east-1)", read: topic ? `${topicArn} exists` : `${topicArn} absent`, at },
+      { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
+      { source: "cloudtrail:DescribeTrails", read: deliveringTrail ? `${deliveringTrail.name} logs management events` : `${trails.length} trail(s), none logs management events into us-east-1`, at },
+    ],
+  };
+}
+
+/** The rules that will be set up: the sign-in rule always; API-call rules only where a trail will bring their events. */
+export function chosenRules(finding: AlertsFinding, choices: AlertChoices): AlertRuleSpec[] {
+  const trail = !!finding.deliveringTrail || choices.createTrail;
+  return alertRules(finding.topicArn).filter((s) => (s.kind !== "api-call" || choices.apiCalls) && (!s.needsTrail || trail));
+}
+
+export function needsTrailDecision(finding: AlertsFinding): boolean {
+  return !finding.deliveringTrail;
+}
+
+export function ruleIsRight(rule: EventRuleDetail | undefined, spec: AlertRuleSpec): boolean {
+  return !!rule && rule.enabled && sameJson(rule.pattern, spec.pattern);
+}
+
+const api = (call: string, params: Record<string, string>): ApiAction => ({ by: "rootlock", call, params });
+
+/** Only what is missing or not as it should be, in the order AWS needs it (the topic before what points at it). */
+export function planAlerts(finding: AlertsFinding, choices: AlertChoices): ApiAction[] {
+  const actions: ApiAction[] = [];
+  const { topicArn } = finding;
+  if (!finding.topic) actions.push(api("sns:CreateTopic", writeParams.createTopic(finding.topicName)));
+  if (!topicPolicyIsRight(finding.topic?.policy, topicArn, finding.accountId)) {
+    actions.push(api("sns:SetTopicAttributes", writeParams.setTopicPolicy(topicArn, topicPolicyWith(finding.topic?.policy, topicArn, finding.accountId))));
+  }
+  if (!finding.emails.some((s) => s.endpoint === choices.email)) actions.push(api("sns:Subscribe", writeParams.subscribeEmail(topicArn, choices.email)));
+  if (!finding.deliveringTrail && choices.createTrail) actions.push(...planTrail(finding));
+  for (const spec of chosenRules(finding, choices)) {
+    const rule = finding.rules[spec.kind];
+    if (!ruleIsRight(rule, spec)) actions.push(api("events:PutRule", writeParams.putEventRule(spec.name, JSON.stringify(spec.pattern), spec.description)));
+    if (!targetIsRight(rule?.targets.find((t) => t.id === TARGET_ID), spec.target)) actions.push(api("events:PutTargets", writeParams.putRuleTarget(spec.name, spec.target)));
+  }
+  return actions;
+}
+
+/** rootlock's trail: each part created or repaired only if it is not already right. */
+function planTrail(finding: AlertsFinding): ApiAction[] {
+  const bucket = bucketNameFor(finding.accountId);
+  const policy = trailBucketPolicy(finding.partition, finding.accountId, bucket);
+  const actions: ApiAction[] = [];
+  if (!finding.ownTrail) {
+    if (!finding.bucket.exists) actions.push(api("s3:CreateBucket", writeParams.createBucket(bucket)));
+    if (!sameJson(finding.bucket.policy, policy)) actions.push(api("s3:PutBucketPolicy", writeParams.putBucketPolicy(bucket, JSON.stringify(policy))));
+    actions.push(api("cloudtrail:CreateTrail", writeParams.createTrail(TRAIL_NAME, bucket)));
+  }
+  if (!finding.ownTrail?.logging) actions.push(api("cloudtrail:StartLogging", writeParams.startLogging(TRAIL_NAME)));
+  return actions;
+}
+
+export async function applyAlertAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
+  const p = action.params;
+  switch (action.call) {
+    case "sns:CreateTopic":
+      return ctx.account.createTopic(p.Name!);
+    case "sns:SetTopicAttributes":
+      return ctx.account.setTopicPolicy(p.TopicArn!, p.AttributeValue!);
+    case "sns:Subscribe":
+      return ctx.account.subscribeEmail(p.TopicArn!, p.Endpoint!);
+    case "events:PutRule":
+      return ctx.account.putEventRule(p.Name!, p.EventPattern!, p.Description ?? "");
+    case "events:PutTargets":
+      return ctx.account.putRuleTarget(p.Rule!, {
+        id: p.Id!,
+        arn: p.Arn!,
+        inputPathsMap: p.InputPathsMap ? (JSON.parse(p.InputPathsMap) as Record<string, string>) : undefined,
+        inputTemplate: p.InputTemplate,
+      });
+    case "s3:CreateBucket":
+      return ctx.account.createBucket(p.Bucket!);
+    case "s3:PutBucketPolicy":
+      return ctx.account.putBucketPolicy(p.Bucket!, p.Policy!);
+    case "cloudtrail:CreateTrail":
+      return ctx.account.createTrail(p.Name!, p.S3BucketName!);
+    case "cloudtrail:StartLogging":
+      return ctx.account.startLogging(p.Name!);
+  }
+  throw new Error(`not an alerts action: ${action.call}`);
+}
+
+/** One read: does AWS already show this change? Asked before a retry, and waited for after the call. */
+export async function alertActionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
+  const p = action.params;
+  const account = ctx.account;
+  switch (action.call) {
+    case "sns:CreateTopic":
+      return !!(await account.getTopic(topicArnFor(partitionOf(ctx.caller.arn), ctx.caller.accountId, p.Name!)));
+    case "sns:SetTopicAttributes":
+      return topicPolicyIsRight((await account.getTopic(p.TopicArn!))?.policy, p.TopicArn!, ctx.caller.accountId);
+    case "sns:Subscribe":
+      return (await account.listSubscriptions(p.TopicArn!)).some((s) => s.endpoint === p.Endpoint);
+    case "events:PutRule": {
+      const rule = await account.getEventRule(p.Name!);
+      return !!rule && rule.enabled && sameJson(rule.pattern, JSON.parse(p.EventPattern!) as object);
+    }
+    case "events:PutTargets": {
+      const rule = await account.getEventRule(p.Rule!);
+      const wanted = { id: p.Id!, arn: p.Arn!, inputPathsMap: p.InputPathsMap ? (JSON.parse(p.InputPathsMap) as Record<string, string>) : undefined, inputTemplate: p.InputTemplate };
+      return targetIsRight(rule?.targets.find((t) => t.id === p.Id), wanted);
+    }
+    case "s3:CreateBucket":
+      return (await account.getBucket(p.Bucket!)).exists;
+    case "s3:PutBucketPolicy":
+      return sameJson((await account.getBucket(p.Bucket!)).policy, JSON.parse(p.Policy!) as object);
+    case "cloudtrail:CreateTrail":
+      return (await account.listTrails()).some((t) => t.name === p.Name);
+    case "cloudtrail:StartLogging":
+      return (await account.listTrails()).some((t) => t.name === p.Name && t.logging);
+  }
+  return false;
+}
+
+/** Reads one change back, waiting out SNS's and EventBridge's eventual consistency. */
+export async function confirmAlertAction(ctx: StepContext, action: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
+  const result = await waitUntil(ctx, () => alertActionHolds(ctx, action), (held) => held, iamWait(ctx, hooks));
+  if (!result.met) return undefined;
+  const what = action.params.Name ?? action.params.Rule ?? action.params.Bucket ?? action.params.Endpoint ?? action.params.TopicArn ?? "";
+  return { source: action.call, read: `${what}: as planned`, at: ctx.now() };
+}
+
+/** Everything read back at once: what the verdict rests on. */
+export interface AlertsState {
+  topic: boolean;
+  policy: boolean;
+  subscription: "confirmed" | "pending" | "missing";
+  rules: { spec: AlertRuleSpec; rule: boolean; target: boolean }[];
+  /** Whether API-call events reach EventBridge; undefined when no chosen rule needs them. */
+  trail?: boolean;
+}
+
+export async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices): Promise<AlertsState> {
+  const specs = chosenRules(finding, choices);
+  const topic = await ctx.account.getTopic(finding.topicArn);
+  const [subs, rules, trails] = await Promise.all([
+    topic ? ctx.account.listSubscriptions(finding.topicArn) : Promise.resolve([]),
+    Promise.all(specs.map((s) => ctx.account.getEventRule(s.name))),
+    specs.some((s) => s.needsTrail) ? ctx.account.listTrails() : Promise.resolve(undefined),
+  ]);
+  const mine = subs.find((s) => s.endpoint === choices.email);
+  return {
+    topic: !!topic,
+    policy: topicPolicyIsRight(topic?.policy, finding.topicArn, finding.accountId),
+    subscription: !mine ? "missing" : mine.pending ? "pending" : "confirmed",
+    rules: specs.map((spec, i) => ({
+      spec,
+      rule: ruleIsRight(rules[i], spec),
+      target: targetIsRight(rules[i]?.targets.find((t) => t.id === TARGET_ID), spec.target),
+    })),
+    trail: trails ? trails.some(trailDeliversRootCalls) : undefined,
+  };
+}
+
+/** Every part in place (the subscription may still be pending). */
+export function alertsInPlace(s: AlertsState): boolean {
+  return s.topic && s.policy && s.subscription !== "missing" && s.rules.every((r) => r.rule && r.target) && s.trail !== false;
+}
+
+function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: Date): Evidence[] {
+  const evidence: Evidence[] = [
+    { source: "sns:GetTopicAttributes (us-east-1)", read: `${finding.topicArn}: ${s.topic ? "exists" : "absent"}; EventBridge may publish: ${s.policy ? "yes" : "no"}`, at },
+    { source: "sns:ListSubscriptionsByTopic", read: `email ${email}: ${s.subscription}`, at },
+    ...s.rules.map((r) => ({
+      source: "events:DescribeRule + events:ListTargetsByRule (us-east-1)",
+      read: `${r.spec.name}: ${r.rule ? "enabled, pattern as planned" : "missing or not as planned"}; target ${r.target ? "topic, with input transformer" : "missing or not as planned"}`,
+      at,
+    })),
+  ];
+  if (s.trail !== undefined) evidence.push({ source: "cloudtrail:DescribeTrails + GetTrailStatus + GetEventSelectors", read: s.trail ? "a trail logs management events into us-east-1" : "no trail logs management events into us-east-1", at });
+  return evidence;
+}
+
+/**
+ * The independent read for the whole step. It waits for everything to show and for the owner to confirm the
+ * subscription (a human reading an email, often in spam: the long wait). Stopped early, a pending subscription
+ * leaves the step unverified: alerts go nowhere until it is confirmed.
+ */
+export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices, hooks?: WaitHooks): Promise<Verdict> {
+  const result = await waitUntil(ctx, () => readAlerts(ctx, finding, choices), (s) => alertsInPlace(s) && s.subscription === "confirmed", trailWait(ctx, hooks));
+  const last = result.last;
+  const evidence = last ? evidenceOf(last, finding, choices.email, ctx.now()) : [];
+  if (result.met) return verdict("verified", "read-back-confirms", evidence);
+  if (last && alertsInPlace(last)) return verdict("unverified", "subscription-pending", evidence);
+  return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
+}
+
+export const TEST_SUBJECT = "rootlock test alert";
+
+/** A test message through the topic: it reaches only confirmed addresses. */
+export async function sendTestAlert(ctx: StepContext, topicArn: string): Promise<WriteReceipt> {
+  return ctx.account.publish(topicArn, TEST_SUBJECT, `This is a test of rootlock's root-activity alerts for AWS account ${ctx.caller.accountId}, sent ${ctx.now().toISOString()}. No action is needed.`);
+}
+
+/** The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word. */
+export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict {
+  return {
+    ...v,
+    evidence: [...v.evidence, { source: "operator (after the sign-in test)", read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)", at }],
+  };
+}

@@ -1,0 +1,105 @@
+// Root-activity alerts through the real adapter and the real SDK against moto's SNS, EventBridge, CloudTrail and
+// S3 (the launcher keeps an email subscription pending until the test clicks its link, as AWS does). A first run
+// sets everything up and reads it back; a second run plans nothing and sends no write; drift is repaired.
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DryRunAccount } from "../../src/aws/dry-run.js";
+import { LiveAccount } from "../../src/aws/iam.js";
+import { type AlertChoices, applyAlertAction, confirmAlertAction, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
+import { inspectPreflight } from "../../src/steps/preflight.js";
+import type { StepContext } from "../../src/steps/types.js";
+import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
+
+const available = requireMoto("the alerts integration tests");
+const SETUP_CREDENTIALS = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+const EMAIL = "owner@example.com";
+const CHOICES: AlertChoices = { email: EMAIL, apiCalls: true, createTrail: true };
+const WRITES = /^(Create|Put|Set|Subscribe|Publish|Start|Delete)/;
+
+describe.runIf(available)("alerts against moto", () => {
+  let moto: MotoServer;
+  let ctx: StepContext;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+    await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
+    const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
+    const preflight = await inspectPreflight(account, () => new Date());
+    ctx = {
+      account,
+      caller: preflight.caller,
+      now: () => new Date(),
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      timing: { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 },
+      clockOffsetMs: preflight.clockOffsetMs,
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await moto?.stop();
+    delete process.env.AWS_ENDPOINT_URL;
+  });
+
+  it("a dry run reads the account and sends no write", async () => {
+    const dry = new DryRunAccount(ctx.account);
+    const dryCtx = { ...ctx, account: dry };
+    await moto.clearRequests();
+    const plan = planAlerts(await inspectAlerts(dryCtx), CHOICES);
+    expect(plan).toHaveLength(13);
+    for (const action of plan) await expect(applyAlertAction(dryCtx, action)).rejects.toThrow("dry run");
+    expect(dry.recorded.map((w) => w.call)).toEqual(plan.map((a) => a.call));
+    const sent = (await moto.requests()).filter((r) => WRITES.test(r.action));
+    expect(sent).toEqual([]);
+  });
+
+  it("sets everything up, each change read back; unverified while the email is pending, verified once confirmed", async () => {
+    const finding = await inspectAlerts(ctx);
+    expect(finding.trails).toEqual([]);
+    for (const action of planAlerts(finding, CHOICES)) {
+      await applyAlertAction(ctx, action);
+      expect(await confirmAlertAction(ctx, action), action.call).toBeDefined();
+    }
+    expect(await verifyAlerts(ctx, finding, CHOICES)).toMatchObject({ state: "unverified", reason: "subscription-pending" });
+    expect(await moto.confirmEmail(EMAIL)).toBe(1);
+    const v = await verifyAlerts(ctx, finding, CHOICES);
+    expect(v).toMatchObject({ state: "verified" });
+    expect(v.evidence.map((e) => e.read)).toContain(`email ${EMAIL}: confirmed`);
+    const trail = (await ctx.account.listTrails())[0];
+    expect(trail).toMatchObject({ name: "rootlock-management-events", multiRegion: true, logging: true, managementEvents: "all" });
+    const rule = await ctx.account.getEventRule("rootlock-root-console-sign-in");
+    expect(rule?.targets[0]?.inputPathsMap).toMatchObject({ ip: "$.detail.sourceIPAddress", mfa: "$.detail.additionalEventData.MFAUsed" });
+  });
+
+  it("a second run plans nothing and sends no write", async () => {
+    await moto.clearRequests();
+    const finding = await inspectAlerts(ctx);
+    expect(finding.deliveringTrail?.name).toBe("rootlock-management-events");
+    expect(planAlerts(finding, CHOICES)).toEqual([]);
+    const requests = await moto.requests();
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((r) => WRITES.test(r.action))).toEqual([]);
+  });
+
+  it("repairs a disabled-by-edit rule and a lost policy statement, and nothing else", async () => {
+    const finding = await inspectAlerts(ctx);
+    await ctx.account.putEventRule("rootlock-root-mfa-removal", JSON.stringify({ source: ["aws.iam"] }), "edited by hand");
+    await ctx.account.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+    const plan = planAlerts(await inspectAlerts(ctx), CHOICES);
+    expect(plan.map((a) => `${a.call} ${a.params.Name ?? a.params.TopicArn}`)).toEqual([
+      `sns:SetTopicAttributes ${finding.topicArn}`,
+      "events:PutRule rootlock-root-mfa-removal",
+    ]);
+    for (const action of plan) await applyAlertAction(ctx, action);
+    expect(planAlerts(await inspectAlerts(ctx), CHOICES)).toEqual([]);
+  });
+
+  it("sends a test message through the topic", async () => {
+    const finding = await inspectAlerts(ctx);
+    const receipt = await sendTestAlert(ctx, finding.topicArn);
+    expect(receipt).toMatchObject({ call: "sns:Publish" });
+    expect(receipt.requestId).toBeTruthy();
+  });
+});

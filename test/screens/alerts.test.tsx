@@ -1,0 +1,170 @@
+// The alerts screen, in both languages: a bad address refused, each change confirmed (the pending-subscription
+// warning on the call that routes alerts), the wait for the owner's click, a test message; a second run with
+// nothing to change; a dry run; moving on while pending; and the fire drill's question after the sign-in test.
+import { describe, expect, it } from "vitest";
+import { DryRunAccount } from "../../src/aws/dry-run.js";
+import { messages } from "../../src/i18n/index.js";
+import { AlertsScreen } from "../../src/screens/AlertsScreen.js";
+import { SigninScreen } from "../../src/screens/SigninScreen.js";
+import type { Verdict } from "../../src/steps/types.js";
+import { KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+
+const EMAIL = "owner@example.com";
+
+describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
+  const t = messages(lang);
+  const a = t.alerts;
+
+  async function confirmAll(r: ReturnType<typeof renderIn>, total: number) {
+    const warned: string[] = [];
+    for (let i = 1; i <= total; i++) {
+      const frame = await r.waitFor((f) => f.includes(`${i}/${total}`) && f.includes(t.common.confirmTitle));
+      if (frame.replace(/\s+/g, " ").includes(a.pendingWarning.slice(0, 30))) warned.push(/(\w+:\w+)\(/.exec(frame)![1]!);
+      await r.press(KEYS.enter);
+    }
+    return warned;
+  }
+
+  it("refuses a bad address, sets everything up with the trail, waits for the click, and sends a test", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.introKeys);
+    expect(r.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleStates.absent));
+    await r.press(KEYS.enter);
+    await r.waitFor(a.emailHint);
+    await r.type("owner@example");
+    await r.press(KEYS.enter);
+    await r.waitFor(a.badEmail);
+    for (let i = 0; i < "owner@example".length; i++) await r.press(KEYS.backspace);
+    await r.type(EMAIL);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.noTrail.slice(0, 20));
+    expect(r.frame()).toContain(a.trailChoice(true).slice(0, 10));
+    await r.press(KEYS.enter);
+    const warned = await confirmAll(r, 11);
+    // Every call that routes alerts to the pending subscription says nothing is delivered until it is confirmed.
+    expect(warned).toEqual(["events:PutTargets", "events:PutTargets"]);
+    await r.waitFor(a.confirmTitle(EMAIL));
+    await r.press("m");
+    await r.waitFor(a.verified);
+    await r.press("t");
+    await r.waitFor(a.testSent("").slice(0, 12));
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "verified", reason: "read-back-confirms" });
+    expect(done!.evidence.map((e) => e.read)).toContain(`email ${EMAIL}: confirmed`);
+    expect(account.writes().map((w) => w.call)).toEqual([
+      "sns:CreateTopic",
+      "sns:SetTopicAttributes",
+      "sns:Subscribe",
+      "s3:CreateBucket",
+      "s3:PutBucketPolicy",
+      "cloudtrail:CreateTrail",
+      "cloudtrail:StartLogging",
+      "events:PutRule",
+      "events:PutTargets",
+      "events:PutRule",
+      "events:PutTargets",
+      "sns:Publish",
+    ]);
+    expect(standIn.alertInbox().map((m) => m.to)).toEqual([EMAIL]);
+
+    // A second run: the address is offered, nothing is to change, nothing is sent.
+    const before = account.writes().length;
+    let again: Verdict | undefined;
+    const r2 = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (again = v)} onBack={() => {}} />, { standIn });
+    await r2.waitFor(a.subscription(EMAIL, a.subscriptionStates.confirmed));
+    expect(r2.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleStates.right));
+    await r2.press(KEYS.enter);
+    await r2.waitFor(a.emailHint);
+    await r2.press(KEYS.enter);
+    await r2.waitFor(a.nothingToDo);
+    await r2.press(KEYS.enter);
+    await r2.waitFor(a.verified);
+    await r2.press(KEYS.enter);
+    expect(again?.state).toBe("verified");
+    expect(account.writes()).toHaveLength(before);
+    r.unmount();
+    r2.unmount();
+  });
+
+  it("moving on while the subscription is pending leaves it unverified, and says nothing is delivered", async () => {
+    const { ctx, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.introKeys);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.emailHint);
+    await r.type(EMAIL);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.trailChoice(true).slice(0, 10));
+    await r.press("t");
+    await r.waitFor(a.trailChoice(false).slice(0, 12));
+    await r.press(KEYS.enter);
+    await confirmAll(r, 5);
+    await r.waitFor(a.confirmTitle(EMAIL));
+    await r.press(KEYS.esc);
+    await r.waitFor(a.pending.slice(0, 20));
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "unverified", reason: "subscription-pending" });
+    r.unmount();
+  });
+
+  it("in a dry run shows every call and sends none", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    const dry = new DryRunAccount(account);
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={{ ...ctx, account: dry }} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn, mode: "dry-run" });
+    await r.waitFor(a.introKeys);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.emailHint);
+    await r.type(EMAIL);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.apiChoice(false));
+    await r.press("a");
+    await r.waitFor(a.apiChoice(true));
+    await r.press(KEYS.enter);
+    await confirmAll(r, 13);
+    const frame = await r.waitFor(t.common.wouldCall);
+    expect(frame).toContain("rootlock-root-api-call");
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "skipped", reason: "dry-run" });
+    expect(dry.recorded).toHaveLength(13);
+    expect(account.writes()).toEqual([]);
+    r.unmount();
+  });
+
+  it("can be skipped from its first screen: optional, and recorded as skipped", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.introKeys);
+    await r.press("s");
+    expect(done).toMatchObject({ state: "skipped", reason: "operator-skipped" });
+    expect(account.writes()).toEqual([]);
+    r.unmount();
+  });
+});
+
+describe.each(["en", "ko"] as const)("the fire drill after the sign-in test (%s)", (lang) => {
+  const t = messages(lang);
+  it("asks whether the alert email arrived and records the operator's answer", async () => {
+    const { ctx, standIn } = await simulatedWorld("clean");
+    let arrived: boolean | undefined;
+    const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={() => {}} onBack={() => {}} drill onDrill={(x) => (arrived = x)} />, { standIn });
+    await r.waitFor(t.signin.start);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.signin.openStandIn);
+    await r.press("c");
+    await r.waitFor(t.standIn.signin.title);
+    await r.type(standIn.trainingCode()!);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.standIn.signin.success);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.signin.drillQuestion.slice(0, 15));
+    await r.press("y");
+    await r.waitFor(t.signin.drillRecorded(true).slice(0, 15));
+    expect(arrived).toBe(true);
+    r.unmount();
+  });
+});

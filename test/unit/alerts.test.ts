@@ -1,0 +1,202 @@
+// The alerts step on the simulated account: plan only what is missing, apply with read-back, a pending email
+// subscription that leaves the step unverified until its owner clicks the link, a second run that plans nothing,
+// drift repaired, the trail offered when none logs management events, and the alert that a root sign-in sends.
+import { describe, expect, it } from "vitest";
+import { DryRunAccount } from "../../src/aws/dry-run.js";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { matchesPattern, transformInput } from "../../src/aws/event-pattern.js";
+import { alertRules, publishStatement, topicPolicyIsRight, topicPolicyWith } from "../../src/steps/alert-shapes.js";
+import {
+  type AlertChoices,
+  alertActionHolds,
+  applyAlertAction,
+  confirmAlertAction,
+  inspectAlerts,
+  planAlerts,
+  sendTestAlert,
+  verifyAlerts,
+} from "../../src/steps/alerts.js";
+import { inspectPreflight } from "../../src/steps/preflight.js";
+import type { Account } from "../../src/aws/account.js";
+import type { StepContext } from "../../src/steps/types.js";
+
+const START = new Date("2026-11-22T10:00:05Z");
+const TIMING = { iamPollMs: 500, iamTimeoutMs: 10_000, trailPollMs: 1000, trailTimeoutMs: 20_000 };
+const EMAIL = "owner@example.com";
+
+async function world(scenario: ScenarioName, wrap?: (a: Account) => Account) {
+  let clock = START.getTime();
+  const now = () => new Date(clock);
+  const simulated = new SimulatedAccount({ scenario, now, visibilityDelayMs: 1500, cloudTrailDelayMs: 8000, reportDelayMs: 0 });
+  const account = wrap ? wrap(simulated) : simulated;
+  const preflight = await inspectPreflight(account, now);
+  const ctx: StepContext = {
+    account,
+    caller: preflight.caller,
+    now,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    timing: TIMING,
+    clockOffsetMs: preflight.clockOffsetMs,
+  };
+  return { simulated, ctx, advance: (ms: number) => (clock += ms) };
+}
+
+async function applyAll(ctx: StepContext, choices: AlertChoices) {
+  const finding = await inspectAlerts(ctx);
+  const plan = planAlerts(finding, choices);
+  for (const action of plan) {
+    await applyAlertAction(ctx, action);
+    expect(await confirmAlertAction(ctx, action), action.call).toBeDefined();
+  }
+  return { finding, plan };
+}
+
+describe("alerts step", () => {
+  it("on a new account: topic, policy, subscription, trail and rules, in that order", async () => {
+    const { ctx } = await world("new-account");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.topic).toBeUndefined();
+    expect(finding.deliveringTrail).toBeUndefined();
+    const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
+    expect(plan.map((a) => a.call)).toEqual([
+      "sns:CreateTopic",
+      "sns:SetTopicAttributes",
+      "sns:Subscribe",
+      "s3:CreateBucket",
+      "s3:PutBucketPolicy",
+      "cloudtrail:CreateTrail",
+      "cloudtrail:StartLogging",
+      "events:PutRule",
+      "events:PutTargets",
+      "events:PutRule",
+      "events:PutTargets",
+      "events:PutRule",
+      "events:PutTargets",
+    ]);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual([
+      "rootlock-root-console-sign-in",
+      "rootlock-root-mfa-removal",
+      "rootlock-root-api-call",
+    ]);
+  });
+
+  it("without a trail and without consent to create one, leaves out the API-call rules", async () => {
+    const { ctx } = await world("new-account");
+    const plan = planAlerts(await inspectAlerts(ctx), { email: EMAIL, apiCalls: true, createTrail: false });
+    expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in"]);
+  });
+
+  it("is unverified while the subscription is pending, verified once the owner clicks the link; a second run plans nothing", async () => {
+    const { ctx, simulated } = await world("new-account");
+    const choices = { email: EMAIL, apiCalls: false, createTrail: true };
+    const { finding } = await applyAll(ctx, choices);
+    const pending = await verifyAlerts(ctx, finding, choices);
+    expect(pending).toMatchObject({ state: "unverified", reason: "subscription-pending" });
+    expect(pending.evidence.map((e) => e.read)).toContain(`email ${EMAIL}: pending`);
+
+    expect(await simulated.console.confirmAlertEmail(EMAIL)).toBe(true);
+    const confirmed = await verifyAlerts(ctx, finding, choices);
+    expect(confirmed).toMatchObject({ state: "verified", reason: "read-back-confirms" });
+
+    const again = await inspectAlerts(ctx);
+    expect(again.deliveringTrail?.name).toBe("rootlock-management-events");
+    expect(planAlerts(again, choices)).toEqual([]);
+  });
+
+  it("repairs drift: a rule's pattern changed by hand, a target removed, the policy statement lost", async () => {
+    const { ctx, simulated } = await world("new-account");
+    const choices = { email: EMAIL, apiCalls: false, createTrail: false };
+    const { finding } = await applyAll(ctx, choices);
+    await simulated.putEventRule("rootlock-root-console-sign-in", JSON.stringify({ source: ["aws.signin"] }), "edited");
+    await simulated.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+    await ctx.sleep(2000);
+    const plan = planAlerts(await inspectAlerts(ctx), choices);
+    expect(plan.map((a) => a.call)).toEqual(["sns:SetTopicAttributes", "events:PutRule"]);
+    for (const action of plan) await applyAlertAction(ctx, action);
+    await ctx.sleep(2000);
+    expect(planAlerts(await inspectAlerts(ctx), choices)).toEqual([]);
+  });
+
+  it("keeps the topic policy's other statements and scopes its own to this account's rootlock rules", () => {
+    const arn = "arn:aws:sns:us-east-1:123456789012:t";
+    const other = { Sid: "keep-me", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sns:Subscribe", Resource: arn };
+    const policy = topicPolicyWith(JSON.stringify({ Version: "2008-10-17", Statement: [other] }), arn, "123456789012");
+    const parsed = JSON.parse(policy) as { Statement: { Sid: string }[] };
+    expect(parsed.Statement.map((s) => s.Sid)).toEqual(["keep-me", "rootlock-eventbridge-publish"]);
+    expect(topicPolicyIsRight(policy, arn, "123456789012")).toBe(true);
+    expect(topicPolicyIsRight(policy, arn, "210987654321")).toBe(false);
+    expect(publishStatement(arn, "123456789012").Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": "123456789012" },
+      ArnLike: { "aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/rootlock-root-*" },
+    });
+  });
+
+  it("reads before a retry: a write that landed holds, and is not sent again", async () => {
+    const { ctx } = await world("new-account");
+    const [create] = planAlerts(await inspectAlerts(ctx), { email: EMAIL, apiCalls: false, createTrail: false });
+    expect(await alertActionHolds(ctx, create!)).toBe(false);
+    await applyAlertAction(ctx, create!);
+    await ctx.sleep(2000);
+    expect(await alertActionHolds(ctx, create!)).toBe(true);
+  });
+
+  it("finds the hardened account's trail and asks for no new one", async () => {
+    const { ctx } = await world("hardened");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.deliveringTrail?.name).toBe("management-trail");
+    const plan = planAlerts(finding, { email: EMAIL, apiCalls: false, createTrail: false });
+    expect(plan.some((a) => a.call.startsWith("cloudtrail:"))).toBe(false);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal"]);
+  });
+
+  it("a dry run records every call and sends none", async () => {
+    let dry: DryRunAccount | undefined;
+    const { ctx, simulated } = await world("new-account", (a) => (dry = new DryRunAccount(a)));
+    const plan = planAlerts(await inspectAlerts(ctx), { email: EMAIL, apiCalls: true, createTrail: true });
+    for (const action of plan) await expect(applyAlertAction(ctx, action)).rejects.toThrow("dry run");
+    expect(dry!.recorded.map((w) => w.call)).toEqual(plan.map((a) => a.call));
+    expect(dry!.recorded.map((w) => w.params)).toEqual(plan.map((a) => a.params));
+    expect(simulated.writes()).toEqual([]);
+  });
+
+  it("a root sign-in sends the readable alert to a confirmed address only, once CloudTrail has it", async () => {
+    const { ctx, simulated, advance } = await world("clean");
+    const choices = { email: EMAIL, apiCalls: false, createTrail: false };
+    const { finding } = await applyAll(ctx, choices);
+    await simulated.console.signIn(simulated.console.trainingCode()!);
+    advance(9000);
+    expect(simulated.console.alertInbox()).toEqual([]);
+    await simulated.console.confirmAlertEmail(EMAIL);
+    await sendTestAlert(ctx, finding.topicArn);
+    await simulated.console.signIn(simulated.console.trainingCode()!);
+    advance(9000);
+    const inbox = simulated.console.alertInbox();
+    expect(inbox.map((m) => m.subject)).toEqual(["rootlock test alert", "AWS Notification Message"]);
+    expect(inbox[1]!.body).toMatch(/^ROOT CONSOLE SIGN-IN \(Success\) in AWS account 123456789012 at 2026-11-22T10:00:\d\d\.\d{3}Z from 203\.0\.113\.10\. MFA used: Yes\./);
+  });
+});
+
+describe("event patterns and input transformers", () => {
+  const [signIn, mfaRemoval] = alertRules("arn:aws:sns:us-east-1:123456789012:t");
+  const event = {
+    "detail-type": "AWS API Call via CloudTrail",
+    source: "aws.iam",
+    account: "123456789012",
+    time: "2026-11-22T10:00:00Z",
+    detail: { eventName: "DeactivateMFADevice", sourceIPAddress: "198.51.100.7", userIdentity: { type: "Root", sessionContext: { attributes: { mfaAuthenticated: "false" } } } },
+  };
+  it("matches root's MFA removal, not an IAM user's, and not a sign-in", () => {
+    expect(matchesPattern(mfaRemoval!.pattern, event)).toBe(true);
+    expect(matchesPattern(mfaRemoval!.pattern, { ...event, detail: { ...event.detail, userIdentity: { type: "IAMUser" } } })).toBe(false);
+    expect(matchesPattern(mfaRemoval!.pattern, { ...event, detail: { ...event.detail, eventName: "EnableMFADevice" } })).toBe(false);
+    expect(matchesPattern(signIn!.pattern, event)).toBe(false);
+  });
+  it("fills the template from the event", () => {
+    expect(transformInput(mfaRemoval!.target, event)).toBe(
+      "ROOT MFA REMOVAL (DeactivateMFADevice) in AWS account 123456789012 at 2026-11-22T10:00:00Z from 198.51.100.7. Session used MFA: false. If this was not you, secure the root user now.",
+    );
+  });
+});
