@@ -91,6 +91,8 @@ export interface EventRule {
   /** The rule's event pattern, as JSON text (absent for a scheduled rule). */
   pattern?: string;
   targets: number;
+  /** The targets' ARNs (an SNS topic's, for an email alert). */
+  targetArns?: string[];
 }
 
 /** The account's security alternate contact (Account API, AlternateContactType=SECURITY). */

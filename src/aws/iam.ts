@@ -211,7 +211,13 @@ export class LiveAccount implements Account {
       for (const rule of page.Rules ?? []) {
         const name = rule.Name ?? "";
         const targets = await this.call("events:ListTargetsByRule", () => this.events.send(new ListTargetsByRuleCommand({ Rule: name })));
-        rules.push({ name, enabled: rule.State === "ENABLED", pattern: rule.EventPattern, targets: targets.Targets?.length ?? 0 });
+        rules.push({
+          name,
+          enabled: rule.State === "ENABLED",
+          pattern: rule.EventPattern,
+          targets: targets.Targets?.length ?? 0,
+          targetArns: (targets.Targets ?? []).map((t) => t.Arn ?? ""),
+        });
       }
       token = page.NextToken;
     } while (token);

@@ -189,7 +189,7 @@ export class SimulatedAccount implements Account {
 
   async listEventRules(): Promise<EventRule[]> {
     this.enter("events:ListRules", "events");
-    return this.truth.rules.map((r) => ({ name: r.name, enabled: r.enabled, pattern: r.pattern, targets: r.targets.length }));
+    return this.truth.rules.map((r) => ({ name: r.name, enabled: r.enabled, pattern: r.pattern, targets: r.targets.length, targetArns: r.targets.map((t) => t.arn) }));
   }
 
   async getSecurityContact(): Promise<SecurityContact | undefined> {

@@ -1,6 +1,7 @@
 // `rootlock check`: the root user's posture from any read-only identity (SecurityAudit is enough), every
 // independent read in parallel, each finding with its source and how fresh it is. Reads only.
-import type { AccessKey, Account, ConsoleLoginEvent, EventRule, RootCredentialReport, RootSummary, SecurityContact, VirtualMfaDevice } from "../aws/account.js";
+import type { AccessKey, Account, ConsoleLoginEvent, EventRule, RootCredentialReport, RootSummary, SecurityContact, TopicSubscription, Trail, VirtualMfaDevice } from "../aws/account.js";
+import { trailDeliversRootCalls } from "./alert-shapes.js";
 import { isRootArn } from "../aws/account.js";
 import { AccountError } from "../aws/errors.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
@@ -25,6 +26,9 @@ export interface CheckInput {
   devices: Read<VirtualMfaDevice[]>;
   signins: Read<ConsoleLoginEvent[]>;
   rules: Read<EventRule[]>;
+  /** The subscriptions of each SNS topic that a root-sign-in rule targets: is anyone actually told? */
+  topics?: Record<string, Read<TopicSubscription[]>>;
+  trails?: Read<Trail[]>;
   contact: Read<SecurityContact | undefined>;
   /** Root's own keys by id: readable only with root's credentials (ListAccessKeys acts on the caller). */
   rootKeys?: Read<AccessKey[]>;
@@ -32,15 +36,66 @@ export interface CheckInput {
 
 /** Every read at once: they do not depend on each other. */
 export async function readPosture(account: Account, now: Date): Promise<CheckInput> {
-  const [summary, report, devices, signins, rules, contact] = await Promise.all([
+  const [summary, report, devices, signins, [rules, topics], trails, contact] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
     read(() => account.getRootCredentialReport(), "iam:GetCredentialReport"),
     read(() => account.listVirtualMfaDevices("Assigned"), "iam:ListVirtualMFADevices"),
     read(() => account.lookupConsoleLogins(new Date(now.getTime() - HISTORY_DAYS * DAY)), "cloudtrail:LookupEvents"),
-    read(() => account.listEventRules(), "events:ListRules"),
+    readAlertRoutes(account),
+    read(() => account.listTrails(), "cloudtrail:DescribeTrails"),
     read(() => account.getSecurityContact(), "account:GetAlternateContact"),
   ]);
-  return { summary, report, devices, signins, rules, contact };
+  return { summary, report, devices, signins, rules, topics, trails, contact };
+}
+
+/** The rules, then (depending on them) the subscriptions of the SNS topics the root-sign-in rules send to. */
+async function readAlertRoutes(account: Account): Promise<[Read<EventRule[]>, Record<string, Read<TopicSubscription[]>>]> {
+  const rules = await read(() => account.listEventRules(), "events:ListRules");
+  if (!rules.ok) return [rules, {}];
+  const arns = [...new Set(rules.value.filter(catchesRootSignIn).flatMap((r) => (r.targetArns ?? []).filter(isTopicArn)))];
+  const subs = await Promise.all(arns.map((arn) => read(() => account.listSubscriptions(arn), "sns:ListSubscriptionsByTopic")));
+  return [rules, Object.fromEntries(arns.map((arn, i) => [arn, subs[i]!]))];
+}
+
+const isTopicArn = (arn: string) => /^arn:aws[\w-]*:sns:/.test(arn);
+
+/** Does an EventBridge pattern catch root's MFA removals (an API call event, so only with a trail)? */
+export function catchesRootMfaRemoval(rule: EventRule): boolean {
+  if (!rule.enabled || rule.targets === 0 || !rule.pattern) return false;
+  try {
+    const p = JSON.parse(rule.pattern) as { "detail-type"?: string[]; detail?: { eventName?: string[]; userIdentity?: { type?: string[] } } };
+    const names = p.detail?.eventName;
+    return (
+      (p["detail-type"] ?? []).includes("AWS API Call via CloudTrail") &&
+      (p.detail?.userIdentity?.type ?? []).includes("Root") &&
+      (names === undefined || (names.includes("DeactivateMFADevice") && names.includes("DeleteVirtualMFADevice")))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Who hears of a root sign-in: for each rule, its SNS topics' confirmed subscriptions. A target that is not an
+ * SNS topic (a Lambda, a queue) cannot be judged from here and counts as delivered.
+ */
+function deliveries(rules: EventRule[], topics: Record<string, Read<TopicSubscription[]>>): { delivered: string[]; pending: string[]; unreadable: string[] } {
+  const delivered: string[] = [];
+  const pending: string[] = [];
+  const unreadable: string[] = [];
+  for (const rule of rules) {
+    for (const arn of rule.targetArns ?? []) {
+      if (!isTopicArn(arn)) {
+        delivered.push(`${rule.name} → ${arn}`);
+        continue;
+      }
+      const subs = topics[arn];
+      if (!subs || !subs.ok) unreadable.push(arn);
+      else if (subs.value.some((s) => !s.pending)) delivered.push(`${rule.name} → ${arn} (${subs.value.filter((s) => !s.pending).length} confirmed)`);
+      else pending.push(arn);
+    }
+  }
+  return { delivered, pending, unreadable };
 }
 
 const unknown = (r: { code: string; action: string }) => `could not read (${r.code} on ${r.action})`;
@@ -146,12 +201,18 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     if (!input.rules.ok) add({ ...base, status: "unknown", evidence: unknown(input.rules), source: "events:ListRules (us-east-1)" });
     else {
       const rules = input.rules.value.filter(catchesRootSignIn);
-      add({
-        ...base,
-        status: rules.length > 0 ? "pass" : "fail",
-        evidence: rules.length > 0 ? `rule ${rules.map((r) => r.name).join(", ")} (enabled, with a target)` : "no enabled rule with a target catches root console sign-ins",
-        source: "events:ListRules (us-east-1)",
-      });
+      const source = "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)";
+      // What else is known: the MFA-removal alert, and whether a trail brings API-call events at all.
+      const mfaRule = input.rules.value.some(catchesRootMfaRemoval);
+      const trail = input.trails?.ok ? input.trails.value.some(trailDeliversRootCalls) : undefined;
+      const extra = `; root MFA-removal alert: ${mfaRule ? (trail === false ? "rule present, but NO trail logs management events, so it cannot fire" : "yes") : "no"}`;
+      if (rules.length === 0) add({ ...base, status: "fail", evidence: `no enabled rule with a target catches root console sign-ins${extra}`, source });
+      else {
+        const d = deliveries(rules, input.topics ?? {});
+        if (d.delivered.length > 0) add({ ...base, status: "pass", evidence: `rule ${d.delivered.join(", ")}${extra}`, source });
+        else if (d.unreadable.length > 0) add({ ...base, status: "unknown", evidence: `rule ${rules.map((r) => r.name).join(", ")}: could not read the subscriptions of ${d.unreadable.join(", ")}${extra}`, source });
+        else add({ ...base, status: "fail", evidence: `rule ${rules.map((r) => r.name).join(", ")}: its topic has no confirmed subscription (pending: ${d.pending.join(", ")}), so nothing is delivered${extra}`, source });
+      }
     }
   }
 

@@ -106,6 +106,10 @@ const CLI_ROWS: CliRow[] = [
   { what: "an unknown --profile, for check --json", args: ["check", "--json", "--profile", "nope"], stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials), mentions: ['"nope"'] },
   { what: "an unknown --profile, for the wizard", args: ["--profile", "nope", "--region", "eu-west-1"], stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials), mentions: ['"nope"'] },
   { what: "an unknown --profile, in Korean", args: ["check", "--lang", "ko", "--profile", "운영"], stderr: ko.cli.unknownProfile("운영", awsConfig, awsCredentials), mentions: ['"운영"'] },
+  // The alerts' topic name: checked against SNS's rule, and only where a topic is used.
+  { what: "--topic with a space", args: ["alerts", "--topic", "my alerts"], stderr: refusal(["alerts", "--topic", "my alerts"]), mentions: ["--topic"] },
+  { what: "--topic for check", args: ["check", "--topic", "alerts"], stderr: refusal(["check", "--topic", "alerts"]), mentions: ["--topic", "rootlock alerts"] },
+  { what: "alerts with no terminal", args: ["alerts", "--demo"], stderr: en.cli.noTty, mentions: ["rootlock check"] },
   // No terminal: the wizard says to use `rootlock check`.
   { what: "the wizard with no terminal, no arguments", args: [], stderr: en.cli.noTty, mentions: ["rootlock check"] },
   { what: "the wizard with no terminal, in Korean", args: ["--scenario", "root-key", "--lang", "ko"], stderr: ko.cli.noTty, mentions: ["rootlock check"] },

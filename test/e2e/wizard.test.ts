@@ -248,6 +248,42 @@ describe("the whole wizard on the simulated account", () => {
     expect((await s.waitForExit()).exitCode).toBe(0);
   }, 120_000);
 
+  it("`rootlock alerts --topic`: the alerts step alone, without a trail, to a summary and a report of that control only", async () => {
+    const t: Messages = en;
+    const cwd = scratch();
+    const s = spawnRootlock(["alerts", "--demo", "--topic", "team-alerts"], { cols: 110, rows: 52, cwd });
+    await next(s, t.preflight.plan);
+    s.press("enter");
+    await next(s, "arn:aws:sns:us-east-1:123456789012:team-alerts");
+    s.press("enter");
+    await next(s, t.alerts.emailHint);
+    await typeLine(s, "team@example.com");
+    await next(s, t.alerts.trailChoice(true));
+    s.write("t");
+    await next(s, t.alerts.trailChoice(false));
+    s.press("enter");
+    for (let i = 1; i <= 5; i++) {
+      await next(s, `${i}/5`);
+      await next(s, t.common.confirmTitle);
+      s.press("enter");
+    }
+    await next(s, t.alerts.confirmTitle("team@example.com"));
+    s.write("m");
+    await next(s, t.alerts.verified);
+    s.press("enter");
+    const summary = await s.waitFor(t.summary.allVerified);
+    expect(summary).toContain("4.3 / CloudWatch.1");
+    expect(summary).not.toContain("IAM.4");
+    s.press("enter");
+    expect((await s.waitForExit()).exitCode).toBe(0);
+    await s.waitFor("Evidence report:");
+    const report = JSON.parse(filesUnder(cwd).find((f) => f.path.endsWith(".json"))!.text);
+    expect(report.controls.map((c: { control: string; state: string }) => `${c.control} ${c.state}`)).toEqual(["root-alerts verified"]);
+    expect(report.changes[0]).toMatchObject({ call: "sns:CreateTopic", params: { Name: "team-alerts" }, outcome: "sent" });
+    expect(report.changes.map((c: { call: string }) => c.call)).toEqual(["sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "events:PutRule", "events:PutTargets"]);
+    rmSync(cwd, { recursive: true, force: true });
+  }, 120_000);
+
   it("Ctrl-C mid-enrolment exits with 130 and gives the terminal back", async () => {
     const s = spawnRootlock(["--scenario", "new-account"], { cols: 110, rows: 52, cwd: scratch() });
     await next(s, en.preflight.plan);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { LiveAccount } from "../../src/aws/iam.js";
 import { type AlertChoices, applyAlertAction, confirmAlertAction, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
+import { runCheck } from "../../src/steps/check.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import type { StepContext } from "../../src/steps/types.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
@@ -81,6 +82,14 @@ describe.runIf(available)("alerts against moto", () => {
     const requests = await moto.requests();
     expect(requests.length).toBeGreaterThan(5);
     expect(requests.filter((r) => WRITES.test(r.action))).toEqual([]);
+  });
+
+  it("rootlock check sees the alerts delivered to a confirmed address, and the MFA-removal rule backed by a trail", async () => {
+    const report = await runCheck(ctx.account, () => new Date(), "test", false);
+    const alerts = report.findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(alerts).toMatchObject({ status: "pass", cis: "4.3", securityHub: "CloudWatch.1" });
+    expect(alerts.evidence).toContain("rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed)");
+    expect(alerts.evidence).toContain("root MFA-removal alert: yes");
   });
 
   it("repairs a disabled-by-edit rule and a lost policy statement, and nothing else", async () => {

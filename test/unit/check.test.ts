@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { renderTable } from "../../src/check-command.js";
 import { checkReportSchema } from "../../src/check-schema.js";
 import { SimulatedAccount } from "../../src/aws/simulated.js";
-import { catchesRootSignIn, runCheck } from "../../src/steps/check.js";
+import { applyAlertAction, inspectAlerts, planAlerts } from "../../src/steps/alerts.js";
+import { catchesRootMfaRemoval, catchesRootSignIn, runCheck } from "../../src/steps/check.js";
+import { inspectPreflight } from "../../src/steps/preflight.js";
+import type { StepContext } from "../../src/steps/types.js";
 
 const check = (account: SimulatedAccount) => runCheck(account, () => new Date(), "test", true);
 const statuses = (r: Awaited<ReturnType<typeof check>>) => Object.fromEntries(r.findings.map((f) => [f.control, f.status]));
@@ -71,6 +74,30 @@ describe("rootlock check", () => {
     expect(plain).not.toMatch(/\u001b\[/);
     expect(plain).toContain("IAM.4");
     expect(renderTable(report, true)).toMatch(/\u001b\[31mFAIL/);
+  });
+
+  it("passes the alerts only once someone is told: a pending subscription is a failure", async () => {
+    let clock = Date.now();
+    const now = () => new Date(clock);
+    const account = new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0, visibilityDelayMs: 0, now });
+    const preflight = await inspectPreflight(account, now);
+    const ctx: StepContext = { account, caller: preflight.caller, now, sleep: async (ms) => void (clock += ms), timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 }, clockOffsetMs: 0 };
+    const finding = await inspectAlerts(ctx);
+    for (const action of planAlerts(finding, { email: "owner@example.com", apiCalls: false, createTrail: false })) await applyAlertAction(ctx, action);
+    const pending = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(pending.status).toBe("fail");
+    expect(pending.evidence).toContain("no confirmed subscription");
+    expect(pending.evidence).toContain("root MFA-removal alert: no");
+    await account.console.confirmAlertEmail("owner@example.com");
+    const confirmed = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(confirmed.status).toBe("pass");
+    expect(confirmed.evidence).toContain("rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed)");
+  });
+
+  it("recognises a rule for root's MFA removals only when it catches both calls", () => {
+    const mfa = JSON.stringify({ "detail-type": ["AWS API Call via CloudTrail"], source: ["aws.iam"], detail: { eventName: ["DeactivateMFADevice", "DeleteVirtualMFADevice"], userIdentity: { type: ["Root"] } } });
+    expect(catchesRootMfaRemoval({ name: "m", enabled: true, pattern: mfa, targets: 1 })).toBe(true);
+    expect(catchesRootMfaRemoval({ name: "m", enabled: true, pattern: mfa.replace(',"DeleteVirtualMFADevice"', ""), targets: 1 })).toBe(false);
   });
 
   it("recognises a rule that alerts on root console sign-ins, enabled and with a target", () => {
