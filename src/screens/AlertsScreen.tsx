@@ -30,13 +30,15 @@ import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
+import { isBack, isContinue, isOpenMailbox, isSendTest, isSkip, isToggleApiCalls, isToggleTrail, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { attempt, useTask } from "./use-task.js";
 
 interface Props {
   ctx: StepContext;
   topicName?: string;
+  /** The address offered in the field (else the topic's first email subscription). */
+  email?: string;
   onDone: (verdict: Verdict) => void;
   onBack: () => void;
 }
@@ -49,7 +51,7 @@ type Phase =
   | { kind: "verifying"; prior: RunnerOutcome | undefined }
   | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[]; test?: string };
 
-export function AlertsScreen({ ctx, topicName, onDone, onBack }: Props) {
+export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }: Props) {
   const { t, standIn, mode } = useUi();
   const a = t.alerts;
   const [task, retry] = useTask(() => inspectAlerts(ctx, topicName), "sns:GetTopicAttributes");
@@ -71,15 +73,15 @@ export function AlertsScreen({ ctx, topicName, onDone, onBack }: Props) {
       if (phase.kind === "options") {
         if (isBack(input, key)) return setPhase({ kind: "email", invalid: false });
         if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-        if (input === "a") return setChoices((c) => ({ ...c, apiCalls: !c.apiCalls }));
-        if (input === "t" && needsTrailDecision(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
+        if (isToggleApiCalls(input, key)) return setChoices((c) => ({ ...c, apiCalls: !c.apiCalls }));
+        if (isToggleTrail(input, key) && needsTrailDecision(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
         if (isContinue(input, key)) setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined });
-      } else if (phase.kind === "verifying" && standIn && input === "m" && !clicked) {
+      } else if (phase.kind === "verifying" && standIn && isOpenMailbox(input, key) && !clicked) {
         setClicked(true);
         void standIn.confirmAlertEmail(choices.email);
       } else if (phase.kind === "result") {
         if (isContinue(input, key)) return onDone(phase.verdict);
-        if (input === "t" && mode !== "dry-run" && !phase.test) {
+        if (isSendTest(input, key) && mode !== "dry-run" && !phase.test) {
           void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) =>
             setPhase((p) => (p.kind === "result" ? { ...p, test: r.ok ? (r.value.requestId ?? "") : `${r.failure.code}` } : p)),
           );
@@ -125,7 +127,7 @@ export function AlertsScreen({ ctx, topicName, onDone, onBack }: Props) {
           <TextField
             label={a.emailLabel}
             focus
-            initial={f.emails[0]?.endpoint ?? ""}
+            initial={offered ?? f.emails[0]?.endpoint ?? ""}
             maxLength={254}
             onSubmit={(text) => {
               const email = parseAlertEmail(text);

@@ -12,7 +12,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { formatTime } from "./format.js";
-import { isBack, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
+import { isBack, isContinue, isNo, isOpenStandIn, isSkip, isYes, useKeys } from "./keys.js";
 import { StandInSignIn } from "./standin/StandInSignIn.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -50,9 +50,9 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
     } else if (phase.kind === "result") {
       if (isContinue(input, key)) return onDone(phase.verdict);
       // No API can see an email arrive: the operator's answer is recorded as theirs.
-      if (drill && drillAnswer === undefined && (input === "y" || input === "n")) {
-        setDrillAnswer(input === "y");
-        onDrill?.(input === "y");
+      if (drill && drillAnswer === undefined && (isYes(input, key) || isNo(input, key))) {
+        setDrillAnswer(isYes(input, key));
+        onDrill?.(isYes(input, key));
       }
     }
   });

@@ -14,6 +14,19 @@ export const isOpenStandIn = (input: string, key: Key) => input === "c" && !key.
 /** Shows a secret key as text, where a QR code is shown. Ctrl-K, because the code fields beside the QR take letters (to refuse them clearly). */
 export const isShowSecret = (input: string, key: Key) => input === "k" && key.ctrl;
 
+const plainKey = (letter: string) => (input: string, key: Key) => input === letter && !key.ctrl && !key.meta;
+/** Alerts: turn "alert on every root API call" on or off. */
+export const isToggleApiCalls = plainKey("a");
+/** Alerts: create the trail, or leave the API-call rules out. */
+export const isToggleTrail = plainKey("t");
+/** Alerts, on the result: send a test message through the topic. */
+export const isSendTest = plainKey("t");
+/** Alerts: open the simulated mailbox and click the confirmation link (demo only). */
+export const isOpenMailbox = plainKey("m");
+/** A yes/no question (the fire drill after the sign-in test). */
+export const isYes = plainKey("y");
+export const isNo = plainKey("n");
+
 type KeyHandler = (input: string, key: Key) => void;
 
 /**
