@@ -4,9 +4,6 @@ import * as z from "zod/mini";
 
 export const alertEmailSchema = z.email();
 
-/** SNS topic names: 1-256 letters, digits, hyphens and underscores. */
-export const topicNameSchema = z.string().check(z.regex(/^[\w-]{1,256}$/, "a topic name has 1-256 letters, digits, - or _"));
-
 export function parseAlertEmail(text: string): string | undefined {
   const parsed = alertEmailSchema.safeParse(text.trim());
   return parsed.success ? parsed.data : undefined;
