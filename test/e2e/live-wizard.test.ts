@@ -4,9 +4,7 @@
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
-  CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
-  EnableMFADeviceCommand,
   IAMClient,
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
@@ -19,6 +17,7 @@ import { en as t } from "../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-console.js";
 
 const available = requireMoto("the live wizard's end-to-end tests");
 const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
@@ -64,31 +63,6 @@ describe.runIf(available)("the live wizard against moto", () => {
       env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey },
     });
 
-  /** What the root user does in the console: assign a virtual MFA device (the stand-in, as root, by API). */
-  async function rootAssignsMfaInConsole() {
-    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "root-phone" }))).VirtualMFADevice!;
-    const secret = new TextDecoder().decode(device.Base32StringSeed);
-    const step = timeStepOf(new Date());
-    await iam.send(
-      new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.SerialNumber, AuthenticationCode1: codeAt(secret, step - 1), AuthenticationCode2: codeAt(secret, step) }),
-    );
-  }
-
-  /** CloudTrail's record of a root console sign-in with MFA, as the sign-in test expects to find it. */
-  async function rootSignsIn() {
-    await moto.postEvents([
-      {
-        eventID: crypto.randomUUID(),
-        eventTime: new Date(Date.now() + 2000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-        eventSource: "signin.amazonaws.com",
-        eventName: "ConsoleLogin",
-        userIdentity: { type: "Root", arn: "arn:aws:iam::123456789012:root" },
-        responseElements: { ConsoleLogin: "Success" },
-        additionalEventData: { MFAUsed: "Yes", MFAIdentifier: "arn:aws:iam::123456789012:mfa/root-phone" },
-      },
-    ]);
-  }
-
   it("as the admin identity: root keys and root MFA guided and verified, its own MFA by API, the sign-in found", async () => {
     const s = run(adminKey);
     await next(s, t.preflight.plan);
@@ -109,7 +83,7 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.rootMfa.consoleOnly);
     s.press("enter");
     await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole();
+    await rootAssignsVirtualMfa(iam);
     s.press("enter");
     await next(s, t.rootMfa.verified);
     s.press("enter");
@@ -132,7 +106,7 @@ describe.runIf(available)("the live wizard against moto", () => {
     s.press("enter");
 
     await next(s, t.signin.start);
-    await rootSignsIn();
+    await rootSignsInWithMfa(moto);
     s.press("enter");
     await next(s, t.signin.verified);
     s.press("enter");
@@ -150,13 +124,13 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.rootMfa.consoleOnly);
     s.press("enter");
     await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole();
+    await rootAssignsVirtualMfa(iam);
     s.press("enter");
     await next(s, t.rootMfa.verified);
     s.press("enter");
 
     await next(s, t.signin.start);
-    await rootSignsIn();
+    await rootSignsInWithMfa(moto);
     s.press("enter");
     await next(s, t.signin.verified);
     s.press("enter");
