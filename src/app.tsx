@@ -15,6 +15,8 @@ import { verdict } from "./steps/types.js";
 import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
 import { isContinue, isHelp, isInterrupt, isQuit, useKeys } from "./screens/keys.js";
+import { AdminIdentityScreen } from "./screens/AdminIdentityScreen.js";
+import { PasswordPolicyScreen } from "./screens/PasswordPolicyScreen.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
 import { RootKeysScreen } from "./screens/RootKeysScreen.js";
 import { type RootMfaKind, RootMfaScreen } from "./screens/RootMfaScreen.js";
@@ -141,6 +143,10 @@ export function App({ account, lang, timing, standIn, notice, now = () => new Da
         return <RootMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
       case "operator-mfa":
         return <UserMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "password-policy":
+        return <PasswordPolicyScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "admin-identity":
+        return <AdminIdentityScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
       case "root-signin":
         return <SigninScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
       case "summary":

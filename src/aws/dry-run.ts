@@ -1,8 +1,9 @@
 // Dry run: wraps another adapter. Reads pass through to the real account; writes are recorded, never sent,
 // and answered with `DryRunWrite` (errors.ts) so a step stops there instead of waiting for a change that
 // cannot come.
-import type { Account, AccessKeyStatus, WriteReceipt } from "./account.js";
+import type { Account, AccessKeyStatus, PasswordPolicy, WriteReceipt } from "./account.js";
 import { DryRunWrite, type RecordedWrite } from "./errors.js";
+import { passwordPolicyParams } from "./params.js";
 
 
 export class DryRunAccount implements Account {
@@ -24,6 +25,12 @@ export class DryRunAccount implements Account {
   lookupConsoleLogins: Account["lookupConsoleLogins"] = (since) => this.inner.lookupConsoleLogins(since);
   listEventRules = () => this.inner.listEventRules();
   getSecurityContact = () => this.inner.getSecurityContact();
+  getPasswordPolicy = () => this.inner.getPasswordPolicy();
+  listPolicyEntities: Account["listPolicyEntities"] = (policyArn) => this.inner.listPolicyEntities(policyArn);
+  getGroup: Account["getGroup"] = (groupName) => this.inner.getGroup(groupName);
+  listAttachedGroupPolicies: Account["listAttachedGroupPolicies"] = (groupName) => this.inner.listAttachedGroupPolicies(groupName);
+  userExists: Account["userExists"] = (userName) => this.inner.userExists(userName);
+  getLoginProfile: Account["getLoginProfile"] = (userName) => this.inner.getLoginProfile(userName);
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
     return this.refuse("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status });
@@ -39,6 +46,41 @@ export class DryRunAccount implements Account {
   }
   enableMfaDevice(userName: string, serialNumber: string): Promise<WriteReceipt> {
     return this.refuse("iam:EnableMFADevice", { UserName: userName, SerialNumber: serialNumber });
+  }
+
+  updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
+    return this.refuse("iam:UpdateAccountPasswordPolicy", passwordPolicyParams(policy));
+  }
+  createGroup(groupName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:CreateGroup", { GroupName: groupName });
+  }
+  deleteGroup(groupName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DeleteGroup", { GroupName: groupName });
+  }
+  attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.refuse("iam:AttachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn });
+  }
+  detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DetachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn });
+  }
+  createUser(userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:CreateUser", { UserName: userName });
+  }
+  deleteUser(userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DeleteUser", { UserName: userName });
+  }
+  addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:AddUserToGroup", { GroupName: groupName, UserName: userName });
+  }
+  removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:RemoveUserFromGroup", { GroupName: groupName, UserName: userName });
+  }
+  createLoginProfile(userName: string, _password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
+    // The password is never recorded, not even in a dry run (where none should have been made).
+    return this.refuse("iam:CreateLoginProfile", { UserName: userName, PasswordResetRequired: String(passwordResetRequired) });
+  }
+  deleteLoginProfile(userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DeleteLoginProfile", { UserName: userName });
   }
 
   private refuse(call: string, params: Record<string, string>): Promise<never> {

@@ -1,8 +1,9 @@
 // A record of every change sent through the port, for the evidence report: the call, its parameters, when,
 // the AWS request id, and how it ended. It wraps any adapter. It never records a secret: the seed that
 // CreateVirtualMFADevice returns and the codes given to EnableMFADevice are left out by construction.
-import type { Account, AccessKeyStatus, AssignmentFilter, WriteReceipt } from "./account.js";
+import type { Account, AccessKeyStatus, AssignmentFilter, PasswordPolicy, WriteReceipt } from "./account.js";
 import { AccountError, DryRunWrite } from "./errors.js";
+import { passwordPolicyParams } from "./params.js";
 
 export interface JournalEntry {
   call: string;
@@ -34,6 +35,12 @@ export class JournalingAccount implements Account {
   lookupConsoleLogins = (since: Date) => this.inner.lookupConsoleLogins(since);
   listEventRules = () => this.inner.listEventRules();
   getSecurityContact = () => this.inner.getSecurityContact();
+  getPasswordPolicy = () => this.inner.getPasswordPolicy();
+  listPolicyEntities = (policyArn: string) => this.inner.listPolicyEntities(policyArn);
+  getGroup = (groupName: string) => this.inner.getGroup(groupName);
+  listAttachedGroupPolicies = (groupName: string) => this.inner.listAttachedGroupPolicies(groupName);
+  userExists = (userName: string) => this.inner.userExists(userName);
+  getLoginProfile = (userName: string) => this.inner.getLoginProfile(userName);
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus) {
     return this.record("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status }, () => this.inner.updateRootAccessKey(accessKeyId, status));
@@ -57,6 +64,43 @@ export class JournalingAccount implements Account {
     return this.record("iam:EnableMFADevice", { UserName: userName, SerialNumber: serialNumber }, () =>
       this.inner.enableMfaDevice(userName, serialNumber, code1, code2),
     );
+  }
+
+  updatePasswordPolicy(policy: PasswordPolicy) {
+    return this.record("iam:UpdateAccountPasswordPolicy", passwordPolicyParams(policy), () => this.inner.updatePasswordPolicy(policy));
+  }
+  createGroup(groupName: string) {
+    return this.record("iam:CreateGroup", { GroupName: groupName }, () => this.inner.createGroup(groupName));
+  }
+  deleteGroup(groupName: string) {
+    return this.record("iam:DeleteGroup", { GroupName: groupName }, () => this.inner.deleteGroup(groupName));
+  }
+  attachGroupPolicy(groupName: string, policyArn: string) {
+    return this.record("iam:AttachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn }, () => this.inner.attachGroupPolicy(groupName, policyArn));
+  }
+  detachGroupPolicy(groupName: string, policyArn: string) {
+    return this.record("iam:DetachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn }, () => this.inner.detachGroupPolicy(groupName, policyArn));
+  }
+  createUser(userName: string) {
+    return this.record("iam:CreateUser", { UserName: userName }, () => this.inner.createUser(userName));
+  }
+  deleteUser(userName: string) {
+    return this.record("iam:DeleteUser", { UserName: userName }, () => this.inner.deleteUser(userName));
+  }
+  addUserToGroup(groupName: string, userName: string) {
+    return this.record("iam:AddUserToGroup", { GroupName: groupName, UserName: userName }, () => this.inner.addUserToGroup(groupName, userName));
+  }
+  removeUserFromGroup(groupName: string, userName: string) {
+    return this.record("iam:RemoveUserFromGroup", { GroupName: groupName, UserName: userName }, () => this.inner.removeUserFromGroup(groupName, userName));
+  }
+  createLoginProfile(userName: string, password: string, passwordResetRequired: boolean) {
+    // The password is a secret: the journal records that a login profile was made, never what it holds.
+    return this.record("iam:CreateLoginProfile", { UserName: userName, PasswordResetRequired: String(passwordResetRequired) }, () =>
+      this.inner.createLoginProfile(userName, password, passwordResetRequired),
+    );
+  }
+  deleteLoginProfile(userName: string) {
+    return this.record("iam:DeleteLoginProfile", { UserName: userName }, () => this.inner.deleteLoginProfile(userName));
   }
 
   private async record(call: string, params: Record<string, string>, send: () => Promise<WriteReceipt>): Promise<WriteReceipt> {

@@ -36,6 +36,8 @@ interface Props {
   ctx: StepContext;
   onDone: (verdict: Verdict) => void;
   onBack: () => void;
+  /** Another user than the caller's own (the admin user the admin-identity step has just created). */
+  userName?: string;
 }
 
 interface Device {
@@ -55,9 +57,9 @@ type Phase =
   | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase }
   | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
 
-export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
+export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props) {
   const { t, cleanups } = useUi();
-  const [task, retry] = useTask(() => inspectUserMfa(ctx), "iam:ListMFADevices");
+  const [task, retry] = useTask(() => inspectUserMfa(ctx, forUser), "iam:ListMFADevices");
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const finding = task.status === "done" ? task.value : undefined;
   const userName = finding?.userName ?? "";

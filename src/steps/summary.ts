@@ -8,7 +8,7 @@ export interface SummaryRow {
   verdict: Verdict;
 }
 
-export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "root-signin"];
+export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "password-policy", "admin-identity", "root-signin"];
 
 /** A control the run never reached (quit early) is reported as skipped, never as done. */
 export function summarize(results: Partial<Record<ControlId, Verdict>>): SummaryRow[] {

@@ -20,8 +20,9 @@ export interface UserMfaFinding {
   evidence: Evidence[];
 }
 
-export async function inspectUserMfa(ctx: StepContext): Promise<UserMfaFinding> {
-  const userName = ctx.caller.kind === "iam-user" ? ctx.caller.userName : undefined;
+/** The caller's own user by default; the admin-identity step passes the user it has just created. */
+export async function inspectUserMfa(ctx: StepContext, forUser?: string): Promise<UserMfaFinding> {
+  const userName = forUser ?? (ctx.caller.kind === "iam-user" ? ctx.caller.userName : undefined);
   if (!userName) return { applicable: false, devices: [], evidence: [] };
   const devices = await ctx.account.listUserMfaDevices(userName);
   return {

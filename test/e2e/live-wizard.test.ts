@@ -2,6 +2,7 @@
 // stand-in user acts as root). What only root can do in the console, the test does through the SDK at the
 // moment the operator would, and the wizard must see it by reading AWS.
 import {
+  AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
@@ -30,6 +31,18 @@ async function next(s: PtySession, text: string | RegExp) {
   await sleep(30);
 }
 
+/** moto starts with no password policy: CIS's is applied and read back; ops-admin is an administrator already. */
+async function passwordPolicyAndAdmin(s: PtySession) {
+  await next(s, t.passwordPolicy.noneDefaults);
+  s.press("enter");
+  await next(s, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
+  s.press("enter");
+  await next(s, t.passwordPolicy.verified);
+  s.press("enter");
+  await next(s, t.adminIdentity.holder("user", "ops-admin"));
+  s.press("enter");
+}
+
 describe.runIf(available)("the live wizard against moto", () => {
   let moto: MotoServer;
   let iam: IAMClient;
@@ -47,6 +60,8 @@ describe.runIf(available)("the live wizard against moto", () => {
       await iam.send(new CreateUserCommand({ UserName: user }));
       await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "everything", PolicyDocument: EVERYTHING }));
     }
+    // The admin identity is an administrator the way rootlock recognises one: AWS's AdministratorAccess.
+    await iam.send(new AttachUserPolicyCommand({ UserName: "ops-admin", PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }));
     rootKeys = [await key("root-standin"), await key("root-standin")];
     adminKey = await key("ops-admin");
   }, 60_000);
@@ -105,6 +120,8 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.userMfa.verified("ops-admin"));
     s.press("enter");
 
+    await passwordPolicyAndAdmin(s);
+
     await next(s, t.signin.start);
     await rootSignsInWithMfa(moto);
     s.press("enter");
@@ -128,6 +145,8 @@ describe.runIf(available)("the live wizard against moto", () => {
     s.press("enter");
     await next(s, t.rootMfa.verified);
     s.press("enter");
+
+    await passwordPolicyAndAdmin(s);
 
     await next(s, t.signin.start);
     await rootSignsInWithMfa(moto);

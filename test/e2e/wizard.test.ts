@@ -148,12 +148,22 @@ describe("the whole wizard on the simulated account", () => {
     expect(s.screen()).not.toContain(userSecret);
     s.press("enter");
 
+    // The password policy: raised to CIS's values, the account's other settings kept; ops-admin is an administrator.
+    await next(s, t.passwordPolicy.keeps);
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.passwordPolicy.verified);
+    s.press("enter");
+    await next(s, t.adminIdentity.holder("user", "ops-admin"));
+    s.press("enter");
+
     // The sign-in test: a root sign-in with MFA in the stand-in, then CloudTrail.
     await signInAsRoot(s, t, rootSecret);
 
     const summary = await s.waitFor(t.summary.allVerified);
-    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.7 / IAM.20"]) expect(summary).toContain(id);
-    expect(summary.match(/✔ verified/g)).toHaveLength(4);
+    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.8, 1.9 / IAM.15, IAM.16", "1.7 / —", "1.7 / IAM.20"]) expect(summary).toContain(id);
+    expect(summary.match(/✔ verified/g)).toHaveLength(6);
     expect(summary).not.toContain(rootSecret);
     expect(summary).not.toContain(userSecret);
     s.press("enter");
@@ -165,11 +175,12 @@ describe("the whole wizard on the simulated account", () => {
     expect(files.map((f) => f.path.replace(cwd, "")).sort()).toEqual([expect.stringMatching(/^\/rootlock-report-.*\.json$/), expect.stringMatching(/^\/rootlock-report-.*\.md$/)]);
     const report = JSON.parse(files.find((f) => f.path.endsWith(".json"))!.text);
     expect(report).toMatchObject({ mode: "simulated", simulated: true, scenario: "new-account", account: "123456789012", ending: "finished", notVerified: [] });
-    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified"]);
+    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified", "verified", "verified"]);
     expect(report.changes.map((c: { call: string; outcome: string }) => `${c.call} ${c.outcome}`)).toEqual([
       "iam:DeleteVirtualMFADevice sent",
       "iam:CreateVirtualMFADevice sent",
       "iam:EnableMFADevice sent",
+      "iam:UpdateAccountPasswordPolicy sent",
     ]);
     expect(report.changes.every((c: { requestId?: string }) => c.requestId)).toBe(true);
     for (const secret of [rootSecret, userSecret, ...typed]) {
@@ -191,6 +202,40 @@ describe("the whole wizard on the simulated account", () => {
     s.press("enter");
     await next(s, t.rootMfa.openStandIn);
     const rootSecret = await assignRootMfa(s, t, "root-account-mfa-device");
+
+    // No password policy and no administrator but root: both made here, the new admin user enrolled in MFA.
+    await next(s, t.passwordPolicy.noneDefaults.slice(0, 20));
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.passwordPolicy.verified);
+    s.press("enter");
+    await next(s, t.adminIdentity.none.slice(0, 20));
+    s.press("enter");
+    await next(s, t.adminIdentity.nameLabel);
+    await typeLine(s, "alice");
+    for (let i = 1; i <= 5; i++) {
+      await next(s, `${i}/5`);
+      await next(s, t.common.confirmKeys);
+      s.press("enter");
+    }
+    const shown = await s.waitFor(t.adminIdentity.passwordTitle("alice"), 30_000);
+    const password = /│\s*([A-Za-z0-9!@#$%^&*\-_=+]{24})\s*│/.exec(shown)![1]!;
+    await sleep(30);
+    s.press("enter");
+    await next(s, "iam:CreateVirtualMFADevice(VirtualMFADeviceName=alice)");
+    expect(s.screen()).not.toContain(password);
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.userMfa.showSecret);
+    const aliceSecret = await readSecret(s);
+    await typeCodes(s, aliceSecret);
+    await next(s, t.userMfa.verified("alice"));
+    s.press("enter");
+    await next(s, t.adminIdentity.switchFromRoot("alice").slice(0, 20));
+    s.press("enter");
+
     await signInAsRoot(s, t, rootSecret);
 
     await next(s, t.rootKeys.apiIntro.slice(0, 20));
@@ -209,6 +254,7 @@ describe("the whole wizard on the simulated account", () => {
 
     const summary = await s.waitFor(t.summary.allVerified);
     expect(summary).toContain(t.reasons["not-applicable"]);
+    expect(summary).not.toContain(password);
     s.write("q");
     expect((await s.waitForExit()).exitCode).toBe(0);
   }, 120_000);

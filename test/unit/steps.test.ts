@@ -61,7 +61,7 @@ describe("preflight", () => {
     const { preflight } = await world("root-key");
     expect(preflight.caller.kind).toBe("root");
     expect(preflight.capabilities).toEqual({ rootKeys: "api", operatorMfa: "not-applicable" });
-    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "root-signin", "root-access-keys"]);
+    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "password-policy", "admin-identity", "root-signin", "root-access-keys"]);
   });
 
   it.each(["clean", "hardened"] as const)("finds nothing to fix in %s", async (scenario) => {
@@ -319,6 +319,8 @@ describe("summary", () => {
       ["root-access-keys", "1.4", "IAM.4", "verified"],
       ["root-mfa", "1.5", "IAM.9", "skipped"],
       ["operator-mfa", "1.10", "IAM.5", "skipped"],
+      ["password-policy", "1.8, 1.9", "IAM.15, IAM.16", "skipped"],
+      ["admin-identity", "1.7", "—", "skipped"],
       ["root-signin", "1.7", "IAM.20", "skipped"],
     ]);
     expect(allVerified(rows)).toBe(false);
