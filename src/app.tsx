@@ -1,7 +1,7 @@
 // The wizard shell: the step list, where the operator is, the results so far, and the keys that mean the
 // same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
 import { Box, Text, useApp } from "ink";
-import { useCallback, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Account, Caller } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
 import type { Lang } from "./i18n/index.js";
@@ -47,6 +47,8 @@ export interface AppProps {
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   onExit: (outcome: RunOutcome) => void;
+  /** Aborted when the process is told to stop (SIGTERM, a closed terminal, kill -INT): ends the run as Ctrl-C does. */
+  stop?: AbortSignal;
 }
 
 interface State {
@@ -83,7 +85,7 @@ function reducer(state: State, event: Event): State {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function App({ account, lang, timing, standIn, notice, now = () => new Date(), sleep = realSleep, onExit }: AppProps) {
+export function App({ account, lang, timing, standIn, notice, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {}, rootMfaKind: undefined });
   const [help, setHelp] = useState(false);
@@ -111,6 +113,18 @@ export function App({ account, lang, timing, standIn, notice, now = () => new Da
     },
     [cleanups, exit, onExit, rows, state.results, state.preflight],
   );
+
+  // A signal finishes the run like Ctrl-C: what is half-done is undone, and the report says it was interrupted.
+  const interrupt = useRef(() => {});
+  interrupt.current = () => {
+    if (!quitting) void finish("interrupted");
+  };
+  useEffect(() => {
+    const onStop = () => interrupt.current();
+    if (stop?.aborted) onStop();
+    stop?.addEventListener("abort", onStop, { once: true });
+    return () => stop?.removeEventListener("abort", onStop);
+  }, [stop]);
 
   useKeys((input, key) => {
     if (quitting) return;
