@@ -73,6 +73,10 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     const actions = [...made.current];
     cleanupId.current = actions.map(describeMade).join(", ");
     cleanups.add(cleanupId.current, async () => {
+      // A quit after the new user's MFA was enabled (its final read not yet done): the identity is complete, and
+      // an admin user with MFA is what this step is for. Keep it (AWS would refuse DeleteUser anyway, half-way).
+      const user = actions.find((x) => x.call === "iam:CreateUser")?.params.UserName;
+      if (user && (await ctx.account.listUserMfaDevices(user)).length > 0) return;
       const result = await rollbackAdminIdentity(ctx, actions);
       if (result.left.length > 0) throw new Error("left behind");
     });

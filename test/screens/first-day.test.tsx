@@ -186,6 +186,30 @@ describe.each(["en", "ko"] as const)("AdminIdentityScreen (%s)", (lang) => {
     r.unmount();
   });
 
+  it("quitting once the new user's MFA is on keeps the identity: it is complete", async () => {
+    const { ctx, account } = await simulatedWorld("root-key");
+    const cleanups = new Cleanups();
+    const r = renderIn(lang, <AdminIdentityScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { cleanups });
+    await createUpToPassword(r);
+    await r.waitFor(a.passwordTitle("alice"));
+    await r.press(KEYS.enter);
+    await r.waitFor(t.userMfa.title("alice"));
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.confirmTitle);
+    await r.press(KEYS.enter);
+    const secret = /([A-Z2-7]{64})/.exec(await r.waitFor(/[A-Z2-7]{64}/))![1]!;
+    const step = timeStepOf(new Date());
+    await r.type(codeAt(secret, step - 1));
+    await r.press(KEYS.enter);
+    await r.type(codeAt(secret, step));
+    await r.press(KEYS.enter);
+    // The MFA step's own result, before its Enter: the quit comes here.
+    await r.waitFor(t.userMfa.verified("alice"));
+    expect(await cleanups.runAll()).toEqual([]);
+    expect(account.writes().map((w) => w.call)).toEqual([...MADE, "iam:CreateVirtualMFADevice", "iam:EnableMFADevice"]);
+    r.unmount();
+  });
+
   it("in a dry run shows every call it would make, the MFA ones included, and makes nothing", async () => {
     const { ctx, account } = await simulatedWorld("root-key");
     const dry = new DryRunAccount(account);
