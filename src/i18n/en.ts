@@ -33,7 +33,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       `No AWS profile named "${profile}" in ${config === credentials ? config : `${config} or ${credentials}`}. Check the name with \`aws configure list-profiles\`, or set it up with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`,
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
-    leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Delete it in the IAM console (Security credentials → MFA) or run rootlock again.`,
+    leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Remove it in the IAM console (an MFA device: IAM → Multi-factor authentication devices; a user or group: IAM → Users or User groups), or run rootlock again.`,
   },
   app: {
     name: "rootlock",

@@ -30,7 +30,7 @@ export const ko: Messages = {
       `${config === credentials ? `${config}에` : `${config}에도 ${credentials}에도`} "${profile}"라는 AWS 프로필이 없습니다. \`aws configure list-profiles\`로 이름을 확인하거나, \`aws configure --profile ${profile}\`(또는 \`aws configure sso\`)로 설정하십시오.`,
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
-    leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔(보안 자격 증명 → MFA)에서 삭제하거나 rootlock을 다시 실행하십시오.`,
+    leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔에서 삭제하거나(MFA 디바이스: IAM → 멀티 팩터 인증 디바이스, 사용자나 그룹: IAM → 사용자 또는 사용자 그룹) rootlock을 다시 실행하십시오.`,
   },
   app: {
     name: "rootlock",
