@@ -1,7 +1,7 @@
 // The wizard shell: the step list, where the operator is, the results so far, and the keys that mean the
 // same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
 import { Box, Text, useApp } from "ink";
-import { useCallback, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Account, Caller } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
 import type { Lang } from "./i18n/index.js";
@@ -17,6 +17,8 @@ import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
 import { isContinue, isHelp, isInterrupt, isQuit, useKeys } from "./screens/keys.js";
 import { AlertsScreen } from "./screens/AlertsScreen.js";
+import { AdminIdentityScreen } from "./screens/AdminIdentityScreen.js";
+import { PasswordPolicyScreen } from "./screens/PasswordPolicyScreen.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
 import { RootKeysScreen } from "./screens/RootKeysScreen.js";
 import { type RootMfaKind, RootMfaScreen } from "./screens/RootMfaScreen.js";
@@ -53,6 +55,8 @@ export interface AppProps {
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   onExit: (outcome: RunOutcome) => void;
+  /** Aborted when the process is told to stop (SIGTERM, a closed terminal, kill -INT): ends the run as Ctrl-C does. */
+  stop?: AbortSignal;
 }
 
 interface State {
@@ -96,7 +100,7 @@ function reducer(state: State, event: Event): State {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function App({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit }: AppProps) {
+export function App({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {}, rootMfaKind: undefined });
   const [help, setHelp] = useState(false);
@@ -124,6 +128,18 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
     },
     [cleanups, exit, onExit, rows, state.results, state.preflight],
   );
+
+  // A signal finishes the run like Ctrl-C: what is half-done is undone, and the report says it was interrupted.
+  const interrupt = useRef(() => {});
+  interrupt.current = () => {
+    if (!quitting) void finish("interrupted");
+  };
+  useEffect(() => {
+    const onStop = () => interrupt.current();
+    if (stop?.aborted) onStop();
+    stop?.addEventListener("abort", onStop, { once: true });
+    return () => stop?.removeEventListener("abort", onStop);
+  }, [stop]);
 
   useKeys((input, key) => {
     if (quitting) return;
@@ -156,6 +172,10 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
         return <RootMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
       case "operator-mfa":
         return <UserMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "password-policy":
+        return <PasswordPolicyScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
+      case "admin-identity":
+        return <AdminIdentityScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
       case "root-alerts":
         return <AlertsScreen key={state.at} ctx={ctx} topicName={topicName} onDone={done(current)} onBack={back} />;
       case "root-signin": {

@@ -6,7 +6,18 @@ export const checkStatusSchema = z.enum(["pass", "fail", "unknown"]);
 
 export const checkFindingSchema = z.object({
   /** rootlock's name for the control. */
-  control: z.enum(["root-access-keys", "root-mfa", "root-hardware-mfa", "root-use", "root-activity-alerts", "security-contact"]),
+  // New controls are added at the end; none is renamed, so older readers keep working on the ones they know.
+  control: z.enum([
+    "root-access-keys",
+    "root-mfa",
+    "root-hardware-mfa",
+    "root-use",
+    "root-activity-alerts",
+    "security-contact",
+    "admin-identity",
+    "password-min-length",
+    "password-reuse",
+  ]),
   title: z.string(),
   /** CIS AWS Foundations Benchmark v3.0 id. */
   cis: z.string(),

@@ -69,9 +69,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Ctrl-C reaches the wizard as a key once Ink has the terminal in raw mode, and it undoes what is half-done
-// there. Before that (while starting) or in `check`, nothing is half-done: leave with the conventional status.
-process.once("SIGINT", () => process.exit(EXIT.interrupted));
+// Ctrl-C reaches the wizard as a key once Ink has the terminal in raw mode, and a SIGINT sent while it runs is
+// handled there (wizard.tsx), both undoing what is half-done. Before that (while starting) or in `check`, nothing
+// is half-done: leave with the conventional status.
+process.on("SIGINT", () => {
+  if (process.listenerCount("SIGINT") === 1) process.exit(EXIT.interrupted);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

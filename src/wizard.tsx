@@ -37,6 +37,9 @@ export interface WizardOptions {
   topicName?: string;
 }
 
+/** What ends a wizard run from outside: kill -INT, kill (SIGTERM), the terminal closed (SIGHUP). */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 export async function runWizard({ lang, target, dryRun, notice, report, version, flow = "wizard", topicName }: WizardOptions): Promise<number> {
   const startedAt = new Date();
   let inner: Account;
@@ -59,13 +62,22 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
   // every change sent, or not sent, for the evidence report.
   const account = new JournalingAccount(dryRun ? new DryRunAccount(inner) : inner);
   let outcome: RunOutcome | undefined;
-  const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} flow={flow} topicName={topicName} onExit={(o) => (outcome = o)} />, {
+  // Ctrl-C arrives as a key (raw mode); a signal (kill, SIGTERM, the terminal window closed) is turned into the
+  // same interruption, so nothing half-done is left and the report is still written.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  // A closed terminal fails Ink's last writes (EIO): the undo and the report must still happen.
+  const ignoreClosedTerminal = () => {};
+  process.stdout.on("error", ignoreClosedTerminal);
+  const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} flow={flow} topicName={topicName} onExit={(o) => (outcome = o)} stop={stop.signal} />, {
     exitOnCtrlC: false,
     // Ink holds a change that follows a frame closely back for 1000/maxFps ms: at its default 30 fps, the
     // preflight's answer (a few ms after the spinner's first frame) waited 34 ms. Our frames are small.
     maxFps: 60,
   });
   await app.waitUntilExit();
+  for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   const t = messages(lang);
   if (outcome && outcome.leftBehind.length > 0) process.stderr.write(`${t.cli.leftBehind(outcome.leftBehind.join(", "))}\n`);
   const endedAt = new Date();

@@ -154,6 +154,45 @@ export interface BucketState {
   policy?: string;
 }
 
+/**
+ * The account password policy for IAM users (GetAccountPasswordPolicy), with every field that
+ * UpdateAccountPasswordPolicy takes: an update sends the whole policy (a field left out is reset to AWS's
+ * default), so a change carries every field over. It does not govern the root user's password.
+ */
+export interface PasswordPolicy {
+  minimumPasswordLength: number;
+  requireSymbols: boolean;
+  requireNumbers: boolean;
+  requireUppercaseCharacters: boolean;
+  requireLowercaseCharacters: boolean;
+  allowUsersToChangePassword: boolean;
+  /** Days before a password expires; absent: passwords never expire. */
+  maxPasswordAge?: number;
+  /** How many earlier passwords a user may not reuse; absent: reuse is allowed. */
+  passwordReusePrevention?: number;
+  /** An expired password can be changed only by an administrator. */
+  hardExpiry: boolean;
+}
+
+/** Who has an IAM managed policy attached (ListEntitiesForPolicy), by name. */
+export interface PolicyEntities {
+  users: string[];
+  groups: string[];
+  roles: string[];
+}
+
+/** An IAM group and its members (GetGroup). */
+export interface IamGroup {
+  name: string;
+  members: string[];
+}
+
+/** A user's console password (GetLoginProfile): never the password itself. */
+export interface LoginProfile {
+  passwordResetRequired: boolean;
+  createdAt?: Date;
+}
+
 /** What a write returned, for the evidence of the step that made it. */
 export interface WriteReceipt {
   call: string;
@@ -190,6 +229,18 @@ export interface Account {
   listEventRules(): Promise<EventRule[]>;
   /** account:GetAlternateContact(SECURITY); undefined when none is set. */
   getSecurityContact(): Promise<SecurityContact | undefined>;
+  /** iam:GetAccountPasswordPolicy; undefined when the account has none (NoSuchEntity). */
+  getPasswordPolicy(): Promise<PasswordPolicy | undefined>;
+  /** iam:ListEntitiesForPolicy: the users, groups and roles a managed policy is attached to. */
+  listPolicyEntities(policyArn: string): Promise<PolicyEntities>;
+  /** iam:GetGroup; undefined when there is no such group. */
+  getGroup(groupName: string): Promise<IamGroup | undefined>;
+  /** iam:ListAttachedGroupPolicies → the policies' ARNs. */
+  listAttachedGroupPolicies(groupName: string): Promise<string[]>;
+  /** iam:GetUser; false when there is no such user. */
+  userExists(userName: string): Promise<boolean>;
+  /** iam:GetLoginProfile; undefined when the user has no console password. */
+  getLoginProfile(userName: string): Promise<LoginProfile | undefined>;
 
   // Root-activity alerts: SNS, EventBridge, CloudTrail and S3, all in us-east-1 (where root's events arrive).
   /** sns:GetTopicAttributes; undefined when the topic does not exist. */
@@ -234,7 +285,31 @@ export interface Account {
   createTrail(name: string, bucket: string): Promise<WriteReceipt>;
   /** cloudtrail:StartLogging */
   startLogging(trailName: string): Promise<WriteReceipt>;
+  /** iam:UpdateAccountPasswordPolicy, with every field of `policy` (see PasswordPolicy). */
+  updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt>;
+  /** iam:CreateGroup / iam:DeleteGroup */
+  createGroup(groupName: string): Promise<WriteReceipt>;
+  deleteGroup(groupName: string): Promise<WriteReceipt>;
+  /** iam:AttachGroupPolicy / iam:DetachGroupPolicy */
+  attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt>;
+  detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt>;
+  /** iam:CreateUser / iam:DeleteUser */
+  createUser(userName: string): Promise<WriteReceipt>;
+  deleteUser(userName: string): Promise<WriteReceipt>;
+  /** iam:AddUserToGroup / iam:RemoveUserFromGroup */
+  addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt>;
+  removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt>;
+  /**
+   * iam:CreateLoginProfile. The password is a secret: it is sent, never logged, recorded or put in an error,
+   * and wrappers (journal, dry run) leave it out of what they record.
+   */
+  createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt>;
+  /** iam:DeleteLoginProfile */
+  deleteLoginProfile(userName: string): Promise<WriteReceipt>;
 }
+
+/** AWS's managed policy for full administrator rights, the same ARN in every account. */
+export const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
 export const ROOT_ARN_SUFFIX = ":root";
 

@@ -1,8 +1,8 @@
 // Dry run: wraps another adapter. Reads pass through to the real account; writes are recorded, never sent,
 // and answered with `DryRunWrite` (errors.ts) so a step stops there instead of waiting for a change that
 // cannot come.
-import type { Account, AccessKeyStatus, RuleTarget, WriteReceipt } from "./account.js";
-import { writeParams } from "./write-params.js";
+import type { Account, AccessKeyStatus, PasswordPolicy, RuleTarget, WriteReceipt } from "./account.js";
+import { passwordPolicyParams, writeParams } from "./write-params.js";
 import { DryRunWrite, type RecordedWrite } from "./errors.js";
 
 
@@ -30,6 +30,12 @@ export class DryRunAccount implements Account {
   getEventRule: Account["getEventRule"] = (name) => this.inner.getEventRule(name);
   listTrails = () => this.inner.listTrails();
   getBucket: Account["getBucket"] = (bucket) => this.inner.getBucket(bucket);
+  getPasswordPolicy = () => this.inner.getPasswordPolicy();
+  listPolicyEntities: Account["listPolicyEntities"] = (policyArn) => this.inner.listPolicyEntities(policyArn);
+  getGroup: Account["getGroup"] = (groupName) => this.inner.getGroup(groupName);
+  listAttachedGroupPolicies: Account["listAttachedGroupPolicies"] = (groupName) => this.inner.listAttachedGroupPolicies(groupName);
+  userExists: Account["userExists"] = (userName) => this.inner.userExists(userName);
+  getLoginProfile: Account["getLoginProfile"] = (userName) => this.inner.getLoginProfile(userName);
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
     return this.refuse("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status });
@@ -76,6 +82,40 @@ export class DryRunAccount implements Account {
   }
   startLogging(trailName: string): Promise<WriteReceipt> {
     return this.refuse("cloudtrail:StartLogging", writeParams.startLogging(trailName));
+  }
+  updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
+    return this.refuse("iam:UpdateAccountPasswordPolicy", passwordPolicyParams(policy));
+  }
+  createGroup(groupName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:CreateGroup", { GroupName: groupName });
+  }
+  deleteGroup(groupName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DeleteGroup", { GroupName: groupName });
+  }
+  attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.refuse("iam:AttachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn });
+  }
+  detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DetachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn });
+  }
+  createUser(userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:CreateUser", { UserName: userName });
+  }
+  deleteUser(userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DeleteUser", { UserName: userName });
+  }
+  addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:AddUserToGroup", { GroupName: groupName, UserName: userName });
+  }
+  removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:RemoveUserFromGroup", { GroupName: groupName, UserName: userName });
+  }
+  createLoginProfile(userName: string, _password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
+    // The password is never recorded, not even in a dry run (where none should have been made).
+    return this.refuse("iam:CreateLoginProfile", { UserName: userName, PasswordResetRequired: String(passwordResetRequired) });
+  }
+  deleteLoginProfile(userName: string): Promise<WriteReceipt> {
+    return this.refuse("iam:DeleteLoginProfile", { UserName: userName });
   }
 
   private refuse(call: string, params: Record<string, string>): Promise<never> {

@@ -13,6 +13,7 @@ export const KNOWN_CODES = [
   "LimitExceeded",
   "EntityTemporarilyUnmodifiable",
   "NoSuchEntity",
+  "PasswordPolicyViolation",
   "InvalidClientTokenId",
   "ExpiredToken",
   "NoCredentials",

@@ -8,7 +8,24 @@ import { AccountClient, GetAlternateContactCommand } from "@aws-sdk/client-accou
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { EventBridgeClient, ListRulesCommand, type ListRulesCommandOutput, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import {
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  CreateGroupCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
   CreateVirtualMFADeviceCommand,
+  DeleteGroupCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+  DetachGroupPolicyCommand,
+  GetAccountPasswordPolicyCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  paginateGetGroup,
+  paginateListAttachedGroupPolicies,
+  paginateListEntitiesForPolicy,
+  RemoveUserFromGroupCommand,
+  UpdateAccountPasswordPolicyCommand,
   DeleteAccessKeyCommand,
   DeleteVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
@@ -31,8 +48,12 @@ import type {
   Caller,
   ConsoleLoginEvent,
   EventRule,
+  IamGroup,
+  LoginProfile,
   MfaDevice,
   NewVirtualMfaDevice,
+  PasswordPolicy,
+  PolicyEntities,
   RootCredentialReport,
   RootSummary,
   SecurityContact,
@@ -240,6 +261,53 @@ export class LiveAccount implements Account {
   getEventRule: Account["getEventRule"] = (name) => this.alerts.getEventRule(name);
   listTrails: Account["listTrails"] = () => this.alerts.listTrails();
   getBucket: Account["getBucket"] = (bucket) => this.alerts.getBucket(bucket);
+  async getPasswordPolicy(): Promise<PasswordPolicy | undefined> {
+    const out = await this.absentAsUndefined("iam:GetAccountPasswordPolicy", () => this.iam.send(new GetAccountPasswordPolicyCommand({})));
+    const p = out?.PasswordPolicy;
+    if (!p) return undefined;
+    return {
+      minimumPasswordLength: p.MinimumPasswordLength ?? 6,
+      requireSymbols: p.RequireSymbols ?? false,
+      requireNumbers: p.RequireNumbers ?? false,
+      requireUppercaseCharacters: p.RequireUppercaseCharacters ?? false,
+      requireLowercaseCharacters: p.RequireLowercaseCharacters ?? false,
+      allowUsersToChangePassword: p.AllowUsersToChangePassword ?? false,
+      // AWS leaves these out when unset; some implementations answer 0, which means the same.
+      maxPasswordAge: p.MaxPasswordAge || undefined,
+      passwordReusePrevention: p.PasswordReusePrevention || undefined,
+      hardExpiry: p.HardExpiry ?? false,
+    };
+  }
+
+  async listPolicyEntities(policyArn: string): Promise<PolicyEntities> {
+    const pages = await this.call("iam:ListEntitiesForPolicy", () => collect(paginateListEntitiesForPolicy({ client: this.iam }, { PolicyArn: policyArn }), (p) => [p]));
+    return {
+      users: pages.flatMap((p) => p.PolicyUsers ?? []).map((u) => u.UserName ?? ""),
+      groups: pages.flatMap((p) => p.PolicyGroups ?? []).map((g) => g.GroupName ?? ""),
+      roles: pages.flatMap((p) => p.PolicyRoles ?? []).map((r) => r.RoleName ?? ""),
+    };
+  }
+
+  async getGroup(groupName: string): Promise<IamGroup | undefined> {
+    const users = await this.absentAsUndefined("iam:GetGroup", () => collect(paginateGetGroup({ client: this.iam }, { GroupName: groupName }), (p) => p.Users));
+    return users && { name: groupName, members: users.map((u) => u.UserName ?? "") };
+  }
+
+  async listAttachedGroupPolicies(groupName: string): Promise<string[]> {
+    const policies = await this.call("iam:ListAttachedGroupPolicies", () =>
+      collect(paginateListAttachedGroupPolicies({ client: this.iam }, { GroupName: groupName }), (p) => p.AttachedPolicies),
+    );
+    return policies.map((p) => p.PolicyArn ?? "");
+  }
+
+  async userExists(userName: string): Promise<boolean> {
+    return (await this.absentAsUndefined("iam:GetUser", () => this.iam.send(new GetUserCommand({ UserName: userName })))) !== undefined;
+  }
+
+  async getLoginProfile(userName: string): Promise<LoginProfile | undefined> {
+    const out = await this.absentAsUndefined("iam:GetLoginProfile", () => this.iam.send(new GetLoginProfileCommand({ UserName: userName })));
+    return out && { passwordResetRequired: out.LoginProfile?.PasswordResetRequired ?? false, createdAt: out.LoginProfile?.CreateDate };
+  }
 
   // ---- writes ------------------------------------------------------------------------------------
 
@@ -280,8 +348,78 @@ export class LiveAccount implements Account {
   putBucketPolicy: Account["putBucketPolicy"] = (bucket, policy) => this.alerts.putBucketPolicy(bucket, policy);
   createTrail: Account["createTrail"] = (name, bucket) => this.alerts.createTrail(name, bucket);
   startLogging: Account["startLogging"] = (trail) => this.alerts.startLogging(trail);
+  async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
+    return this.write("iam:UpdateAccountPasswordPolicy", () =>
+      this.iamWrites.send(
+        new UpdateAccountPasswordPolicyCommand({
+          MinimumPasswordLength: policy.minimumPasswordLength,
+          RequireSymbols: policy.requireSymbols,
+          RequireNumbers: policy.requireNumbers,
+          RequireUppercaseCharacters: policy.requireUppercaseCharacters,
+          RequireLowercaseCharacters: policy.requireLowercaseCharacters,
+          AllowUsersToChangePassword: policy.allowUsersToChangePassword,
+          MaxPasswordAge: policy.maxPasswordAge,
+          PasswordReusePrevention: policy.passwordReusePrevention,
+          HardExpiry: policy.hardExpiry,
+        }),
+      ),
+    );
+  }
+
+  async createGroup(groupName: string): Promise<WriteReceipt> {
+    return this.write("iam:CreateGroup", () => this.iamWrites.send(new CreateGroupCommand({ GroupName: groupName })));
+  }
+
+  async deleteGroup(groupName: string): Promise<WriteReceipt> {
+    return this.write("iam:DeleteGroup", () => this.iamWrites.send(new DeleteGroupCommand({ GroupName: groupName })));
+  }
+
+  async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.write("iam:AttachGroupPolicy", () => this.iamWrites.send(new AttachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
+  }
+
+  async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.write("iam:DetachGroupPolicy", () => this.iamWrites.send(new DetachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
+  }
+
+  async createUser(userName: string): Promise<WriteReceipt> {
+    return this.write("iam:CreateUser", () => this.iamWrites.send(new CreateUserCommand({ UserName: userName })));
+  }
+
+  async deleteUser(userName: string): Promise<WriteReceipt> {
+    return this.write("iam:DeleteUser", () => this.iamWrites.send(new DeleteUserCommand({ UserName: userName })));
+  }
+
+  async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.write("iam:AddUserToGroup", () => this.iamWrites.send(new AddUserToGroupCommand({ GroupName: groupName, UserName: userName })));
+  }
+
+  async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.write("iam:RemoveUserFromGroup", () => this.iamWrites.send(new RemoveUserFromGroupCommand({ GroupName: groupName, UserName: userName })));
+  }
+
+  async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
+    // The password goes into the request and nowhere else; a failure carries only AWS's code and the action.
+    return this.write("iam:CreateLoginProfile", () =>
+      this.iamWrites.send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: passwordResetRequired })),
+    );
+  }
+
+  async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
+    return this.write("iam:DeleteLoginProfile", () => this.iamWrites.send(new DeleteLoginProfileCommand({ UserName: userName })));
+  }
 
   // ---- machinery ---------------------------------------------------------------------------------
+
+  /** A read whose NoSuchEntity is an answer ("there is none"), not a failure. */
+  private async absentAsUndefined<T>(action: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.call(action, run);
+    } catch (error) {
+      if (error instanceof AccountError && error.code === "NoSuchEntity") return undefined;
+      throw error;
+    }
+  }
 
   /** Every SDK call goes through here: its failure becomes an AccountError naming the action. */
   private async call<T>(action: string, run: () => Promise<T>): Promise<T> {

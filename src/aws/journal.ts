@@ -1,8 +1,8 @@
 // A record of every change sent through the port, for the evidence report: the call, its parameters, when,
 // the AWS request id, and how it ended. It wraps any adapter. It never records a secret: the seed that
 // CreateVirtualMFADevice returns and the codes given to EnableMFADevice are left out by construction.
-import type { Account, AccessKeyStatus, AssignmentFilter, RuleTarget, WriteReceipt } from "./account.js";
-import { writeParams } from "./write-params.js";
+import type { Account, AccessKeyStatus, AssignmentFilter, PasswordPolicy, RuleTarget, WriteReceipt } from "./account.js";
+import { passwordPolicyParams, writeParams } from "./write-params.js";
 import { AccountError, DryRunWrite } from "./errors.js";
 
 export interface JournalEntry {
@@ -40,6 +40,12 @@ export class JournalingAccount implements Account {
   getEventRule = (name: string) => this.inner.getEventRule(name);
   listTrails = () => this.inner.listTrails();
   getBucket = (bucket: string) => this.inner.getBucket(bucket);
+  getPasswordPolicy = () => this.inner.getPasswordPolicy();
+  listPolicyEntities = (policyArn: string) => this.inner.listPolicyEntities(policyArn);
+  getGroup = (groupName: string) => this.inner.getGroup(groupName);
+  listAttachedGroupPolicies = (groupName: string) => this.inner.listAttachedGroupPolicies(groupName);
+  userExists = (userName: string) => this.inner.userExists(userName);
+  getLoginProfile = (userName: string) => this.inner.getLoginProfile(userName);
 
   updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus) {
     return this.record("iam:UpdateAccessKey", { AccessKeyId: accessKeyId, Status: status }, () => this.inner.updateRootAccessKey(accessKeyId, status));
@@ -94,6 +100,42 @@ export class JournalingAccount implements Account {
   }
   startLogging(trailName: string) {
     return this.record("cloudtrail:StartLogging", writeParams.startLogging(trailName), () => this.inner.startLogging(trailName));
+  }
+  updatePasswordPolicy(policy: PasswordPolicy) {
+    return this.record("iam:UpdateAccountPasswordPolicy", passwordPolicyParams(policy), () => this.inner.updatePasswordPolicy(policy));
+  }
+  createGroup(groupName: string) {
+    return this.record("iam:CreateGroup", { GroupName: groupName }, () => this.inner.createGroup(groupName));
+  }
+  deleteGroup(groupName: string) {
+    return this.record("iam:DeleteGroup", { GroupName: groupName }, () => this.inner.deleteGroup(groupName));
+  }
+  attachGroupPolicy(groupName: string, policyArn: string) {
+    return this.record("iam:AttachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn }, () => this.inner.attachGroupPolicy(groupName, policyArn));
+  }
+  detachGroupPolicy(groupName: string, policyArn: string) {
+    return this.record("iam:DetachGroupPolicy", { GroupName: groupName, PolicyArn: policyArn }, () => this.inner.detachGroupPolicy(groupName, policyArn));
+  }
+  createUser(userName: string) {
+    return this.record("iam:CreateUser", { UserName: userName }, () => this.inner.createUser(userName));
+  }
+  deleteUser(userName: string) {
+    return this.record("iam:DeleteUser", { UserName: userName }, () => this.inner.deleteUser(userName));
+  }
+  addUserToGroup(groupName: string, userName: string) {
+    return this.record("iam:AddUserToGroup", { GroupName: groupName, UserName: userName }, () => this.inner.addUserToGroup(groupName, userName));
+  }
+  removeUserFromGroup(groupName: string, userName: string) {
+    return this.record("iam:RemoveUserFromGroup", { GroupName: groupName, UserName: userName }, () => this.inner.removeUserFromGroup(groupName, userName));
+  }
+  createLoginProfile(userName: string, password: string, passwordResetRequired: boolean) {
+    // The password is a secret: the journal records that a login profile was made, never what it holds.
+    return this.record("iam:CreateLoginProfile", { UserName: userName, PasswordResetRequired: String(passwordResetRequired) }, () =>
+      this.inner.createLoginProfile(userName, password, passwordResetRequired),
+    );
+  }
+  deleteLoginProfile(userName: string) {
+    return this.record("iam:DeleteLoginProfile", { UserName: userName }, () => this.inner.deleteLoginProfile(userName));
   }
 
   private async record(call: string, params: Record<string, string>, send: () => Promise<WriteReceipt>): Promise<WriteReceipt> {

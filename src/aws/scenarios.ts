@@ -1,4 +1,5 @@
 // The simulated accounts a trainee can start from (`--scenario`). Plain data: simulated.ts gives it life.
+import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "./account.js";
 import { newSecret } from "../lib/totp.js";
 import type { ScenarioName } from "./scenario-names.js";
 import type { ManagementEvents, RuleTarget } from "./account.js";
@@ -54,7 +55,27 @@ export interface UserRecord {
   name: string;
   keys: KeyRecord[];
   hasPassword: boolean;
+  /** Set with the password: the user must choose a new one at first sign-in. The password itself is never kept. */
+  passwordResetRequired?: boolean;
+  /** ARNs of managed policies attached to the user directly. */
+  policies?: string[];
 }
+
+export interface GroupRecord {
+  name: string;
+  /** ARNs of the managed policies attached to the group. */
+  policies: string[];
+  members: string[];
+}
+
+export interface RoleRecord {
+  name: string;
+  policies: string[];
+}
+
+/** AWS managed policies the simulated account knows (AttachGroupPolicy refuses any other with NoSuchEntity). */
+export const READ_ONLY_ACCESS_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+export const MANAGED_POLICIES = [ADMINISTRATOR_ACCESS_ARN, READ_ONLY_ACCESS_ARN, "arn:aws:iam::aws:policy/SecurityAudit"];
 
 export interface ConsoleLoginRecord {
   eventId: string;
@@ -111,6 +132,10 @@ export interface AccountState {
   rootKeys: KeyRecord[];
   rootPasswordLastUsed?: Date;
   users: UserRecord[];
+  groups: GroupRecord[];
+  roles: RoleRecord[];
+  /** Absent: the account has no password policy of its own (AWS's default rules apply). */
+  passwordPolicy?: PasswordPolicy;
   devices: DeviceRecord[];
   signins: ConsoleLoginRecord[];
 }
@@ -134,7 +159,21 @@ function newAccount(now: Date): AccountState {
       { id: ROOT_KEY_2, status: "Active", createdAt: new Date(now.getTime() - 200 * DAY) },
     ],
     rootPasswordLastUsed: new Date(now.getTime() - 10 * DAY),
-    users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }] }],
+    // The usual first-day shortcut: AdministratorAccess attached to the user directly, no group.
+    users: [{ name: ADMIN_USER, hasPassword: true, policies: [ADMINISTRATOR_ACCESS_ARN], keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }] }],
+    groups: [],
+    roles: [],
+    // Set up once by someone: too short, no reuse prevention, but with settings a new policy must keep.
+    passwordPolicy: {
+      minimumPasswordLength: 8,
+      requireSymbols: true,
+      requireNumbers: true,
+      requireUppercaseCharacters: false,
+      requireLowercaseCharacters: false,
+      allowUsersToChangePassword: true,
+      maxPasswordAge: 90,
+      hardExpiry: false,
+    },
     ...noAlerts(),
     // Left by an abandoned console attempt: the next assignment under that name fails until it is deleted.
     devices: [{ serialNumber: mfaArn("root-account-mfa-device"), kind: "virtual", secret: newSecret() }],
@@ -150,6 +189,19 @@ function cleanAccount(now: Date): AccountState {
     rootKeys: [],
     rootPasswordLastUsed: new Date(now.getTime() - 60 * DAY),
     users: [{ name: ADMIN_USER, hasPassword: true, keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 60 * DAY) }] }],
+    // The recommended shape: administrator rights through a group.
+    groups: [{ name: "Administrators", policies: [ADMINISTRATOR_ACCESS_ARN], members: [ADMIN_USER] }],
+    roles: [],
+    passwordPolicy: {
+      minimumPasswordLength: 14,
+      requireSymbols: true,
+      requireNumbers: true,
+      requireUppercaseCharacters: true,
+      requireLowercaseCharacters: true,
+      allowUsersToChangePassword: true,
+      passwordReusePrevention: 24,
+      hardExpiry: false,
+    },
     devices: [
       { serialNumber: mfaArn("root-phone"), kind: "virtual", secret: newSecret(), assignedTo: ROOT_ARN, enabledAt, training: true },
       { serialNumber: mfaArn(ADMIN_USER), kind: "virtual", secret: newSecret(), assignedTo: userArn(ADMIN_USER), enabledAt, training: true },
@@ -163,6 +215,8 @@ function hardenedAccount(now: Date): AccountState {
   const state = cleanAccount(now);
   const enabledAt = new Date(now.getTime() - 59 * DAY);
   state.devices = state.devices.filter((d) => d.assignedTo !== ROOT_ARN);
+  // Stricter than CIS asks: a tool that "fixes" the policy must keep this.
+  state.passwordPolicy = { ...state.passwordPolicy!, minimumPasswordLength: 16 };
   state.devices.push(
     { serialNumber: "GAHT61234567", kind: "hardware", secret: newSecret(), assignedTo: ROOT_ARN, enabledAt, training: true },
     { serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt },
@@ -199,6 +253,17 @@ function noAlerts(): Pick<AccountState, "rules" | "topics" | "trails" | "buckets
   return { rules: [], topics: [], trails: [], buckets: [], mailbox: [] };
 }
 
+/**
+ * Like a new account, but root is the only administrator (ops-admin may only read) and there is no password
+ * policy at all: the account as its owner first gets it, signing with root's own key.
+ */
+function rootOnlyAccount(now: Date): AccountState {
+  const state = newAccount(now);
+  state.users = state.users.map((u) => ({ ...u, policies: [READ_ONLY_ACCESS_ARN] }));
+  delete state.passwordPolicy;
+  return state;
+}
+
 export function scenario(name: ScenarioName, now: Date): Scenario {
   switch (name) {
     case "new-account":
@@ -208,6 +273,6 @@ export function scenario(name: ScenarioName, now: Date): Scenario {
     case "hardened":
       return { state: hardenedAccount(now), caller: { kind: "iam-user", userName: ADMIN_USER, accessKeyId: ADMIN_KEY } };
     case "root-key":
-      return { state: newAccount(now), caller: { kind: "root", accessKeyId: ROOT_KEY_1 } };
+      return { state: rootOnlyAccount(now), caller: { kind: "root", accessKeyId: ROOT_KEY_1 } };
   }
 }

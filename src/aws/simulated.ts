@@ -21,8 +21,12 @@ import type {
   Caller,
   ConsoleLoginEvent,
   EventRule,
+  IamGroup,
+  LoginProfile,
   MfaDevice,
   NewVirtualMfaDevice,
+  PasswordPolicy,
+  PolicyEntities,
   RootConsole,
   RootCredentialReport,
   RootSummary,
@@ -33,13 +37,16 @@ import type {
 import { AccountError, type ErrorCode } from "./errors.js";
 import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../lib/totp.js";
 import { matchesPattern, transformInput } from "./event-pattern.js";
+import { meetsPasswordPolicy } from "../lib/password.js";
 import {
   ACCOUNT_ID,
   type AccountState,
   defaultTopicPolicy,
   topicArn as makeTopicArn,
   type DeviceRecord,
+  type GroupRecord,
   type KeyRecord,
+  MANAGED_POLICIES,
   mfaArn,
   ROOT_ARN,
   type Scenario,
@@ -65,6 +72,8 @@ export interface SimulatedOptions {
 
 const REPORT_MAX_AGE_MS = 4 * 3_600_000;
 const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
+const USER_NAME = /^[\w+=,.@-]{1,64}$/;
+const GROUP_NAME = /^[\w+=,.@-]{1,128}$/;
 const MAX_DEVICES_PER_USER = 8;
 const LOOKUP_RATE_PER_SECOND = 2;
 const TOPIC_NAME = /^[\w-]{1,256}$/;
@@ -230,6 +239,40 @@ export class SimulatedAccount implements Account {
     return found ? { exists: true, policy: found.policy } : { exists: false };
   }
 
+  async getPasswordPolicy(): Promise<PasswordPolicy | undefined> {
+    const state = this.read("iam:GetAccountPasswordPolicy");
+    return state.passwordPolicy && { ...state.passwordPolicy };
+  }
+
+  async listPolicyEntities(policyArn: string): Promise<PolicyEntities> {
+    const state = this.read("iam:ListEntitiesForPolicy");
+    if (!MANAGED_POLICIES.includes(policyArn)) throw new AccountError("NoSuchEntity", "iam:ListEntitiesForPolicy");
+    return {
+      users: state.users.filter((u) => u.policies?.includes(policyArn)).map((u) => u.name),
+      groups: state.groups.filter((g) => g.policies.includes(policyArn)).map((g) => g.name),
+      roles: state.roles.filter((r) => r.policies.includes(policyArn)).map((r) => r.name),
+    };
+  }
+
+  async getGroup(groupName: string): Promise<IamGroup | undefined> {
+    const group = this.read("iam:GetGroup").groups.find((g) => g.name === groupName);
+    return group && { name: group.name, members: [...group.members] };
+  }
+
+  async listAttachedGroupPolicies(groupName: string): Promise<string[]> {
+    const call = "iam:ListAttachedGroupPolicies";
+    return [...this.group(this.read(call), groupName, call).policies];
+  }
+
+  async userExists(userName: string): Promise<boolean> {
+    return this.read("iam:GetUser").users.some((u) => u.name === userName);
+  }
+
+  async getLoginProfile(userName: string): Promise<LoginProfile | undefined> {
+    const user = this.read("iam:GetLoginProfile").users.find((u) => u.name === userName);
+    return user?.hasPassword ? { passwordResetRequired: !!user.passwordResetRequired } : undefined;
+  }
+
   // ---- writes ------------------------------------------------------------------------------------
 
   async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
@@ -346,6 +389,20 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
+  async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
+    const call = "iam:UpdateAccountPasswordPolicy";
+    this.enter(call);
+    // AWS's ranges for each field; outside them the call is refused and nothing changes.
+    const inRange = (v: number | undefined, min: number, max: number) => v === undefined || (Number.isInteger(v) && v >= min && v <= max);
+    if (!inRange(policy.minimumPasswordLength, 6, 128) || !inRange(policy.passwordReusePrevention, 1, 24) || !inRange(policy.maxPasswordAge, 1, 1095)) {
+      throw new AccountError("Unknown", call, "ValidationError");
+    }
+    this.commit((s) => {
+      s.passwordPolicy = { ...policy };
+    });
+    return this.receipt(call);
+  }
+
   async putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
     const call = "events:PutTargets";
     this.enter(call, "events");
@@ -354,6 +411,27 @@ export class SimulatedAccount implements Account {
       const found = s.rules.find((r) => r.name === rule);
       if (!found) return;
       found.targets = [...found.targets.filter((t) => t.id !== target.id), structuredClone(target)];
+    });
+    return this.receipt(call);
+  }
+
+  async createGroup(groupName: string): Promise<WriteReceipt> {
+    const call = "iam:CreateGroup";
+    this.enter(call);
+    if (!GROUP_NAME.test(groupName)) throw new AccountError("Unknown", call, "ValidationError: invalid group name");
+    if (this.truth.groups.some((g) => g.name === groupName)) throw new AccountError("EntityAlreadyExists", call);
+    this.commit((s) => s.groups.push({ name: groupName, policies: [], members: [] }));
+    return this.receipt(call);
+  }
+
+  async deleteGroup(groupName: string): Promise<WriteReceipt> {
+    const call = "iam:DeleteGroup";
+    this.enter(call);
+    const group = this.group(this.truth, groupName, call);
+    // As AWS: members and attached policies must go first.
+    if (group.members.length > 0 || group.policies.length > 0) throw new AccountError("DeleteConflict", call);
+    this.commit((s) => {
+      s.groups = s.groups.filter((g) => g.name !== groupName);
     });
     return this.receipt(call);
   }
@@ -379,6 +457,18 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
+  async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    const call = "iam:AttachGroupPolicy";
+    this.enter(call);
+    this.group(this.truth, groupName, call);
+    if (!MANAGED_POLICIES.includes(policyArn)) throw new AccountError("NoSuchEntity", call);
+    this.commit((s) => {
+      const group = s.groups.find((g) => g.name === groupName);
+      if (group && !group.policies.includes(policyArn)) group.policies.push(policyArn);
+    });
+    return this.receipt(call);
+  }
+
   async createTrail(name: string, bucket: string): Promise<WriteReceipt> {
     const call = "cloudtrail:CreateTrail";
     this.enter(call, "cloudtrail");
@@ -400,6 +490,88 @@ export class SimulatedAccount implements Account {
     this.commit((s) => {
       const trail = s.trails.find((t) => t.name === trailName);
       if (trail) trail.logging = true;
+    });
+    return this.receipt(call);
+  }
+
+  async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    const call = "iam:DetachGroupPolicy";
+    this.enter(call);
+    if (!this.group(this.truth, groupName, call).policies.includes(policyArn)) throw new AccountError("NoSuchEntity", call);
+    this.commit((s) => {
+      const group = s.groups.find((g) => g.name === groupName);
+      if (group) group.policies = group.policies.filter((p) => p !== policyArn);
+    });
+    return this.receipt(call);
+  }
+
+  async createUser(userName: string): Promise<WriteReceipt> {
+    const call = "iam:CreateUser";
+    this.enter(call);
+    if (!USER_NAME.test(userName)) throw new AccountError("Unknown", call, "ValidationError: invalid user name");
+    if (this.truth.users.some((u) => u.name === userName)) throw new AccountError("EntityAlreadyExists", call);
+    this.commit((s) => s.users.push({ name: userName, keys: [], hasPassword: false }));
+    return this.receipt(call);
+  }
+
+  async deleteUser(userName: string): Promise<WriteReceipt> {
+    const call = "iam:DeleteUser";
+    this.enter(call);
+    const user = this.user(this.truth, userName, call);
+    // As AWS: a password, keys, policies, group memberships and MFA devices must go first.
+    const inGroup = this.truth.groups.some((g) => g.members.includes(userName));
+    const hasDevice = this.truth.devices.some((d) => d.assignedTo === userArn(userName));
+    if (user.hasPassword || user.keys.length > 0 || (user.policies ?? []).length > 0 || inGroup || hasDevice) throw new AccountError("DeleteConflict", call);
+    this.commit((s) => {
+      s.users = s.users.filter((u) => u.name !== userName);
+    });
+    return this.receipt(call);
+  }
+
+  async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    const call = "iam:AddUserToGroup";
+    this.enter(call);
+    this.group(this.truth, groupName, call);
+    this.user(this.truth, userName, call);
+    this.commit((s) => {
+      const group = s.groups.find((g) => g.name === groupName);
+      if (group && !group.members.includes(userName)) group.members.push(userName);
+    });
+    return this.receipt(call);
+  }
+
+  async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    const call = "iam:RemoveUserFromGroup";
+    this.enter(call);
+    if (!this.group(this.truth, groupName, call).members.includes(userName)) throw new AccountError("NoSuchEntity", call);
+    this.commit((s) => {
+      const group = s.groups.find((g) => g.name === groupName);
+      if (group) group.members = group.members.filter((m) => m !== userName);
+    });
+    return this.receipt(call);
+  }
+
+  async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
+    const call = "iam:CreateLoginProfile";
+    this.enter(call);
+    const user = this.user(this.truth, userName, call);
+    if (user.hasPassword) throw new AccountError("EntityAlreadyExists", call);
+    // Checked against the account's policy (or AWS's default rules), then forgotten: only the fact is kept.
+    if (!meetsPasswordPolicy(password, this.truth.passwordPolicy)) throw new AccountError("PasswordPolicyViolation", call);
+    this.commit((s) => {
+      const u = s.users.find((x) => x.name === userName);
+      if (u) Object.assign(u, { hasPassword: true, passwordResetRequired });
+    });
+    return this.receipt(call);
+  }
+
+  async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
+    const call = "iam:DeleteLoginProfile";
+    this.enter(call);
+    if (!this.user(this.truth, userName, call).hasPassword) throw new AccountError("NoSuchEntity", call);
+    this.commit((s) => {
+      const u = s.users.find((x) => x.name === userName);
+      if (u) Object.assign(u, { hasPassword: false, passwordResetRequired: undefined });
     });
     return this.receipt(call);
   }
@@ -574,6 +746,12 @@ export class SimulatedAccount implements Account {
     const user = state.users.find((u) => u.name === userName);
     if (!user) throw new AccountError("NoSuchEntity", call);
     return user;
+  }
+
+  private group(state: AccountState, groupName: string, call: string): GroupRecord {
+    const group = state.groups.find((g) => g.name === groupName);
+    if (!group) throw new AccountError("NoSuchEntity", call);
+    return group;
   }
 
   private snapshotReport(): RootCredentialReport {

@@ -1,7 +1,24 @@
-// The parameters of each alerts write as AWS's API names them, in one place: the dry run prints them, the journal
-// records them for the evidence report, and the step's planned actions show the same. Nothing here is a secret.
-import type { RuleTarget } from "./account.js";
+// The parameters of a write as AWS's API names them, in one place: the dry run prints them, the journal records
+// them for the evidence report, and the step's planned actions show the same. Nothing here is a secret.
+import type { PasswordPolicy, RuleTarget } from "./account.js";
 
+/** UpdateAccountPasswordPolicy's parameters: the whole policy, as the real adapter sends it. */
+export function passwordPolicyParams(policy: PasswordPolicy): Record<string, string> {
+  return {
+    MinimumPasswordLength: String(policy.minimumPasswordLength),
+    RequireSymbols: String(policy.requireSymbols),
+    RequireNumbers: String(policy.requireNumbers),
+    RequireUppercaseCharacters: String(policy.requireUppercaseCharacters),
+    RequireLowercaseCharacters: String(policy.requireLowercaseCharacters),
+    AllowUsersToChangePassword: String(policy.allowUsersToChangePassword),
+    // Left out when unset, as the real call leaves them out (AWS then means: never expire / reuse allowed).
+    ...(policy.maxPasswordAge !== undefined && { MaxPasswordAge: String(policy.maxPasswordAge) }),
+    ...(policy.passwordReusePrevention !== undefined && { PasswordReusePrevention: String(policy.passwordReusePrevention) }),
+    HardExpiry: String(policy.hardExpiry),
+  };
+}
+
+/** The alerts writes. */
 export const writeParams = {
   createTopic: (name: string) => ({ Name: name }),
   setTopicPolicy: (topicArn: string, policy: string) => ({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy }),

@@ -6,7 +6,8 @@ import { StateText } from "./components/VerdictView.js";
 import type { RootMfaKind } from "./RootMfaScreen.js";
 import { useUi } from "./ui-context.js";
 
-const WIDTHS = [28, 20, 22];
+// The ids column fits "1.8, 1.9 / IAM.15, IAM.16" on one line.
+const WIDTHS = [28, 27, 22];
 
 export function SummaryScreen({ rows, rootMfaKind }: { rows: SummaryRow[]; rootMfaKind: RootMfaKind }) {
   const { t } = useUi();

@@ -36,6 +36,8 @@ interface Props {
   ctx: StepContext;
   onDone: (verdict: Verdict) => void;
   onBack: () => void;
+  /** Another user than the caller's own (the admin user the admin-identity step has just created). */
+  userName?: string;
 }
 
 interface Device {
@@ -55,9 +57,9 @@ type Phase =
   | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase }
   | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
 
-export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
+export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props) {
   const { t, cleanups } = useUi();
-  const [task, retry] = useTask(() => inspectUserMfa(ctx), "iam:ListMFADevices");
+  const [task, retry] = useTask(() => inspectUserMfa(ctx, forUser), "iam:ListMFADevices");
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const finding = task.status === "done" ? task.value : undefined;
   const userName = finding?.userName ?? "";
@@ -87,7 +89,8 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
       // The undo is registered as soon as AWS answers, even if the operator has pressed Ctrl-C meanwhile.
       const created = cleanups.track(attempt(() => createDevice(ctx, userName), "iam:CreateVirtualMFADevice"));
       void created.then((r) => {
-        if (r.ok) cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber, { readFirst: true }));
+        // The device exists (AWS said so): its deletion is sent, not looked for first (IAM lists it late).
+        if (r.ok) cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber));
         if (!r.ok && r.notSent) {
           // Dry run: no device, so no QR and no codes; show both calls that a real run would make.
           const calls = plan.map((a) => ({ call: a.call, params: a.params, at: ctx.now() }));
@@ -124,6 +127,8 @@ export function UserMfaScreen({ ctx, onDone, onBack }: Props) {
       const { serialNumber } = phase;
       void cleanups.track(attempt(() => discardDevice(ctx, serialNumber, { readFirst: phase.retried }), "iam:DeleteVirtualMFADevice")).then((r) => {
         if (r.ok) cleanups.remove(serialNumber);
+        // The deletion may have landed: an undo on the way out (q, Ctrl-C) must look before it sends again.
+        else if (outcomeUnknown(r.failure.code)) cleanups.add(serialNumber, () => discardDevice(ctx, serialNumber, { readFirst: true }));
         if (!r.ok) return failed(r.failure, { ...phase, retried: true }, { kind: "result", verdict: phase.then });
         go({ kind: "result", verdict: phase.then });
       });

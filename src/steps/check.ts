@@ -1,10 +1,24 @@
 // `rootlock check`: the root user's posture from any read-only identity (SecurityAudit is enough), every
 // independent read in parallel, each finding with its source and how fresh it is. Reads only.
-import type { AccessKey, Account, ConsoleLoginEvent, EventRule, RootCredentialReport, RootSummary, SecurityContact, TopicSubscription, Trail, VirtualMfaDevice } from "../aws/account.js";
+import type {
+  AccessKey,
+  Account,
+  ConsoleLoginEvent,
+  EventRule,
+  PasswordPolicy,
+  RootCredentialReport,
+  RootSummary,
+  SecurityContact,
+  TopicSubscription,
+  Trail,
+  VirtualMfaDevice,
+} from "../aws/account.js";
 import { trailDeliversRootCalls } from "./alert-shapes.js";
 import { isRootArn } from "../aws/account.js";
 import { AccountError } from "../aws/errors.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
+import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-identity.js";
+import { CIS_MIN_LENGTH, CIS_REUSE_PREVENTION, meetsMinLength, meetsReusePrevention } from "./password-policy.js";
 
 const DAY = 86_400_000;
 /** CloudTrail's event history keeps 90 days. */
@@ -32,11 +46,15 @@ export interface CheckInput {
   contact: Read<SecurityContact | undefined>;
   /** Root's own keys by id: readable only with root's credentials (ListAccessKeys acts on the caller). */
   rootKeys?: Read<AccessKey[]>;
+  /** Who other than root holds AdministratorAccess (absent: not read, and not reported). */
+  admins?: Read<AdminHolder[]>;
+  /** The account password policy; a value of undefined means the account has none. */
+  passwordPolicy?: Read<PasswordPolicy | undefined>;
 }
 
 /** Every read at once: they do not depend on each other. */
 export async function readPosture(account: Account, now: Date): Promise<CheckInput> {
-  const [summary, report, devices, signins, [rules, topics], trails, contact] = await Promise.all([
+  const [summary, report, devices, signins, [rules, topics], trails, contact, admins, passwordPolicy] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
     read(() => account.getRootCredentialReport(), "iam:GetCredentialReport"),
     read(() => account.listVirtualMfaDevices("Assigned"), "iam:ListVirtualMFADevices"),
@@ -44,8 +62,10 @@ export async function readPosture(account: Account, now: Date): Promise<CheckInp
     readAlertRoutes(account),
     read(() => account.listTrails(), "cloudtrail:DescribeTrails"),
     read(() => account.getSecurityContact(), "account:GetAlternateContact"),
+    read(() => findAdminIdentities(account), "iam:ListEntitiesForPolicy"),
+    read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);
-  return { summary, report, devices, signins, rules, topics, trails, contact };
+  return { summary, report, devices, signins, rules, topics, trails, contact, admins, passwordPolicy };
 }
 
 /** The rules, then (depending on them) the subscriptions of the SNS topics the root-sign-in rules send to. */
@@ -222,6 +242,29 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     if (!input.contact.ok) add({ ...base, status: "unknown", evidence: unknown(input.contact), source: "account:GetAlternateContact" });
     else if (!input.contact.value) add({ ...base, status: "fail", evidence: "no security contact", source: "account:GetAlternateContact" });
     else add({ ...base, status: "pass", evidence: `security contact ${input.contact.value.name ?? ""} <${input.contact.value.email ?? "?"}>`.replace("  ", " "), source: "account:GetAlternateContact" });
+  }
+
+  // CIS 1.7 asks that root not be used for daily work: some other identity must hold administrator rights.
+  if (input.admins) {
+    const base = { control: "admin-identity", title: "An administrator other than root", cis: "1.7", securityHub: "—" } as const;
+    const source = "iam:ListEntitiesForPolicy (AdministratorAccess)";
+    if (!input.admins.ok) add({ ...base, status: "unknown", evidence: unknown(input.admins), source });
+    else add({ ...base, status: input.admins.value.length > 0 ? "pass" : "fail", evidence: describeAdmins(input.admins.value), source });
+  }
+
+  // CIS 1.8 / IAM.15 and CIS 1.9 / IAM.16: the account password policy (no policy fails both).
+  if (input.passwordPolicy) {
+    const source = "iam:GetAccountPasswordPolicy";
+    const length = { control: "password-min-length", title: `Password policy: minimum length ${CIS_MIN_LENGTH} or more`, cis: "1.8", securityHub: "IAM.15" } as const;
+    const reuse = { control: "password-reuse", title: `Password policy: prevents reuse (${CIS_REUSE_PREVENTION})`, cis: "1.9", securityHub: "IAM.16" } as const;
+    if (!input.passwordPolicy.ok) {
+      for (const base of [length, reuse]) add({ ...base, status: "unknown", evidence: unknown(input.passwordPolicy), source });
+    } else {
+      const policy = input.passwordPolicy.value;
+      const none = "no password policy: AWS's default applies (8 characters minimum, reuse allowed)";
+      add({ ...length, status: meetsMinLength(policy) ? "pass" : "fail", evidence: policy ? `MinimumPasswordLength=${policy.minimumPasswordLength}` : none, source });
+      add({ ...reuse, status: meetsReusePrevention(policy) ? "pass" : "fail", evidence: policy ? `PasswordReusePrevention=${policy.passwordReusePrevention ?? "not set"}` : none, source });
+    }
   }
 
   if (input.report.ok) {

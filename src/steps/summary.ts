@@ -1,5 +1,5 @@
 // The end of the run: every control with its verdict and its audit ids.
-import { CONTROL_IDS, type ControlId, type ControlIds } from "./controls.js";
+import { CONTROL_IDS, type ControlId, type ControlIds, OPTIONAL_CONTROLS } from "./controls.js";
 import type { Verdict } from "./types.js";
 
 export interface SummaryRow {
@@ -8,7 +8,7 @@ export interface SummaryRow {
   verdict: Verdict;
 }
 
-export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "root-alerts", "root-signin"];
+export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "password-policy", "admin-identity", "root-alerts", "root-signin"];
 
 /** A control the run never reached (quit early) is reported as skipped, never as done. */
 export function summarize(results: Partial<Record<ControlId, Verdict>>, controls: ControlId[] = SUMMARY_ORDER): SummaryRow[] {
@@ -20,13 +20,14 @@ export function summarize(results: Partial<Record<ControlId, Verdict>>, controls
 }
 
 /**
- * The alerts step is optional: skipping it does not make the run "not all verified". Once set up, though, it
- * counts like any other (a pending subscription is not verified).
+ * The optional steps (password policy, admin identity, alerts) may be declined: a run that skips them can still
+ * end "all verified" (exit 0), and the report lists them as skipped. Once taken on, each counts like any other
+ * (a pending subscription, a policy not yet read back, is not verified).
  */
 export function allVerified(rows: SummaryRow[]): boolean {
   return rows.every(
     (r) =>
       r.verdict.state === "verified" ||
-      (r.verdict.state === "skipped" && (r.verdict.reason === "not-applicable" || (r.control === "root-alerts" && r.verdict.reason === "operator-skipped"))),
+      (r.verdict.state === "skipped" && (r.verdict.reason === "not-applicable" || (OPTIONAL_CONTROLS.includes(r.control) && r.verdict.reason === "operator-skipped"))),
   );
 }

@@ -20,8 +20,9 @@ export interface UserMfaFinding {
   evidence: Evidence[];
 }
 
-export async function inspectUserMfa(ctx: StepContext): Promise<UserMfaFinding> {
-  const userName = ctx.caller.kind === "iam-user" ? ctx.caller.userName : undefined;
+/** The caller's own user by default; the admin-identity step passes the user it has just created. */
+export async function inspectUserMfa(ctx: StepContext, forUser?: string): Promise<UserMfaFinding> {
+  const userName = forUser ?? (ctx.caller.kind === "iam-user" ? ctx.caller.userName : undefined);
   if (!userName) return { applicable: false, devices: [], evidence: [] };
   const devices = await ctx.account.listUserMfaDevices(userName);
   return {
@@ -66,15 +67,15 @@ export function serialFor(accountId: string, userName: string): string {
 
 /**
  * Creates the device. When the call fails without saying whether AWS made the device (a 5xx, a reset, a
- * timeout), the device may exist with a seed nobody will ever see: it is looked for and deleted before the
- * failure goes on, so a retry starts clean and nothing is left unassigned. (An unassigned device under the
- * name rootlock was about to use protects nothing, whoever made it, and would block the retry.)
+ * timeout), the device may exist with a seed nobody will ever see: it is deleted before the failure goes on,
+ * so a retry starts clean and nothing is left unassigned. (An unassigned device under the name rootlock was
+ * about to use protects nothing, whoever made it, and would block the retry.)
  */
 export async function createDevice(ctx: StepContext, userName: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
   try {
     return await ctx.account.createVirtualMfaDevice(deviceNameFor(userName));
   } catch (error) {
-    if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName), { readFirst: true });
+    if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName), { mayBeAbsent: true });
     throw error;
   }
 }
@@ -89,16 +90,28 @@ export async function enableDevice(ctx: StepContext, userName: string, serialNum
 }
 
 /**
- * Removes a device rootlock created but could not enable (failure, quit, Ctrl-C). With `readFirst` (after a
- * call whose outcome is unknown, and before any second attempt) it deletes only what the list still shows, so
- * a deletion that did land is never sent again.
+ * Removes a device rootlock created but could not enable (failure, quit, Ctrl-C).
+ * - `mayBeAbsent`: whether the device exists is not known (its creation's answer was lost). The deletion is
+ *   sent, and AWS answering NoSuchEntity means there was nothing to remove. (Not a list first: IAM lists a new
+ *   device only after a delay, and a device missed that way would be left behind.)
+ * - `readFirst`: an earlier deletion of it failed without an answer. It is deleted only if the list still
+ *   shows it, so a deletion that did land is never sent again.
  */
-export async function discardDevice(ctx: StepContext, serialNumber: string, { readFirst = false } = {}): Promise<WriteReceipt | undefined> {
+export async function discardDevice(
+  ctx: StepContext,
+  serialNumber: string,
+  { mayBeAbsent = false, readFirst = false } = {},
+): Promise<WriteReceipt | undefined> {
   if (readFirst) {
     const unassigned = await ctx.account.listVirtualMfaDevices("Unassigned");
     if (!unassigned.some((d) => d.serialNumber === serialNumber)) return undefined;
   }
-  return ctx.account.deleteVirtualMfaDevice(serialNumber);
+  try {
+    return await ctx.account.deleteVirtualMfaDevice(serialNumber);
+  } catch (error) {
+    if ((mayBeAbsent || readFirst) && isAccountError(error, "NoSuchEntity")) return undefined;
+    throw error;
+  }
 }
 
 /** One read, after EnableMFADevice failed without a clear answer: did it take effect? */

@@ -2,11 +2,10 @@
 // stand-in user acts as root). What only root can do in the console, the test does through the SDK at the
 // moment the operator would, and the wizard must see it by reading AWS.
 import {
+  AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreateUserCommand,
-  CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
-  EnableMFADeviceCommand,
   IAMClient,
   PutUserPolicyCommand,
   UpdateAccessKeyCommand,
@@ -19,6 +18,7 @@ import { en as t } from "../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-console.js";
 
 const available = requireMoto("the live wizard's end-to-end tests");
 const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
@@ -29,6 +29,18 @@ type Key = { accessKeyId: string; secretAccessKey: string };
 async function next(s: PtySession, text: string | RegExp) {
   await s.waitFor(text, 30_000);
   await sleep(30);
+}
+
+/** moto starts with no password policy: CIS's is applied and read back; ops-admin is an administrator already. */
+async function passwordPolicyAndAdmin(s: PtySession) {
+  await next(s, t.passwordPolicy.noneDefaults);
+  s.press("enter");
+  await next(s, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
+  s.press("enter");
+  await next(s, t.passwordPolicy.verified);
+  s.press("enter");
+  await next(s, t.adminIdentity.holder("user", "ops-admin"));
+  s.press("enter");
 }
 
 describe.runIf(available)("the live wizard against moto", () => {
@@ -48,6 +60,8 @@ describe.runIf(available)("the live wizard against moto", () => {
       await iam.send(new CreateUserCommand({ UserName: user }));
       await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "everything", PolicyDocument: EVERYTHING }));
     }
+    // The admin identity is an administrator the way rootlock recognises one: AWS's AdministratorAccess.
+    await iam.send(new AttachUserPolicyCommand({ UserName: "ops-admin", PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }));
     rootKeys = [await key("root-standin"), await key("root-standin")];
     adminKey = await key("ops-admin");
   }, 60_000);
@@ -63,31 +77,6 @@ describe.runIf(available)("the live wizard against moto", () => {
       cwd: mkdtempSync(join(tmpdir(), "rootlock-live-")),
       env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey },
     });
-
-  /** What the root user does in the console: assign a virtual MFA device (the stand-in, as root, by API). */
-  async function rootAssignsMfaInConsole() {
-    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "root-phone" }))).VirtualMFADevice!;
-    const secret = new TextDecoder().decode(device.Base32StringSeed);
-    const step = timeStepOf(new Date());
-    await iam.send(
-      new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.SerialNumber, AuthenticationCode1: codeAt(secret, step - 1), AuthenticationCode2: codeAt(secret, step) }),
-    );
-  }
-
-  /** CloudTrail's record of a root console sign-in with MFA, as the sign-in test expects to find it. */
-  async function rootSignsIn() {
-    await moto.postEvents([
-      {
-        eventID: crypto.randomUUID(),
-        eventTime: new Date(Date.now() + 2000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-        eventSource: "signin.amazonaws.com",
-        eventName: "ConsoleLogin",
-        userIdentity: { type: "Root", arn: "arn:aws:iam::123456789012:root" },
-        responseElements: { ConsoleLogin: "Success" },
-        additionalEventData: { MFAUsed: "Yes", MFAIdentifier: "arn:aws:iam::123456789012:mfa/root-phone" },
-      },
-    ]);
-  }
 
   it("as the admin identity: root keys and root MFA guided and verified, its own MFA by API, the sign-in found", async () => {
     const s = run(adminKey);
@@ -109,7 +98,7 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.rootMfa.consoleOnly);
     s.press("enter");
     await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole();
+    await rootAssignsVirtualMfa(iam);
     s.press("enter");
     await next(s, t.rootMfa.verified);
     s.press("enter");
@@ -131,10 +120,11 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.userMfa.verified("ops-admin"));
     s.press("enter");
 
+    await passwordPolicyAndAdmin(s);
     await next(s, t.alerts.introKeys);
     s.write("s");
     await next(s, t.signin.start);
-    await rootSignsIn();
+    await rootSignsInWithMfa(moto);
     s.press("enter");
     await next(s, t.signin.verified);
     s.press("enter");
@@ -152,15 +142,16 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, t.rootMfa.consoleOnly);
     s.press("enter");
     await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole();
+    await rootAssignsVirtualMfa(iam);
     s.press("enter");
     await next(s, t.rootMfa.verified);
     s.press("enter");
 
+    await passwordPolicyAndAdmin(s);
     await next(s, t.alerts.introKeys);
     s.write("s");
     await next(s, t.signin.start);
-    await rootSignsIn();
+    await rootSignsInWithMfa(moto);
     s.press("enter");
     await next(s, t.signin.verified);
     s.press("enter");

@@ -173,6 +173,15 @@ describe("the whole wizard on the simulated account", () => {
     expect(s.screen()).not.toContain(userSecret);
     s.press("enter");
 
+    // The password policy: raised to CIS's values, the account's other settings kept; ops-admin is an administrator.
+    await next(s, t.passwordPolicy.keeps);
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.passwordPolicy.verified);
+    s.press("enter");
+    await next(s, t.adminIdentity.holder("user", "ops-admin"));
+    s.press("enter");
     // Alerts before the sign-in test, so that the test doubles as a fire drill.
     await setUpAlerts(s, t, "owner@example.com");
 
@@ -180,8 +189,8 @@ describe("the whole wizard on the simulated account", () => {
     await signInAsRoot(s, t, rootSecret, true);
 
     const summary = await s.waitFor(t.summary.allVerified);
-    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "4.3 / CloudWatch.1", "1.7 / IAM.20"]) expect(summary).toContain(id);
-    expect(summary.match(/✔ verified/g)).toHaveLength(5);
+    for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.8, 1.9 / IAM.15, IAM.16", "1.7 / —", "4.3 / CloudWatch.1", "1.7 / IAM.20"]) expect(summary).toContain(id);
+    expect(summary.match(/✔ verified/g)).toHaveLength(7);
     expect(summary).not.toContain(rootSecret);
     expect(summary).not.toContain(userSecret);
     s.press("enter");
@@ -193,13 +202,14 @@ describe("the whole wizard on the simulated account", () => {
     expect(files.map((f) => f.path.replace(cwd, "")).sort()).toEqual([expect.stringMatching(/^\/rootlock-report-.*\.json$/), expect.stringMatching(/^\/rootlock-report-.*\.md$/)]);
     const report = JSON.parse(files.find((f) => f.path.endsWith(".json"))!.text);
     expect(report).toMatchObject({ mode: "simulated", simulated: true, scenario: "new-account", account: "123456789012", ending: "finished", notVerified: [] });
-    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified", "verified"]);
+    expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified", "verified", "verified", "verified"]);
     const alerts = report.controls.find((c: { control: string }) => c.control === "root-alerts");
     expect(alerts.evidence.map((e: { read: string }) => e.read)).toContain("the root sign-in alert email arrived (confirmed by the operator)");
     expect(report.changes.map((c: { call: string; outcome: string }) => `${c.call} ${c.outcome}`)).toEqual([
       "iam:DeleteVirtualMFADevice sent",
       "iam:CreateVirtualMFADevice sent",
       "iam:EnableMFADevice sent",
+      "iam:UpdateAccountPasswordPolicy sent",
       ...["sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "s3:CreateBucket", "s3:PutBucketPolicy", "cloudtrail:CreateTrail", "cloudtrail:StartLogging"].map((c) => `${c} sent`),
       ...["events:PutRule", "events:PutTargets", "events:PutRule", "events:PutTargets"].map((c) => `${c} sent`),
     ]);
@@ -223,6 +233,40 @@ describe("the whole wizard on the simulated account", () => {
     s.press("enter");
     await next(s, t.rootMfa.openStandIn);
     const rootSecret = await assignRootMfa(s, t, "root-account-mfa-device");
+
+    // No password policy and no administrator but root: both made here, the new admin user enrolled in MFA.
+    await next(s, t.passwordPolicy.noneDefaults.slice(0, 20));
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.passwordPolicy.verified);
+    s.press("enter");
+    await next(s, t.adminIdentity.none.slice(0, 20));
+    s.press("enter");
+    await next(s, t.adminIdentity.nameLabel);
+    await typeLine(s, "alice");
+    for (let i = 1; i <= 5; i++) {
+      await next(s, `${i}/5`);
+      await next(s, t.common.confirmKeys);
+      s.press("enter");
+    }
+    const shown = await s.waitFor(t.adminIdentity.passwordTitle("alice"), 30_000);
+    const password = /│\s*([A-Za-z0-9!@#$%^&*\-_=+]{24})\s*│/.exec(shown)![1]!;
+    await sleep(30);
+    s.press("enter");
+    await next(s, "iam:CreateVirtualMFADevice(VirtualMFADeviceName=alice)");
+    expect(s.screen()).not.toContain(password);
+    s.press("enter");
+    await next(s, t.common.confirmKeys);
+    s.press("enter");
+    await next(s, t.userMfa.showSecret);
+    const aliceSecret = await readSecret(s);
+    await typeCodes(s, aliceSecret);
+    await next(s, t.userMfa.verified("alice"));
+    s.press("enter");
+    await next(s, t.adminIdentity.switchFromRoot("alice").slice(0, 20));
+    s.press("enter");
+
     // The optional alerts step, skipped: the run can still end all verified.
     await next(s, t.alerts.introKeys.slice(0, 20));
     s.write("s");
@@ -244,6 +288,7 @@ describe("the whole wizard on the simulated account", () => {
 
     const summary = await s.waitFor(t.summary.allVerified);
     expect(summary).toContain(t.reasons["not-applicable"]);
+    expect(summary).not.toContain(password);
     s.write("q");
     expect((await s.waitForExit()).exitCode).toBe(0);
   }, 120_000);

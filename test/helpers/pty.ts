@@ -108,6 +108,12 @@ try {
 
 /** Run `node dist/rootlock.js ...args` in a pty. The e2e project's globalSetup has just built the bundle. */
 export function spawnRootlock(args: string[], opts: SpawnOptions = {}): PtySession {
+  requireBundle();
+  return spawnNode(BUNDLE, args, opts);
+}
+
+/** Throws, naming the reason, when there is no bundle to run. */
+function requireBundle(): void {
   let build: BundleBuild | undefined;
   try {
     build = inject("rootlockBundle");
@@ -116,7 +122,36 @@ export function spawnRootlock(args: string[], opts: SpawnOptions = {}): PtySessi
   }
   if (build && !build.ok) throw new Error(`no bundle to run: ${build.error ?? "build failed"}`);
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build`);
-  return spawnNode(BUNDLE, args, opts);
+}
+
+/**
+ * Run `node dist/rootlock.js ...args` from a shell in the pty; once it has ended, the shell prints its exit
+ * status as `EXIT=<n>` and then the terminal's settings (`stty -a`), i.e. the terminal as the next program
+ * would find it. The session itself ends with the shell. Read both with `shellAfterRootlock()`.
+ */
+export function spawnRootlockInShell(args: string[], opts: SpawnOptions = {}): PtySession {
+  requireBundle();
+  // The arguments are passed as the shell's positional parameters, never spliced into the script: no quoting.
+  const script = 'node="$1"; bundle="$2"; shift 2; "$node" "$bundle" "$@"; echo "EXIT=$?"; stty -a';
+  return spawnPty("/bin/sh", ["-c", script, "sh", process.execPath, BUNDLE, ...args], opts);
+}
+
+export interface AfterRootlock {
+  /** rootlock's exit status, as the shell saw it. */
+  exitCode: number;
+  /** Everything rootlock wrote, escape sequences included (what came before `EXIT=`). */
+  output: string;
+  /** `stty -a`'s settings, one word each: "icanon" when on, "-icanon" when off. */
+  stty: Set<string>;
+}
+
+/** Splits what a `spawnRootlockInShell` session wrote into rootlock's part, its exit status and stty's words. */
+export function shellAfterRootlock(raw: string): AfterRootlock {
+  const at = raw.lastIndexOf("EXIT=");
+  const status = at < 0 ? null : /^EXIT=(\d+)\r?\n/.exec(raw.slice(at));
+  if (!status) throw new Error(`the shell printed no exit status; output:\n${raw}`);
+  const settings = raw.slice(at + status[0].length);
+  return { exitCode: Number(status[1]), output: raw.slice(0, at), stty: new Set(settings.split(/[\s;]+/).filter(Boolean)) };
 }
 
 /** Run a Node script in a pty (what spawnRootlock does with the bundle; also used to test the harness). */

@@ -109,7 +109,8 @@ describe.runIf(available)("against moto: audit, sign-in evidence, dry run, fault
     expect(report.simulated).toBe(false);
     expect(report.caller).toBe("arn:aws:iam::123456789012:user/ops-admin");
     const status = Object.fromEntries(report.findings.map((f) => [f.control, f.status]));
-    // moto knows no root user: no key and no MFA on it; no rule and no contact were made.
+    // moto knows no root user: no key and no MFA on it; no rule, no contact and no password policy were made, and
+    // no one holds AdministratorAccess.
     expect(status).toEqual({
       "root-access-keys": "pass",
       "root-mfa": "fail",
@@ -117,6 +118,9 @@ describe.runIf(available)("against moto: audit, sign-in evidence, dry run, fault
       "root-use": "pass",
       "root-activity-alerts": "fail",
       "security-contact": "fail",
+      "admin-identity": "fail",
+      "password-min-length": "fail",
+      "password-reuse": "fail",
     });
     expect(r.status).toBe(1);
   });

@@ -33,7 +33,15 @@ For root-activity alerts it also makes moto answer as AWS does where it does not
 - an email subscription (sns:Subscribe, Protocol=email) stays pending, listed with SubscriptionArn
   "PendingConfirmation", until the test plays its owner clicking the emailed link:
   POST /_harness/sns-confirm {"endpoint": "owner@example.com"} -> {"confirmed": N} (moto confirms at once);
-- a new trail has AWS's default event selector (all management events; moto starts with none).
+- a new trail has AWS's default event selector (all management events; moto starts with none);
+
+and two gaps of moto's IAM that the admin-identity step would meet are filled:
+
+- AWS managed policies exist in every real account; moto loads them only with MOTO_IAM_LOAD_MANAGED_POLICIES
+  (about 1,500 of them, ~2 s for each account's IAM). The launcher turns that on with moto's own data for the few
+  the tests use (AdministratorAccess, ReadOnlyAccess, SecurityAudit);
+- CreateLoginProfile ignores PasswordResetRequired in moto 5.2 (GetLoginProfile then always says false); here it
+  is kept, as AWS keeps it.
 
 It listens on 127.0.0.1, on a free port, and prints "PORT=<n>" once it is serving.
 """
@@ -58,6 +66,7 @@ if not moto.__version__.startswith("5.2."):
     print(f"warning: rootlock's launcher was written for moto 5.2.x, this is {moto.__version__}", file=sys.stderr)
 
 STANDIN = os.environ.get("ROOTLOCK_ROOT_USER", "root-standin")
+MANAGED_POLICIES = ["AdministratorAccess", "ReadOnlyAccess", "SecurityAudit"]
 
 
 def root_arn(account_id: str) -> str:
@@ -217,11 +226,37 @@ def confirm_emails(endpoint: str) -> int:
     return confirmed
 
 
+def patch_moto_iam_gaps():
+    import moto.iam.models as iam_models
+    from moto.iam.responses import IamResponse
+
+    # moto/settings.py load_iam_aws_managed_policies() reads this env var; moto/iam/models.py
+    # IAMBackend._init_aws_policies() builds one policy object per entry of aws_managed_policies_data (a JSON text).
+    os.environ["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
+    every = json.loads(iam_models.aws_managed_policies_data)
+    iam_models.aws_managed_policies_data = json.dumps({name: every[name] for name in MANAGED_POLICIES})
+
+    # moto/iam/responses.py IamResponse.create_login_profile reads UserName and Password only.
+    original_create_login_profile = IamResponse.create_login_profile
+
+    def create_login_profile(self):
+        result = original_create_login_profile(self)
+        if str(self._get_param("PasswordResetRequired")).lower() == "true":
+            user = self.backend.get_user(self._get_param("UserName"))
+            user.password_reset_required = True
+            result = original_get_login_profile(self)
+        return result
+
+    original_get_login_profile = IamResponse.get_login_profile
+    IamResponse.create_login_profile = create_login_profile
+
+
 lock = threading.Lock()
 deleted_keys: set = set()
 pending_emails: list = []
 patch_moto_for_a_root_standin()
 patch_moto_for_alerts()
+patch_moto_iam_gaps()
 events: list = []
 requests_seen: list = []
 faults: dict = {}

@@ -18,8 +18,11 @@ type Codes = (code: (step: number) => string, now: number) => [string, string];
 
 interface Row {
   what: string;
-  /** typed: one key at a time; pasted: each code in one chunk, newline included; ime: each code committed in one chunk, then Enter. */
-  input: "typed" | "pasted" | "ime";
+  /**
+   * typed: one key at a time; pasted: each code in one chunk, newline included; ime: each code committed in one
+   * chunk, then Enter; both-pasted: both codes in one chunk ("123456⏎654321⏎"), as from a password manager.
+   */
+  input: "typed" | "pasted" | "ime" | "both-pasted";
   codes: Codes;
   expected: CodePairProblem | "accepted";
 }
@@ -48,6 +51,8 @@ const ROWS: Row[] = [
   { what: "Hangul syllables from an IME (한글), in the second code", input: "ime", codes: (c, n) => [c(n - 1), "한글"], expected: "malformed" },
   { what: "each code pasted with a trailing newline", input: "pasted", codes: (c, n) => good(c, n).map((x) => `${x}\n`) as [string, string], expected: "accepted" },
   { what: "each code pasted with a trailing CRLF (a Windows clipboard)", input: "pasted", codes: (c, n) => good(c, n).map((x) => `${x}\r\n`) as [string, string], expected: "accepted" },
+  { what: "both codes pasted at once, each with its newline", input: "both-pasted", codes: good, expected: "accepted" },
+  { what: "both codes pasted at once, in the wrong order", input: "both-pasted", codes: (c, n) => [c(n), c(n - 1)], expected: "wrong-order" },
 ];
 
 const STACK = /^\s+at .+:\d+|TypeError|ReferenceError/m;
@@ -74,7 +79,8 @@ describe.each(["en", "ko"] as const)("what an operator types at the admin MFA co
     await r.waitFor(t.userMfa.code1);
 
     const [code1, code2] = codes((step) => codeAt(secret, step), timeStepOf(new Date()));
-    for (const code of [code1, code2]) {
+    if (input === "both-pasted") await r.press(`${code1}\n${code2}\n`);
+    else for (const code of [code1, code2]) {
       if (input === "typed") await r.type(code);
       else await r.press(code);
       if (input !== "pasted") await r.press(KEYS.enter);

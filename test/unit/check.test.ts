@@ -12,7 +12,7 @@ const check = (account: SimulatedAccount) => runCheck(account, () => new Date(),
 const statuses = (r: Awaited<ReturnType<typeof check>>) => Object.fromEntries(r.findings.map((f) => [f.control, f.status]));
 
 describe("rootlock check", () => {
-  it("fails a new account on keys, MFA, alerts and contact, with the keys' last use as evidence", async () => {
+  it("fails a new account on keys, MFA, alerts, contact and password policy, with the keys' last use as evidence", async () => {
     const report = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
     expect(statuses(report)).toEqual({
       "root-access-keys": "fail",
@@ -21,6 +21,9 @@ describe("rootlock check", () => {
       "root-use": "pass",
       "root-activity-alerts": "fail",
       "security-contact": "fail",
+      "admin-identity": "pass",
+      "password-min-length": "fail",
+      "password-reuse": "fail",
     });
     expect(report.findings[0]!.evidence).toContain("key 1 active, last used 3 days ago by s3 in ap-northeast-2");
     expect(report.findings[0]!.source).toBe("iam:GetAccountSummary");
@@ -98,6 +101,44 @@ describe("rootlock check", () => {
     const mfa = JSON.stringify({ "detail-type": ["AWS API Call via CloudTrail"], source: ["aws.iam"], detail: { eventName: ["DeactivateMFADevice", "DeleteVirtualMFADevice"], userIdentity: { type: ["Root"] } } });
     expect(catchesRootMfaRemoval({ name: "m", enabled: true, pattern: mfa, targets: 1 })).toBe(true);
     expect(catchesRootMfaRemoval({ name: "m", enabled: true, pattern: mfa.replace(',"DeleteVirtualMFADevice"', ""), targets: 1 })).toBe(false);
+  });
+
+  it("judges the admin identity and the password policy (CIS 1.7, 1.8 / IAM.15, 1.9 / IAM.16)", async () => {
+    const find = (r: Awaited<ReturnType<typeof check>>, control: string) => r.findings.find((f) => f.control === control)!;
+    const rootOnly = await check(new SimulatedAccount({ scenario: "root-key", reportDelayMs: 0 }));
+    expect(find(rootOnly, "admin-identity")).toMatchObject({ status: "fail", cis: "1.7", evidence: "no IAM user or role has AdministratorAccess: root is the only administrator" });
+    expect(find(rootOnly, "password-min-length")).toMatchObject({ status: "fail", securityHub: "IAM.15", evidence: expect.stringMatching(/^no password policy/) });
+    expect(find(rootOnly, "password-reuse")).toMatchObject({ status: "fail", securityHub: "IAM.16", source: "iam:GetAccountPasswordPolicy" });
+    const fresh = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
+    expect(find(fresh, "password-min-length").evidence).toBe("MinimumPasswordLength=8");
+    expect(find(fresh, "password-reuse").evidence).toBe("PasswordReusePrevention=not set");
+    expect(find(fresh, "admin-identity").evidence).toBe("user ops-admin (attached directly)");
+    const hardened = await check(new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 }));
+    expect(find(hardened, "password-min-length")).toMatchObject({ status: "pass", evidence: "MinimumPasswordLength=16" });
+    expect(find(hardened, "admin-identity").evidence).toBe("user ops-admin (group Administrators)");
+  });
+
+  it("keeps the controls it had, in their order, and adds the new ones after them", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "clean", reportDelayMs: 0 }));
+    expect(report.findings.map((f) => f.control)).toEqual([
+      "root-access-keys",
+      "root-mfa",
+      "root-hardware-mfa",
+      "root-use",
+      "root-activity-alerts",
+      "security-contact",
+      "admin-identity",
+      "password-min-length",
+      "password-reuse",
+    ]);
+  });
+
+  it("says unknown for the password policy when it may not be read", async () => {
+    const account = new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 });
+    account.failNext("iam:GetAccountPasswordPolicy", "AccessDenied");
+    const report = await check(account);
+    expect(report.findings.filter((f) => f.status === "unknown").map((f) => f.control)).toEqual(["password-min-length", "password-reuse"]);
+    expect(report.exitCode).toBe(2);
   });
 
   it("recognises a rule that alerts on root console sign-ins, enabled and with a target", () => {

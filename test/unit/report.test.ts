@@ -52,6 +52,8 @@ describe("report", () => {
     expect(report.notVerified).toEqual([
       { control: "root-mfa", state: "unverified", reason: "not-visible-yet" },
       { control: "operator-mfa", state: "skipped", reason: "operator-skipped" },
+      { control: "password-policy", state: "skipped", reason: "operator-skipped" },
+      { control: "admin-identity", state: "skipped", reason: "operator-skipped" },
       { control: "root-alerts", state: "skipped", reason: "operator-skipped" },
       { control: "root-signin", state: "skipped", reason: "operator-skipped" },
     ]);

@@ -61,7 +61,7 @@ describe("preflight", () => {
     const { preflight } = await world("root-key");
     expect(preflight.caller.kind).toBe("root");
     expect(preflight.capabilities).toEqual({ rootKeys: "api", operatorMfa: "not-applicable" });
-    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "root-alerts", "root-signin", "root-access-keys"]);
+    expect(stepOrder(preflight.caller)).toEqual(["root-mfa", "password-policy", "admin-identity", "root-alerts", "root-signin", "root-access-keys"]);
   });
 
   it.each(["clean", "hardened"] as const)("finds nothing to fix in %s", async (scenario) => {
@@ -319,17 +319,21 @@ describe("summary", () => {
       ["root-access-keys", "1.4", "IAM.4", "verified"],
       ["root-mfa", "1.5", "IAM.9", "skipped"],
       ["operator-mfa", "1.10", "IAM.5", "skipped"],
+      ["password-policy", "1.8, 1.9", "IAM.15, IAM.16", "skipped"],
+      ["admin-identity", "1.7", "—", "skipped"],
       ["root-alerts", "4.3", "CloudWatch.1", "skipped"],
       ["root-signin", "1.7", "IAM.20", "skipped"],
     ]);
     expect(allVerified(rows)).toBe(false);
   });
 
-  it("lets the optional alerts step be skipped, but not left pending", () => {
+  it("lets the optional steps (password policy, admin identity, alerts) be skipped, but not left pending", () => {
     const ok: Verdict = { state: "verified", reason: "read-back-confirms", evidence: [] };
     const rest = { "root-access-keys": ok, "root-mfa": ok, "operator-mfa": ok, "root-signin": ok };
     expect(allVerified(summarize({ ...rest, "root-alerts": { state: "skipped", reason: "operator-skipped", evidence: [] } }))).toBe(true);
     expect(allVerified(summarize({ ...rest, "root-alerts": { state: "unverified", reason: "subscription-pending", evidence: [] } }))).toBe(false);
+    // The core steps are not optional: a skipped root MFA step is not verified.
+    expect(allVerified(summarize({ ...rest, "root-mfa": { state: "skipped", reason: "operator-skipped", evidence: [] } }))).toBe(false);
     expect(allVerified(summarize({ ...rest }))).toBe(true);
   });
 });

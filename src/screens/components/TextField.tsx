@@ -47,7 +47,11 @@ export function TextField({ label, onSubmit, onChange, focus, initial = "", mask
     { isActive: focus },
   );
 
-  const shown = mask ? "•".repeat(value.length) : value;
+  return <FieldLine label={label} shown={mask ? "•".repeat(value.length) : value} focus={focus} />;
+}
+
+/** How a field looks: its label, its text, and a block cursor while it has the keyboard. */
+export function FieldLine({ label, shown, focus }: { label: string; shown: string; focus: boolean }) {
   return (
     <Box>
       <Text bold={focus}>{label}: </Text>

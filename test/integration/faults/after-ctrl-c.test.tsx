@@ -86,8 +86,13 @@ describe.runIf(available)("an answer that arrives after Ctrl-C", () => {
     const app = startApp(world.rootKeys[1]!);
     await app.waitFor(t.preflight.planRoot);
     await app.press(KEYS.enter);
-    // Root's own key: root MFA, the alerts and the sign-in test come first; skip them to reach the keys.
+    // Root's own key: root MFA, the password policy, the admin identity, the alerts and the sign-in test come first;
+    // skip them to reach the keys.
     await app.waitFor(t.rootMfa.consoleOnly);
+    await app.press("s");
+    await app.waitFor(t.passwordPolicy.why);
+    await app.press("s");
+    await app.waitFor(t.adminIdentity.why);
     await app.press("s");
     await app.waitFor(t.alerts.introKeys);
     await app.press("s");

@@ -180,12 +180,13 @@ const STACK = /\n\s+at .+:\d+:\d+|\bError: |TypeError|undefined/;
 export function expectNoHarm(c: Case, seen: SeenRequest[], run: Operated<unknown>) {
   // A case whose fault never reached its call tests nothing.
   expect(seen.some((s) => s.action === c.spec.action && s.fault), `the fault at ${c.call} never fired`).toBe(true);
-  // A deletion is sent at most once per target, and never for a target already gone (moto's 404).
+  // A deletion that landed is never sent again (once moto has carried one out, nothing more for that target).
   for (const action of ["DeleteAccessKey", "DeleteVirtualMFADevice"]) {
     const deletes = seen.filter((s) => s.action === action);
-    const landed = deletes.filter((s) => s.status === 200).map((s) => s.target);
-    expect(new Set(landed).size, `${action} landed twice on one target`).toBe(landed.length);
-    expect(deletes.filter((s) => s.status === 404), `${action} sent for something already gone`).toEqual([]);
+    deletes.forEach((d, i) => {
+      const landedBefore = deletes.slice(0, i).some((e) => e.target === d.target && e.status === 200);
+      expect(landedBefore, `${action} sent again for ${d.target} after it had landed`).toBe(false);
+    });
   }
   // Each failure is a catalogue sentence naming the call, never a stack trace or a raw SDK message.
   for (const frame of run.failures) {

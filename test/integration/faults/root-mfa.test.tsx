@@ -3,13 +3,12 @@
 // console (done here through the SDK, as root would), and verifies from the account summary. Reads (summary,
 // device list, before and after) and the deletion, each faulted: the job ends verified, the orphan is deleted
 // once, and no device is left unassigned.
-import { EnableMFADeviceCommand, CreateVirtualMFADeviceCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as t } from "../../../src/i18n/en.js";
-import { codeAt, timeStepOf } from "../../../src/lib/totp.js";
 import { RootMfaScreen } from "../../../src/screens/RootMfaScreen.js";
 import { fold } from "../../helpers/ink.js";
 import { type MotoServer, requireMoto, startMoto } from "../../helpers/moto-server.js";
+import { rootAssignsVirtualMfa } from "../../helpers/root-in-console.js";
 import { contextFor, expectNoHarm, freshAccount, matrix, operate } from "./harness.js";
 
 const available = requireMoto("the root-MFA fault matrix");
@@ -37,12 +36,7 @@ describe.runIf(available)("root MFA under faults", () => {
     const rootAssignsMfa = async (frame: string) => {
       if (assigned || !frame.includes(fold(t.rootMfa.consoleSteps[0]!))) return;
       assigned = true;
-      const device = (await world.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "root-phone" }))).VirtualMFADevice!;
-      const secret = new TextDecoder().decode(device.Base32StringSeed);
-      const step = timeStepOf(new Date());
-      await world.iam.send(
-        new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.SerialNumber, AuthenticationCode1: codeAt(secret, step - 1), AuthenticationCode2: codeAt(secret, step) }),
-      );
+      await rootAssignsVirtualMfa(world.iam);
     };
     const run = await operate((onDone) => <RootMfaScreen ctx={ctx} onDone={(v) => onDone(v)} onBack={() => {}} />, { onFrame: rootAssignsMfa });
     expectNoHarm(c, await moto.requests(), run);

@@ -6,6 +6,7 @@ import { en as t } from "../../../src/i18n/en.js";
 import { SigninScreen } from "../../../src/screens/SigninScreen.js";
 import { fold } from "../../helpers/ink.js";
 import { type MotoServer, requireMoto, startMoto } from "../../helpers/moto-server.js";
+import { rootSignsInWithMfa } from "../../helpers/root-in-console.js";
 import { contextFor, expectNoHarm, freshAccount, matrix, operate } from "./harness.js";
 
 const available = requireMoto("the sign-in fault matrix");
@@ -27,17 +28,7 @@ describe.runIf(available)("the sign-in test under faults", () => {
     const rootSignsIn = async (frame: string) => {
       if (signedIn || !frame.includes(fold(t.signin.start))) return;
       signedIn = true;
-      await moto.postEvents([
-        {
-          eventID: crypto.randomUUID(),
-          eventTime: new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-          eventSource: "signin.amazonaws.com",
-          eventName: "ConsoleLogin",
-          userIdentity: { type: "Root", arn: `arn:aws:iam::${ctx.caller.accountId}:root` },
-          responseElements: { ConsoleLogin: "Success" },
-          additionalEventData: { MFAUsed: "Yes" },
-        },
-      ]);
+      await rootSignsInWithMfa(moto, ctx.caller.accountId);
     };
     const run = await operate((onDone) => <SigninScreen ctx={ctx} onDone={onDone} onBack={() => {}} />, { onFrame: rootSignsIn, enterOn: [t.signin.start] });
     expectNoHarm(c, await moto.requests(), run);

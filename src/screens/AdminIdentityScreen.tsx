@@ -1,0 +1,308 @@
+// An admin identity instead of root: shows who already has AdministratorAccess; when nobody but root does (or
+// the operator asks with n), takes a user name, makes the group, policy, user, membership and login profile one
+// confirmed, read-back change at a time, shows the generated password once, enrols the user's MFA through the
+// user-MFA screen, and verifies the whole identity. Given up half-way (or quit), it removes what it made.
+import { Box, Text } from "ink";
+import Spinner from "ink-spinner";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
+import {
+  adminActionHolds,
+  applyAdminAction,
+  confirmAdminAction,
+  consoleSignInUrl,
+  describeMade,
+  fullPlan,
+  hasAdmin,
+  inspectAdminIdentity,
+  planAdminIdentity,
+  rollbackAdminIdentity,
+  USER_NAME_PATTERN,
+  verifyAdminIdentity,
+} from "../steps/admin-identity.js";
+import type { ApiAction, Evidence, StepContext, Verdict } from "../steps/types.js";
+import { verdict, verdictAfterFailure } from "../steps/types.js";
+import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { ActionLine } from "./components/ConfirmCall.js";
+import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
+import { ErrorPanel } from "./components/ErrorPanel.js";
+import { TextField } from "./components/TextField.js";
+import { VerdictView } from "./components/VerdictView.js";
+import { Verification } from "./components/Verification.js";
+import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
+import { useUi } from "./ui-context.js";
+import { attempt, useTask } from "./use-task.js";
+import { UserMfaScreen } from "./UserMfaScreen.js";
+
+interface Props {
+  ctx: StepContext;
+  onDone: (verdict: Verdict) => void;
+  onBack: () => void;
+}
+
+type Phase =
+  | { kind: "intro" }
+  | { kind: "name"; problem?: string; checking?: boolean }
+  | { kind: "running"; userName: string; actions: ApiAction[] }
+  | { kind: "password"; userName: string; password: string }
+  | { kind: "mfa"; userName: string }
+  | { kind: "verifying"; userName: string; prior: Evidence[] }
+  | { kind: "rollingBack"; then: Verdict }
+  | { kind: "result"; verdict: Verdict; userName?: string; notSent?: RecordedWrite[]; left?: string[] };
+
+/** The user-MFA screen's verdicts after which the device is on the user (enabled; only the read-back lagged). */
+const MFA_ENABLED = new Set<Verdict["reason"]>(["read-back-confirms", "not-visible-yet", "operator-moved-on"]);
+
+export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
+  const { t, cleanups } = useUi();
+  const a = t.adminIdentity;
+  const [task, retry] = useTask(() => inspectAdminIdentity(ctx), "iam:ListEntitiesForPolicy");
+  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  const finding = task.status === "done" ? task.value : undefined;
+  // What this run made (or may have made: a call whose answer was lost), in order: the rollback's list.
+  const made = useRef<ApiAction[]>([]);
+  const cleanupId = useRef<string | undefined>(undefined);
+  // The generated password, between CreateLoginProfile and the operator's Enter on the screen that shows it.
+  const password = useRef<string | undefined>(undefined);
+
+  /** Keeps one undo registered for quitting (q, Ctrl-C) that removes everything made so far, last first. */
+  const registerUndo = useCallback(() => {
+    if (cleanupId.current) cleanups.remove(cleanupId.current);
+    cleanupId.current = undefined;
+    if (made.current.length === 0) return;
+    const actions = [...made.current];
+    cleanupId.current = actions.map(describeMade).join(", ");
+    cleanups.add(cleanupId.current, async () => {
+      // A quit after the new user's MFA was enabled (its final read not yet done): the identity is complete, and
+      // an admin user with MFA is what this step is for. Keep it (AWS would refuse DeleteUser anyway, half-way).
+      const user = actions.find((x) => x.call === "iam:CreateUser")?.params.UserName;
+      if (user && (await ctx.account.listUserMfaDevices(user)).length > 0) return;
+      const result = await rollbackAdminIdentity(ctx, actions);
+      if (result.left.length > 0) throw new Error("left behind");
+    });
+  }, [cleanups, ctx]);
+
+  const remember = useCallback(
+    (action: ApiAction) => {
+      if (!made.current.includes(action)) made.current.push(action);
+      registerUndo();
+    },
+    [registerUndo],
+  );
+
+  const forget = useCallback(() => {
+    made.current = [];
+    registerUndo();
+  }, [registerUndo]);
+
+  useKeys((input, key) => {
+    if (!finding) return;
+    if (phase.kind === "intro") {
+      if (hasAdmin(finding)) {
+        if (isContinue(input, key)) return onDone(verdict("verified", "already-compliant", finding.evidence));
+        if (input === "n" && !key.ctrl && !key.meta) return setPhase({ kind: "name" });
+      } else if (isContinue(input, key)) return setPhase({ kind: "name" });
+      if (isBack(input, key)) return onBack();
+      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
+    }
+    if (phase.kind === "name" && key.escape) setPhase({ kind: "intro" });
+    if (phase.kind === "password" && isContinue(input, key)) {
+      // The password leaves memory and the screen here.
+      password.current = undefined;
+      setPhase({ kind: "mfa", userName: phase.userName });
+    }
+    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
+  });
+
+  // The rollback runs as its own phase, tracked so that a quit meanwhile waits for it.
+  useEffect(() => {
+    if (phase.kind !== "rollingBack") return;
+    let live = true;
+    const then = phase.then;
+    void cleanups.track(attempt(() => rollbackAdminIdentity(ctx, made.current), "rollback")).then((r) => {
+      if (!live) return;
+      const removed = r.ok ? r.value.removed : [];
+      const left = r.ok ? r.value.left : made.current.map(describeMade);
+      // What is left (only that) stays registered: quitting tries once more, and the report names what is still there.
+      made.current = r.ok ? r.value.leftActions : made.current;
+      registerUndo();
+      const v = left.length === 0 ? { ...then, evidence: [...then.evidence, ...removed] } : verdict("failed", "error", [...then.evidence, ...removed]);
+      setPhase({ kind: "result", verdict: v, left });
+    });
+    return () => {
+      live = false;
+    };
+    // Only a change of phase starts the rollback (the shell hands a new ctx object on each of its renders, and
+    // a second rollback must never be started).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phase]);
+
+  const onRunnerFinished = useCallback(
+    (userName: string, actions: ApiAction[]) => (outcome: RunnerOutcome) => {
+      const found = finding?.evidence ?? [];
+      if (outcome.notSent.length > 0) {
+        // Dry run: nothing was made, so there is no password and no device; show every call a real run would make.
+        const mfaCalls = fullPlan(finding!, userName, ctx.caller.accountId).slice(actions.length);
+        const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ call: c.call, params: c.params, at: ctx.now() }))];
+        return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
+      }
+      if (outcome.stopped) {
+        const then = verdict("skipped", "operator-skipped", found);
+        return setPhase(made.current.length > 0 ? { kind: "rollingBack", then } : { kind: "result", verdict: then });
+      }
+      setPhase({ kind: "password", userName, password: password.current ?? "" });
+    },
+    [finding, ctx],
+  );
+
+  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
+  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
+  const f = task.value;
+  const title = <Text bold>{a.title}</Text>;
+
+  const submitName = async (raw: string) => {
+    const userName = raw.trim();
+    if (!USER_NAME_PATTERN.test(userName)) return setPhase({ kind: "name", problem: a.nameInvalid });
+    setPhase({ kind: "name", checking: true });
+    const exists = await attempt(() => ctx.account.userExists(userName), "iam:GetUser");
+    if (!exists.ok) return setPhase({ kind: "name", problem: t.errors[exists.failure.code](exists.failure.action) });
+    if (exists.value) return setPhase({ kind: "name", problem: a.nameTaken(userName) });
+    setPhase({ kind: "running", userName, actions: planAdminIdentity(f, userName) });
+  };
+
+  switch (phase.kind) {
+    case "intro":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text>{a.why}</Text>
+          <Text color="yellow">{a.identityCenter}</Text>
+          {hasAdmin(f) ? (
+            <Box flexDirection="column" marginTop={1}>
+              <Text>{a.found}</Text>
+              {f.admins.map((h) => (
+                <Text key={`${h.kind}/${h.name}/${h.via ?? ""}`}>  {a.holder(h.kind, h.name, h.via)}</Text>
+              ))}
+              <VerdictView verdict={verdict("verified", "already-compliant", f.evidence)} />
+              <Text dimColor>{a.createAnyway}</Text>
+            </Box>
+          ) : (
+            <Box flexDirection="column" marginTop={1}>
+              <Text color="red">{a.none}</Text>
+              <Text>{a.willCreate}</Text>
+              {fullPlan(f, "<user>", ctx.caller.accountId).map((action, i) => (
+                <ActionLine key={i} action={action} />
+              ))}
+            </Box>
+          )}
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+    case "name":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <TextField label={a.nameLabel} onSubmit={(v) => void submitName(v)} focus={!phase.checking} maxLength={64} />
+          {phase.checking && <Text><Spinner type="dots" /> {a.checkingName}</Text>}
+          {phase.problem && <Text color="red">{phase.problem}</Text>}
+          <Text dimColor>{a.nameHint}</Text>
+        </Box>
+      );
+    case "running":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <ActionRunner
+            actions={phase.actions}
+            apply={async (action) => {
+              try {
+                const receipt = await applyAdminAction(ctx, action, (p) => (password.current = p));
+                remember(action);
+                return receipt;
+              } catch (error) {
+                // The change may have been made: the rollback reads first, and removes it if it is there.
+                if (isAccountError(error) && outcomeUnknown(error.code)) remember(action);
+                throw error;
+              }
+            }}
+            holds={async (action) => {
+              const held = await adminActionHolds(ctx, action);
+              if (held) remember(action);
+              return held;
+            }}
+            readBack={(action, hooks) => confirmAdminAction(ctx, action, hooks)}
+            onFinished={onRunnerFinished(phase.userName, phase.actions)}
+          />
+        </Box>
+      );
+    case "password":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
+            <Text>{a.passwordTitle(phase.userName)}</Text>
+            <Text bold>{phase.password}</Text>
+          </Box>
+          <Text>{a.passwordKeep}</Text>
+          <Text>{a.passwordChange}</Text>
+          <Text>{a.signInAt(consoleSignInUrl(ctx.caller.accountId))}</Text>
+          <Text dimColor>{a.passwordContinue}</Text>
+        </Box>
+      );
+    case "mfa":
+      return (
+        <UserMfaScreen
+          ctx={ctx}
+          userName={phase.userName}
+          onDone={(v) => {
+            if (MFA_ENABLED.has(v.reason)) return setPhase({ kind: "verifying", userName: phase.userName, prior: v.evidence });
+            // No MFA on the new user: an admin with a password and no MFA is what CIS 1.10 flags. Undo it all.
+            setPhase({ kind: "rollingBack", then: verdict("skipped", v.reason === "error" ? "error" : "operator-skipped", [...f.evidence, ...v.evidence]) });
+          }}
+          onBack={() => setPhase({ kind: "rollingBack", then: verdict("skipped", "operator-skipped", f.evidence) })}
+        />
+      );
+    case "verifying":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Verification
+            what={a.verifying}
+            run={(hooks) => verifyAdminIdentity(ctx, f.groupName, phase.userName, hooks)}
+            onVerdict={(v) => {
+              // The identity is complete (its MFA is on): nothing is undone on quitting any more.
+              forget();
+              setPhase({ kind: "result", userName: phase.userName, verdict: { ...v, evidence: [...f.evidence, ...phase.prior, ...v.evidence] } });
+            }}
+          />
+        </Box>
+      );
+    case "rollingBack":
+      return <Text><Spinner type="dots" /> {a.rollingBack}</Text>;
+    case "result":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.verdict.state === "verified" && phase.userName && (
+            <>
+              <Text color="green">{a.verified(phase.userName)}</Text>
+              <Text>{a.switchTo(phase.userName, consoleSignInUrl(ctx.caller.accountId))}</Text>
+              {ctx.caller.kind === "root" && <Text color="yellow">{a.switchFromRoot(phase.userName)}</Text>}
+            </>
+          )}
+          {phase.left && phase.left.length === 0 && <Text>{a.rolledBack}</Text>}
+          {phase.left && phase.left.length > 0 && (
+            <Box flexDirection="column">
+              <Text color="red">{a.leftTitle}</Text>
+              {phase.left.map((item) => (
+                <Text key={item}>  {item}</Text>
+              ))}
+            </Box>
+          )}
+          {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
+          <VerdictView verdict={phase.verdict} />
+          <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+  }
+}

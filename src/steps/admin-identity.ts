@@ -1,0 +1,250 @@
+// An admin identity for daily work, so that root is not it (the first-day checklist: individual IAM users,
+// permissions through groups). When no IAM user or role other than root holds AWS's managed
+// AdministratorAccess, or when the operator asks, rootlock creates one: a group (default "Administrators") with
+// the policy attached, a user in it, a console password generated here, shown once and to be changed at first
+// sign-in, then the user's virtual MFA (the user-MFA step's API path). Organizations should prefer IAM Identity
+// Center; rootlock does not set that up.
+//
+// Every change is read back before the next; a run given up half-way removes what it made, in reverse order,
+// each removal read back, or names exactly what is left.
+import { ADMINISTRATOR_ACCESS_ARN, type Account, type MfaDevice, type WriteReceipt } from "../aws/account.js";
+import { isAccountError } from "../aws/errors.js";
+import { generatePassword } from "../lib/password.js";
+import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
+import { verdict } from "./types.js";
+import { planUserMfa } from "./user-mfa.js";
+import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
+
+export const DEFAULT_ADMIN_GROUP = "Administrators";
+/** IAM's rule for user names. */
+export const USER_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+/** What the plan shows for the password: the password itself is never in an action, a log or the report. */
+export const PASSWORD_PLACEHOLDER = "(generated, shown once)";
+
+/** Someone other than root with AdministratorAccess: a user (directly, or through a group) or a role. */
+export interface AdminHolder {
+  kind: "user" | "role";
+  name: string;
+  /** The group it has the policy through; absent when attached directly. */
+  via?: string;
+}
+
+export interface AdminIdentityFinding {
+  admins: AdminHolder[];
+  groupName: string;
+  /** The admin group exists already (then it is used, not created). */
+  groupExists: boolean;
+  groupHasPolicy: boolean;
+  evidence: Evidence[];
+}
+
+/** Who holds AdministratorAccess: users and roles it is attached to, and the members of groups it is attached to. */
+export async function findAdminIdentities(account: Account): Promise<AdminHolder[]> {
+  const entities = await account.listPolicyEntities(ADMINISTRATOR_ACCESS_ARN);
+  const groups = await Promise.all(entities.groups.map((g) => account.getGroup(g)));
+  return [
+    ...entities.users.map((name): AdminHolder => ({ kind: "user", name })),
+    ...groups.flatMap((g) => (g ? g.members.map((name): AdminHolder => ({ kind: "user", name, via: g.name })) : [])),
+    ...entities.roles.map((name): AdminHolder => ({ kind: "role", name })),
+  ];
+}
+
+export function describeAdmins(admins: AdminHolder[]): string {
+  if (admins.length === 0) return "no IAM user or role has AdministratorAccess: root is the only administrator";
+  return admins.map((a) => `${a.kind} ${a.name}${a.via ? ` (group ${a.via})` : " (attached directly)"}`).join("; ");
+}
+
+export async function inspectAdminIdentity(ctx: StepContext, groupName = DEFAULT_ADMIN_GROUP): Promise<AdminIdentityFinding> {
+  const [admins, group] = await Promise.all([findAdminIdentities(ctx.account), ctx.account.getGroup(groupName)]);
+  const policies = group ? await ctx.account.listAttachedGroupPolicies(groupName) : [];
+  const evidence: Evidence[] = [
+    { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", read: describeAdmins(admins), at: ctx.now() },
+    { source: "iam:GetGroup", read: group ? `${groupName}: ${group.members.length} member(s), AdministratorAccess ${policies.includes(ADMINISTRATOR_ACCESS_ARN) ? "attached" : "not attached"}` : `${groupName}: none`, at: ctx.now() },
+  ];
+  return { admins, groupName, groupExists: !!group, groupHasPolicy: policies.includes(ADMINISTRATOR_ACCESS_ARN), evidence };
+}
+
+export const hasAdmin = (finding: AdminIdentityFinding) => finding.admins.length > 0;
+
+/** The changes that make the identity, in order; the group and its policy only when not already in place. */
+export function planAdminIdentity(finding: AdminIdentityFinding, userName: string): ApiAction[] {
+  const group = finding.groupName;
+  return [
+    ...(finding.groupExists ? [] : [action("iam:CreateGroup", { GroupName: group })]),
+    ...(finding.groupHasPolicy ? [] : [action("iam:AttachGroupPolicy", { GroupName: group, PolicyArn: ADMINISTRATOR_ACCESS_ARN })]),
+    action("iam:CreateUser", { UserName: userName }),
+    action("iam:AddUserToGroup", { GroupName: group, UserName: userName }),
+    action("iam:CreateLoginProfile", { UserName: userName, Password: PASSWORD_PLACEHOLDER, PasswordResetRequired: "true" }),
+  ];
+}
+
+/** The whole plan as shown before anything is sent, the new user's MFA included (done by the user-MFA path). */
+export function fullPlan(finding: AdminIdentityFinding, userName: string, accountId: string): ApiAction[] {
+  const mfa = planUserMfa({ applicable: true, userName, devices: [], evidence: [] }, accountId) as ApiAction[];
+  return [...planAdminIdentity(finding, userName), ...mfa];
+}
+
+const action = (call: string, params: Record<string, string>): ApiAction => ({ by: "rootlock", call, params });
+
+/**
+ * Sends one change. For the login profile the password is generated here, from the CSPRNG, long enough for the
+ * account's policy as it is now; it goes to `onPassword` (the screen shows it once) and to AWS, nowhere else.
+ */
+export async function applyAdminAction(ctx: StepContext, a: ApiAction, onPassword: (password: string) => void): Promise<WriteReceipt> {
+  const p = a.params;
+  switch (a.call) {
+    case "iam:CreateGroup":
+      return ctx.account.createGroup(p.GroupName!);
+    case "iam:AttachGroupPolicy":
+      return ctx.account.attachGroupPolicy(p.GroupName!, p.PolicyArn!);
+    case "iam:CreateUser":
+      return ctx.account.createUser(p.UserName!);
+    case "iam:AddUserToGroup":
+      return ctx.account.addUserToGroup(p.GroupName!, p.UserName!);
+    case "iam:CreateLoginProfile": {
+      const policy = await ctx.account.getPasswordPolicy();
+      const password = generatePassword(policy?.minimumPasswordLength);
+      onPassword(password);
+      return ctx.account.createLoginProfile(p.UserName!, password, true);
+    }
+  }
+  throw new Error(`not an admin identity action: ${a.call}`);
+}
+
+/** One read: does AWS show what this change makes? (Before a retry, and to decide what a rollback must remove.) */
+export async function adminActionHolds(ctx: StepContext, a: ApiAction): Promise<boolean> {
+  const p = a.params;
+  switch (a.call) {
+    case "iam:CreateGroup":
+      return (await ctx.account.getGroup(p.GroupName!)) !== undefined;
+    case "iam:AttachGroupPolicy":
+      return (await ctx.account.getGroup(p.GroupName!)) !== undefined && (await ctx.account.listAttachedGroupPolicies(p.GroupName!)).includes(p.PolicyArn!);
+    case "iam:CreateUser":
+      return ctx.account.userExists(p.UserName!);
+    case "iam:AddUserToGroup":
+      return (await ctx.account.getGroup(p.GroupName!))?.members.includes(p.UserName!) ?? false;
+    case "iam:CreateLoginProfile":
+      return (await ctx.account.getLoginProfile(p.UserName!)) !== undefined;
+  }
+  throw new Error(`not an admin identity action: ${a.call}`);
+}
+
+/** What a change made, as data (the call and its parameters, never the password): for the screen and the report. */
+export function describeMade(a: ApiAction): string {
+  const { Password: _password, ...shown } = a.params;
+  return `${a.call}(${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(", ")})`;
+}
+
+/** Reads one change back, waiting for IAM to show it, before the next change is offered. */
+export async function confirmAdminAction(ctx: StepContext, a: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
+  const result = await waitUntil(ctx, () => adminActionHolds(ctx, a), (held) => held, iamWait(ctx, hooks));
+  return result.met ? { source: readSource(a.call), read: `${describeMade(a)} in place`, at: ctx.now() } : undefined;
+}
+
+function readSource(call: string): string {
+  if (call === "iam:CreateUser") return "iam:GetUser";
+  if (call === "iam:AttachGroupPolicy") return "iam:ListAttachedGroupPolicies";
+  if (call === "iam:CreateLoginProfile") return "iam:GetLoginProfile";
+  return "iam:GetGroup";
+}
+
+/** The removal that undoes each change. */
+function undo(ctx: StepContext, a: ApiAction): Promise<WriteReceipt> {
+  const p = a.params;
+  switch (a.call) {
+    case "iam:CreateLoginProfile":
+      return ctx.account.deleteLoginProfile(p.UserName!);
+    case "iam:AddUserToGroup":
+      return ctx.account.removeUserFromGroup(p.GroupName!, p.UserName!);
+    case "iam:CreateUser":
+      return ctx.account.deleteUser(p.UserName!);
+    case "iam:AttachGroupPolicy":
+      return ctx.account.detachGroupPolicy(p.GroupName!, p.PolicyArn!);
+    case "iam:CreateGroup":
+      return ctx.account.deleteGroup(p.GroupName!);
+  }
+  throw new Error(`not an admin identity action: ${a.call}`);
+}
+
+export interface Rollback {
+  /** The reads that showed each removal done. */
+  removed: Evidence[];
+  /** What is still in the account, as the change that made it (empty when everything is gone). */
+  left: string[];
+  /** The same, as the changes themselves: what a later attempt (on quitting) still has to remove. */
+  leftActions: ApiAction[];
+}
+
+/**
+ * Removes what `made` made, last first, each removal read back before the next (a group cannot go while it has
+ * a member or a policy). Each removal is sent once, without a read first: IAM lists a new item only after a
+ * delay, so a read could miss something just made and leave it behind. For a change whose answer was lost, AWS
+ * answering NoSuchEntity means it never landed and there is nothing to remove. It stops at the first removal
+ * that fails or does not show, and names that one and everything before it as left.
+ */
+export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[], hooks?: WaitHooks): Promise<Rollback> {
+  const removed: Evidence[] = [];
+  const pending = [...made].reverse();
+  const stop = (i: number): Rollback => ({ removed, left: pending.slice(i).map(describeMade), leftActions: pending.slice(i).reverse() });
+  for (let i = 0; i < pending.length; i++) {
+    const a = pending[i]!;
+    try {
+      await undo(ctx, a);
+    } catch (error) {
+      if (!isAccountError(error, "NoSuchEntity")) return stop(i);
+    }
+    try {
+      const gone = await waitUntil(ctx, () => adminActionHolds(ctx, a), (held) => !held, iamWait(ctx, hooks));
+      if (!gone.met) return stop(i);
+    } catch {
+      return stop(i);
+    }
+    removed.push({ source: readSource(a.call), read: `${describeMade(a)} removed`, at: ctx.now() });
+  }
+  return { removed, left: [], leftActions: [] };
+}
+
+/**
+ * The independent read of the whole identity: the group with AdministratorAccess, the user in it, its login
+ * profile with a password change required at first sign-in, and its MFA device.
+ */
+export async function verifyAdminIdentity(ctx: StepContext, groupName: string, userName: string, hooks?: WaitHooks): Promise<Verdict> {
+  const read = async () => {
+    const [group, policies, profile, devices] = await Promise.all([
+      ctx.account.getGroup(groupName),
+      ctx.account.listAttachedGroupPolicies(groupName).catch(noneIfAbsent<string>),
+      ctx.account.getLoginProfile(userName),
+      ctx.account.listUserMfaDevices(userName).catch(noneIfAbsent<MfaDevice>),
+    ]);
+    return { group, policies, profile, devices };
+  };
+  type Read = Awaited<ReturnType<typeof read>>;
+  const checks = (r: Read) => ({
+    member: !!r.group?.members.includes(userName),
+    policy: r.policies.includes(ADMINISTRATOR_ACCESS_ARN),
+    reset: r.profile?.passwordResetRequired === true,
+    mfa: r.devices.length > 0,
+  });
+  const result = await waitUntil(ctx, read, (r) => Object.values(checks(r)).every(Boolean), iamWait(ctx, hooks));
+  const r = result.last;
+  const at = ctx.now();
+  const evidence: Evidence[] = [
+    { source: "iam:GetGroup", read: r?.group ? `${groupName}: members ${r.group.members.join(", ") || "none"}` : `${groupName}: none`, at },
+    { source: "iam:ListAttachedGroupPolicies", read: `${groupName}: ${r?.policies.map((p) => p.split("/").pop()).join(", ") || "none"}`, at },
+    { source: "iam:GetLoginProfile", read: r?.profile ? `${userName}: PasswordResetRequired=${r.profile.passwordResetRequired}` : `${userName}: no login profile`, at },
+    { source: "iam:ListMFADevices", read: `${userName}: ${r?.devices.map((d) => d.serialNumber).join(", ") || "no device"}`, at },
+  ];
+  if (result.met) return verdict("verified", "read-back-confirms", evidence);
+  return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
+}
+
+/** A list read of a group or user that is not (yet) there reads as empty; any other failure goes on. */
+function noneIfAbsent<T>(error: unknown): T[] {
+  if (isAccountError(error, "NoSuchEntity")) return [];
+  throw error;
+}
+
+/** Where the new user signs in to the console. */
+export function consoleSignInUrl(accountId: string): string {
+  return `https://${accountId}.signin.aws.amazon.com/console`;
+}
