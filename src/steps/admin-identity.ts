@@ -8,7 +8,7 @@
 // Every change is read back before the next; a run given up half-way removes what it made, in reverse order,
 // each removal read back, or names exactly what is left.
 import { ADMINISTRATOR_ACCESS_ARN, type Account, type MfaDevice, type WriteReceipt } from "../aws/account.js";
-import { isAccountError } from "../aws/errors.js";
+import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { generatePassword } from "../lib/password.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { verdict } from "./types.js";
@@ -180,7 +180,8 @@ export interface Rollback {
  * a member or a policy). Each removal is sent once, without a read first: IAM lists a new item only after a
  * delay, so a read could miss something just made and leave it behind. For a change whose answer was lost, AWS
  * answering NoSuchEntity means it never landed and there is nothing to remove. It stops at the first removal
- * that fails or does not show, and names that one and everything before it as left.
+ * that fails or does not show, and names that one and everything before it as left. A removal whose answer was
+ * lost is read once: gone, the rollback goes on.
  */
 export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[], hooks?: WaitHooks): Promise<Rollback> {
   const removed: Evidence[] = [];
@@ -191,6 +192,16 @@ export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[],
     try {
       await undo(ctx, a);
     } catch (error) {
+      // Fixed: a removal whose answer was lost (5xx, reset, timeout) used to stop here and be named as left,
+      // though AWS may have carried it out; the undo kept for quitting then sent that removal again after it
+      // had landed. It is now read once: gone, the rollback goes on; still there (or unreadable), it stops.
+      // (One read, not the wait below: a removal that did not land would keep the operator waiting minutes.)
+      if (isAccountError(error) && outcomeUnknown(error.code)) {
+        const held = await adminActionHolds(ctx, a).catch(() => true);
+        if (held) return stop(i);
+        removed.push({ source: readSource(a.call), read: `${describeMade(a)} removed`, at: ctx.now() });
+        continue;
+      }
       if (!isAccountError(error, "NoSuchEntity")) return stop(i);
     }
     try {

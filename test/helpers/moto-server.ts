@@ -30,7 +30,7 @@ export interface SeenRequest {
   action: string;
   /** moto's HTTP status for it (0: the connection was reset before moto saw it). */
   status: number;
-  /** The access key id, device serial or device name a write acted on. */
+  /** What a write acted on: the access key id, device serial or device name, else the user, group or policy. */
   target: string;
   /** The kind of injected fault served to this request, if one was. */
   fault?: "error" | "reset" | "delay";

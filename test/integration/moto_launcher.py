@@ -289,11 +289,13 @@ def action_of(environ, body: bytes) -> str:
 
 
 def target_of(environ, body: bytes) -> str:
-    """What a write acts on (an access key or an MFA device), so a test can tell a repeated deletion."""
+    """What a write acts on (an access key or an MFA device; else the user, group or policy), so a test can tell
+    a repeated deletion. The first name present wins: RemoveUserFromGroup is told by its user, DetachGroupPolicy
+    by its group."""
     if environ.get("HTTP_X_AMZ_TARGET"):
         return ""
     params = parse_qs(body.decode("utf-8", "replace")) if body else {}
-    for name in ("AccessKeyId", "SerialNumber", "VirtualMFADeviceName"):
+    for name in ("AccessKeyId", "SerialNumber", "VirtualMFADeviceName", "UserName", "GroupName", "PolicyArn"):
         if name in params:
             return params[name][0]
     return ""

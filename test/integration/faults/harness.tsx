@@ -127,6 +127,11 @@ export async function operate<T = Verdict>(
     timeoutMs?: number;
     /** Texts of the step's own screens on which the operator presses Enter (its intro, say). */
     enterOn?: string[];
+    /**
+     * A text field's label → what the operator types into it, then Enter. The text is typed once: when the
+     * field already shows it (the screen refused it for a failed check, say), Enter alone submits it again.
+     */
+    typeOn?: Record<string, string>;
   } = {},
 ): Promise<Operated<T>> {
   let verdict: T | undefined;
@@ -163,6 +168,11 @@ export async function operate<T = Verdict>(
         await r.press(KEYS.enter);
         await r.type(codeAt(secret, step));
         await r.press(KEYS.enter);
+      } else if (Object.keys(options.typeOn ?? {}).some((label) => text.includes(fold(label)))) {
+        const label = Object.keys(options.typeOn!).find((l) => text.includes(fold(l)))!;
+        const value = options.typeOn![label]!;
+        if (!text.includes(fold(`${label}: ${value}`))) await r.type(value);
+        await r.press(KEYS.enter);
       } else if ([t.common.confirmTitle, t.common.confirmAgain, t.common.done, ...(options.enterOn ?? [])].some((hint) => text.includes(fold(hint)))) {
         await r.press(KEYS.enter);
       }
@@ -181,7 +191,7 @@ export function expectNoHarm(c: Case, seen: SeenRequest[], run: Operated<unknown
   // A case whose fault never reached its call tests nothing.
   expect(seen.some((s) => s.action === c.spec.action && s.fault), `the fault at ${c.call} never fired`).toBe(true);
   // A deletion that landed is never sent again (once moto has carried one out, nothing more for that target).
-  for (const action of ["DeleteAccessKey", "DeleteVirtualMFADevice"]) {
+  for (const action of ["DeleteAccessKey", "DeleteVirtualMFADevice", "DeleteLoginProfile", "RemoveUserFromGroup", "DeleteUser", "DetachGroupPolicy", "DeleteGroup"]) {
     const deletes = seen.filter((s) => s.action === action);
     deletes.forEach((d, i) => {
       const landedBefore = deletes.slice(0, i).some((e) => e.target === d.target && e.status === 200);
