@@ -16,14 +16,10 @@
 //     simulated account lives in one process's memory (nothing of it persists from one run to the next), so
 //     this part runs the live wizard against moto, as test/e2e/live-wizard.test.ts does.
 import {
-  AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
-  CreateUserCommand,
   DeleteAccessKeyCommand,
-  IAMClient,
+  type IAMClient,
   ListMFADevicesCommand,
   ListVirtualMFADevicesCommand,
-  PutUserPolicyCommand,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { execFileSync } from "node:child_process";
@@ -31,7 +27,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMINISTRATOR_ACCESS_ARN, type Caller } from "../../src/aws/account.js";
+import type { Caller } from "../../src/aws/account.js";
 import { ACCOUNT_ID, ADMIN_USER, mfaArn, userArn } from "../../src/aws/scenarios.js";
 import { EXIT } from "../../src/exit-codes.js";
 import { en as t } from "../../src/i18n/en.js";
@@ -42,6 +38,7 @@ import { renderMarkdown, type RunReport } from "../../src/steps/report.js";
 import { SUMMARY_ORDER } from "../../src/steps/summary.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type PtySession, shellAfterRootlock, spawnPty, spawnRootlockInShell } from "../helpers/pty.js";
+import { type Key, liveEnv, liveWorld, setupClient } from "../helpers/live-world.js";
 import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-console.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -281,9 +278,6 @@ describe("Ctrl-C and q on every screen (simulated account)", () => {
 // ---- 3: interrupted half-way on a live account (moto), then finished by a second run -------------------------
 
 const available = requireMoto("the interrupted-then-resumed live runs");
-const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
-const EVERYTHING = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
-type Key = { accessKeyId: string; secretAccessKey: string };
 
 describe.runIf(available)("an interrupted live run, then a second run (moto)", () => {
   let moto: MotoServer;
@@ -291,28 +285,16 @@ describe.runIf(available)("an interrupted live run, then a second run (moto)", (
 
   beforeAll(async () => {
     moto = await startMoto();
-    iam = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
+    iam = setupClient(moto);
   });
   afterAll(async () => {
     await moto?.stop();
   });
 
-  /** The launcher's stand-in root user with two access keys, and the admin user (AdministratorAccess), as in live-wizard.test.ts. */
-  async function newAccount(): Promise<{ rootKeys: Key[]; adminKey: Key }> {
-    const key = async (user: string): Promise<Key> => {
-      const k = (await iam.send(new CreateAccessKeyCommand({ UserName: user }))).AccessKey!;
-      return { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! };
-    };
-    for (const user of ["root-standin", ADMIN_USER]) {
-      await iam.send(new CreateUserCommand({ UserName: user }));
-      await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "everything", PolicyDocument: EVERYTHING }));
-    }
-    await iam.send(new AttachUserPolicyCommand({ UserName: ADMIN_USER, PolicyArn: ADMINISTRATOR_ACCESS_ARN }));
-    return { rootKeys: [await key("root-standin"), await key("root-standin")], adminKey: await key(ADMIN_USER) };
-  }
+  const newAccount = () => liveWorld(iam, ADMIN_USER);
 
   const liveRun = (key: Key) =>
-    startRun([], { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey });
+    startRun([], liveEnv(moto, key));
 
   const unassignedDevices = async () => (await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: "Unassigned" }))).VirtualMFADevices ?? [];
   const adminDevices = async () => (await iam.send(new ListMFADevicesCommand({ UserName: ADMIN_USER }))).MFADevices ?? [];

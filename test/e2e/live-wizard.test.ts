@@ -1,15 +1,7 @@
 // The whole wizard in LIVE mode, in a real pseudo-terminal, against moto (through the project's launcher, where a
 // stand-in user acts as root). What only root can do in the console, the test does through the SDK at the
 // moment the operator would, and the wizard must see it by reading AWS.
-import {
-  AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  DeleteAccessKeyCommand,
-  IAMClient,
-  PutUserPolicyCommand,
-  UpdateAccessKeyCommand,
-} from "@aws-sdk/client-iam";
+import { DeleteAccessKeyCommand, type IAMClient, UpdateAccessKeyCommand } from "@aws-sdk/client-iam";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,13 +10,11 @@ import { en as t } from "../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+import { type Key, liveEnv, liveWorld, setupClient } from "../helpers/live-world.js";
 import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-console.js";
 
 const available = requireMoto("the live wizard's end-to-end tests");
-const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
-const EVERYTHING = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-type Key = { accessKeyId: string; secretAccessKey: string };
 
 async function next(s: PtySession, text: string | RegExp) {
   await s.waitFor(text, 30_000);
@@ -51,19 +41,8 @@ describe.runIf(available)("the live wizard against moto", () => {
 
   beforeEach(async () => {
     moto = await startMoto();
-    iam = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
-    const key = async (user: string): Promise<Key> => {
-      const k = (await iam.send(new CreateAccessKeyCommand({ UserName: user }))).AccessKey!;
-      return { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! };
-    };
-    for (const user of ["root-standin", "ops-admin"]) {
-      await iam.send(new CreateUserCommand({ UserName: user }));
-      await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "everything", PolicyDocument: EVERYTHING }));
-    }
-    // The admin identity is an administrator the way rootlock recognises one: AWS's AdministratorAccess.
-    await iam.send(new AttachUserPolicyCommand({ UserName: "ops-admin", PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }));
-    rootKeys = [await key("root-standin"), await key("root-standin")];
-    adminKey = await key("ops-admin");
+    iam = setupClient(moto);
+    ({ rootKeys, adminKey } = await liveWorld(iam));
   }, 60_000);
 
   afterEach(async () => {
@@ -75,7 +54,7 @@ describe.runIf(available)("the live wizard against moto", () => {
       cols: 110,
       rows: 52,
       cwd: mkdtempSync(join(tmpdir(), "rootlock-live-")),
-      env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey },
+      env: liveEnv(moto, key),
     });
 
   it("as the admin identity: root keys and root MFA guided and verified, its own MFA by API, the sign-in found", async () => {

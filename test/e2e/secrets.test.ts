@@ -17,15 +17,11 @@
 // nowhere else. Each kind of search is shown to find a planted or legitimately present secret first (positive
 // controls), so that a green run cannot come from a search that looks in the wrong place.
 import {
-  AttachUserPolicyCommand,
-  CreateAccessKeyCommand,
-  CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
   DetachUserPolicyCommand,
   EnableMFADeviceCommand,
-  IAMClient,
-  PutUserPolicyCommand,
+  type IAMClient,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { randomBytes } from "node:crypto";
@@ -36,6 +32,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { en as t } from "../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
+import { type Key, liveWorld, SETUP, setupClient } from "../helpers/live-world.js";
 import { type PtySession, spawnRootlock } from "../helpers/pty.js";
 import { decodeQrOnScreen } from "../helpers/qr-image.js";
 import { VirtualTerminal } from "../helpers/vt.js";
@@ -434,9 +431,6 @@ async function enrol(run: Run, label: string, fieldLabels: [string, string], exp
 // --- the three paths ------------------------------------------------------------------------------------
 
 const available = requireMoto("the secrets end-to-end tests (live and dry run)");
-const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
-const EVERYTHING = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
-type Key = { accessKeyId: string; secretAccessKey: string };
 const uriFor = (user: string) => (seed: string) =>
   `otpauth://totp/Amazon%20Web%20Services:${user}%40123456789012?secret=${seed}&issuer=Amazon%20Web%20Services`;
 
@@ -449,19 +443,8 @@ describe.runIf(available)("secrets of a run against moto", () => {
   // A moto of its own for each run, with fresh users and keys.
   beforeEach(async () => {
     moto = await startMoto();
-    iam = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
-    const key = async (user: string): Promise<Key> => {
-      const k = (await iam.send(new CreateAccessKeyCommand({ UserName: user }))).AccessKey!;
-      return { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! };
-    };
-    for (const user of ["root-standin", "ops-admin"]) {
-      await iam.send(new CreateUserCommand({ UserName: user }));
-      await iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: "everything", PolicyDocument: EVERYTHING }));
-    }
-    // The admin identity is an administrator the way rootlock recognises one: AWS's AdministratorAccess.
-    await iam.send(new AttachUserPolicyCommand({ UserName: "ops-admin", PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }));
-    rootKeys = [await key("root-standin"), await key("root-standin")];
-    adminKey = await key("ops-admin");
+    iam = setupClient(moto);
+    ({ rootKeys, adminKey } = await liveWorld(iam));
   }, 60_000);
 
   const keySecrets = (): Secret[] => [
