@@ -10,6 +10,18 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   return locale.toLowerCase().startsWith("ko") ? "ko" : "en";
 }
 
+/**
+ * A valid --lang among arguments that were refused as a whole (another option was wrong): the refusal is then
+ * said in the language asked for.
+ */
+export function langFromArgs(argv: string[]): Lang | undefined {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
+    if (value && (LANGS as readonly string[]).includes(value)) return value as Lang;
+  }
+  return undefined;
+}
+
 export function messages(lang: Lang): Messages {
   return lang === "ko" ? ko : en;
 }

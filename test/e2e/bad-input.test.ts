@@ -94,6 +94,9 @@ const CLI_ROWS: CliRow[] = [
   { what: "--region missing its number", args: ["--region", "us-east"], stderr: refusal(["--region", "us-east"]), mentions: ["--region", "us-east-1"] },
   { what: "--region in capitals", args: ["--region", "US-EAST-1"], stderr: refusal(["--region", "US-EAST-1"]), mentions: ["--region", "us-east-1"] },
   { what: "--region an availability zone", args: ["check", "--region", "eu-west-1a"], stderr: refusal(["check", "--region", "eu-west-1a"]), mentions: ["--region"] },
+  // Refused as a whole, but said in the language the command line asks for.
+  { what: "--region malformed, with --lang ko", args: ["--lang", "ko", "--region", "x"], stderr: refusal(["--lang", "ko", "--region", "x"], ko), mentions: ["--region"] },
+  { what: "an unknown flag, with --lang=ko", args: ["--lang=ko", "--frob"], stderr: refusal(["--lang=ko", "--frob"], ko), mentions: ["'--frob'"] },
   // The simulated account with a profile.
   { what: "--demo with --profile", args: ["--demo", "--profile", "dev"], stderr: refusal(["--demo", "--profile", "dev"]), mentions: ["--profile", "--demo"] },
   { what: "--scenario with --profile", args: ["check", "--scenario", "clean", "--profile", "dev"], stderr: refusal(["check", "--scenario", "clean", "--profile", "dev"]), mentions: ["--profile", "--scenario"] },
