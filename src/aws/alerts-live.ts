@@ -18,7 +18,7 @@ import {
 } from "@aws-sdk/client-sns";
 import type { AlertTopic, BucketState, EventRuleDetail, ManagementEvents, RuleTarget, TopicSubscription, Trail, WriteReceipt } from "./account.js";
 import { errorCodeOf } from "./aws-errors.js";
-import { AccountError } from "./errors.js";
+import { AccountError, noneIfAbsent } from "./errors.js";
 
 /** Root's events reach EventBridge in us-east-1 only, so the whole alert chain lives there. */
 export const ALERTS_REGION = "us-east-1";
@@ -45,19 +45,21 @@ export class LiveAlerts {
 
   constructor(
     common: ClientConfig,
+    /** The adapter's own us-east-1 read clients (its sign-in lookups and rule list use them too). */
+    readers: { trail: CloudTrailClient; events: EventBridgeClient },
     private readonly call: Call,
     private readonly write: Write,
   ) {
     const reads = { ...common, region: ALERTS_REGION };
+    this.trail = readers.trail;
+    this.events = readers.events;
     // Writes are sent once by the SDK: `write` decides what may be sent again (see iam.ts, sendOnce).
     const writes = { ...reads, maxAttempts: 1 };
     // With a custom endpoint (AWS_ENDPOINT_URL, as the tests set it) a bucket cannot be a host name: use the path.
     const s3 = { forcePathStyle: !!(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3) };
     this.sns = new SNSClient(reads);
     this.snsWrites = new SNSClient(writes);
-    this.events = new EventBridgeClient(reads);
     this.eventsWrites = new EventBridgeClient(writes);
-    this.trail = new CloudTrailClient(reads);
     this.trailWrites = new CloudTrailClient(writes);
     this.s3 = new S3Client({ ...reads, ...s3 });
     this.s3Writes = new S3Client({ ...writes, ...s3 });
@@ -66,7 +68,7 @@ export class LiveAlerts {
   // ---- reads -------------------------------------------------------------------------------------
 
   async getTopic(topicArn: string): Promise<AlertTopic | undefined> {
-    const out = await this.absentIfNotFound("sns:GetTopicAttributes", () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn })));
+    const out = await noneIfAbsent(this.call("sns:GetTopicAttributes", () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }))));
     return out && { arn: topicArn, policy: out.Attributes?.Policy };
   }
 
@@ -88,7 +90,7 @@ export class LiveAlerts {
   }
 
   async getEventRule(name: string): Promise<EventRuleDetail | undefined> {
-    const rule = await this.absentIfNotFound("events:DescribeRule", () => this.events.send(new DescribeRuleCommand({ Name: name })));
+    const rule = await noneIfAbsent(this.call("events:DescribeRule", () => this.events.send(new DescribeRuleCommand({ Name: name }))));
     if (!rule) return undefined;
     const targets: RuleTarget[] = [];
     let token: string | undefined;
@@ -204,14 +206,6 @@ export class LiveAlerts {
     return this.write("cloudtrail:StartLogging", () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
   }
 
-  private async absentIfNotFound<T>(action: string, run: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await this.call(action, run);
-    } catch (error) {
-      if (error instanceof AccountError && error.code === "NoSuchEntity") return undefined;
-      throw error;
-    }
-  }
 }
 
 /**

@@ -82,3 +82,13 @@ export class DryRunWrite extends Error {
     this.write = write;
   }
 }
+
+/** A read whose NoSuchEntity is an answer ("there is none"), not a failure. */
+export async function noneIfAbsent<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isAccountError(error, "NoSuchEntity")) return undefined;
+    throw error;
+  }
+}

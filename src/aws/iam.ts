@@ -61,9 +61,9 @@ import type {
   WriteReceipt,
 } from "./account.js";
 import { toAccountError } from "./aws-errors.js";
-import { AccountError } from "./errors.js";
+import { AccountError, noneIfAbsent } from "./errors.js";
 import { parseRootReportRow } from "./credential-report.js";
-import { LiveAlerts } from "./alerts-live.js";
+import { ALERTS_REGION, LiveAlerts } from "./alerts-live.js";
 
 export interface LiveOptions {
   profile?: string;
@@ -79,7 +79,6 @@ export interface LiveOptions {
 }
 
 /** Root sign-ins are recorded in us-east-1, whatever region the operator works in. */
-const TRAIL_REGION = "us-east-1";
 // AWS usually has the report within seconds: ask again soon, then back off.
 const REPORT_POLL_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
 // A write refused with Throttling was not carried out, so it is safe to send again after these pauses.
@@ -116,12 +115,13 @@ export class LiveAccount implements Account {
     this.iam = new IAMClient({ ...common, region });
     this.iamWrites = new IAMClient({ ...common, region, maxAttempts: 1 });
     this.sts = new STSClient({ ...common, region });
-    this.trail = new CloudTrailClient({ ...common, region: TRAIL_REGION });
+    this.trail = new CloudTrailClient({ ...common, region: ALERTS_REGION });
     // Root's console sign-ins and IAM calls reach EventBridge in us-east-1 only.
-    this.events = new EventBridgeClient({ ...common, region: TRAIL_REGION });
+    this.events = new EventBridgeClient({ ...common, region: ALERTS_REGION });
     this.contacts = new AccountClient({ ...common, region: "us-east-1" });
     this.alerts = new LiveAlerts(
       common,
+      { trail: this.trail, events: this.events },
       (action, run) => this.call(action, run),
       (call, run) => this.write(call, run),
     );
@@ -262,7 +262,7 @@ export class LiveAccount implements Account {
   listTrails: Account["listTrails"] = () => this.alerts.listTrails();
   getBucket: Account["getBucket"] = (bucket) => this.alerts.getBucket(bucket);
   async getPasswordPolicy(): Promise<PasswordPolicy | undefined> {
-    const out = await this.absentAsUndefined("iam:GetAccountPasswordPolicy", () => this.iam.send(new GetAccountPasswordPolicyCommand({})));
+    const out = await noneIfAbsent(this.call("iam:GetAccountPasswordPolicy", () => this.iam.send(new GetAccountPasswordPolicyCommand({}))));
     const p = out?.PasswordPolicy;
     if (!p) return undefined;
     return {
@@ -289,7 +289,7 @@ export class LiveAccount implements Account {
   }
 
   async getGroup(groupName: string): Promise<IamGroup | undefined> {
-    const users = await this.absentAsUndefined("iam:GetGroup", () => collect(paginateGetGroup({ client: this.iam }, { GroupName: groupName }), (p) => p.Users));
+    const users = await noneIfAbsent(this.call("iam:GetGroup", () => collect(paginateGetGroup({ client: this.iam }, { GroupName: groupName }), (p) => p.Users)));
     return users && { name: groupName, members: users.map((u) => u.UserName ?? "") };
   }
 
@@ -301,11 +301,11 @@ export class LiveAccount implements Account {
   }
 
   async userExists(userName: string): Promise<boolean> {
-    return (await this.absentAsUndefined("iam:GetUser", () => this.iam.send(new GetUserCommand({ UserName: userName })))) !== undefined;
+    return (await noneIfAbsent(this.call("iam:GetUser", () => this.iam.send(new GetUserCommand({ UserName: userName }))))) !== undefined;
   }
 
   async getLoginProfile(userName: string): Promise<LoginProfile | undefined> {
-    const out = await this.absentAsUndefined("iam:GetLoginProfile", () => this.iam.send(new GetLoginProfileCommand({ UserName: userName })));
+    const out = await noneIfAbsent(this.call("iam:GetLoginProfile", () => this.iam.send(new GetLoginProfileCommand({ UserName: userName }))));
     return out && { passwordResetRequired: out.LoginProfile?.PasswordResetRequired ?? false, createdAt: out.LoginProfile?.CreateDate };
   }
 
@@ -410,16 +410,6 @@ export class LiveAccount implements Account {
   }
 
   // ---- machinery ---------------------------------------------------------------------------------
-
-  /** A read whose NoSuchEntity is an answer ("there is none"), not a failure. */
-  private async absentAsUndefined<T>(action: string, run: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await this.call(action, run);
-    } catch (error) {
-      if (error instanceof AccountError && error.code === "NoSuchEntity") return undefined;
-      throw error;
-    }
-  }
 
   /** Every SDK call goes through here: its failure becomes an AccountError naming the action. */
   private async call<T>(action: string, run: () => Promise<T>): Promise<T> {
