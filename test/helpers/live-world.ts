@@ -2,7 +2,9 @@
 // keys, and an admin user with one, AdministratorAccess attached (the way rootlock recognises an administrator).
 // Both may do everything (an inline "*" policy), so that moto's own auth, once a test turns it on, lets them.
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
-import { ADMINISTRATOR_ACCESS_ARN } from "../../src/aws/account.js";
+import { type Account, ADMINISTRATOR_ACCESS_ARN } from "../../src/aws/account.js";
+import { inspectPreflight } from "../../src/steps/preflight.js";
+import type { StepContext, Timing } from "../../src/steps/types.js";
 import type { MotoServer } from "./moto-server.js";
 
 /** The test's own key for setting moto up (moto accepts any key until its auth is turned on). */
@@ -31,4 +33,17 @@ export async function liveWorld(iam: IAMClient, admin = "ops-admin"): Promise<{ 
 /** The environment that points a rootlock process at moto, signing with `key`. */
 export function liveEnv(moto: MotoServer, key: Key): Record<string, string> {
   return { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey };
+}
+
+/** A step's context on a live account, as the wizard builds it after its preflight (real clock, real sleeps). */
+export async function stepContextOn(account: Account, timing: Timing): Promise<StepContext> {
+  const preflight = await inspectPreflight(account, () => new Date());
+  return {
+    account,
+    caller: preflight.caller,
+    now: () => new Date(),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    timing,
+    clockOffsetMs: preflight.clockOffsetMs,
+  };
 }

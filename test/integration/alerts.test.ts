@@ -7,7 +7,7 @@ import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { LiveAccount } from "../../src/aws/iam.js";
 import { type AlertChoices, applyAlertAction, confirmAlertAction, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
 import { runCheck } from "../../src/steps/check.js";
-import { inspectPreflight } from "../../src/steps/preflight.js";
+import { stepContextOn } from "../helpers/live-world.js";
 import type { StepContext } from "../../src/steps/types.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 
@@ -28,15 +28,7 @@ describe.runIf(available)("alerts against moto", () => {
     const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
     process.env.AWS_ENDPOINT_URL = moto.endpoint;
     const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
-    const preflight = await inspectPreflight(account, () => new Date());
-    ctx = {
-      account,
-      caller: preflight.caller,
-      now: () => new Date(),
-      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      timing: { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 },
-      clockOffsetMs: preflight.clockOffsetMs,
-    };
+    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
   }, 60_000);
 
   afterAll(async () => {

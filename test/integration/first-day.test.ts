@@ -26,7 +26,7 @@ import {
   verifyAdminIdentity,
 } from "../../src/steps/admin-identity.js";
 import { applyPasswordPolicy, inspectPasswordPolicy, planPasswordPolicy, verifyPasswordPolicy } from "../../src/steps/password-policy.js";
-import { inspectPreflight } from "../../src/steps/preflight.js";
+import { stepContextOn } from "../helpers/live-world.js";
 import type { ApiAction, StepContext } from "../../src/steps/types.js";
 import { createDevice, enableDevice } from "../../src/steps/user-mfa.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
@@ -54,15 +54,7 @@ describe.runIf(available)("the first-day checklist against a real endpoint (moto
       credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! },
     });
     process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    const preflight = await inspectPreflight(account, () => new Date());
-    ctx = {
-      account,
-      caller: preflight.caller,
-      now: () => new Date(),
-      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      timing: { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 100, trailTimeoutMs: 1000 },
-      clockOffsetMs: preflight.clockOffsetMs,
-    };
+    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 100, trailTimeoutMs: 1000 });
   }, 60_000);
 
   afterAll(async () => {

@@ -19,7 +19,7 @@ import { type ErrorCode, KNOWN_CODES } from "../../../src/aws/errors.js";
 import { en as t } from "../../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../../src/lib/totp.js";
 import { Cleanups } from "../../../src/screens/cleanups.js";
-import { inspectPreflight } from "../../../src/steps/preflight.js";
+import { stepContextOn } from "../../helpers/live-world.js";
 import type { StepContext, Verdict } from "../../../src/steps/types.js";
 import { fold, KEYS, renderIn, sleep } from "../../helpers/ink.js";
 import type { Fault, MotoServer, SeenRequest } from "../../helpers/moto-server.js";
@@ -103,15 +103,7 @@ export async function contextFor(moto: MotoServer, key: Key): Promise<StepContex
     // again and what is not, not how long the pauses are.
     sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)),
   });
-  const preflight = await inspectPreflight(account, () => new Date());
-  return {
-    account,
-    caller: preflight.caller,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    timing: { iamPollMs: 30, iamTimeoutMs: 4000, trailPollMs: 50, trailTimeoutMs: 4000 },
-    clockOffsetMs: preflight.clockOffsetMs,
-  };
+  return stepContextOn(account, { iamPollMs: 30, iamTimeoutMs: 4000, trailPollMs: 50, trailTimeoutMs: 4000 });
 }
 
 export interface Operated<T = Verdict> {
