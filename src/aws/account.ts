@@ -7,6 +7,8 @@
 // Failures are thrown as `AccountError` (see errors.ts) carrying AWS's own error code and the IAM
 // action that failed; the wizard turns them into typed values before any screen sees them.
 
+import type { Partition } from "./partition.js";
+
 export type CallerKind = "root" | "iam-user" | "assumed-role" | "other";
 
 export interface Caller {
@@ -136,7 +138,17 @@ export interface EventRuleDetail {
 /** Which management events a trail logs (from its basic or advanced event selectors). */
 export type ManagementEvents = "all" | "write" | "read" | "none";
 
-/** A CloudTrail trail visible from us-east-1, with its status and selectors. */
+/**
+ * Where a trail's `logging` and `managementEvents` come from:
+ * - "read": GetTrailStatus and GetEventSelectors answered for it;
+ * - "organization": the organization's trail (or another account's), which a member account may list but not read
+ *   (AWS answers TrailNotFoundException / CloudTrailARNInvalidException): judged from DescribeTrails alone;
+ * - "unreadable": reading this one trail failed (`unreadable` says how), so whether it logs is not known.
+ * For the last two, `logging` is false and `managementEvents` "none": nothing was read.
+ */
+export type TrailStatusSource = "read" | "organization" | "unreadable";
+
+/** A CloudTrail trail visible from the alerts region, with its status and selectors. */
 export interface Trail {
   name: string;
   arn: string;
@@ -146,12 +158,25 @@ export interface Trail {
   logging: boolean;
   managementEvents: ManagementEvents;
   bucket?: string;
+  /** The account that owns the trail (from its ARN): another account's for an organization trail seen from a member. */
+  ownerAccountId: string;
+  /** DescribeTrails' IsOrganizationTrail. */
+  organization: boolean;
+  statusFrom: TrailStatusSource;
+  /** Set when statusFrom is "unreadable": the failed read. */
+  unreadable?: { code: string; action: string };
 }
 
-/** An S3 bucket's existence and policy (s3:GetBucketPolicy: NoSuchBucket / NoSuchBucketPolicy are answers). */
+/**
+ * An S3 bucket's existence and policy (s3:GetBucketPolicy with ExpectedBucketOwner = the caller's account:
+ * NoSuchBucket / NoSuchBucketPolicy are answers). `ownedElsewhere`: S3 refused the read with 403 AccessDenied, which
+ * is what it answers when the name is held by another account (bucket names are global) — or when the caller may
+ * not read the bucket at all; either way rootlock cannot use it.
+ */
 export interface BucketState {
   exists: boolean;
   policy?: string;
+  ownedElsewhere?: boolean;
 }
 
 /**
@@ -249,10 +274,13 @@ export interface Account {
   listSubscriptions(topicArn: string): Promise<TopicSubscription[]>;
   /** events:DescribeRule + events:ListTargetsByRule on the default bus; undefined when there is no such rule. */
   getEventRule(name: string): Promise<EventRuleDetail | undefined>;
-  /** cloudtrail:DescribeTrails (shadow trails included) + GetTrailStatus + GetEventSelectors, from us-east-1. */
+  /**
+   * cloudtrail:DescribeTrails (shadow trails included) + GetTrailStatus + GetEventSelectors for each trail on its
+   * own, from the alerts region. A trail that cannot be read does not sink the list: see `Trail.statusFrom`.
+   */
   listTrails(): Promise<Trail[]>;
-  /** s3:GetBucketPolicy */
-  getBucket(bucket: string): Promise<BucketState>;
+  /** s3:GetBucketPolicy, with ExpectedBucketOwner = `expectedOwner` (the caller's account). */
+  getBucket(bucket: string, expectedOwner: string): Promise<BucketState>;
 
   // ---- writes ------------------------------------------------------------------------------
   /** iam:UpdateAccessKey (no UserName: root's key, with root credentials). */
@@ -313,8 +341,8 @@ export const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAc
 
 export const ROOT_ARN_SUFFIX = ":root";
 
-export function rootArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:root`;
+export function rootArn(accountId: string, partition: Partition): string {
+  return `arn:${partition}:iam::${accountId}:root`;
 }
 
 export function isRootArn(arn: string | undefined): boolean {

@@ -1,8 +1,8 @@
-// The alerts half of the real adapter: SNS, EventBridge, CloudTrail and S3, all in us-east-1, where root's console
-// sign-ins and IAM calls arrive. Loaded with iam.ts (lazily, for live and dry-run modes only). It is given the
+// The alerts half of the real adapter: SNS, EventBridge, CloudTrail and S3, all in the alerts region (us-east-1 in
+// the standard partition: see partition.ts), where root's console sign-ins and IAM calls arrive. Loaded with iam.ts (lazily, for live and dry-run modes only). It is given the
 // adapter's own `call` (a failure becomes an AccountError naming the action) and `write` (sent once; only
 // Throttling retried), so the alerts' writes follow the same rule as every other write.
-import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import { CloudTrailClient, DescribeTrailsCommand, type DescribeTrailsCommandOutput, GetEventSelectorsCommand, GetTrailStatusCommand, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import type { AdvancedEventSelector, EventSelector } from "@aws-sdk/client-cloudtrail";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, type ListTargetsByRuleCommandOutput, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateBucketCommand, GetBucketPolicyCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
@@ -18,10 +18,8 @@ import {
 } from "@aws-sdk/client-sns";
 import type { AlertTopic, BucketState, EventRuleDetail, ManagementEvents, RuleTarget, TopicSubscription, Trail, WriteReceipt } from "./account.js";
 import { errorCodeOf } from "./aws-errors.js";
-import { AccountError, noneIfAbsent } from "./errors.js";
-
-/** Root's events reach EventBridge in us-east-1 only, so the whole alert chain lives there. */
-export const ALERTS_REGION = "us-east-1";
+import { AccountError, isAccountError, noneIfAbsent } from "./errors.js";
+import { accountOf } from "./partition.js";
 
 type Call = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 type Write = (call: string, run: () => Promise<{ $metadata: { requestId?: string } }>) => Promise<WriteReceipt>;
@@ -45,12 +43,16 @@ export class LiveAlerts {
 
   constructor(
     common: ClientConfig,
-    /** The adapter's own us-east-1 read clients (its sign-in lookups and rule list use them too). */
+    /** The region root's events arrive in (partition.ts, alertsRegionFor): every alerts client works there. */
+    region: string,
+    /** The adapter's own read clients in that region (its sign-in lookups and rule list use them too). */
     readers: { trail: CloudTrailClient; events: EventBridgeClient },
     private readonly call: Call,
     private readonly write: Write,
+    /** The caller's account (sts:GetCallerIdentity, asked once): a trail another account owns is not ours to read. */
+    private readonly ownAccount: () => Promise<string>,
   ) {
-    const reads = { ...common, region: ALERTS_REGION };
+    const reads = { ...common, region };
     this.trail = readers.trail;
     this.events = readers.events;
     // Writes are sent once by the SDK: `write` decides what may be sent again (see iam.ts, sendOnce).
@@ -107,39 +109,67 @@ export class LiveAlerts {
   }
 
   async listTrails(): Promise<Trail[]> {
-    // Shadow trails included: a multi-region trail made in another region still logs us-east-1.
-    const out = await this.call("cloudtrail:DescribeTrails", () => this.trail.send(new DescribeTrailsCommand({ includeShadowTrails: true })));
-    return Promise.all(
-      (out.trailList ?? []).map(async (t): Promise<Trail> => {
-        // By ARN: a shadow trail's status and selectors are found only that way.
-        const id = t.TrailARN ?? t.Name ?? "";
-        const [status, selectors] = await Promise.all([
-          this.call("cloudtrail:GetTrailStatus", () => this.trail.send(new GetTrailStatusCommand({ Name: id }))),
-          this.call("cloudtrail:GetEventSelectors", () => this.trail.send(new GetEventSelectorsCommand({ TrailName: id }))),
-        ]);
-        return {
-          name: t.Name ?? "",
-          arn: t.TrailARN ?? "",
-          homeRegion: t.HomeRegion ?? "",
-          multiRegion: !!t.IsMultiRegionTrail,
-          includeGlobalServiceEvents: !!t.IncludeGlobalServiceEvents,
-          logging: !!status.IsLogging,
-          managementEvents: managementEventsOf(selectors.EventSelectors, selectors.AdvancedEventSelectors),
-          bucket: t.S3BucketName,
-        };
-      }),
-    );
+    // Shadow trails included: a multi-region trail made in another region still logs the alerts region, and in a
+    // member account the organization's trail shows only this way.
+    const [out, own] = await Promise.all([
+      this.call("cloudtrail:DescribeTrails", () => this.trail.send(new DescribeTrailsCommand({ includeShadowTrails: true }))),
+      this.ownAccount(),
+    ]);
+    // Each trail is read on its own: one that cannot be read does not stop the others.
+    return Promise.all((out.trailList ?? []).map((t) => this.readTrail(t, own)));
   }
 
-  async getBucket(bucket: string): Promise<BucketState> {
+  private async readTrail(t: NonNullable<DescribeTrailsCommandOutput["trailList"]>[number], ownAccount: string): Promise<Trail> {
+    const arn = t.TrailARN ?? "";
+    const described = {
+      name: t.Name ?? "",
+      arn,
+      homeRegion: t.HomeRegion ?? "",
+      multiRegion: !!t.IsMultiRegionTrail,
+      includeGlobalServiceEvents: !!t.IncludeGlobalServiceEvents,
+      bucket: t.S3BucketName,
+      ownerAccountId: accountOf(arn),
+      organization: !!t.IsOrganizationTrail,
+    };
+    const notRead = { logging: false, managementEvents: "none" as const };
+    // Another account's trail (the organization's, seen from a member): AWS refuses GetTrailStatus
+    // (TrailNotFoundException) and GetEventSelectors (CloudTrailARNInvalidException) on it, whoever asks
+    // (aws-facts §7.1: turbot/steampipe-plugin-aws#577, elastic/cloudbeat#1750). Judged from DescribeTrails.
+    if (described.ownerAccountId && ownAccount && described.ownerAccountId !== ownAccount) return { ...described, ...notRead, statusFrom: "organization" };
     try {
-      const out = await this.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }));
+      // By ARN: a shadow trail's status and selectors are found only that way.
+      const id = arn || described.name;
+      const [status, selectors] = await Promise.all([
+        this.call("cloudtrail:GetTrailStatus", () => this.trail.send(new GetTrailStatusCommand({ Name: id }))),
+        this.call("cloudtrail:GetEventSelectors", () => this.trail.send(new GetEventSelectorsCommand({ TrailName: id }))),
+      ]);
+      return {
+        ...described,
+        logging: !!status.IsLogging,
+        managementEvents: managementEventsOf(selectors.EventSelectors, selectors.AdvancedEventSelectors),
+        statusFrom: "read",
+      };
+    } catch (error) {
+      if (!isAccountError(error)) throw error;
+      // An organization trail refused as "not found" is the member-account case above, met some other way.
+      if (described.organization && error.code === "NoSuchEntity") return { ...described, ...notRead, statusFrom: "organization" };
+      // Any other refusal (AccessDenied on this one trail, say) leaves this trail unknown, not the whole list.
+      return { ...described, ...notRead, statusFrom: "unreadable", unreadable: { code: error.code, action: error.action } };
+    }
+  }
+
+  async getBucket(bucket: string, expectedOwner: string): Promise<BucketState> {
+    try {
+      // ExpectedBucketOwner: S3 answers 403 unless the bucket is the caller's own (S3 User Guide, "Verifying bucket
+      // ownership with bucket owner condition"), so a name someone else holds is never taken for ours.
+      const out = await this.s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: expectedOwner }));
       return { exists: true, policy: out.Policy };
     } catch (error) {
-      // Both are answers about the bucket, not failures of the read.
+      // These are answers about the bucket, not failures of the read.
       const name = (error as { name?: string }).name;
       if (name === "NoSuchBucket") return { exists: false };
       if (name === "NoSuchBucketPolicy") return { exists: true };
+      if (errorCodeOf(error) === "AccessDenied") return { exists: true, ownedElsewhere: true };
       throw new AccountError(errorCodeOf(error), "s3:GetBucketPolicy");
     }
   }

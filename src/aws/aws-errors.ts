@@ -33,6 +33,8 @@ const ALIASES: Record<string, ErrorCode> = {
   NotFoundException: "NoSuchEntity",
   ResourceNotFoundException: "NoSuchEntity",
   TrailNotFoundException: "NoSuchEntity",
+  // "AccountID in ARN is wrong": the trail is another account's, so not one this caller can find.
+  CloudTrailARNInvalidException: "NoSuchEntity",
   NoSuchBucket: "NoSuchEntity",
   InsufficientS3BucketPolicyException: "InsufficientS3BucketPolicy",
   InsufficientSnsTopicPolicyException: "InvalidParameter",

@@ -29,7 +29,7 @@ export class DryRunAccount implements Account {
   listSubscriptions: Account["listSubscriptions"] = (arn) => this.inner.listSubscriptions(arn);
   getEventRule: Account["getEventRule"] = (name) => this.inner.getEventRule(name);
   listTrails = () => this.inner.listTrails();
-  getBucket: Account["getBucket"] = (bucket) => this.inner.getBucket(bucket);
+  getBucket: Account["getBucket"] = (bucket, expectedOwner) => this.inner.getBucket(bucket, expectedOwner);
   getPasswordPolicy = () => this.inner.getPasswordPolicy();
   listPolicyEntities: Account["listPolicyEntities"] = (policyArn) => this.inner.listPolicyEntities(policyArn);
   getGroup: Account["getGroup"] = (groupName) => this.inner.getGroup(groupName);

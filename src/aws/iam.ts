@@ -1,4 +1,4 @@
-// The real adapter: the `Account` port over AWS SDK v3 (IAM, STS, and CloudTrail in us-east-1).
+// The real adapter: the `Account` port over AWS SDK v3 (IAM, STS, and CloudTrail in the alerts region: partition.ts).
 //
 // This module is imported lazily (only for live and dry-run modes), so `--help`, the demo and the first
 // screen never pay for loading the SDK. Credentials come from the SDK's default chain (environment, shared
@@ -63,7 +63,8 @@ import type {
 import { toAccountError } from "./aws-errors.js";
 import { AccountError, noneIfAbsent } from "./errors.js";
 import { parseRootReportRow } from "./credential-report.js";
-import { ALERTS_REGION, LiveAlerts } from "./alerts-live.js";
+import { LiveAlerts } from "./alerts-live.js";
+import { alertsRegionFor, partitionOfRegion } from "./partition.js";
 
 export interface LiveOptions {
   profile?: string;
@@ -78,7 +79,7 @@ export interface LiveOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Root sign-ins are recorded in us-east-1, whatever region the operator works in. */
+/** Root sign-ins are recorded in the partition's alerts region (us-east-1 in the standard one), whatever region the operator works in. */
 // AWS usually has the report within seconds: ask again soon, then back off.
 const REPORT_POLL_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
 // A write refused with Throttling was not carried out, so it is safe to send again after these pauses.
@@ -97,6 +98,7 @@ export class LiveAccount implements Account {
   private readonly alerts: LiveAlerts;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
+  private accountId?: Promise<string>;
   /** The `Date` header of the latest STS response: the account's clock. */
   private lastServerDate?: Date;
 
@@ -115,15 +117,20 @@ export class LiveAccount implements Account {
     this.iam = new IAMClient({ ...common, region });
     this.iamWrites = new IAMClient({ ...common, region, maxAttempts: 1 });
     this.sts = new STSClient({ ...common, region });
-    this.trail = new CloudTrailClient({ ...common, region: ALERTS_REGION });
-    // Root's console sign-ins and IAM calls reach EventBridge in us-east-1 only.
-    this.events = new EventBridgeClient({ ...common, region: ALERTS_REGION });
-    this.contacts = new AccountClient({ ...common, region: "us-east-1" });
+    // Root's console sign-ins and IAM calls reach EventBridge and CloudTrail in one region of the partition
+    // (us-east-1 in the standard one). The adapter is built before the caller is known, so the partition comes
+    // from the region the credentials are used in: credentials of one partition sign only with its regions.
+    const alertsRegion = alertsRegionFor(partitionOfRegion(region));
+    this.trail = new CloudTrailClient({ ...common, region: alertsRegion });
+    this.events = new EventBridgeClient({ ...common, region: alertsRegion });
+    this.contacts = new AccountClient({ ...common, region: alertsRegion });
     this.alerts = new LiveAlerts(
       common,
+      alertsRegion,
       { trail: this.trail, events: this.events },
       (action, run) => this.call(action, run),
       (call, run) => this.write(call, run),
+      () => this.ownAccountId(),
     );
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -144,6 +151,13 @@ export class LiveAccount implements Account {
     const out = await this.call("sts:GetCallerIdentity", () => this.sts.send(new GetCallerIdentityCommand({})));
     const credentials = await this.iam.config.credentials();
     return callerFrom(out.Arn ?? "", out.Account ?? "", credentials.accessKeyId);
+  }
+
+  /** The caller's account, asked of STS once. */
+  private ownAccountId(): Promise<string> {
+    this.accountId ??= this.getCaller().then((c) => c.accountId);
+    this.accountId.catch(() => (this.accountId = undefined));
+    return this.accountId;
   }
 
   async getServerTime(): Promise<Date> {
@@ -260,7 +274,7 @@ export class LiveAccount implements Account {
   listSubscriptions: Account["listSubscriptions"] = (arn) => this.alerts.listSubscriptions(arn);
   getEventRule: Account["getEventRule"] = (name) => this.alerts.getEventRule(name);
   listTrails: Account["listTrails"] = () => this.alerts.listTrails();
-  getBucket: Account["getBucket"] = (bucket) => this.alerts.getBucket(bucket);
+  getBucket: Account["getBucket"] = (bucket, expectedOwner) => this.alerts.getBucket(bucket, expectedOwner);
   async getPasswordPolicy(): Promise<PasswordPolicy | undefined> {
     const out = await noneIfAbsent(this.call("iam:GetAccountPasswordPolicy", () => this.iam.send(new GetAccountPasswordPolicyCommand({}))));
     const p = out?.PasswordPolicy;

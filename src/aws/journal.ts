@@ -39,7 +39,7 @@ export class JournalingAccount implements Account {
   listSubscriptions = (topicArn: string) => this.inner.listSubscriptions(topicArn);
   getEventRule = (name: string) => this.inner.getEventRule(name);
   listTrails = () => this.inner.listTrails();
-  getBucket = (bucket: string) => this.inner.getBucket(bucket);
+  getBucket = (bucket: string, expectedOwner: string) => this.inner.getBucket(bucket, expectedOwner);
   getPasswordPolicy = () => this.inner.getPasswordPolicy();
   listPolicyEntities = (policyArn: string) => this.inner.listPolicyEntities(policyArn);
   getGroup = (groupName: string) => this.inner.getGroup(groupName);

@@ -116,6 +116,9 @@ export interface TrailRecord {
   logging: boolean;
   managementEvents: ManagementEvents;
   bucket: string;
+  /** Another account's trail (the organization's, seen from this member account): its owner. */
+  owner?: string;
+  organization?: boolean;
 }
 
 export interface AccountState {
@@ -125,7 +128,8 @@ export interface AccountState {
   topics: TopicRecord[];
   /** CloudTrail trails visible from us-east-1. */
   trails: TrailRecord[];
-  buckets: { name: string; policy?: string }[];
+  /** S3 buckets by name (names are global): `owner` set when another account holds the name. */
+  buckets: { name: string; policy?: string; owner?: string }[];
   /** What reached a confirmed alert address (the simulated mailbox). */
   mailbox: { to: string; subject: string; body: string; at: Date }[];
   securityContact?: { name: string; email: string };

@@ -125,6 +125,20 @@ export class SimulatedAccount implements Account {
     this.failures.set(call, { code, times });
   }
 
+  /**
+   * This account joins an organization whose management account `owner` has an organization trail (multi-region,
+   * global service events, logging): listed here, not readable here, as AWS shows it to a member account.
+   */
+  addOrganizationTrail(name: string, owner: string): void {
+    const trail = { name, homeRegion: "us-east-1", multiRegion: true, includeGlobalServiceEvents: true, logging: true, managementEvents: "all" as const, bucket: `${name}-${owner}`, owner, organization: true };
+    for (const s of [this.truth, this.seen]) s.trails.push({ ...trail });
+  }
+
+  /** Another AWS account holds this bucket name (names are global). */
+  addForeignBucket(name: string, owner: string): void {
+    for (const s of [this.truth, this.seen]) s.buckets.push({ name, owner });
+  }
+
   /** Every write call made through the API port, in order. */
   writes(): { call: string; at: Date }[] {
     return [...this.writeLog];
@@ -227,15 +241,29 @@ export class SimulatedAccount implements Account {
 
   async listTrails(): Promise<Trail[]> {
     const state = this.read("cloudtrail:DescribeTrails", "cloudtrail");
-    return state.trails.map((t) => {
-      this.enter("cloudtrail:GetTrailStatus", "cloudtrail");
-      this.enter("cloudtrail:GetEventSelectors", "cloudtrail");
-      return { ...t, arn: `arn:aws:cloudtrail:${t.homeRegion}:${ACCOUNT_ID}:trail/${t.name}` };
+    return state.trails.map((t): Trail => {
+      const { owner, organization, ...fields } = t;
+      const ownerAccountId = owner ?? ACCOUNT_ID;
+      const described = { ...fields, arn: `arn:aws:cloudtrail:${t.homeRegion}:${ownerAccountId}:trail/${t.name}`, ownerAccountId, organization: !!organization };
+      const notRead = { logging: false, managementEvents: "none" as const };
+      // As AWS: the organization's trail is listed in a member account, but its status and selectors are not
+      // readable there (TrailNotFoundException / CloudTrailARNInvalidException), so they are not asked for.
+      if (ownerAccountId !== ACCOUNT_ID) return { ...described, ...notRead, statusFrom: "organization" };
+      try {
+        this.enter("cloudtrail:GetTrailStatus", "cloudtrail");
+        this.enter("cloudtrail:GetEventSelectors", "cloudtrail");
+      } catch (error) {
+        if (!(error instanceof AccountError)) throw error;
+        return { ...described, ...notRead, statusFrom: "unreadable", unreadable: { code: error.code, action: error.action } };
+      }
+      return { ...described, statusFrom: "read" };
     });
   }
 
-  async getBucket(bucket: string): Promise<BucketState> {
+  async getBucket(bucket: string, expectedOwner: string): Promise<BucketState> {
     const found = this.read("s3:GetBucketPolicy", "s3").buckets.find((b) => b.name === bucket);
+    // ExpectedBucketOwner not matched: S3 answers 403 AccessDenied.
+    if (found && (found.owner ?? ACCOUNT_ID) !== expectedOwner) return { exists: true, ownedElsewhere: true };
     return found ? { exists: true, policy: found.policy } : { exists: false };
   }
 
@@ -440,7 +468,8 @@ export class SimulatedAccount implements Account {
     const call = "s3:CreateBucket";
     this.enter(call, "s3");
     if (!BUCKET_NAME.test(bucket)) throw new AccountError("InvalidParameter", call);
-    if (this.truth.buckets.some((b) => b.name === bucket)) throw new AccountError("EntityAlreadyExists", call);
+    const taken = this.truth.buckets.find((b) => b.name === bucket);
+    if (taken) throw new AccountError(taken.owner ? "BucketAlreadyExists" : "EntityAlreadyExists", call);
     this.commit((s) => s.buckets.push({ name: bucket }));
     return this.receipt(call);
   }
@@ -448,7 +477,9 @@ export class SimulatedAccount implements Account {
   async putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
     const call = "s3:PutBucketPolicy";
     this.enter(call, "s3");
-    if (!this.truth.buckets.some((b) => b.name === bucket)) throw new AccountError("NoSuchEntity", call);
+    const target = this.truth.buckets.find((b) => b.name === bucket);
+    if (!target) throw new AccountError("NoSuchEntity", call);
+    if (target.owner) throw new AccountError("AccessDenied", call);
     if (!isJson(policy)) throw new AccountError("InvalidParameter", call);
     this.commit((s) => {
       const found = s.buckets.find((b) => b.name === bucket);

@@ -311,6 +311,10 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     rule: (name: string, state: string) => `Rule ${name}: ${state}`,
     ruleStates: { right: "in place", drifted: "not as it should be (will be repaired)", absent: "to be created", skipped: "skipped (needs a trail)" },
     trailFound: (name: string) => `CloudTrail: trail ${name} logs management events, so API-call alerts can work.`,
+    trailFoundOrganization: (name: string, owner: string) =>
+      `CloudTrail: ${name} is your organization's trail (owned by account ${owner}). A member account cannot read its status, so rootlock judges it from its description: multi-region, run by the organization, logging management events. API-call alerts can work.`,
+    bucketTaken: (bucket: string) =>
+      `S3 refused rootlock's trail bucket ${bucket} (403): another AWS account holds that name, or this identity may not read it. rootlock will not create a trail with it, so the API-call rules are skipped. To have them, create a trail with a bucket of your own in the console, then run this step again.`,
     noTrail:
       "CloudTrail: NO trail logs management events into us-east-1. Without one, EventBridge never sees root's API calls, so the MFA-removal alert (and any API-call alert) would never fire. Console sign-in alerts work without a trail.",
     trailOffer: "t: create a multi-region trail (with its own S3 bucket and bucket policy)",

@@ -308,6 +308,10 @@ export const ko: Messages = {
     rule: (name: string, state: string) => `규칙 ${name}: ${state}`,
     ruleStates: { right: "설정됨", drifted: "설정과 다름 (복구 예정)", absent: "만들 예정", skipped: "건너뜀 (트레일 필요)" },
     trailFound: (name: string) => `CloudTrail: 트레일 ${name}이(가) 관리 이벤트를 기록하므로 API 호출 알림이 작동할 수 있습니다.`,
+    trailFoundOrganization: (name: string, owner: string) =>
+      `CloudTrail: ${name}은(는) 조직의 트레일입니다(계정 ${owner} 소유). 멤버 계정에서는 상태를 읽을 수 없으므로 설명 정보로 판단합니다: 다중 리전이고 조직이 운영하며 관리 이벤트를 기록합니다. API 호출 알림이 작동할 수 있습니다.`,
+    bucketTaken: (bucket: string) =>
+      `S3가 rootlock의 트레일 버킷 ${bucket}을(를) 거부했습니다(403): 다른 AWS 계정이 그 이름을 쓰고 있거나, 이 자격 증명으로는 읽을 수 없습니다. rootlock은 이 버킷으로 트레일을 만들지 않으므로 API 호출 규칙은 건너뜁니다. 필요하면 콘솔에서 직접 소유한 버킷으로 트레일을 만든 뒤 이 단계를 다시 실행하십시오.`,
     noTrail:
       "CloudTrail: us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다. 트레일이 없으면 EventBridge는 루트의 API 호출을 볼 수 없어 MFA 제거 알림(과 모든 API 호출 알림)이 울리지 않습니다. 콘솔 로그인 알림은 트레일 없이도 작동합니다.",
     trailOffer: "t: 다중 리전 트레일 만들기 (전용 S3 버킷과 버킷 정책 포함)",

@@ -5,7 +5,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
-import { alertRules } from "../steps/alert-shapes.js";
+import { alertRules, bucketNameFor } from "../steps/alert-shapes.js";
 import { parseAlertEmail } from "../steps/alert-input.js";
 import {
   type AlertChoices,
@@ -16,6 +16,7 @@ import {
   confirmAlertAction,
   inspectAlerts,
   needsTrailDecision,
+  trailCreatable,
   planAlerts,
   ruleIsRight,
   sendTestAlert,
@@ -74,7 +75,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
         if (isBack(input, key)) return setPhase({ kind: "email", invalid: false });
         if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
         if (isToggleApiCalls(input, key)) return setChoices((c) => ({ ...c, apiCalls: !c.apiCalls }));
-        if (isToggleTrail(input, key) && needsTrailDecision(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
+        if (isToggleTrail(input, key) && needsTrailDecision(finding) && trailCreatable(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
         if (isContinue(input, key)) setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined });
       } else if (phase.kind === "verifying" && standIn && isOpenMailbox(input, key) && !clicked) {
         setClicked(true);
@@ -149,9 +150,17 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {needsTrailDecision(f) ? (
             <Box flexDirection="column">
               <Text color="yellow">{a.noTrail}</Text>
-              <Text>{a.trailOffer}</Text>
-              <Text>{a.trailChoice(choices.createTrail)}</Text>
+              {trailCreatable(f) ? (
+                <>
+                  <Text>{a.trailOffer}</Text>
+                  <Text>{a.trailChoice(choices.createTrail)}</Text>
+                </>
+              ) : (
+                <Text color="yellow">{a.bucketTaken(bucketNameFor(f.accountId))}</Text>
+              )}
             </Box>
+          ) : f.deliveringTrail!.statusFrom === "organization" ? (
+            <Text color="green">{a.trailFoundOrganization(f.deliveringTrail!.name, f.deliveringTrail!.ownerAccountId)}</Text>
           ) : (
             <Text color="green">{a.trailFound(f.deliveringTrail!.name)}</Text>
           )}

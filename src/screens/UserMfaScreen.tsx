@@ -5,6 +5,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useEffect, useState } from "react";
 import { type AccountFailure, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
+import { partitionOf } from "../aws/partition.js";
 import { otpauthUri } from "../lib/totp.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
 import { verdict, verdictAfterFailure } from "../steps/types.js";
@@ -63,7 +64,7 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const finding = task.status === "done" ? task.value : undefined;
   const userName = finding?.userName ?? "";
-  const plan = finding ? (planUserMfa(finding, ctx.caller.accountId) as ApiAction[]) : [];
+  const plan = finding ? (planUserMfa(finding, ctx.caller.accountId, partitionOf(ctx.caller.arn)) as ApiAction[]) : [];
   const nothingToDo = !!finding && plan.length === 0;
 
   useKeys((input, key) => {

@@ -2,6 +2,9 @@
 // and input transformers, the SNS topic policy that lets EventBridge publish, and the CloudTrail bucket policy.
 // Pure data and comparisons: the alerts step plans from these, and verifies against them.
 import type { RuleTarget, Trail } from "../aws/account.js";
+import { accountOf, alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
+
+export { partitionOf };
 
 export const DEFAULT_TOPIC_NAME = "rootlock-root-activity";
 export const TRAIL_NAME = "rootlock-management-events";
@@ -10,7 +13,6 @@ export const RULE_PREFIX = "rootlock-root-";
 export const TARGET_ID = "rootlock-sns";
 /** The Sid of rootlock's statement in the topic policy; other statements are kept as they are. */
 export const POLICY_SID = "rootlock-eventbridge-publish";
-export const ALERTS_REGION = "us-east-1";
 
 export type AlertRuleKind = "console-sign-in" | "mfa-removal" | "api-call";
 
@@ -24,13 +26,9 @@ export interface AlertRuleSpec {
   target: RuleTarget;
 }
 
-/** The partition of an ARN (aws, aws-cn, aws-us-gov), so every ARN rootlock writes is valid where it runs. */
-export function partitionOf(arn: string): string {
-  return arn.split(":")[1] || "aws";
-}
-
-export function topicArnFor(partition: string, accountId: string, name: string): string {
-  return `arn:${partition}:sns:${ALERTS_REGION}:${accountId}:${name}`;
+/** The topic lives where root's events arrive: the partition's alerts region (see partition.ts). */
+export function topicArnFor(partition: Partition, accountId: string, name: string): string {
+  return `arn:${partition}:sns:${alertsRegionFor(partition)}:${accountId}:${name}`;
 }
 
 export function bucketNameFor(accountId: string): string {
@@ -123,19 +121,23 @@ interface Statement {
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-/** rootlock's statement: EventBridge may publish, for this account's rootlock rules only (the confused-deputy guard). */
+/**
+ * rootlock's statement: EventBridge may publish, for this account's rootlock rules only (the confused-deputy
+ * guard), in the form EventBridge's guide documents ("Using resource-based policies for Amazon EventBridge" →
+ * Amazon SNS permissions, eb-use-resource-based.html): Principal events.amazonaws.com, sns:Publish, and
+ * `ArnEquals` on `aws:SourceArn` naming each rule. Every rootlock rule is named, chosen or not, so the statement
+ * does not change with the operator's choices and a second run plans nothing.
+ */
 export function publishStatement(topicArn: string, accountId: string): Statement {
   const partition = partitionOf(topicArn);
+  const ruleArns = alertRules(topicArn).map((r) => `arn:${partition}:events:${alertsRegionFor(partition)}:${accountId}:rule/${r.name}`);
   return {
     Sid: POLICY_SID,
     Effect: "Allow",
     Principal: { Service: "events.amazonaws.com" },
     Action: "sns:Publish",
     Resource: topicArn,
-    Condition: {
-      StringEquals: { "aws:SourceAccount": accountId },
-      ArnLike: { "aws:SourceArn": `arn:${partition}:events:${ALERTS_REGION}:${accountId}:rule/${RULE_PREFIX}*` },
-    },
+    Condition: { ArnEquals: { "aws:SourceArn": ruleArns } },
   };
 }
 
@@ -163,8 +165,8 @@ function parsePolicy(text: string | undefined): { Version?: string; Id?: string;
 }
 
 /** The bucket policy CloudTrail needs (AWS's documented one), scoped to rootlock's trail by aws:SourceArn. */
-export function trailBucketPolicy(partition: string, accountId: string, bucket: string): object {
-  const sourceArn = `arn:${partition}:cloudtrail:${ALERTS_REGION}:${accountId}:trail/${TRAIL_NAME}`;
+export function trailBucketPolicy(partition: Partition, accountId: string, bucket: string): object {
+  const sourceArn = `arn:${partition}:cloudtrail:${alertsRegionFor(partition)}:${accountId}:trail/${TRAIL_NAME}`;
   return {
     Version: "2012-10-17",
     Statement: [
@@ -189,14 +191,33 @@ export function trailBucketPolicy(partition: string, accountId: string, bucket: 
 }
 
 /**
- * A trail that brings root's API calls to EventBridge in us-east-1: logging, management write events, and
- * covering us-east-1 (multi-region, or at home there) with global service events (IAM's) included.
+ * A trail that brings root's API calls to EventBridge in the alerts region: logging, management write events, and
+ * covering that region (multi-region, or at home there) with global service events (IAM's) included.
+ * The organization's trail seen from a member account cannot be read (statusFrom "organization"): it is judged
+ * from DescribeTrails alone, and its logging and management events are the organization's to keep on. A trail
+ * whose reads failed ("unreadable") is not counted: nothing is known of it.
  */
 export function trailDeliversRootCalls(trail: Trail): boolean {
-  return (
-    trail.logging &&
-    (trail.managementEvents === "all" || trail.managementEvents === "write") &&
-    (trail.multiRegion || trail.homeRegion === ALERTS_REGION) &&
-    trail.includeGlobalServiceEvents
-  );
+  const region = alertsRegionFor(partitionOf(trail.arn));
+  const covers = (trail.multiRegion || trail.homeRegion === region) && trail.includeGlobalServiceEvents;
+  if (trail.statusFrom === "organization") return covers;
+  if (trail.statusFrom === "unreadable") return false;
+  return trail.logging && (trail.managementEvents === "all" || trail.managementEvents === "write") && covers;
+}
+
+/**
+ * Whether root's API calls reach EventBridge, from a list of trails: true when one trail brings them; undefined
+ * when none is known to but some trail could not be read (it may); false otherwise.
+ */
+export function trailsDeliver(trails: Trail[]): boolean | undefined {
+  if (trails.some(trailDeliversRootCalls)) return true;
+  return trails.some((t) => t.statusFrom === "unreadable") ? undefined : false;
+}
+
+/** What the evidence says of the trail that brings root's API calls, in plain words (English, for reports). */
+export function describeDeliveringTrail(trail: Trail): string {
+  if (trail.statusFrom === "organization") {
+    return `${trail.name} is the organization's trail (owned by account ${trail.ownerAccountId || accountOf(trail.arn)}; multi-region, global service events included), judged from DescribeTrails: a member account cannot read its status, and the organization keeps it logging management events`;
+  }
+  return `${trail.name} logs management events`;
 }

@@ -11,6 +11,7 @@ import {
   alertRules,
   bucketNameFor,
   DEFAULT_TOPIC_NAME,
+  describeDeliveringTrail,
   partitionOf,
   sameJson,
   TARGET_ID,
@@ -22,13 +23,14 @@ import {
   trailDeliversRootCalls,
   TRAIL_NAME,
 } from "./alert-shapes.js";
+import { alertsRegionFor, type Partition } from "../aws/partition.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { verdict } from "./types.js";
 import { iamWait, trailWait, type WaitHooks, waitUntil } from "./wait.js";
 
 export interface AlertsFinding {
   accountId: string;
-  partition: string;
+  partition: Partition;
   topicName: string;
   topicArn: string;
   topic?: AlertTopic;
@@ -40,7 +42,8 @@ export interface AlertsFinding {
   deliveringTrail?: Trail;
   /** rootlock's own trail and bucket, as they are (to repair rather than recreate). */
   ownTrail?: Trail;
-  bucket: BucketState;
+  /** rootlock's trail bucket, read only when a trail may be created (no trail delivers, rootlock's own is absent). */
+  bucket?: BucketState;
   evidence: Evidence[];
 }
 
@@ -59,19 +62,23 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
   const topicArn = topicArnFor(partition, accountId, topicName);
   const bucketName = bucketNameFor(accountId);
   const specs = alertRules(topicArn);
-  const [topic, ruleList, trails, bucket] = await Promise.all([
+  const [topic, ruleList, trails] = await Promise.all([
     ctx.account.getTopic(topicArn),
     Promise.all(specs.map((s) => ctx.account.getEventRule(s.name))),
     ctx.account.listTrails(),
-    ctx.account.getBucket(bucketName),
   ]);
+  const deliveringTrail = trails.find(trailDeliversRootCalls);
+  const ownTrail = trails.find((t) => t.name === TRAIL_NAME);
+  // The bucket matters only if rootlock may create its trail; read otherwise, a name someone else holds (or a
+  // bucket the caller may not read) would stop a step that never needed it.
+  const bucket = !deliveringTrail && !ownTrail ? await ctx.account.getBucket(bucketName, accountId) : undefined;
   const emails = topic ? (await ctx.account.listSubscriptions(topicArn)).filter((s) => s.protocol === "email") : [];
   const rules: AlertsFinding["rules"] = {};
   specs.forEach((s, i) => {
     const rule = ruleList[i];
     if (rule) rules[s.kind] = rule;
   });
-  const deliveringTrail = trails.find(trailDeliversRootCalls);
+  const unreadable = trails.filter((t) => t.statusFrom === "unreadable");
   const at = ctx.now();
   return {
     accountId,
@@ -83,24 +90,35 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
     rules,
     trails,
     deliveringTrail,
-    ownTrail: trails.find((t) => t.name === TRAIL_NAME),
+    ownTrail,
     bucket,
     evidence: [
       { source: "sns:GetTopicAttributes (us-east-1)", read: topic ? `${topicArn} exists` : `${topicArn} absent`, at },
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
-      { source: "cloudtrail:DescribeTrails", read: deliveringTrail ? `${deliveringTrail.name} logs management events` : `${trails.length} trail(s), none logs management events into us-east-1`, at },
+      { source: "cloudtrail:DescribeTrails", read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`, at },
+      ...unreadable.map((t) => ({ source: "cloudtrail:GetTrailStatus + GetEventSelectors", read: `${t.name}: could not read (${t.unreadable?.code} on ${t.unreadable?.action}), not counted`, at })),
+      ...(bucket?.ownedElsewhere ? [{ source: "s3:GetBucketPolicy (ExpectedBucketOwner)", read: `${bucketName}: refused (403): held by another account, or not readable by this identity; no trail will be created with it`, at }] : []),
     ],
   };
 }
 
 /** The rules that will be set up: the sign-in rule always; API-call rules only where a trail will bring their events. */
 export function chosenRules(finding: AlertsFinding, choices: AlertChoices): AlertRuleSpec[] {
-  const trail = !!finding.deliveringTrail || choices.createTrail;
+  const trail = !!finding.deliveringTrail || (choices.createTrail && trailCreatable(finding));
   return alertRules(finding.topicArn).filter((s) => (s.kind !== "api-call" || choices.apiCalls) && (!s.needsTrail || trail));
 }
 
 export function needsTrailDecision(finding: AlertsFinding): boolean {
   return !finding.deliveringTrail;
+}
+
+/**
+ * Whether rootlock can make its trail: not when its bucket name (rootlock-cloudtrail-ACCOUNT) answers 403 with
+ * ExpectedBucketOwner = this account, i.e. someone else holds it. rootlock then creates no trail (it will not
+ * write logs into a bucket it does not own) and says so; the operator can make a trail with another bucket.
+ */
+export function trailCreatable(finding: AlertsFinding): boolean {
+  return !finding.bucket?.ownedElsewhere;
 }
 
 export function ruleIsRight(rule: EventRuleDetail | undefined, spec: AlertRuleSpec): boolean {
@@ -118,7 +136,7 @@ export function planAlerts(finding: AlertsFinding, choices: AlertChoices): ApiAc
     actions.push(api("sns:SetTopicAttributes", writeParams.setTopicPolicy(topicArn, topicPolicyWith(finding.topic?.policy, topicArn, finding.accountId))));
   }
   if (!finding.emails.some((s) => s.endpoint === choices.email)) actions.push(api("sns:Subscribe", writeParams.subscribeEmail(topicArn, choices.email)));
-  if (!finding.deliveringTrail && choices.createTrail) actions.push(...planTrail(finding));
+  if (!finding.deliveringTrail && choices.createTrail && trailCreatable(finding)) actions.push(...planTrail(finding));
   for (const spec of chosenRules(finding, choices)) {
     const rule = finding.rules[spec.kind];
     if (!ruleIsRight(rule, spec)) actions.push(api("events:PutRule", writeParams.putEventRule(spec.name, JSON.stringify(spec.pattern), spec.description)));
@@ -133,8 +151,8 @@ function planTrail(finding: AlertsFinding): ApiAction[] {
   const policy = trailBucketPolicy(finding.partition, finding.accountId, bucket);
   const actions: ApiAction[] = [];
   if (!finding.ownTrail) {
-    if (!finding.bucket.exists) actions.push(api("s3:CreateBucket", writeParams.createBucket(bucket)));
-    if (!sameJson(finding.bucket.policy, policy)) actions.push(api("s3:PutBucketPolicy", writeParams.putBucketPolicy(bucket, JSON.stringify(policy))));
+    if (!finding.bucket?.exists) actions.push(api("s3:CreateBucket", writeParams.createBucket(bucket)));
+    if (!sameJson(finding.bucket?.policy, policy)) actions.push(api("s3:PutBucketPolicy", writeParams.putBucketPolicy(bucket, JSON.stringify(policy))));
     actions.push(api("cloudtrail:CreateTrail", writeParams.createTrail(TRAIL_NAME, bucket)));
   }
   if (!finding.ownTrail?.logging) actions.push(api("cloudtrail:StartLogging", writeParams.startLogging(TRAIL_NAME)));
@@ -192,9 +210,9 @@ export async function alertActionHolds(ctx: StepContext, action: ApiAction): Pro
       return targetIsRight(rule?.targets.find((t) => t.id === p.Id), wanted);
     }
     case "s3:CreateBucket":
-      return (await account.getBucket(p.Bucket!)).exists;
+      return (await account.getBucket(p.Bucket!, ctx.caller.accountId)).exists;
     case "s3:PutBucketPolicy":
-      return sameJson((await account.getBucket(p.Bucket!)).policy, JSON.parse(p.Policy!) as object);
+      return sameJson((await account.getBucket(p.Bucket!, ctx.caller.accountId)).policy, JSON.parse(p.Policy!) as object);
     case "cloudtrail:CreateTrail":
       return (await account.listTrails()).some((t) => t.name === p.Name);
     case "cloudtrail:StartLogging":

@@ -13,7 +13,7 @@ import type {
   Trail,
   VirtualMfaDevice,
 } from "../aws/account.js";
-import { trailDeliversRootCalls } from "./alert-shapes.js";
+import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
 import { isRootArn } from "../aws/account.js";
 import { AccountError } from "../aws/errors.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
@@ -224,8 +224,11 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const source = "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)";
       // What else is known: the MFA-removal alert, and whether a trail brings API-call events at all.
       const mfaRule = input.rules.value.some(catchesRootMfaRemoval);
-      const trail = input.trails?.ok ? input.trails.value.some(trailDeliversRootCalls) : undefined;
-      const extra = `; root MFA-removal alert: ${mfaRule ? (trail === false ? "rule present, but NO trail logs management events, so it cannot fire" : "yes") : "no"}`;
+      // Each trail was read on its own: one that could not be read leaves the answer unknown, not false.
+      const trail = input.trails?.ok ? trailsDeliver(input.trails.value) : undefined;
+      const delivering = input.trails?.ok ? input.trails.value.find(trailDeliversRootCalls) : undefined;
+      const trailNote = delivering ? `; trail: ${describeDeliveringTrail(delivering)}` : "";
+      const extra = `; root MFA-removal alert: ${mfaRule ? (trail === false ? "rule present, but NO trail logs management events, so it cannot fire" : "yes") : "no"}${trailNote}`;
       if (rules.length === 0) add({ ...base, status: "fail", evidence: `no enabled rule with a target catches root console sign-ins${extra}`, source });
       else {
         const d = deliveries(rules, input.topics ?? {});

@@ -4,6 +4,7 @@
 // A device created and not enabled is deleted again: rootlock never leaves an orphan of its own.
 import type { MfaDevice, NewVirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isAccountError, outcomeUnknown } from "../aws/errors.js";
+import { type Partition, partitionOf } from "../aws/partition.js";
 import { checkConsecutiveCodes, type CodePairCheck } from "../lib/totp.js";
 import type { Action, Evidence, StepContext, Verdict } from "./types.js";
 import { awsNow, verdict } from "./types.js";
@@ -43,7 +44,7 @@ export function deviceNameFor(userName: string): string {
   return userName;
 }
 
-export function planUserMfa(finding: UserMfaFinding, accountId: string): Action[] {
+export function planUserMfa(finding: UserMfaFinding, accountId: string, partition: Partition = "aws"): Action[] {
   if (!finding.applicable || finding.devices.length > 0 || !finding.userName) return [];
   const name = deviceNameFor(finding.userName);
   return [
@@ -53,7 +54,7 @@ export function planUserMfa(finding: UserMfaFinding, accountId: string): Action[
       call: "iam:EnableMFADevice",
       params: {
         UserName: finding.userName,
-        SerialNumber: serialFor(accountId, finding.userName),
+        SerialNumber: serialFor(accountId, finding.userName, partition),
         AuthenticationCode1: "(first code)",
         AuthenticationCode2: "(next code)",
       },
@@ -61,8 +62,8 @@ export function planUserMfa(finding: UserMfaFinding, accountId: string): Action[
   ];
 }
 
-export function serialFor(accountId: string, userName: string): string {
-  return `arn:aws:iam::${accountId}:mfa/${deviceNameFor(userName)}`;
+export function serialFor(accountId: string, userName: string, partition: Partition = "aws"): string {
+  return `arn:${partition}:iam::${accountId}:mfa/${deviceNameFor(userName)}`;
 }
 
 /**
@@ -75,7 +76,7 @@ export async function createDevice(ctx: StepContext, userName: string): Promise<
   try {
     return await ctx.account.createVirtualMfaDevice(deviceNameFor(userName));
   } catch (error) {
-    if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName), { mayBeAbsent: true });
+    if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName, partitionOf(ctx.caller.arn)), { mayBeAbsent: true });
     throw error;
   }
 }

@@ -49,6 +49,10 @@ export interface MotoServer {
   clearFaults(): Promise<void>;
   /** Plays the owner of `endpoint` clicking the link in SNS's confirmation email; answers how many were confirmed. */
   confirmEmail(endpoint: string): Promise<number>;
+  /** The organization's management account `owner` makes an organization trail, seen from every other account. */
+  orgTrail(spec: { name: string; owner: string; home_region?: string }): Promise<void>;
+  /** Another account `owner` holds the bucket name `name`. */
+  foreignBucket(spec: { name: string; owner: string }): Promise<void>;
 }
 
 export function motoAvailable(): { ok: true } | { ok: false; why: string } {
@@ -96,6 +100,8 @@ export async function startMoto(): Promise<MotoServer> {
     clearRequests: async () => void (await call("requests", "DELETE")),
     fault: async (spec) => void (await call("faults", "POST", spec)),
     clearFaults: async () => void (await call("faults", "DELETE")),
+    orgTrail: async (spec) => void (await call("org-trail", "POST", spec)),
+    foreignBucket: async (spec) => void (await call("foreign-bucket", "POST", spec)),
     confirmEmail: async (endpoint) => ((await call("sns-confirm", "POST", { endpoint })) as { confirmed: number }).confirmed,
     stop: () =>
       new Promise((resolve) => {

@@ -1,7 +1,9 @@
 // Root-activity alerts through the real adapter and the real SDK against moto's SNS, EventBridge, CloudTrail and
 // S3 (the launcher keeps an email subscription pending until the test clicks its link, as AWS does). A first run
 // sets everything up and reads it back; a second run plans nothing and sends no write; drift is repaired.
+import { CloudTrailClient, GetEventSelectorsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { CreateBucketCommand, GetBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { LiveAccount } from "../../src/aws/iam.js";
@@ -76,6 +78,26 @@ describe.runIf(available)("alerts against moto", () => {
     expect(requests.filter((r) => WRITES.test(r.action))).toEqual([]);
   });
 
+  it("the topic policy is the form EventBridge's guide documents: ArnEquals on aws:SourceArn, naming each rule", async () => {
+    const finding = await inspectAlerts(ctx);
+    const policy = JSON.parse((await ctx.account.getTopic(finding.topicArn))!.policy!) as { Statement: { Sid: string; Principal: unknown; Action: string; Condition: unknown }[] };
+    const mine = policy.Statement.find((s) => s.Sid === "rootlock-eventbridge-publish")!;
+    expect(mine).toMatchObject({ Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish" });
+    expect(mine.Condition).toEqual({
+      ArnEquals: {
+        "aws:SourceArn": ["console-sign-in", "mfa-removal", "api-call"].map((r) => `arn:aws:events:us-east-1:123456789012:rule/rootlock-root-${r}`),
+      },
+    });
+  });
+
+  it("reads no bucket once a trail delivers: the bucket matters only when a trail will be created", async () => {
+    await moto.clearRequests();
+    const finding = await inspectAlerts(ctx);
+    expect(finding.deliveringTrail).toBeDefined();
+    expect(finding.bucket).toBeUndefined();
+    expect((await moto.requests()).filter((r) => r.service === "s3")).toEqual([]);
+  });
+
   it("rootlock check sees the alerts delivered to a confirmed address, and the MFA-removal rule backed by a trail", async () => {
     const report = await runCheck(ctx.account, () => new Date(), "test", false);
     const alerts = report.findings.find((f) => f.control === "root-activity-alerts")!;
@@ -102,5 +124,87 @@ describe.runIf(available)("alerts against moto", () => {
     const receipt = await sendTestAlert(ctx, finding.topicArn);
     expect(receipt).toMatchObject({ call: "sns:Publish" });
     expect(receipt.requestId).toBeTruthy();
+  });
+});
+
+// A member account of an organization (Control Tower, any organization trail): the management account's trail is
+// listed by DescribeTrails, and GetTrailStatus / GetEventSelectors on it are refused, as AWS refuses them there.
+describe.runIf(available)("alerts in a member account of an organization, against moto", () => {
+  const MANAGEMENT = "999988887777";
+  const ORG_TRAIL = "aws-controltower-BaselineCloudTrail";
+  let moto: MotoServer;
+  let ctx: StepContext;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+    await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
+    const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
+    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await moto?.stop();
+    delete process.env.AWS_ENDPOINT_URL;
+  });
+
+  it("a bucket name held by another account: S3 refuses it (ExpectedBucketOwner), and no trail is planned with it", async () => {
+    const bucket = "rootlock-cloudtrail-123456789012";
+    await moto.foreignBucket({ name: bucket, owner: MANAGEMENT });
+    // The launcher answers as S3 does: 403 for another account's bucket, and for ExpectedBucketOwner not matched.
+    const s3 = new S3Client({ region: "us-east-1", endpoint: moto.endpoint, forcePathStyle: true, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+    await s3.send(new CreateBucketCommand({ Bucket: "mine-123456789012" }));
+    await expect(s3.send(new GetBucketPolicyCommand({ Bucket: "mine-123456789012", ExpectedBucketOwner: MANAGEMENT }))).rejects.toMatchObject({ name: "AccessDenied" });
+
+    const finding = await inspectAlerts(ctx);
+    expect(finding.bucket).toEqual({ exists: true, ownedElsewhere: true });
+    expect(finding.evidence.map((e) => e.read).join("\n")).toContain(`${bucket}: refused (403)`);
+    const plan = planAlerts(finding, CHOICES);
+    expect(plan.filter((a) => a.call.startsWith("s3:") || a.call.startsWith("cloudtrail:"))).toEqual([]);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in"]);
+  });
+
+  it("the organization's trail: listed, refused by GetTrailStatus / GetEventSelectors as on AWS, and counted from DescribeTrails", async () => {
+    await moto.orgTrail({ name: ORG_TRAIL, owner: MANAGEMENT });
+    const arn = `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/${ORG_TRAIL}`;
+    const direct = new CloudTrailClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+    await expect(direct.send(new GetTrailStatusCommand({ Name: arn }))).rejects.toMatchObject({ name: "TrailNotFoundException" });
+    await expect(direct.send(new GetEventSelectorsCommand({ TrailName: arn }))).rejects.toMatchObject({ name: "CloudTrailARNInvalidException" });
+
+    await moto.clearRequests();
+    const finding = await inspectAlerts(ctx);
+    expect(finding.deliveringTrail).toMatchObject({ name: ORG_TRAIL, arn, organization: true, ownerAccountId: MANAGEMENT, statusFrom: "organization" });
+    expect(finding.evidence.map((e) => e.read)).toContain(
+      `${ORG_TRAIL} is the organization's trail (owned by account ${MANAGEMENT}; multi-region, global service events included), judged from DescribeTrails: a member account cannot read its status, and the organization keeps it logging management events`,
+    );
+    // No trail of rootlock's own, and its bucket is not even read.
+    const plan = planAlerts(finding, CHOICES);
+    expect(plan.filter((a) => a.call.startsWith("s3:") || a.call.startsWith("cloudtrail:"))).toEqual([]);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect((await moto.requests()).filter((r) => r.service === "s3")).toEqual([]);
+  });
+
+  it("rootlock check is not sunk by the organization's trail, and names it in the alert row's evidence", async () => {
+    const report = await runCheck(ctx.account, () => new Date(), "test", false);
+    const alerts = report.findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(alerts.status).not.toBe("unknown");
+    expect(alerts.evidence).toContain(`trail: ${ORG_TRAIL} is the organization's trail (owned by account ${MANAGEMENT};`);
+  });
+
+  it("one trail that may not be read does not sink the others: it is listed as unreadable, the organization's still counts", async () => {
+    await ctx.account.createBucket("own-trail-bucket-123456789012");
+    await ctx.account.createTrail("own-trail", "own-trail-bucket-123456789012");
+    await moto.fault({ action: "GetTrailStatus", deny: true });
+    try {
+      const trails = await ctx.account.listTrails();
+      expect(trails.find((t) => t.name === "own-trail")).toMatchObject({ statusFrom: "unreadable", unreadable: { code: "AccessDenied", action: "cloudtrail:GetTrailStatus" } });
+      const finding = await inspectAlerts(ctx);
+      expect(finding.deliveringTrail?.name).toBe(ORG_TRAIL);
+      expect(finding.evidence.map((e) => e.read)).toContain("own-trail: could not read (AccessDenied on cloudtrail:GetTrailStatus), not counted");
+    } finally {
+      await moto.clearFaults();
+    }
   });
 });

@@ -34,6 +34,18 @@ For root-activity alerts it also makes moto answer as AWS does where it does not
   "PendingConfirmation", until the test plays its owner clicking the emailed link:
   POST /_harness/sns-confirm {"endpoint": "owner@example.com"} -> {"confirmed": N} (moto confirms at once);
 - a new trail has AWS's default event selector (all management events; moto starts with none);
+- an organization's trail is seen from its member accounts, as AWS shows it (aws-facts §7.1;
+  turbot/steampipe-plugin-aws#577, elastic/cloudbeat#1750, cloud-custodian#6394): POST /_harness/org-trail
+  {"name": "org-trail", "owner": "999988887777", "home_region": "us-east-1"} makes a multi-region organization trail
+  in that (management) account, logging; DescribeTrails (shadow trails included) in every other account lists it
+  with IsOrganizationTrail true and the owner's ARN, and there GetTrailStatus answers TrailNotFoundException
+  ("Unknown trail: ARN for the user: ACCT") and GetEventSelectors CloudTrailARNInvalidException ("AccountID in
+  ARN is wrong, you can only access resources with AccountID ACCT"); moto lists another account's trails nowhere;
+- an S3 bucket belongs to its owner: a request with x-amz-expected-bucket-owner naming another account is refused
+  with 403 AccessDenied (S3 User Guide, "Verifying bucket ownership with bucket owner condition"), and so is any
+  request to a bucket of another account (a bucket is private to its owner unless its policy says otherwise; no
+  test gives one a policy for another account); moto checks neither. POST /_harness/foreign-bucket
+  {"name": "...", "owner": "999988887777"} makes a bucket in another account, as if someone else held the name;
 
 and two gaps of moto's IAM that the admin-identity step would meet are filled:
 
@@ -213,6 +225,101 @@ def patch_moto_for_alerts():
     Trail.__init__ = trail_init
 
 
+def patch_moto_for_organization_trails():
+    from moto.cloudtrail.exceptions import TrailNotFoundException
+    from moto.cloudtrail.models import CloudTrailBackend, cloudtrail_backends
+
+    # moto/cloudtrail/models.py CloudTrailBackend.describe_trails(include_shadow_trails) looks in the caller's own
+    # account only. AWS also lists, in a member account, the organization trail the management account made.
+    original_describe = CloudTrailBackend.describe_trails
+
+    def describe_trails(self, include_shadow_trails):
+        trails = list(original_describe(self, include_shadow_trails))
+        if include_shadow_trails:
+            for account_id, regions in list(cloudtrail_backends.items()):
+                if account_id == self.account_id:
+                    continue
+                for backend in regions.values():
+                    for trail in backend.trails.values():
+                        if trail.is_org_trail and (trail.is_multi_region or trail.region_name == self.region_name):
+                            trails.append(trail)
+        return trails
+
+    CloudTrailBackend.describe_trails = describe_trails
+
+    # moto/cloudtrail/models.py CloudTrailBackend.get_event_selectors(trail_name) -> get_trail, which answers
+    # TrailNotFoundException for another account's ARN; AWS answers CloudTrailARNInvalidException there.
+    original_selectors = CloudTrailBackend.get_event_selectors
+
+    def get_event_selectors(self, trail_name):
+        owner = account_in_arn(trail_name)
+        if owner and owner != self.account_id:
+            raise CloudTrailARNInvalid(self.account_id)
+        return original_selectors(self, trail_name)
+
+    CloudTrailBackend.get_event_selectors = get_event_selectors
+
+    # moto/cloudtrail/models.py CloudTrailBackend.get_trail_status(name) finds a trail among describe_trails' list,
+    # which now holds the organization's: AWS answers TrailNotFoundException for it in a member account.
+    original_status = CloudTrailBackend.get_trail_status
+
+    def get_trail_status(self, name):
+        owner = account_in_arn(name)
+        if owner and owner != self.account_id:
+            raise TrailNotFoundException(account_id=self.account_id, name=name)
+        return original_status(self, name)
+
+    CloudTrailBackend.get_trail_status = get_trail_status
+
+
+def account_in_arn(name_or_arn: str) -> str:
+    parts = name_or_arn.split(":")
+    return parts[4] if name_or_arn.startswith("arn:") and len(parts) > 5 else ""
+
+
+def CloudTrailARNInvalid(account_id: str):
+    from moto.core.exceptions import JsonRESTError
+
+    return JsonRESTError("CloudTrailARNInvalidException", f"AccountID in ARN is wrong, you can only access resources with AccountID {account_id}.")
+
+
+def add_org_trail(spec: dict) -> None:
+    """The management account `owner` makes a multi-region organization trail (with its bucket), and starts it."""
+    from moto.cloudtrail.models import cloudtrail_backends
+    from moto.s3.models import s3_backends
+
+    owner, region, name = spec["owner"], spec.get("home_region", "us-east-1"), spec["name"]
+    bucket = f"{name}-{owner}"
+    if bucket not in s3_backends.bucket_accounts:
+        s3_backends[owner]["aws"].create_bucket(bucket, region)
+    backend = cloudtrail_backends[owner][region]
+    trail = backend.create_trail(name, bucket, None, None, True, True, True, True, None, None, None, [])
+    trail.status.start_logging()
+
+
+def add_foreign_bucket(spec: dict) -> None:
+    from moto.s3.models import s3_backends
+
+    s3_backends[spec["owner"]]["aws"].create_bucket(spec["name"], "us-east-1")
+
+
+def s3_refusal(environ) -> bool:
+    """AWS's 403 for a bucket of another account: ExpectedBucketOwner not matched, or simply not the caller's."""
+    from moto.iam.models import get_account_id_from
+    from moto.s3.models import s3_backends
+
+    path = environ.get("PATH_INFO", "/").lstrip("/")
+    bucket = path.split("/")[0]
+    if environ["REQUEST_METHOD"] == "PUT" and path.rstrip("/") == bucket and not environ.get("QUERY_STRING"):
+        return False  # CreateBucket: moto answers BucketAlreadyExists for a name held elsewhere, as AWS does
+    owner = s3_backends.bucket_accounts.get(bucket, (None, None))[1]
+    if not owner:
+        return False
+    expected = environ.get("HTTP_X_AMZ_EXPECTED_BUCKET_OWNER")
+    caller = get_account_id_from(signing_key_of(environ))
+    return (expected is not None and expected != owner) or caller != owner
+
+
 def confirm_emails(endpoint: str) -> int:
     """The owner of `endpoint` clicks the link in each confirmation email AWS sent it."""
     confirmed = 0
@@ -256,6 +363,7 @@ deleted_keys: set = set()
 pending_emails: list = []
 patch_moto_for_a_root_standin()
 patch_moto_for_alerts()
+patch_moto_for_organization_trails()
 patch_moto_iam_gaps()
 events: list = []
 requests_seen: list = []
@@ -369,6 +477,10 @@ def harness(environ, start_response, body: bytes):
         elif path == "/_harness/sns-confirm":
             confirmed = confirm_emails(json.loads(body)["endpoint"])
             return respond(start_response, 200, json.dumps({"confirmed": confirmed}), "application/json")
+        elif path == "/_harness/org-trail":
+            add_org_trail(json.loads(body))
+        elif path == "/_harness/foreign-bucket":
+            add_foreign_bucket(json.loads(body))
         elif path == "/_harness/faults":
             if method == "POST":
                 spec = json.loads(body)
@@ -440,6 +552,10 @@ def with_harness(app):
             seen["status"] = 403
             code = "UnrecognizedClientException" if environ.get("HTTP_X_AMZ_TARGET") else "InvalidClientTokenId"
             return aws_error(start_response, environ, 403, code, "The security token included in the request is invalid.")
+        if service == "s3" and s3_refusal(environ):
+            seen["status"] = 403
+            xml = f"<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>{uuid.uuid4()}</RequestId></Error>"
+            return respond(start_response, 403, xml, "application/xml")
         if service == "cloudtrail" and action == "LookupEvents":
             seen["status"] = 200
             return respond(start_response, 200, lookup_events(body), "application/x-amz-json-1.1")
