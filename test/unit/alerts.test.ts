@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
 import { matchesPattern, transformInput } from "../../src/aws/event-pattern.js";
-import { alertRules, publishStatement, topicPolicyIsRight, topicPolicyWith } from "../../src/steps/alert-shapes.js";
+import { alertRules, publishStatement, topicArnFor, topicPolicyIsRight, topicPolicyWith, trailBucketPolicy } from "../../src/steps/alert-shapes.js";
+import { alertsRegionFor, partitionOf, partitionOfRegion } from "../../src/aws/partition.js";
+import { runCheck } from "../../src/steps/check.js";
 import {
   type AlertChoices,
   alertActionHolds,
@@ -128,9 +130,9 @@ describe("alerts step", () => {
     expect(parsed.Statement.map((s) => s.Sid)).toEqual(["keep-me", "rootlock-eventbridge-publish"]);
     expect(topicPolicyIsRight(policy, arn, "123456789012")).toBe(true);
     expect(topicPolicyIsRight(policy, arn, "210987654321")).toBe(false);
+    // EventBridge's guide (eb-use-resource-based.html, Amazon SNS permissions): ArnEquals on aws:SourceArn, each rule named.
     expect(publishStatement(arn, "123456789012").Condition).toEqual({
-      StringEquals: { "aws:SourceAccount": "123456789012" },
-      ArnLike: { "aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/rootlock-root-*" },
+      ArnEquals: { "aws:SourceArn": ["console-sign-in", "mfa-removal", "api-call"].map((r) => `arn:aws:events:us-east-1:123456789012:rule/rootlock-root-${r}`) },
     });
   });
 
@@ -176,6 +178,73 @@ describe("alerts step", () => {
     const inbox = simulated.console.alertInbox();
     expect(inbox.map((m) => m.subject)).toEqual(["rootlock test alert", "AWS Notification Message"]);
     expect(inbox[1]!.body).toMatch(/^ROOT CONSOLE SIGN-IN \(Success\) in AWS account 123456789012 at 2026-11-22T10:00:\d\d\.\d{3}Z from 203\.0\.113\.10\. MFA used: Yes\./);
+  });
+});
+
+describe("alerts in a member account of an organization, and a bucket name held elsewhere", () => {
+  it("counts the organization's trail from DescribeTrails (it cannot be read here) and plans no trail of its own", async () => {
+    const { ctx, simulated } = await world("new-account");
+    simulated.addOrganizationTrail("aws-controltower-BaselineCloudTrail", "999988887777");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.deliveringTrail).toMatchObject({ name: "aws-controltower-BaselineCloudTrail", statusFrom: "organization", organization: true, ownerAccountId: "999988887777" });
+    expect(finding.deliveringTrail?.arn).toBe("arn:aws:cloudtrail:us-east-1:999988887777:trail/aws-controltower-BaselineCloudTrail");
+    expect(finding.bucket).toBeUndefined();
+    expect(finding.evidence.map((e) => e.read).join("\n")).toContain("is the organization's trail (owned by account 999988887777");
+    const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
+    expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
+    expect(plan.filter((a) => a.call === "events:PutRule")).toHaveLength(3);
+    const alerts = (await runCheck(ctx.account, ctx.now, "test", true)).findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(alerts.evidence).not.toContain("could not read");
+  });
+
+  it("a trail whose status may not be read is listed as unreadable, and the others still count", async () => {
+    const { ctx, simulated } = await world("hardened");
+    simulated.addOrganizationTrail("org-trail", "999988887777");
+    simulated.failNext("cloudtrail:GetTrailStatus", "AccessDenied");
+    const trails = await ctx.account.listTrails();
+    expect(trails.map((t) => [t.name, t.statusFrom])).toEqual([
+      ["management-trail", "unreadable"],
+      ["org-trail", "organization"],
+    ]);
+    simulated.failNext("cloudtrail:GetTrailStatus", "AccessDenied");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.deliveringTrail?.name).toBe("org-trail");
+    expect(finding.evidence.map((e) => e.read)).toContain("management-trail: could not read (AccessDenied on cloudtrail:GetTrailStatus), not counted");
+  });
+
+  it("a bucket name held by another account: refused with ExpectedBucketOwner, no trail and no API-call rule planned", async () => {
+    const { ctx, simulated } = await world("new-account");
+    simulated.addForeignBucket("rootlock-cloudtrail-123456789012", "999988887777");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.bucket).toEqual({ exists: true, ownedElsewhere: true });
+    const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
+    expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in"]);
+  });
+});
+
+describe("partitions", () => {
+  it("reads the partition from an ARN and from a region, and puts the alerts where IAM's events arrive", () => {
+    expect(partitionOf("arn:aws:iam::123456789012:root")).toBe("aws");
+    expect(partitionOf("arn:aws-cn:iam::123456789012:root")).toBe("aws-cn");
+    expect(partitionOf("arn:aws-us-gov:iam::123456789012:root")).toBe("aws-us-gov");
+    expect(partitionOfRegion("eu-west-1")).toBe("aws");
+    expect(partitionOfRegion("cn-northwest-1")).toBe("aws-cn");
+    expect(partitionOfRegion("us-gov-east-1")).toBe("aws-us-gov");
+    expect(alertsRegionFor("aws")).toBe("us-east-1");
+    expect(alertsRegionFor("aws-cn")).toBe("cn-north-1");
+    expect(alertsRegionFor("aws-us-gov")).toBe("us-gov-west-1");
+  });
+
+  it("builds every alerts ARN in the caller's partition and alerts region", () => {
+    const topic = topicArnFor("aws-us-gov", "123456789012", "t");
+    expect(topic).toBe("arn:aws-us-gov:sns:us-gov-west-1:123456789012:t");
+    const condition = publishStatement(topic, "123456789012").Condition as { ArnEquals: { "aws:SourceArn": string[] } };
+    expect(condition.ArnEquals["aws:SourceArn"][0]).toBe("arn:aws-us-gov:events:us-gov-west-1:123456789012:rule/rootlock-root-console-sign-in");
+    const bucketPolicy = JSON.stringify(trailBucketPolicy("aws-cn", "123456789012", "b"));
+    expect(bucketPolicy).toContain("arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/rootlock-management-events");
+    expect(bucketPolicy).toContain("arn:aws-cn:s3:::b");
+    expect(bucketPolicy).not.toContain("arn:aws:");
   });
 });
 
