@@ -30,10 +30,10 @@ export function renderTable(report: CheckReport, colour: boolean): string {
   const table = new Table({
     head: ["Control", "CIS v3.0", "Security Hub", "Status", "Evidence"],
     style: { head: colour ? ["bold"] : [], border: colour ? ["grey"] : [] },
-    colWidths: [24, 6, 12, 8, 44],
+    colWidths: [24, 6, 15, 8, 41],
     wordWrap: true,
   });
-  for (const f of report.findings) table.push([f.title, f.cis, f.securityHub, paint[f.status](f.status.toUpperCase()), `${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, as of ${f.asOf}`})`]);
+  for (const f of report.findings) table.push([f.title, f.cis, f.related ? `${f.securityHub} (related: ${f.related})` : f.securityHub, paint[f.status](f.status.toUpperCase()), `${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, as of ${f.asOf}`})`]);
   const header = `rootlock check — account ${report.account ?? "unknown"}${report.simulated ? " (SIMULATED)" : ""}, as ${report.caller ?? "unknown caller"}, at ${report.checkedAt}`;
   return [header, table.toString(), ...report.notes.map((n) => `Note: ${n}`)].join("\n");
 }

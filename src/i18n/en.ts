@@ -279,9 +279,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     switchFromRoot: (user: string) => `You are running rootlock as root: once this run is over, use ${user} instead.`,
   },
   signin: {
-    title: "Sign-in test (CIS 1.7 / Security Hub IAM.20)",
+    title: "Sign-in test (CIS 1.7 / Security Hub CloudWatch.1, related)",
     warning:
-      "A root sign-in sets off other tools for a while: root-usage findings and alarms (Security Hub IAM.20, CloudWatch.1) and GuardDuty's RootCredentialUsage. Tell your security team before you start.",
+      "A root sign-in sets off other tools for a while: root-usage findings and alarms (Security Hub IAM.20 of the CIS v1.2 standard, CloudWatch.1) and GuardDuty's RootCredentialUsage. Tell your security team before you start.",
     noMfa: "Root MFA is not enabled, so this test cannot pass yet: a sign-in now would be without MFA.",
     steps: [
       "Open a private (incognito) browser window, so your other sessions are not used.",

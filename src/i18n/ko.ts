@@ -275,9 +275,9 @@ export const ko: Messages = {
     switchFromRoot: (user: string) => `지금 rootlock을 루트로 실행하고 있습니다: 이 실행이 끝나면 ${user}을(를) 쓰십시오.`,
   },
   signin: {
-    title: "로그인 테스트 (CIS 1.7 / Security Hub IAM.20)",
+    title: "로그인 테스트 (CIS 1.7 / Security Hub CloudWatch.1 관련)",
     warning:
-      "루트 로그인은 한동안 다른 도구를 울립니다: 루트 사용 결과와 경보(Security Hub IAM.20, CloudWatch.1), GuardDuty의 RootCredentialUsage. 시작하기 전에 보안 팀에 알리십시오.",
+      "루트 로그인은 한동안 다른 도구를 울립니다: 루트 사용 결과와 경보(CIS v1.2 표준의 Security Hub IAM.20, CloudWatch.1), GuardDuty의 RootCredentialUsage. 시작하기 전에 보안 팀에 알리십시오.",
     noMfa: "루트 MFA가 활성화되지 않아 이 테스트는 아직 통과할 수 없습니다: 지금 로그인하면 MFA 없이 로그인하게 됩니다.",
     steps: [
       "다른 세션이 쓰이지 않도록 브라우저 시크릿 창을 엽니다.",
