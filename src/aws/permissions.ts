@@ -16,6 +16,7 @@ export interface AwsCall {
 }
 
 const both: readonly Mode[] = ["check", "wizard"];
+const check: readonly Mode[] = ["check"];
 const wizard: readonly Mode[] = ["wizard"];
 const read = (action: string, modes: readonly Mode[], usedBy: string): AwsCall => ({ action, access: "read", modes, usedBy });
 const write = (action: string, usedBy: string): AwsCall => ({ action, access: "write", modes: wizard, usedBy });
@@ -31,7 +32,7 @@ export const AWS_CALLS: readonly AwsCall[] = [
   read("iam:ListAccessKeys", both, "root keys and check, when the caller is root"),
   read("iam:GetAccessKeyLastUsed", both, "root keys and check, when the caller is root"),
   read("cloudtrail:LookupEvents", both, "sign-in test, check (us-east-1)"),
-  read("events:ListRules", both, "check (us-east-1)"),
+  read("events:ListRules", check, "check (us-east-1)"),
   read("events:ListTargetsByRule", both, "alerts, check (us-east-1)"),
   read("events:DescribeRule", wizard, "alerts (us-east-1)"),
   read("sns:ListSubscriptionsByTopic", both, "alerts, check (us-east-1)"),
@@ -40,7 +41,7 @@ export const AWS_CALLS: readonly AwsCall[] = [
   read("cloudtrail:GetTrailStatus", both, "alerts, check"),
   read("cloudtrail:GetEventSelectors", both, "alerts, check"),
   read("s3:GetBucketPolicy", wizard, "alerts: the trail's bucket"),
-  read("account:GetAlternateContact", both, "check (security contact)"),
+  read("account:GetAlternateContact", check, "check (security contact)"),
   read("iam:GetAccountPasswordPolicy", both, "password policy, admin identity, check"),
   read("iam:ListEntitiesForPolicy", both, "admin identity, check"),
   read("iam:GetGroup", both, "admin identity, check"),
