@@ -23,6 +23,8 @@ function timed(cmd, args) {
   const started = performance.now();
   const r = spawnSync(cmd, args, { env, encoding: "utf8" });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(" ")}: ${r.status} ${r.stderr}`);
+  // `check` exits 2 without credentials and never audits the simulated account unasked: make sure it audited moto.
+  if (cmd === process.execPath && JSON.parse(r.stdout).simulated !== false) throw new Error("rootlock check did not audit the moto account");
   return performance.now() - started;
 }
 

@@ -4,6 +4,7 @@ import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { Account } from "./aws/account.js";
 import type { CheckReport, CheckStatus } from "./check-schema.js";
+import { EXIT } from "./exit-codes.js";
 import { runCheck } from "./steps/check.js";
 import type { Target } from "./wizard.js";
 
@@ -11,6 +12,10 @@ export interface CheckOptions {
   target: Target;
   json: boolean;
   version: string;
+  /** --report PATH: also write the audit as PATH.json and PATH.md. */
+  report?: string;
+  /** The catalogue's sentences about the report file, in the run's language. */
+  say: { reportWritten: (markdown: string, json: string) => string; reportFailed: (code: string) => string };
 }
 
 async function accountFor(target: Target): Promise<Account> {
@@ -30,18 +35,53 @@ export function renderTable(report: CheckReport, colour: boolean): string {
   const table = new Table({
     head: ["Control", "CIS v3.0", "Security Hub", "Status", "Evidence"],
     style: { head: colour ? ["bold"] : [], border: colour ? ["grey"] : [] },
-    colWidths: [24, 6, 12, 8, 44],
+    colWidths: [24, 6, 15, 8, 41],
     wordWrap: true,
   });
-  for (const f of report.findings) table.push([f.title, f.cis, f.securityHub, paint[f.status](f.status.toUpperCase()), `${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, as of ${f.asOf}`})`]);
+  for (const f of report.findings) table.push([f.title, f.cis, f.related ? `${f.securityHub} (related: ${f.related})` : f.securityHub, paint[f.status](f.status.toUpperCase()), `${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, as of ${f.asOf}`})`]);
   const header = `rootlock check — account ${report.account ?? "unknown"}${report.simulated ? " (SIMULATED)" : ""}, as ${report.caller ?? "unknown caller"}, at ${report.checkedAt}`;
   return [header, table.toString(), ...report.notes.map((n) => `Note: ${n}`)].join("\n");
 }
 
-export async function runCheckCommand({ target, json, version }: CheckOptions): Promise<number> {
+/** The audit as Markdown, for `check --report`: the same rows as the table, with their sources. */
+export function renderCheckMarkdown(report: CheckReport): string {
+  const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return [
+    "# rootlock check",
+    "",
+    `- Account: ${report.account ?? "unknown"}${report.simulated ? " (SIMULATED)" : ""}`,
+    `- Caller: ${report.caller ?? "unknown"}`,
+    `- Checked: ${report.checkedAt}`,
+    `- Exit status: ${report.exitCode}`,
+    `- rootlock ${report.tool.version}`,
+    "",
+    "| Control | CIS v3.0 | Security Hub | Status | Evidence | Source |",
+    "|---|---|---|---|---|---|",
+    ...report.findings.map(
+      (f) =>
+        `| ${cell(f.title)} | ${f.cis} | ${f.securityHub}${f.related ? ` (related: ${f.related})` : ""} | ${f.status.toUpperCase()} | ${cell(f.evidence)} | ${cell(f.source)}${f.asOf === "live" ? "" : `, as of ${f.asOf}`} |`,
+    ),
+    "",
+    ...report.notes.map((n) => `Note: ${n}`),
+    "",
+  ].join("\n");
+}
+
+export async function runCheckCommand({ target, json, version, report: reportBase, say }: CheckOptions): Promise<number> {
   const account = await accountFor(target);
   const report = await runCheck(account, () => new Date(), version, target.kind === "simulated");
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`${renderTable(report, !!process.stdout.isTTY && !process.env.NO_COLOR)}\n`);
+  if (reportBase) {
+    // On stderr: with --json, standard output stays the JSON alone.
+    try {
+      const { writeCheckReport } = await import("./report-file.js");
+      const files = writeCheckReport(report, renderCheckMarkdown(report), reportBase);
+      process.stderr.write(`${say.reportWritten(files.markdown, files.json)}\n`);
+    } catch (error) {
+      process.stderr.write(`${say.reportFailed((error as NodeJS.ErrnoException).code ?? "error")}\n`);
+      return EXIT.usage;
+    }
+  }
   return report.exitCode;
 }

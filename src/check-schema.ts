@@ -21,8 +21,10 @@ export const checkFindingSchema = z.object({
   title: z.string(),
   /** CIS AWS Foundations Benchmark v3.0 id. */
   cis: z.string(),
-  /** AWS Security Hub control id. */
+  /** AWS Security Hub control id ("—" when no Security Hub control checks this one). */
   securityHub: z.string(),
+  /** A Security Hub control that checks something related, not this control itself (e.g. CloudWatch.1 for CIS 1.7). */
+  related: z.string().optional(),
   status: checkStatusSchema,
   /** What was read, in words: "key 1 active, last used 3 days ago by s3 in ap-northeast-2". */
   evidence: z.string(),

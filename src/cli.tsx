@@ -23,6 +23,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
+  if (options.command === "policy") {
+    // Plain data, no SDK: the least-privilege policy for the mode asked (check by default).
+    const { policyFor } = await import("./aws/permissions.js");
+    process.stdout.write(`${JSON.stringify(policyFor(options.wizard ? "wizard" : "check", options["dry-run"]), null, 2)}\n`);
+    return 0;
+  }
+  // The audit never falls back to the simulated account: a CI job with broken credentials would get a believable
+  // audit of nothing. Only --demo (or --scenario) audits the simulated account.
+  if (options.command === "check" && !options.demo && options.scenario === undefined && !options.profile && !credentialsFound(process.env)) {
+    const files = sharedFiles(process.env);
+    process.stderr.write(`${t.cli.checkNoCredentials(files.config, files.credentials)}\n`);
+    return EXIT.notAudited;
+  }
   const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
   const target = simulated ? ({ kind: "simulated", scenario: options.scenario ?? "new-account" } as const) : ({ kind: "live", profile: options.profile, region: options.region } as const);
   // A mistyped --profile otherwise reaches the SDK, and every read then fails as "no usable credentials" (or the
@@ -35,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === "check") {
     // Non-interactive: no TTY needed, and no Ink.
     const { runCheckCommand } = await import("./check-command.js");
-    return runCheckCommand({ target, json: options.json, version });
+    return runCheckCommand({ target, json: options.json, version, report: options.report, say: t.cli });
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${t.cli.noTty}\n`);

@@ -6,6 +6,8 @@ export const EXIT = {
   notAllVerified: 1,
   /** Bad arguments, or no terminal to run the wizard in. */
   usage: 2,
+  /** `rootlock check` could not audit: no AWS credentials (its report's own 2 means a control could not be read). */
+  notAudited: 2,
   /** The operator quit with q before the end. */
   quit: 3,
   /** Ctrl-C (the conventional 128 + SIGINT). */

@@ -26,12 +26,15 @@ export const optionsSchema = z
     // SNS's rule for a topic name, checked before anything is sent.
     topic: z.optional(z.string().check(z.regex(/^[\w-]{1,256}$/, "a topic name has 1-256 letters, digits, - or _"))),
     json: flag(),
+    // `rootlock policy --check | --wizard`: which mode's IAM policy to print.
+    check: flag(),
+    wizard: flag(),
     help: flag(),
     version: flag(),
   })
   .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
 
-export const COMMANDS = ["wizard", "check", "alerts"] as const;
+export const COMMANDS = ["wizard", "check", "alerts", "policy"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Options = z.infer<typeof optionsSchema> & { command: Command };
@@ -56,6 +59,8 @@ export function parseOptions(argv: string[]): ParseResult {
         report: { type: "string" },
         topic: { type: "string" },
         json: { type: "boolean" },
+        check: { type: "boolean" },
+        wizard: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -64,15 +69,17 @@ export function parseOptions(argv: string[]): ParseResult {
     // parseArgs names the unknown flag or the missing value; keep its sentence, drop the stack.
     return { ok: false, message: (error as Error).message };
   }
-  const command = z.optional(z.enum(["check", "alerts"])).safeParse(positionals[0]);
+  const command = z.optional(z.enum(["check", "alerts", "policy"])).safeParse(positionals[0]);
   if (!command.success || positionals.length > 1) {
-    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check" and "alerts" (or none, for the wizard).` };
+    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check", "alerts" and "policy" (or none, for the wizard).` };
   }
   const parsed = optionsSchema.safeParse(values);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
   }
   if (parsed.data.json && command.data !== "check") return { ok: false, message: "--json goes with `rootlock check`." };
+  if ((parsed.data.check || parsed.data.wizard) && command.data !== "policy") return { ok: false, message: "--check and --wizard go with `rootlock policy`." };
+  if (parsed.data.check && parsed.data.wizard) return { ok: false, message: "`rootlock policy` prints one policy: --check or --wizard, not both." };
   if (parsed.data.topic && command.data === "check") return { ok: false, message: "--topic goes with the wizard or `rootlock alerts`." };
   return { ok: true, options: { ...parsed.data, command: command.data ?? "wizard" } };
 }

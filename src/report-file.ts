@@ -2,6 +2,7 @@
 // people, JSON for machines. Readable by the owner only: it names the account and its identities.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { CheckReport } from "./check-schema.js";
 import { renderMarkdown, type RunReport } from "./steps/report.js";
 
 export function defaultReportBase(now: Date): string {
@@ -11,11 +12,20 @@ export function defaultReportBase(now: Date): string {
 
 /** `base` may end in .md or .json; both files are written. Returns their absolute paths. */
 export function writeReport(report: RunReport, base: string): { markdown: string; json: string } {
+  return writePair(base, renderMarkdown(report), report);
+}
+
+/** `rootlock check --report PATH`: the audit's JSON (the --json shape) and a Markdown rendering of it. */
+export function writeCheckReport(report: CheckReport, markdown: string, base: string): { markdown: string; json: string } {
+  return writePair(base, markdown, report);
+}
+
+function writePair(base: string, markdownText: string, data: unknown): { markdown: string; json: string } {
   const stem = resolve(base.replace(/\.(md|json)$/i, ""));
   mkdirSync(dirname(stem), { recursive: true });
   const markdown = `${stem}.md`;
   const json = `${stem}.json`;
-  writeFileSync(markdown, renderMarkdown(report), { mode: 0o600 });
-  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(markdown, markdownText, { mode: 0o600 });
+  writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
   return { markdown, json };
 }

@@ -77,6 +77,18 @@ export interface ConsoleLoginEvent {
   sourceIp?: string;
 }
 
+/**
+ * One `EnableMFADevice` CloudTrail event made by the root user: root turning on an MFA device (virtual, hardware
+ * key or passkey) in the console. Hardware keys and passkeys appear in no IAM list an administrator can read, so
+ * this is how `check` learns when such a device started protecting root.
+ */
+export interface MfaEnablementEvent {
+  eventId: string;
+  at: Date;
+  /** `requestParameters.serialNumber`: the device's ARN or serial number. */
+  serialNumber?: string;
+}
+
 /** The credential report's `<root_account>` row. A report is regenerated at most every 4 hours. */
 export interface RootCredentialReport {
   generatedAt: Date;
@@ -249,6 +261,8 @@ export interface Account {
   getRootCredentialReport(): Promise<RootCredentialReport>;
   /** cloudtrail:LookupEvents(EventName=ConsoleLogin) in us-east-1, events at or after `since`. */
   lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]>;
+  /** cloudtrail:LookupEvents(EventName=EnableMFADevice) in us-east-1: root's own successful ones at or after `since`. */
+  lookupRootMfaEnablements(since: Date): Promise<MfaEnablementEvent[]>;
 
   /** events:ListRules + events:ListTargetsByRule on the default bus in us-east-1. */
   listEventRules(): Promise<EventRule[]>;

@@ -23,6 +23,7 @@ export class DryRunAccount implements Account {
   listUserMfaDevices: Account["listUserMfaDevices"] = (userName) => this.inner.listUserMfaDevices(userName);
   getRootCredentialReport = () => this.inner.getRootCredentialReport();
   lookupConsoleLogins: Account["lookupConsoleLogins"] = (since) => this.inner.lookupConsoleLogins(since);
+  lookupRootMfaEnablements: Account["lookupRootMfaEnablements"] = (since) => this.inner.lookupRootMfaEnablements(since);
   listEventRules = () => this.inner.listEventRules();
   getSecurityContact = () => this.inner.getSecurityContact();
   getTopic: Account["getTopic"] = (arn) => this.inner.getTopic(arn);

@@ -51,6 +51,7 @@ import type {
   IamGroup,
   LoginProfile,
   MfaDevice,
+  MfaEnablementEvent,
   NewVirtualMfaDevice,
   PasswordPolicy,
   PolicyEntities,
@@ -216,23 +217,31 @@ export class LiveAccount implements Account {
   }
 
   async lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]> {
-    const events: ConsoleLoginEvent[] = [];
+    const events = await this.lookupEvents("ConsoleLogin", since);
+    return events.flatMap((e) => consoleLoginFrom(e.EventId ?? "", e.EventTime, e.CloudTrailEvent) ?? []);
+  }
+
+  async lookupRootMfaEnablements(since: Date): Promise<MfaEnablementEvent[]> {
+    const events = await this.lookupEvents("EnableMFADevice", since);
+    return events.flatMap((e) => rootMfaEnablementFrom(e.EventId ?? "", e.EventTime, e.CloudTrailEvent) ?? []);
+  }
+
+  /** CloudTrail's event history in us-east-1 for one event name, every page (50 events a page at most). */
+  private async lookupEvents(eventName: string, since: Date): Promise<NonNullable<LookupEventsCommandOutput["Events"]>> {
+    const events: NonNullable<LookupEventsCommandOutput["Events"]> = [];
     let token: string | undefined;
     do {
       const page: LookupEventsCommandOutput = await this.call("cloudtrail:LookupEvents", () =>
         this.trail.send(
           new LookupEventsCommand({
-            LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }],
+            LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: eventName }],
             StartTime: since,
             MaxResults: 50,
             NextToken: token,
           }),
         ),
       );
-      for (const e of page.Events ?? []) {
-        const parsed = consoleLoginFrom(e.EventId ?? "", e.EventTime, e.CloudTrailEvent);
-        if (parsed) events.push(parsed);
-      }
+      events.push(...(page.Events ?? []));
       token = page.NextToken;
     } while (token);
     return events;
@@ -499,6 +508,23 @@ export function consoleLoginFrom(eventId: string, eventTime: Date | undefined, r
       mfaIdentifier: e.additionalEventData?.MFAIdentifier,
       sourceIp: e.sourceIPAddress,
     };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One EnableMFADevice result, kept only when the root user made it and AWS carried it out. From the console root's
+ * own enablement is logged with `userIdentity.type` "Root" and `requestParameters.userName` "AWS ROOT USER"
+ * (CloudTrail user guide, console sign-in events; ../shared/reference/aws-facts.md §6); a failed one has an errorCode.
+ */
+export function rootMfaEnablementFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): MfaEnablementEvent | undefined {
+  if (!record) return undefined;
+  try {
+    const e = JSON.parse(record) as { eventTime?: string; errorCode?: string; userIdentity?: { type?: string }; requestParameters?: { serialNumber?: string } | null };
+    const at = eventTime ?? (e.eventTime ? new Date(e.eventTime) : undefined);
+    if (!at || e.errorCode || (e.userIdentity?.type ?? "").toLowerCase() !== "root") return undefined;
+    return { eventId, at, serialNumber: e.requestParameters?.serialNumber };
   } catch {
     return undefined;
   }

@@ -33,6 +33,7 @@ export class JournalingAccount implements Account {
   listUserMfaDevices = (userName: string) => this.inner.listUserMfaDevices(userName);
   getRootCredentialReport = () => this.inner.getRootCredentialReport();
   lookupConsoleLogins = (since: Date) => this.inner.lookupConsoleLogins(since);
+  lookupRootMfaEnablements = (since: Date) => this.inner.lookupRootMfaEnablements(since);
   listEventRules = () => this.inner.listEventRules();
   getSecurityContact = () => this.inner.getSecurityContact();
   getTopic = (topicArn: string) => this.inner.getTopic(topicArn);

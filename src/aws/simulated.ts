@@ -20,6 +20,7 @@ import type {
   TopicSubscription,
   Caller,
   ConsoleLoginEvent,
+  MfaEnablementEvent,
   EventRule,
   IamGroup,
   LoginProfile,
@@ -199,15 +200,29 @@ export class SimulatedAccount implements Account {
   }
 
   async lookupConsoleLogins(since: Date): Promise<ConsoleLoginEvent[]> {
+    this.lookupEvents();
+    const awsNow = this.awsNow().getTime();
+    return this.truth.signins
+      .filter((e) => e.at.getTime() >= since.getTime() && e.at.getTime() + this.trailDelay <= awsNow)
+      .map((e) => ({ eventId: e.eventId, at: e.at, identityType: "Root", success: e.success, mfaUsed: e.mfaUsed, mfaIdentifier: e.mfaIdentifier, sourceIp: e.sourceIp }));
+  }
+
+  async lookupRootMfaEnablements(since: Date): Promise<MfaEnablementEvent[]> {
+    this.lookupEvents();
+    // Each device root holds was enabled by root in the console: CloudTrail has one EnableMFADevice for it.
+    const awsNow = this.awsNow().getTime();
+    return this.truth.devices
+      .filter((d) => d.assignedTo === ROOT_ARN && d.enabledAt && d.enabledAt.getTime() >= since.getTime() && d.enabledAt.getTime() + this.trailDelay <= awsNow)
+      .map((d) => ({ eventId: `enable-${d.serialNumber}`, at: d.enabledAt!, serialNumber: d.serialNumber }));
+  }
+
+  /** CloudTrail's LookupEvents: 2 a second, per account and region, whatever the event name. */
+  private lookupEvents(): void {
     this.enter("cloudtrail:LookupEvents", "cloudtrail");
     const now = this.now().getTime();
     while (this.lookups.length > 0 && now - this.lookups[0]! >= 1000) this.lookups.shift();
     if (this.lookups.length >= LOOKUP_RATE_PER_SECOND) throw new AccountError("Throttling", "cloudtrail:LookupEvents");
     this.lookups.push(now);
-    const awsNow = this.awsNow().getTime();
-    return this.truth.signins
-      .filter((e) => e.at.getTime() >= since.getTime() && e.at.getTime() + this.trailDelay <= awsNow)
-      .map((e) => ({ eventId: e.eventId, at: e.at, identityType: "Root", success: e.success, mfaUsed: e.mfaUsed, mfaIdentifier: e.mfaIdentifier, sourceIp: e.sourceIp }));
   }
 
   async listEventRules(): Promise<EventRule[]> {

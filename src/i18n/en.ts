@@ -10,8 +10,12 @@ export const en = {
     usage: `rootlock — lock down the root user of an AWS account in one guided, verified pass
 
 Usage: rootlock [options]            the wizard
-       rootlock check [--json]       a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown)
+       rootlock check [--json] [--report PATH]
+                                     a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown or
+                                     could not audit); it needs AWS credentials, or --demo for the simulated account
        rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
+       rootlock policy [--check|--wizard] [--dry-run]
+                                     print the least-privilege IAM policy for check (default) or the wizard
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
@@ -24,7 +28,8 @@ Options
   --profile NAME       AWS profile to use
   --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
   --topic NAME         the SNS topic for root-activity alerts (default: rootlock-root-activity)
-  --report PATH        where to write the evidence report (PATH.md and PATH.json; default: the current folder)
+  --report PATH        where to write the evidence report (PATH.md and PATH.json; default: the current folder);
+                       with check: the audit as PATH.json and PATH.md (default: none)
   -h, --help           this help
   -v, --version        the version
 
@@ -33,6 +38,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window; for scripts and CI, use `rootlock check`.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
       `No AWS profile named "${profile}" in ${config === credentials ? config : `${config} or ${credentials}`}. Check the name with \`aws configure list-profiles\`, or set it up with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`,
+    checkNoCredentials: (config: string, credentials: string) =>
+      `rootlock check found no AWS credentials (no AWS_ACCESS_KEY_ID, AWS_PROFILE, web identity or container variables, and no profile in ${config} or ${credentials}), so it audited nothing. Give it credentials (for example --profile NAME), or run \`rootlock check --demo\` to audit the simulated account.`,
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
     leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Remove it in the IAM console (an MFA device: IAM → Multi-factor authentication devices; a user or group: IAM → Users or User groups), or run rootlock again.`,
@@ -279,9 +286,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     switchFromRoot: (user: string) => `You are running rootlock as root: once this run is over, use ${user} instead.`,
   },
   signin: {
-    title: "Sign-in test (CIS 1.7 / Security Hub IAM.20)",
+    title: "Sign-in test (CIS 1.7 / Security Hub CloudWatch.1, related)",
     warning:
-      "A root sign-in sets off other tools for a while: root-usage findings and alarms (Security Hub IAM.20, CloudWatch.1) and GuardDuty's RootCredentialUsage. Tell your security team before you start.",
+      "A root sign-in sets off other tools for a while: root-usage findings and alarms (Security Hub IAM.20 of the CIS v1.2 standard, CloudWatch.1) and GuardDuty's RootCredentialUsage. Tell your security team before you start.",
     noMfa: "Root MFA is not enabled, so this test cannot pass yet: a sign-in now would be without MFA.",
     steps: [
       "Open a private (incognito) browser window, so your other sessions are not used.",

@@ -7,8 +7,12 @@ export const ko: Messages = {
     usage: `rootlock — AWS 계정의 루트 사용자를 한 번의 안내·검증 과정으로 잠급니다
 
 사용법: rootlock [옵션]               마법사
-        rootlock check [--json]      루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음)
+        rootlock check [--json] [--report PATH]
+                                     루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음 또는 점검
+                                     불가); AWS 자격 증명이 필요하며, 모의 계정은 --demo로 점검
         rootlock alerts              루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
+        rootlock policy [--check|--wizard] [--dry-run]
+                                     check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
@@ -21,7 +25,8 @@ export const ko: Messages = {
   --profile NAME       사용할 AWS 프로필
   --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
   --topic NAME         루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
-  --report PATH        증거 보고서를 쓸 위치 (PATH.md와 PATH.json; 기본: 현재 폴더)
+  --report PATH        증거 보고서를 쓸 위치 (PATH.md와 PATH.json; 기본: 현재 폴더);
+                       check와 함께: 점검 결과를 PATH.json과 PATH.md로 (기본: 쓰지 않음)
   -h, --help           이 도움말
   -v, --version        버전
 
@@ -30,6 +35,8 @@ export const ko: Messages = {
     noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 터미널 창에서 실행하고, 스크립트와 CI에서는 `rootlock check`를 쓰십시오.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
       `${config === credentials ? `${config}에` : `${config}에도 ${credentials}에도`} "${profile}"라는 AWS 프로필이 없습니다. \`aws configure list-profiles\`로 이름을 확인하거나, \`aws configure --profile ${profile}\`(또는 \`aws configure sso\`)로 설정하십시오.`,
+    checkNoCredentials: (config: string, credentials: string) =>
+      `rootlock check가 AWS 자격 증명을 찾지 못해 아무것도 점검하지 않았습니다(AWS_ACCESS_KEY_ID, AWS_PROFILE, 웹 자격 증명·컨테이너 변수가 없고, ${config}와 ${credentials}에 프로필이 없음). 자격 증명을 주거나(예: --profile NAME), 모의 계정을 점검하려면 \`rootlock check --demo\`를 실행하십시오.`,
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
     leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔에서 삭제하거나(MFA 디바이스: IAM → 멀티 팩터 인증 디바이스, 사용자나 그룹: IAM → 사용자 또는 사용자 그룹) rootlock을 다시 실행하십시오.`,
@@ -275,9 +282,9 @@ export const ko: Messages = {
     switchFromRoot: (user: string) => `지금 rootlock을 루트로 실행하고 있습니다: 이 실행이 끝나면 ${user}을(를) 쓰십시오.`,
   },
   signin: {
-    title: "로그인 테스트 (CIS 1.7 / Security Hub IAM.20)",
+    title: "로그인 테스트 (CIS 1.7 / Security Hub CloudWatch.1 관련)",
     warning:
-      "루트 로그인은 한동안 다른 도구를 울립니다: 루트 사용 결과와 경보(Security Hub IAM.20, CloudWatch.1), GuardDuty의 RootCredentialUsage. 시작하기 전에 보안 팀에 알리십시오.",
+      "루트 로그인은 한동안 다른 도구를 울립니다: 루트 사용 결과와 경보(CIS v1.2 표준의 Security Hub IAM.20, CloudWatch.1), GuardDuty의 RootCredentialUsage. 시작하기 전에 보안 팀에 알리십시오.",
     noMfa: "루트 MFA가 활성화되지 않아 이 테스트는 아직 통과할 수 없습니다: 지금 로그인하면 MFA 없이 로그인하게 됩니다.",
     steps: [
       "다른 세션이 쓰이지 않도록 브라우저 시크릿 창을 엽니다.",

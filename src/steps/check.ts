@@ -4,6 +4,7 @@ import type {
   AccessKey,
   Account,
   ConsoleLoginEvent,
+  MfaEnablementEvent,
   EventRule,
   PasswordPolicy,
   RootCredentialReport,
@@ -17,6 +18,7 @@ import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "
 import { isRootArn } from "../aws/account.js";
 import { AccountError } from "../aws/errors.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
+import { AUDIT_IDS } from "./controls.js";
 import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-identity.js";
 import { CIS_MIN_LENGTH, CIS_REUSE_PREVENTION, meetsMinLength, meetsReusePrevention } from "./password-policy.js";
 
@@ -39,6 +41,11 @@ export interface CheckInput {
   report: Read<RootCredentialReport>;
   devices: Read<VirtualMfaDevice[]>;
   signins: Read<ConsoleLoginEvent[]>;
+  /**
+   * Root's own EnableMFADevice events in CloudTrail's 90 days: when root's MFA started, for a hardware key or a
+   * passkey (no IAM list shows those). Read only when root signed in without MFA (absent: not read).
+   */
+  mfaEnablements?: Read<MfaEnablementEvent[]>;
   rules: Read<EventRule[]>;
   /** The subscriptions of each SNS topic that a root-sign-in rule targets: is anyone actually told? */
   topics?: Record<string, Read<TopicSubscription[]>>;
@@ -54,18 +61,51 @@ export interface CheckInput {
 
 /** Every read at once: they do not depend on each other. */
 export async function readPosture(account: Account, now: Date): Promise<CheckInput> {
-  const [summary, report, devices, signins, [rules, topics], trails, contact, admins, passwordPolicy] = await Promise.all([
+  const since = new Date(now.getTime() - HISTORY_DAYS * DAY);
+  const [summary, report, devices, [signins, mfaEnablements], [rules, topics], trails, contact, admins, passwordPolicy] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
     read(() => account.getRootCredentialReport(), "iam:GetCredentialReport"),
     read(() => account.listVirtualMfaDevices("Assigned"), "iam:ListVirtualMFADevices"),
-    read(() => account.lookupConsoleLogins(new Date(now.getTime() - HISTORY_DAYS * DAY)), "cloudtrail:LookupEvents"),
+    readRootSignins(account, since),
     readAlertRoutes(account),
     read(() => account.listTrails(), "cloudtrail:DescribeTrails"),
     read(() => account.getSecurityContact(), "account:GetAlternateContact"),
     read(() => findAdminIdentities(account), "iam:ListEntitiesForPolicy"),
     read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);
-  return { summary, report, devices, signins, rules, topics, trails, contact, admins, passwordPolicy };
+  return { summary, report, devices, signins, mfaEnablements, rules, topics, trails, contact, admins, passwordPolicy };
+}
+
+/**
+ * Root's console sign-ins, then (only if one was without MFA) root's MFA enablements: a sign-in without MFA made
+ * before root's MFA was turned on is the one the owner made to turn it on, not a failure. A second lookup only when
+ * needed, as LookupEvents allows 2 requests a second.
+ */
+async function readRootSignins(account: Account, since: Date): Promise<[Read<ConsoleLoginEvent[]>, Read<MfaEnablementEvent[]> | undefined]> {
+  const signins = await read(() => account.lookupConsoleLogins(since), "cloudtrail:LookupEvents");
+  if (!signins.ok || !rootSignins(signins.value).some((e) => !e.mfaUsed)) return [signins, undefined];
+  return [signins, await read(() => account.lookupRootMfaEnablements(since), "cloudtrail:LookupEvents")];
+}
+
+const rootSignins = (events: ConsoleLoginEvent[]) => events.filter((e) => e.identityType.toLowerCase() === "root" && e.success);
+
+/**
+ * Since when root has had MFA without a break: the earliest enablement known, of a virtual device root holds
+ * (ListVirtualMFADevices) or from root's EnableMFADevice events (any kind). The earliest is the strict choice: fewer
+ * sign-ins without MFA count as "before". Undefined with a reason when it cannot be told.
+ */
+function rootMfaSince(input: CheckInput, now: Date): { at: Date; label: string } | { at?: undefined; why: string } {
+  const cannot = (what: string, r?: { code: string; action: string }) => `could not tell ${what}${r ? ` (${r.code} on ${r.action})` : ""}`;
+  if (!input.summary.ok) return { why: cannot("whether root has MFA", input.summary) };
+  if (!input.summary.value.accountMfaEnabled) return { why: "root has no MFA" };
+  const virtual = input.devices.ok ? input.devices.value.filter((d) => isRootArn(d.userArn) && d.enabledAt).map((d) => d.enabledAt!) : [];
+  const events = input.mfaEnablements?.ok ? input.mfaEnablements.value.map((e) => e.at) : [];
+  const known = [...virtual, ...events].sort((a, b) => a.getTime() - b.getTime());
+  if (known.length > 0) return { at: known[0]!, label: `root's MFA was enabled (${known[0]!.toISOString()})` };
+  // Root has MFA, no virtual device, and no enablement in CloudTrail's 90 days: its device is older than that.
+  if (input.mfaEnablements?.ok) return { at: new Date(now.getTime() - HISTORY_DAYS * DAY), label: "root's MFA was enabled (over 90 days ago)" };
+  const failed = input.mfaEnablements && !input.mfaEnablements.ok ? input.mfaEnablements : undefined;
+  return { why: cannot("when root's MFA was enabled", failed) };
 }
 
 /** The rules, then (depending on them) the subscriptions of the SNS topics the root-sign-in rules send to. */
@@ -154,6 +194,9 @@ export function catchesRootSignIn(rule: EventRule): boolean {
   }
 }
 
+/** A row's control name with its ids, from the one table (controls.ts). */
+const ids = <C extends CheckFinding["control"]>(control: C) => ({ control, ...AUDIT_IDS[control] });
+
 export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]; notes: string[] } {
   const live = "live";
   const reportAsOf = input.report.ok ? input.report.value.generatedAt.toISOString() : "unavailable";
@@ -163,7 +206,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
 
   // CIS 1.4: judged from the account summary, which is current; the report adds which key and its use.
   {
-    const base = { control: "root-access-keys", title: "No root access key", cis: "1.4", securityHub: "IAM.4" } as const;
+    const base = { ...ids("root-access-keys"), title: "No root access key" } as const;
     if (!input.summary.ok) add({ ...base, status: "unknown", evidence: unknown(input.summary), source: "iam:GetAccountSummary" });
     else {
       const present = input.summary.value.accountAccessKeysPresent;
@@ -176,7 +219,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   // CIS 1.5 and 1.6: the summary flag, and whether any virtual device is assigned to root.
   const rootVirtual = input.devices.ok ? input.devices.value.filter((d) => isRootArn(d.userArn)) : undefined;
   {
-    const base = { control: "root-mfa", title: "MFA on the root user", cis: "1.5", securityHub: "IAM.9" } as const;
+    const base = { ...ids("root-mfa"), title: "MFA on the root user" } as const;
     if (!input.summary.ok) add({ ...base, status: "unknown", evidence: unknown(input.summary), source: "iam:GetAccountSummary" });
     else {
       const on = input.summary.value.accountMfaEnabled;
@@ -184,7 +227,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     }
   }
   {
-    const base = { control: "root-hardware-mfa", title: "Hardware MFA on the root user", cis: "1.6", securityHub: "IAM.6" } as const;
+    const base = { ...ids("root-hardware-mfa"), title: "Hardware MFA on the root user" } as const;
     if (!input.summary.ok || !rootVirtual) {
       const failed = !input.summary.ok ? input.summary : (input.devices as { code: string; action: string });
       add({ ...base, status: "unknown", evidence: unknown(failed), source: "iam:ListVirtualMFADevices" });
@@ -198,26 +241,35 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     }
   }
 
-  // CIS 1.7: root's console sign-ins in CloudTrail's 90 days; with MFA each is expected (a sign-in test),
-  // without MFA it is a failure.
+  // CIS 1.7: root's console sign-ins in CloudTrail's 90 days; with MFA each is expected (a sign-in test). Without
+  // MFA it is a failure, unless it came before root's MFA was turned on: the owner signs in without MFA once to
+  // turn it on (the wizard asks for exactly that), and that sign-in must not fail the audit for 90 days.
   {
-    const base = { control: "root-use", title: "Root used only with MFA (sign-ins, 90 days)", cis: "1.7", securityHub: "IAM.20" } as const;
-    if (!input.signins.ok) add({ ...base, status: "unknown", evidence: unknown(input.signins), source: "cloudtrail:LookupEvents (us-east-1)" });
+    const base = { ...ids("root-use"), title: "Root used only with MFA (sign-ins, 90 days)" } as const;
+    const source = "cloudtrail:LookupEvents (us-east-1)";
+    if (!input.signins.ok) add({ ...base, status: "unknown", evidence: unknown(input.signins), source });
     else {
-      const root = input.signins.value.filter((e) => e.identityType.toLowerCase() === "root" && e.success).sort((a, b) => b.at.getTime() - a.at.getTime());
+      const root = rootSignins(input.signins.value).sort((a, b) => b.at.getTime() - a.at.getTime());
       const withoutMfa = root.filter((e) => !e.mfaUsed);
       const last = root[0];
-      const evidence =
+      const summary =
         root.length === 0
           ? "no root console sign-in in 90 days"
           : `${root.length} root sign-in${root.length === 1 ? "" : "s"} in 90 days, ${withoutMfa.length} without MFA; last ${ago(last!.at, now)}`;
-      add({ ...base, status: withoutMfa.length > 0 ? "fail" : "pass", evidence, source: "cloudtrail:LookupEvents (us-east-1)" });
+      if (withoutMfa.length === 0) add({ ...base, status: "pass", evidence: summary, source });
+      else {
+        const since = rootMfaSince(input, now);
+        const after = since.at ? withoutMfa.filter((e) => e.at.getTime() >= since.at.getTime()) : withoutMfa;
+        const before = withoutMfa.length - after.length;
+        const detail = since.at ? `; ${before} of them before ${since.label}, ${after.length} after` : `; ${since.why}, so each counts`;
+        add({ ...base, status: after.length > 0 ? "fail" : "pass", evidence: `${summary}${detail}`, source: input.mfaEnablements ? `${source}: ConsoleLogin, EnableMFADevice` : source });
+      }
     }
   }
 
   // CIS 4.3 / CloudWatch.1 (related): an enabled EventBridge rule that tells someone when root signs in.
   {
-    const base = { control: "root-activity-alerts", title: "Alert on root activity", cis: "4.3", securityHub: "CloudWatch.1" } as const;
+    const base = { ...ids("root-activity-alerts"), title: "Alert on root activity" } as const;
     if (!input.rules.ok) add({ ...base, status: "unknown", evidence: unknown(input.rules), source: "events:ListRules (us-east-1)" });
     else {
       const rules = input.rules.value.filter(catchesRootSignIn);
@@ -241,7 +293,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
 
   // CIS 1.2: a security contact, so that AWS can reach someone when the root user is in trouble.
   {
-    const base = { control: "security-contact", title: "Security alternate contact", cis: "1.2", securityHub: "Account.1" } as const;
+    const base = { ...ids("security-contact"), title: "Security alternate contact" } as const;
     if (!input.contact.ok) add({ ...base, status: "unknown", evidence: unknown(input.contact), source: "account:GetAlternateContact" });
     else if (!input.contact.value) add({ ...base, status: "fail", evidence: "no security contact", source: "account:GetAlternateContact" });
     else add({ ...base, status: "pass", evidence: `security contact ${input.contact.value.name ?? ""} <${input.contact.value.email ?? "?"}>`.replace("  ", " "), source: "account:GetAlternateContact" });
@@ -249,7 +301,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
 
   // CIS 1.7 asks that root not be used for daily work: some other identity must hold administrator rights.
   if (input.admins) {
-    const base = { control: "admin-identity", title: "An administrator other than root", cis: "1.7", securityHub: "—" } as const;
+    const base = { ...ids("admin-identity"), title: "An administrator other than root" } as const;
     const source = "iam:ListEntitiesForPolicy (AdministratorAccess)";
     if (!input.admins.ok) add({ ...base, status: "unknown", evidence: unknown(input.admins), source });
     else add({ ...base, status: input.admins.value.length > 0 ? "pass" : "fail", evidence: describeAdmins(input.admins.value), source });
@@ -258,8 +310,8 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   // CIS 1.8 / IAM.15 and CIS 1.9 / IAM.16: the account password policy (no policy fails both).
   if (input.passwordPolicy) {
     const source = "iam:GetAccountPasswordPolicy";
-    const length = { control: "password-min-length", title: `Password policy: minimum length ${CIS_MIN_LENGTH} or more`, cis: "1.8", securityHub: "IAM.15" } as const;
-    const reuse = { control: "password-reuse", title: `Password policy: prevents reuse (${CIS_REUSE_PREVENTION})`, cis: "1.9", securityHub: "IAM.16" } as const;
+    const length = { ...ids("password-min-length"), title: `Password policy: minimum length ${CIS_MIN_LENGTH} or more` } as const;
+    const reuse = { ...ids("password-reuse"), title: `Password policy: prevents reuse (${CIS_REUSE_PREVENTION})` } as const;
     if (!input.passwordPolicy.ok) {
       for (const base of [length, reuse]) add({ ...base, status: "unknown", evidence: unknown(input.passwordPolicy), source });
     } else {

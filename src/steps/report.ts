@@ -40,6 +40,8 @@ export interface RunReport {
     control: ControlId;
     cis: string;
     securityHub: string;
+    /** A Security Hub control that checks something related (CloudWatch.1 for the sign-in test's CIS 1.7). */
+    related?: string;
     state: Verdict["state"];
     reason: Verdict["reason"];
     evidence: { source: string; read: string; at: string }[];
@@ -54,6 +56,7 @@ export function buildReport(facts: RunFacts): RunReport {
     control: row.control,
     cis: CONTROL_IDS[row.control].cis,
     securityHub: CONTROL_IDS[row.control].securityHub,
+    related: CONTROL_IDS[row.control].related,
     state: row.verdict.state,
     reason: row.verdict.reason,
     evidence: row.verdict.evidence.map((e) => ({ source: e.source, read: e.read, at: e.at.toISOString() })),
@@ -99,7 +102,7 @@ export function renderMarkdown(r: RunReport): string {
     "",
     "| Control | CIS v3.0 | Security Hub | State | Why |",
     "|---|---|---|---|---|",
-    ...r.controls.map((c) => `| ${c.control} | ${c.cis} | ${c.securityHub} | ${c.state} | ${c.reason} |`),
+    ...r.controls.map((c) => `| ${c.control} | ${c.cis} | ${c.securityHub}${c.related ? ` (${c.related}, related)` : ""} | ${c.state} | ${c.reason} |`),
     "",
     "## Evidence (what was read back from AWS)",
     "",

@@ -1,9 +1,13 @@
 // The built program as scripts and CI see it: no terminal, plain output, exit statuses that mean something.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/check-schema.js";
+import { AWS_CALLS } from "../../src/aws/permissions.js";
+import { en } from "../../src/i18n/en.js";
+import { ko } from "../../src/i18n/ko.js";
 import { BUNDLE, childEnv, ROOT } from "../helpers/pty.js";
 
 function run(args: string[], env: Record<string, string | undefined> = {}) {
@@ -29,6 +33,67 @@ describe("rootlock check, from a script", () => {
     const r = run(["check", "--demo"]);
     expect(r.out).toContain("No root access key");
     expect(r.out).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe("rootlock check never audits a fake account by accident", () => {
+  const noFiles = childEnv().AWS_CONFIG_FILE!;
+
+  it("exits 2 without credentials, saying where it looked and how to audit the simulated account", () => {
+    const r = run(["check", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.trim()).toBe(en.cli.checkNoCredentials(noFiles, noFiles));
+    expect(r.err).toContain("rootlock check --demo");
+  });
+
+  it("says it in the run's language", () => {
+    const r = run(["check", "--lang", "ko"]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(ko.cli.checkNoCredentials(noFiles, noFiles));
+  });
+
+  it("writes --report PATH as PATH.json (the --json shape) and PATH.md, readable by the owner only", () => {
+    const base = join(mkdtempSync(join(tmpdir(), "rootlock-check-")), "audit");
+    const r = run(["check", "--demo", "--json", "--report", base]);
+    expect(r.code).toBe(1);
+    const written = checkReportSchema.parse(JSON.parse(readFileSync(`${base}.json`, "utf8")));
+    expect(written).toEqual(checkReportSchema.parse(JSON.parse(r.out)));
+    const markdown = readFileSync(`${base}.md`, "utf8");
+    expect(markdown).toContain("# rootlock check");
+    expect(markdown).toContain("| No root access key | 1.4 | IAM.4 | FAIL |");
+    expect(statSync(`${base}.md`).mode & 0o777).toBe(0o600);
+    expect(r.err).toContain(en.cli.reportWritten(`${base}.md`, `${base}.json`));
+  });
+});
+
+describe("rootlock policy", () => {
+  const policy = (args: string[]) => {
+    const r = run(["policy", ...args]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.out) as { Version: string; Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[] };
+  };
+  const actions = (p: ReturnType<typeof policy>) => p.Statement.flatMap((s) => s.Action);
+
+  it("prints check's least-privilege policy by default: reads only, sorted", () => {
+    const p = policy([]);
+    expect(p).toEqual(policy(["--check"]));
+    expect(p.Version).toBe("2012-10-17");
+    expect(p.Statement).toHaveLength(1);
+    expect(p.Statement[0]).toMatchObject({ Effect: "Allow", Resource: "*" });
+    expect(actions(p)).toEqual([...actions(p)].sort());
+    expect(actions(p)).toEqual(AWS_CALLS.filter((c) => c.modes.includes("check")).map((c) => c.action).sort());
+    expect(actions(p).every((a) => AWS_CALLS.find((c) => c.action === a)!.access === "read")).toBe(true);
+  });
+
+  it("prints the wizard's, writes included, and with --dry-run its reads alone", () => {
+    expect(actions(policy(["--wizard"]))).toEqual(expect.arrayContaining(["iam:EnableMFADevice", "sns:CreateTopic", "cloudtrail:LookupEvents"]));
+    expect(policy(["--wizard", "--dry-run"]).Statement.map((s) => s.Sid)).toEqual(["RootlockReads"]);
+  });
+
+  it("refuses --check and --wizard together, and either without policy", () => {
+    expect(run(["policy", "--check", "--wizard"]).code).toBe(2);
+    expect(run(["check", "--wizard"]).err).toMatch(/--check and --wizard go with `rootlock policy`/);
   });
 });
 

@@ -4,7 +4,10 @@ import { renderTable } from "../../src/check-command.js";
 import { checkReportSchema } from "../../src/check-schema.js";
 import { SimulatedAccount } from "../../src/aws/simulated.js";
 import { applyAlertAction, inspectAlerts, planAlerts } from "../../src/steps/alerts.js";
-import { catchesRootMfaRemoval, catchesRootSignIn, runCheck } from "../../src/steps/check.js";
+import { readFileSync } from "node:fs";
+import { assess, catchesRootMfaRemoval, catchesRootSignIn, type CheckInput, runCheck } from "../../src/steps/check.js";
+import { AUDIT_IDS } from "../../src/steps/controls.js";
+import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import type { StepContext } from "../../src/steps/types.js";
 
@@ -147,5 +150,90 @@ describe("rootlock check", () => {
     expect(catchesRootSignIn({ name: "r", enabled: false, pattern, targets: 1 })).toBe(false);
     expect(catchesRootSignIn({ name: "r", enabled: true, pattern, targets: 0 })).toBe(false);
     expect(catchesRootSignIn({ name: "r", enabled: true, pattern: "{", targets: 1 })).toBe(false);
+  });
+});
+
+describe("rootlock check: control ids from the one table", () => {
+  it("gives every finding the ids of controls.ts, and check.ts writes none itself", async () => {
+    for (const scenario of ["new-account", "hardened"] as const) {
+      const report = await check(new SimulatedAccount({ scenario, reportDelayMs: 0 }));
+      for (const f of report.findings) expect({ cis: f.cis, securityHub: f.securityHub, related: f.related }).toEqual({ related: undefined, ...AUDIT_IDS[f.control] });
+    }
+    const source = readFileSync(new URL("../../src/steps/check.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/\b(cis|securityHub|related)\s*:\s*["'`]/);
+  });
+
+  it("maps root use to CIS 1.7 with no Security Hub control, CloudWatch.1 related (IAM.20 is CIS v1.2's 1.1)", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 }));
+    expect(report.findings.find((f) => f.control === "root-use")).toMatchObject({ cis: "1.7", securityHub: "—", related: "CloudWatch.1" });
+    expect(JSON.stringify(report)).not.toContain("IAM.20");
+    const table = renderTable(report, false);
+    expect(table).toContain("— (related:");
+    expect(table).toContain("CloudWatch.1)");
+    expect(table).not.toContain("CloudWatc…");
+  });
+});
+
+describe("rootlock check: root's sign-ins before and after root's MFA was enabled (CIS 1.7)", () => {
+  const DAY = 86_400_000;
+  const now = new Date("2026-06-01T12:00:00Z");
+  const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
+  const ok = <T,>(value: T) => ({ ok: true as const, value });
+  const signin = (at: Date, mfaUsed: boolean) => ({ eventId: at.toISOString(), at, identityType: "Root", success: true, mfaUsed });
+  const ROOT_DEVICE = { serialNumber: "arn:aws:iam::123456789012:mfa/root-phone", userArn: "arn:aws:iam::123456789012:root" };
+  const input = (over: Partial<CheckInput>): CheckInput => ({
+    summary: ok({ accountMfaEnabled: true, accountAccessKeysPresent: false }),
+    report: { ok: false, code: "AccessDenied", action: "iam:GetCredentialReport" },
+    devices: ok([]),
+    signins: ok([]),
+    rules: ok([]),
+    contact: ok(undefined),
+    ...over,
+  });
+  const rootUse = (over: Partial<CheckInput>) => assess(input(over), now).findings.find((f) => f.control === "root-use")!;
+
+  it("passes a sign-in without MFA made before root's virtual device was enabled, and says so", () => {
+    const row = rootUse({ devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(10.01), false), signin(daysAgo(2), true)]), mfaEnablements: ok([]) });
+    expect(row.status).toBe("pass");
+    expect(row.evidence).toBe(`2 root sign-ins in 90 days, 1 without MFA; last 2 days ago; 1 of them before root's MFA was enabled (${daysAgo(10).toISOString()}), 0 after`);
+  });
+
+  it("fails a sign-in without MFA made after root's MFA was enabled", () => {
+    const row = rootUse({ devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(11), false), signin(daysAgo(3), false)]), mfaEnablements: ok([]) });
+    expect(row.status).toBe("fail");
+    expect(row.evidence).toMatch(/1 of them before root's MFA was enabled \(.*\), 1 after$/);
+  });
+
+  it("dates a hardware key or passkey by root's EnableMFADevice event in CloudTrail", () => {
+    const events = ok([{ eventId: "e1", at: daysAgo(20), serialNumber: "arn:aws:iam::123456789012:u2f/root/key" }]);
+    expect(rootUse({ signins: ok([signin(daysAgo(21), false)]), mfaEnablements: events })).toMatchObject({ status: "pass", source: "cloudtrail:LookupEvents (us-east-1): ConsoleLogin, EnableMFADevice" });
+    expect(rootUse({ signins: ok([signin(daysAgo(19), false)]), mfaEnablements: events }).status).toBe("fail");
+  });
+
+  it("fails, and says why, when the start of root's MFA cannot be told or root has none", () => {
+    // Hardware MFA, no enablement in 90 days: the device is older than every sign-in, so each without MFA fails.
+    expect(rootUse({ signins: ok([signin(daysAgo(30), false)]), mfaEnablements: ok([]) })).toMatchObject({ status: "fail", evidence: expect.stringContaining("before root's MFA was enabled (over 90 days ago), 1 after") });
+    const denied = { ok: false as const, code: "AccessDenied", action: "cloudtrail:LookupEvents" };
+    expect(rootUse({ signins: ok([signin(daysAgo(30), false)]), mfaEnablements: denied })).toMatchObject({
+      status: "fail",
+      evidence: expect.stringContaining("could not tell when root's MFA was enabled (AccessDenied on cloudtrail:LookupEvents), so each counts"),
+    });
+    const off = ok({ accountMfaEnabled: false, accountAccessKeysPresent: false });
+    expect(rootUse({ summary: off, devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(30), false)]) })).toMatchObject({ status: "fail", evidence: expect.stringContaining("root has no MFA, so each counts") });
+  });
+
+  it("on the simulated account: the sign-in root made to assign its MFA in the console does not fail the audit", async () => {
+    let clock = Date.now();
+    const account = new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0, cloudTrailDelayMs: 0, visibilityDelayMs: 0, now: () => new Date(clock) });
+    await account.console.signIn("");
+    clock += 60_000;
+    const { secret } = await account.console.openMfaAssignment();
+    const step = timeStepOf(new Date(clock));
+    await account.console.finishMfaAssignment("root-phone", secret, codeAt(secret, step - 1), codeAt(secret, step));
+    clock += 60_000;
+    const report = await runCheck(account, () => new Date(clock), "test", true);
+    const row = report.findings.find((f) => f.control === "root-use")!;
+    expect(row.status).toBe("pass");
+    expect(row.evidence).toMatch(/^1 root sign-in in 90 days, 1 without MFA; last less than an hour ago; 1 of them before root's MFA was enabled/);
   });
 });

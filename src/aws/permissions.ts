@@ -1,0 +1,110 @@
+// Every AWS call rootlock can send, once: what it is for, whether it changes the account, and which mode needs it.
+// The live adapter (iam.ts, alerts-live.ts) sends nothing that is not here (test/unit/permissions.test.ts scans it),
+// `rootlock policy` prints the least-privilege IAM policy for a mode from it, and the README's permission table is
+// generated from it (`npm run docs:permissions`). Plain data: --help and `policy` load it without the SDK.
+
+/** `check`: the read-only audit. `wizard`: every step of the wizard, the alerts step included (`rootlock alerts` too). */
+export type Mode = "check" | "wizard";
+
+export interface AwsCall {
+  /** The IAM action, as a policy names it: "iam:GetAccountSummary". */
+  action: string;
+  access: "read" | "write";
+  modes: readonly Mode[];
+  /** The steps that send it, in the README's words. */
+  usedBy: string;
+}
+
+const both: readonly Mode[] = ["check", "wizard"];
+const check: readonly Mode[] = ["check"];
+const wizard: readonly Mode[] = ["wizard"];
+const read = (action: string, modes: readonly Mode[], usedBy: string): AwsCall => ({ action, access: "read", modes, usedBy });
+const write = (action: string, usedBy: string): AwsCall => ({ action, access: "write", modes: wizard, usedBy });
+
+export const AWS_CALLS: readonly AwsCall[] = [
+  read("sts:GetCallerIdentity", both, "preflight, root keys, check"),
+  read("iam:GetAccountSummary", both, "preflight, root keys, root MFA, check"),
+  read("iam:ListVirtualMFADevices", both, "preflight, root MFA, admin user MFA, check"),
+  read("iam:ListMFADevices", wizard, "preflight, admin user MFA, admin identity"),
+  read("iam:GenerateCredentialReport", both, "root keys, check"),
+  read("iam:GetCredentialReport", both, "root keys, check"),
+  // ListAccessKeys without UserName lists the caller's own keys: only with root's key is it sent.
+  read("iam:ListAccessKeys", both, "root keys and check, when the caller is root"),
+  read("iam:GetAccessKeyLastUsed", both, "root keys and check, when the caller is root"),
+  read("cloudtrail:LookupEvents", both, "sign-in test, check (us-east-1)"),
+  read("events:ListRules", check, "check (us-east-1)"),
+  read("events:ListTargetsByRule", both, "alerts, check (us-east-1)"),
+  read("events:DescribeRule", wizard, "alerts (us-east-1)"),
+  read("sns:ListSubscriptionsByTopic", both, "alerts, check (us-east-1)"),
+  read("sns:GetTopicAttributes", wizard, "alerts (us-east-1)"),
+  read("cloudtrail:DescribeTrails", both, "alerts, check"),
+  read("cloudtrail:GetTrailStatus", both, "alerts, check"),
+  read("cloudtrail:GetEventSelectors", both, "alerts, check"),
+  read("s3:GetBucketPolicy", wizard, "alerts: the trail's bucket"),
+  read("account:GetAlternateContact", check, "check (security contact)"),
+  read("iam:GetAccountPasswordPolicy", both, "password policy, admin identity, check"),
+  read("iam:ListEntitiesForPolicy", both, "admin identity, check"),
+  read("iam:GetGroup", both, "admin identity, check"),
+  read("iam:ListAttachedGroupPolicies", wizard, "admin identity"),
+  read("iam:GetUser", wizard, "admin identity"),
+  read("iam:GetLoginProfile", wizard, "admin identity"),
+
+  write("iam:UpdateAccessKey", "root keys (root caller): deactivate"),
+  write("iam:DeleteAccessKey", "root keys (root caller)"),
+  write("iam:DeleteVirtualMFADevice", "root MFA (an orphaned device), admin user MFA (undo)"),
+  write("iam:CreateVirtualMFADevice", "admin user MFA"),
+  write("iam:EnableMFADevice", "admin user MFA"),
+  write("iam:UpdateAccountPasswordPolicy", "password policy"),
+  write("iam:CreateGroup", "admin identity"),
+  write("iam:AttachGroupPolicy", "admin identity"),
+  write("iam:CreateUser", "admin identity"),
+  write("iam:AddUserToGroup", "admin identity"),
+  write("iam:CreateLoginProfile", "admin identity"),
+  write("iam:DeleteLoginProfile", "admin identity (undo)"),
+  write("iam:RemoveUserFromGroup", "admin identity (undo)"),
+  write("iam:DeleteUser", "admin identity (undo)"),
+  write("iam:DetachGroupPolicy", "admin identity (undo)"),
+  write("iam:DeleteGroup", "admin identity (undo)"),
+  write("sns:CreateTopic", "alerts"),
+  write("sns:SetTopicAttributes", "alerts: the topic's policy"),
+  write("sns:Subscribe", "alerts: the email address"),
+  write("sns:Publish", "alerts: the test message"),
+  write("events:PutRule", "alerts"),
+  write("events:PutTargets", "alerts"),
+  write("s3:CreateBucket", "alerts: the trail's bucket"),
+  write("s3:PutBucketPolicy", "alerts: the trail's bucket"),
+  write("cloudtrail:CreateTrail", "alerts"),
+  write("cloudtrail:StartLogging", "alerts"),
+];
+
+const sorted = (actions: Iterable<string>) => [...new Set(actions)].sort();
+
+/** The actions a mode needs; `readsOnly` for a dry run, which sends no write. */
+export function actionsFor(mode: Mode, readsOnly = false): string[] {
+  return sorted(AWS_CALLS.filter((c) => c.modes.includes(mode) && (!readsOnly || c.access === "read")).map((c) => c.action));
+}
+
+/**
+ * A least-privilege identity policy for a mode: every action it can send, nothing else (Resource "*": the calls act
+ * on the account, and the names of what the wizard creates are the operator's choice). `readsOnly`: for --dry-run.
+ */
+export function policyFor(mode: Mode, readsOnly = false): { Version: "2012-10-17"; Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }[] } {
+  const reads = sorted(AWS_CALLS.filter((c) => c.modes.includes(mode) && c.access === "read").map((c) => c.action));
+  const writes = readsOnly ? [] : sorted(AWS_CALLS.filter((c) => c.modes.includes(mode) && c.access === "write").map((c) => c.action));
+  const statement = (Sid: string, Action: string[]) => ({ Sid, Effect: "Allow" as const, Action, Resource: "*" as const });
+  return { Version: "2012-10-17", Statement: [statement("RootlockReads", reads), ...(writes.length > 0 ? [statement("RootlockWrites", writes)] : [])] };
+}
+
+export const TABLE_START = "<!-- permissions:start (generated from src/aws/permissions.ts by `npm run docs:permissions`; do not edit) -->";
+export const TABLE_END = "<!-- permissions:end -->";
+
+/** The README's permission table, one row per call. */
+export function permissionsTable(): string {
+  const mark = (c: AwsCall, mode: Mode) => (c.modes.includes(mode) ? "✔" : "");
+  const rows = [...AWS_CALLS].sort((a, b) => (a.access === b.access ? a.action.localeCompare(b.action) : a.access === "read" ? -1 : 1));
+  return [
+    "| call | access | `check` | wizard | used by |",
+    "|---|---|---|---|---|",
+    ...rows.map((c) => `| \`${c.action}\` | ${c.access} | ${mark(c, "check")} | ${mark(c, "wizard")} | ${c.usedBy} |`),
+  ].join("\n");
+}
