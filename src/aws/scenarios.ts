@@ -2,7 +2,7 @@
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "./account.js";
 import { newSecret } from "../lib/totp.js";
 import type { ScenarioName } from "./scenario-names.js";
-import type { ManagementEvents, RuleTarget } from "./account.js";
+import type { ManagementEvents, RuleState, RuleTarget } from "./account.js";
 
 export { SCENARIOS, type ScenarioName } from "./scenario-names.js";
 
@@ -102,7 +102,7 @@ export interface TopicRecord {
 
 export interface RuleRecord {
   name: string;
-  enabled: boolean;
+  state: RuleState;
   pattern?: string;
   description?: string;
   targets: RuleTarget[];
@@ -231,7 +231,7 @@ function hardenedAccount(now: Date): AccountState {
   });
   state.rules.push({
     name: "root-console-sign-in",
-    enabled: true,
+    state: "ENABLED",
     pattern: JSON.stringify({ "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } }),
     targets: [{ id: "security-alerts", arn: alerts }],
   });

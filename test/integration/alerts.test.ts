@@ -86,7 +86,7 @@ describe.runIf(available)("alerts against moto", () => {
 
   it("repairs a disabled-by-edit rule and a lost policy statement, and nothing else", async () => {
     const finding = await inspectAlerts(ctx);
-    await ctx.account.putEventRule("rootlock-root-mfa-removal", JSON.stringify({ source: ["aws.iam"] }), "edited by hand");
+    await ctx.account.putEventRule("rootlock-root-mfa-removal", JSON.stringify({ source: ["aws.iam"] }), "edited by hand", "ENABLED");
     await ctx.account.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
     const plan = planAlerts(await inspectAlerts(ctx), CHOICES);
     expect(plan.map((a) => `${a.call} ${a.params.Name ?? a.params.TopicArn}`)).toEqual([

@@ -30,7 +30,7 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     let done: Verdict | undefined;
     const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await r.waitFor(a.introKeys);
-    expect(r.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleStates.absent));
+    expect(r.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleCatches["console-sign-in"], a.ruleStates.absent));
     await r.press(KEYS.enter);
     await r.waitFor(a.emailHint);
     await r.type("owner@example");
@@ -74,7 +74,7 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     let again: Verdict | undefined;
     const r2 = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (again = v)} onBack={() => {}} />, { standIn });
     await r2.waitFor(a.subscription(EMAIL, a.subscriptionStates.confirmed));
-    expect(r2.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleStates.right));
+    expect(r2.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleCatches["console-sign-in"], a.ruleStates.right));
     await r2.press(KEYS.enter);
     await r2.waitFor(a.emailHint);
     await r2.press(KEYS.enter);
