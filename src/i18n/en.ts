@@ -99,7 +99,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     "key-still-accepted": "AWS still accepts the deleted key",
     "dry-run": "dry run: shown, not sent",
     "subscription-pending": "in place, but the email subscription is not confirmed: nothing is delivered yet",
-    "no-trail": "the alert rules are in place, but no trail logs management events into us-east-1: they cannot fire",
+    "no-trail": "rules in place, but no trail logs management events: they cannot fire",
     error: "an error stopped it",
   } satisfies Record<VerdictReason, string>,
   common: {

@@ -95,7 +95,7 @@ export const ko: Messages = {
     "key-still-accepted": "삭제한 키를 AWS가 아직 받아들임",
     "dry-run": "드라이런: 보여 주기만 하고 보내지 않음",
     "subscription-pending": "설정은 되었지만 이메일 구독이 확인되지 않았습니다: 아직 아무것도 전달되지 않습니다",
-    "no-trail": "알림 규칙은 설정되었지만 us-east-1로 관리 이벤트를 기록하는 트레일이 없어 알림이 울릴 수 없습니다",
+    "no-trail": "규칙은 설정되었지만 관리 이벤트를 기록하는 트레일이 없어 울릴 수 없음",
     error: "오류로 중단됨",
   },
   common: {
