@@ -222,7 +222,8 @@ function hardenedAccount(now: Date): AccountState {
     { serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt },
   );
   // A root-sign-in alert set up by hand before rootlock: a plain rule (no input transformer) to a security team's
-  // topic with a confirmed address, and an organisation-style trail. rootlock's alerts step adds its own beside it.
+  // topic with a confirmed address, and an organisation-style trail. rootlock's alerts step shows it as already in
+  // place (check's judgement), and adds its own beside it only when the operator asks.
   const alerts = topicArn("security-alerts");
   state.topics.push({
     arn: alerts,
