@@ -138,10 +138,25 @@ export interface RuleTarget {
   inputTemplate?: string;
 }
 
+/**
+ * An EventBridge rule's State (EventBridge API reference, PutRule `State`). ENABLED matches every event except the
+ * read-only management events CloudTrail delivers; ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS matches those too
+ * (EventBridge User Guide, "Receiving read-only management events from AWS services",
+ * eb-service-event-cloudtrail-management).
+ */
+export type RuleState = "ENABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" | "DISABLED";
+
+/** Either enabled state matches events: a rule that also takes read-only events is no less enabled. */
+export function ruleStateIsEnabled(state: string | undefined): boolean {
+  return state === "ENABLED" || state === "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
+}
+
 /** One EventBridge rule read in full (events:DescribeRule + events:ListTargetsByRule). */
 export interface EventRuleDetail {
   name: string;
   enabled: boolean;
+  /** The State AWS answered (DISABLED for any state it may add that rootlock does not know). */
+  state: RuleState;
   pattern?: string;
   description?: string;
   targets: RuleTarget[];
@@ -315,8 +330,8 @@ export interface Account {
   subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt>;
   /** sns:Publish */
   publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt>;
-  /** events:PutRule (State=ENABLED) on the default bus: creates the rule or replaces its pattern. */
-  putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt>;
+  /** events:PutRule on the default bus, with the State given: creates the rule or replaces its pattern and state. */
+  putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt>;
   /** events:PutTargets: adds the target or replaces the one with the same id. */
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt>;
   /** s3:CreateBucket (us-east-1) */

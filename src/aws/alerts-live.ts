@@ -16,7 +16,7 @@ import {
   SNSClient,
   SubscribeCommand,
 } from "@aws-sdk/client-sns";
-import type { AlertTopic, BucketState, EventRuleDetail, ManagementEvents, RuleTarget, TopicSubscription, Trail, WriteReceipt } from "./account.js";
+import { type AlertTopic, type BucketState, type EventRuleDetail, type ManagementEvents, type RuleState, type RuleTarget, ruleStateIsEnabled, type TopicSubscription, type Trail, type WriteReceipt } from "./account.js";
 import { errorCodeOf } from "./aws-errors.js";
 import { AccountError, isAccountError, noneIfAbsent } from "./errors.js";
 import { accountOf } from "./partition.js";
@@ -105,7 +105,8 @@ export class LiveAlerts {
       }
       token = page.NextToken;
     } while (token);
-    return { name, enabled: rule.State === "ENABLED", pattern: rule.EventPattern, description: rule.Description, targets };
+    const state: RuleState = rule.State === "ENABLED" || rule.State === "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" ? rule.State : "DISABLED";
+    return { name, enabled: ruleStateIsEnabled(state), state, pattern: rule.EventPattern, description: rule.Description, targets };
   }
 
   async listTrails(): Promise<Trail[]> {
@@ -192,8 +193,8 @@ export class LiveAlerts {
     return this.write("sns:Publish", () => this.snsWrites.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: message })));
   }
 
-  putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt> {
-    return this.write("events:PutRule", () => this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: "ENABLED", Description: description })));
+  putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
+    return this.write("events:PutRule", () => this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })));
   }
 
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {

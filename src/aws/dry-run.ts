@@ -1,7 +1,7 @@
 // Dry run: wraps another adapter. Reads pass through to the real account; writes are recorded, never sent,
 // and answered with `DryRunWrite` (errors.ts) so a step stops there instead of waiting for a change that
 // cannot come.
-import type { Account, AccessKeyStatus, PasswordPolicy, RuleTarget, WriteReceipt } from "./account.js";
+import type { Account, AccessKeyStatus, PasswordPolicy, RuleState, RuleTarget, WriteReceipt } from "./account.js";
 import { passwordPolicyParams, writeParams } from "./write-params.js";
 import { DryRunWrite, type RecordedWrite } from "./errors.js";
 
@@ -66,8 +66,8 @@ export class DryRunAccount implements Account {
   publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
     return this.refuse("sns:Publish", writeParams.publish(topicArn, subject, message));
   }
-  putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt> {
-    return this.refuse("events:PutRule", writeParams.putEventRule(name, pattern, description));
+  putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
+    return this.refuse("events:PutRule", writeParams.putEventRule(name, pattern, description, state));
   }
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
     return this.refuse("events:PutTargets", writeParams.putRuleTarget(rule, target));

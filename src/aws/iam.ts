@@ -61,6 +61,7 @@ import type {
   VirtualMfaDevice,
   WriteReceipt,
 } from "./account.js";
+import { ruleStateIsEnabled } from "./account.js";
 import { toAccountError } from "./aws-errors.js";
 import { AccountError, noneIfAbsent } from "./errors.js";
 import { parseRootReportRow } from "./credential-report.js";
@@ -257,7 +258,8 @@ export class LiveAccount implements Account {
         const targets = await this.call("events:ListTargetsByRule", () => this.events.send(new ListTargetsByRuleCommand({ Rule: name })));
         rules.push({
           name,
-          enabled: rule.State === "ENABLED",
+          // A rule that also takes read-only management events is enabled too (PutRule State).
+          enabled: ruleStateIsEnabled(rule.State),
           pattern: rule.EventPattern,
           targets: targets.Targets?.length ?? 0,
           targetArns: (targets.Targets ?? []).map((t) => t.Arn ?? ""),
@@ -365,7 +367,7 @@ export class LiveAccount implements Account {
   setTopicPolicy: Account["setTopicPolicy"] = (arn, policy) => this.alerts.setTopicPolicy(arn, policy);
   subscribeEmail: Account["subscribeEmail"] = (arn, email) => this.alerts.subscribeEmail(arn, email);
   publish: Account["publish"] = (arn, subject, message) => this.alerts.publish(arn, subject, message);
-  putEventRule: Account["putEventRule"] = (name, pattern, description) => this.alerts.putEventRule(name, pattern, description);
+  putEventRule: Account["putEventRule"] = (name, pattern, description, state) => this.alerts.putEventRule(name, pattern, description, state);
   putRuleTarget: Account["putRuleTarget"] = (rule, target) => this.alerts.putRuleTarget(rule, target);
   createBucket: Account["createBucket"] = (bucket) => this.alerts.createBucket(bucket);
   putBucketPolicy: Account["putBucketPolicy"] = (bucket, policy) => this.alerts.putBucketPolicy(bucket, policy);

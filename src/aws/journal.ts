@@ -1,7 +1,7 @@
 // A record of every change sent through the port, for the evidence report: the call, its parameters, when,
 // the AWS request id, and how it ended. It wraps any adapter. It never records a secret: the seed that
 // CreateVirtualMFADevice returns and the codes given to EnableMFADevice are left out by construction.
-import type { Account, AccessKeyStatus, AssignmentFilter, PasswordPolicy, RuleTarget, WriteReceipt } from "./account.js";
+import type { Account, AccessKeyStatus, AssignmentFilter, PasswordPolicy, RuleState, RuleTarget, WriteReceipt } from "./account.js";
 import { passwordPolicyParams, writeParams } from "./write-params.js";
 import { AccountError, DryRunWrite } from "./errors.js";
 
@@ -84,8 +84,8 @@ export class JournalingAccount implements Account {
   publish(topicArn: string, subject: string, message: string) {
     return this.record("sns:Publish", writeParams.publish(topicArn, subject, message), () => this.inner.publish(topicArn, subject, message));
   }
-  putEventRule(name: string, pattern: string, description: string) {
-    return this.record("events:PutRule", writeParams.putEventRule(name, pattern, description), () => this.inner.putEventRule(name, pattern, description));
+  putEventRule(name: string, pattern: string, description: string, state: RuleState) {
+    return this.record("events:PutRule", writeParams.putEventRule(name, pattern, description, state), () => this.inner.putEventRule(name, pattern, description, state));
   }
   putRuleTarget(rule: string, target: RuleTarget) {
     return this.record("events:PutTargets", writeParams.putRuleTarget(rule, target), () => this.inner.putRuleTarget(rule, target));

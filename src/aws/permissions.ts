@@ -32,7 +32,7 @@ export const AWS_CALLS: readonly AwsCall[] = [
   read("iam:ListAccessKeys", both, "root keys and check, when the caller is root"),
   read("iam:GetAccessKeyLastUsed", both, "root keys and check, when the caller is root"),
   read("cloudtrail:LookupEvents", both, "sign-in test, check (us-east-1)"),
-  read("events:ListRules", check, "check (us-east-1)"),
+  read("events:ListRules", both, "alerts (the account's own alerts), check (us-east-1)"),
   read("events:ListTargetsByRule", both, "alerts, check (us-east-1)"),
   read("events:DescribeRule", wizard, "alerts (us-east-1)"),
   read("sns:ListSubscriptionsByTopic", both, "alerts, check (us-east-1)"),

@@ -2,7 +2,7 @@
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "./account.js";
 import { newSecret } from "../lib/totp.js";
 import type { ScenarioName } from "./scenario-names.js";
-import type { ManagementEvents, RuleTarget } from "./account.js";
+import type { ManagementEvents, RuleState, RuleTarget } from "./account.js";
 
 export { SCENARIOS, type ScenarioName } from "./scenario-names.js";
 
@@ -102,7 +102,7 @@ export interface TopicRecord {
 
 export interface RuleRecord {
   name: string;
-  enabled: boolean;
+  state: RuleState;
   pattern?: string;
   description?: string;
   targets: RuleTarget[];
@@ -226,7 +226,8 @@ function hardenedAccount(now: Date): AccountState {
     { serialNumber: `arn:aws:iam::${ACCOUNT_ID}:u2f/root/security-key-safe`, kind: "hardware", assignedTo: ROOT_ARN, enabledAt },
   );
   // A root-sign-in alert set up by hand before rootlock: a plain rule (no input transformer) to a security team's
-  // topic with a confirmed address, and an organisation-style trail. rootlock's alerts step adds its own beside it.
+  // topic with a confirmed address, and an organisation-style trail. rootlock's alerts step shows it as already in
+  // place (check's judgement), and adds its own beside it only when the operator asks.
   const alerts = topicArn("security-alerts");
   state.topics.push({
     arn: alerts,
@@ -235,7 +236,7 @@ function hardenedAccount(now: Date): AccountState {
   });
   state.rules.push({
     name: "root-console-sign-in",
-    enabled: true,
+    state: "ENABLED",
     pattern: JSON.stringify({ "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } }),
     targets: [{ id: "security-alerts", arn: alerts }],
   });

@@ -15,6 +15,7 @@ import type {
   AssignmentFilter,
   BucketState,
   EventRuleDetail,
+  RuleState,
   RuleTarget,
   Trail,
   TopicSubscription,
@@ -35,6 +36,7 @@ import type {
   VirtualMfaDevice,
   WriteReceipt,
 } from "./account.js";
+import { ruleStateIsEnabled } from "./account.js";
 import { AccountError, type ErrorCode } from "./errors.js";
 import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../lib/totp.js";
 import { matchesPattern, transformInput } from "./event-pattern.js";
@@ -47,6 +49,7 @@ import {
   type DeviceRecord,
   type GroupRecord,
   type KeyRecord,
+  type TrailRecord,
   MANAGED_POLICIES,
   mfaArn,
   ROOT_ARN,
@@ -227,7 +230,7 @@ export class SimulatedAccount implements Account {
 
   async listEventRules(): Promise<EventRule[]> {
     this.enter("events:ListRules", "events");
-    return this.truth.rules.map((r) => ({ name: r.name, enabled: r.enabled, pattern: r.pattern, targets: r.targets.length, targetArns: r.targets.map((t) => t.arn) }));
+    return this.truth.rules.map((r) => ({ name: r.name, enabled: ruleStateIsEnabled(r.state), pattern: r.pattern, targets: r.targets.length, targetArns: r.targets.map((t) => t.arn) }));
   }
 
   async getSecurityContact(): Promise<SecurityContact | undefined> {
@@ -251,7 +254,7 @@ export class SimulatedAccount implements Account {
     const rule = this.read("events:DescribeRule", "events").rules.find((r) => r.name === name);
     if (!rule) return undefined;
     this.enter("events:ListTargetsByRule", "events");
-    return structuredClone({ name: rule.name, enabled: rule.enabled, pattern: rule.pattern, description: rule.description, targets: rule.targets });
+    return structuredClone({ name: rule.name, enabled: ruleStateIsEnabled(rule.state), state: rule.state, pattern: rule.pattern, description: rule.description, targets: rule.targets });
   }
 
   async listTrails(): Promise<Trail[]> {
@@ -419,15 +422,15 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async putEventRule(name: string, pattern: string, description: string): Promise<WriteReceipt> {
+  async putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
     const call = "events:PutRule";
     this.enter(call, "events");
     if (!RULE_NAME.test(name)) throw new AccountError("InvalidParameter", call);
     if (!isJson(pattern)) throw new AccountError("InvalidParameter", call, "InvalidEventPatternException");
     this.commit((s) => {
       const rule = s.rules.find((r) => r.name === name);
-      if (rule) Object.assign(rule, { pattern, description, enabled: true });
-      else s.rules.push({ name, pattern, description, enabled: true, targets: [] });
+      if (rule) Object.assign(rule, { pattern, description, state });
+      else s.rules.push({ name, pattern, description, state, targets: [] });
     });
     return this.receipt(call);
   }
@@ -717,12 +720,16 @@ export class SimulatedAccount implements Account {
   }
 
   /**
-   * An event on the default bus: each enabled rule whose pattern matches sends it to its SNS targets, shaped by
-   * the target's input transformer. A topic reached this way must let events.amazonaws.com publish.
+   * A CloudTrail event on the default bus: each enabled rule whose pattern matches sends it to its SNS targets,
+   * shaped by the target's input transformer. A topic reached this way must let events.amazonaws.com publish.
+   * As on AWS, a "… via CloudTrail" event (a console sign-in included) reaches EventBridge only while a trail with
+   * logging records it (EventBridge User Guide, "AWS service events delivered via AWS CloudTrail",
+   * eb-service-event-cloudtrail): without one, no rule fires.
    */
   private routeEvent(event: Record<string, unknown>, at: Date): void {
+    if (!this.truth.trails.some(recordsRootEventsInUsEast1)) return;
     for (const rule of this.truth.rules) {
-      if (!rule.enabled || !rule.pattern || !matchesPattern(JSON.parse(rule.pattern), event)) continue;
+      if (!ruleStateIsEnabled(rule.state) || !rule.pattern || !matchesPattern(JSON.parse(rule.pattern), event)) continue;
       for (const target of rule.targets) {
         const topic = this.truth.topics.find((t) => t.arn === target.arn);
         if (!topic || !topic.policy.includes("events.amazonaws.com")) continue;
@@ -828,4 +835,13 @@ function removeKey(keys: KeyRecord[], id: string): void {
 function assign(state: AccountState, serialNumber: string, arn: string, at: Date): void {
   const device: DeviceRecord | undefined = state.devices.find((d) => d.serialNumber === serialNumber);
   if (device) Object.assign(device, { assignedTo: arn, enabledAt: at });
+}
+
+/**
+ * A trail that brings root's sign-ins and IAM calls to EventBridge in us-east-1: logging write management events,
+ * covering us-east-1, with global service events (the same test as the alerts step's `trailDeliversRootCalls`,
+ * which the adapter may not import).
+ */
+function recordsRootEventsInUsEast1(t: TrailRecord): boolean {
+  return t.logging && (t.managementEvents === "all" || t.managementEvents === "write") && (t.multiRegion || t.homeRegion === "us-east-1") && t.includeGlobalServiceEvents;
 }

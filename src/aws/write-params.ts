@@ -1,6 +1,6 @@
 // The parameters of a write as AWS's API names them, in one place: the dry run prints them, the journal records
 // them for the evidence report, and the step's planned actions show the same. Nothing here is a secret.
-import type { PasswordPolicy, RuleTarget } from "./account.js";
+import type { PasswordPolicy, RuleState, RuleTarget } from "./account.js";
 
 /** UpdateAccountPasswordPolicy's parameters: the whole policy, as the real adapter sends it. */
 export function passwordPolicyParams(policy: PasswordPolicy): Record<string, string> {
@@ -24,7 +24,7 @@ export const writeParams = {
   setTopicPolicy: (topicArn: string, policy: string) => ({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy }),
   subscribeEmail: (topicArn: string, email: string) => ({ TopicArn: topicArn, Protocol: "email", Endpoint: email }),
   publish: (topicArn: string, subject: string, message: string) => ({ TopicArn: topicArn, Subject: subject, Message: message }),
-  putEventRule: (name: string, pattern: string, description: string) => ({ Name: name, EventPattern: pattern, State: "ENABLED", Description: description }),
+  putEventRule: (name: string, pattern: string, description: string, state: RuleState) => ({ Name: name, EventPattern: pattern, State: state, Description: description }),
   putRuleTarget: (rule: string, target: RuleTarget) => ({
     Rule: rule,
     Id: target.id,

@@ -102,6 +102,7 @@ export const ko: Messages = {
     "key-still-accepted": "삭제한 키를 AWS가 아직 받아들임",
     "dry-run": "드라이런: 보여 주기만 하고 보내지 않음",
     "subscription-pending": "설정은 되었지만 이메일 구독이 확인되지 않았습니다: 아직 아무것도 전달되지 않습니다",
+    "no-trail": "규칙은 설정되었지만 관리 이벤트를 기록하는 트레일이 없어 울릴 수 없음",
     error: "오류로 중단됨",
   },
   common: {
@@ -308,27 +309,37 @@ export const ko: Messages = {
   },
   alerts: {
     title: "루트 활동 알림 (CIS 4.3 / Security Hub CloudWatch.1 관련)",
-    why: "루트 사용자가 로그인하거나 MFA를 제거하면 소유자가 몇 분 안에 알아야 합니다. rootlock은 루트 이벤트가 도착하는 us-east-1에 EventBridge가 게시할 수 있는 SNS 주제, 이메일 구독, 읽기 쉬운 메시지를 만드는 EventBridge 규칙을 설정합니다.",
+    why: "루트 사용자가 로그인하거나 MFA를 제거하면 소유자가 몇 분 안에 알아야 합니다. rootlock은 루트 이벤트가 도착하는 us-east-1에 EventBridge가 게시할 수 있는 SNS 주제, 이메일 구독, 읽기 쉬운 메시지를 만드는 EventBridge 규칙, 그리고 (없다면) 이벤트를 EventBridge로 보내는 트레일을 설정합니다.",
     topic: (arn: string, exists: boolean) => `주제 ${arn}: ${exists ? "있음" : "만들 예정"}`,
     subscription: (email: string, state: string) => `이메일 ${email}: ${state}`,
     subscriptionStates: { confirmed: "확인됨", pending: "대기 중 (소유자가 아직 링크를 누르지 않음)", missing: "구독 안 됨" },
-    rule: (name: string, state: string) => `규칙 ${name}: ${state}`,
-    ruleStates: { right: "설정됨", drifted: "설정과 다름 (복구 예정)", absent: "만들 예정", skipped: "건너뜀 (트레일 필요)" },
-    trailFound: (name: string) => `CloudTrail: 트레일 ${name}이(가) 관리 이벤트를 기록하므로 API 호출 알림이 작동할 수 있습니다.`,
+    rule: (name: string, catches: string, state: string) => `규칙 ${name} (${catches}): ${state}`,
+    ruleCatches: { "console-sign-in": "루트 콘솔 로그인", "mfa-removal": "루트 MFA 제거", "api-call": "us-east-1로 전달되는 루트 API 호출" },
+    ruleStates: { right: "설정됨", drifted: "설정과 다름 (복구 예정)", absent: "만들 예정", optional: "선택 사항 (요청 시)" },
+    trailFound: (name: string) => `CloudTrail: 트레일 ${name}이(가) us-east-1로 관리 이벤트를 기록하므로 알림 규칙이 울릴 수 있습니다.`,
     trailFoundOrganization: (name: string, owner: string) =>
-      `CloudTrail: ${name}은(는) 조직의 트레일입니다(계정 ${owner} 소유). 멤버 계정에서는 상태를 읽을 수 없으므로 설명 정보로 판단합니다: 다중 리전이고 조직이 운영하며 관리 이벤트를 기록합니다. API 호출 알림이 작동할 수 있습니다.`,
+      `CloudTrail: ${name}은(는) 조직의 트레일입니다(계정 ${owner} 소유). 멤버 계정에서는 상태를 읽을 수 없으므로 설명 정보로 판단합니다: 다중 리전이고 조직이 운영하며 관리 이벤트를 기록합니다. 알림 규칙이 울릴 수 있습니다.`,
     bucketTaken: (bucket: string) =>
-      `S3가 rootlock의 트레일 버킷 ${bucket}을(를) 거부했습니다(403): 다른 AWS 계정이 그 이름을 쓰고 있거나, 이 자격 증명으로는 읽을 수 없습니다. rootlock은 이 버킷으로 트레일을 만들지 않으므로 API 호출 규칙은 건너뜁니다. 필요하면 콘솔에서 직접 소유한 버킷으로 트레일을 만든 뒤 이 단계를 다시 실행하십시오.`,
+      `S3가 rootlock의 트레일 버킷 ${bucket}을(를) 거부했습니다(403): 다른 AWS 계정이 그 이름을 쓰고 있거나, 이 자격 증명으로는 읽을 수 없습니다. rootlock은 이 버킷으로 트레일을 만들지 않으므로, 트레일이 관리 이벤트를 기록하기 전까지 규칙은 울리지 않습니다. 콘솔에서 직접 소유한 버킷으로 트레일을 만든 뒤 이 단계를 다시 실행하십시오.`,
     noTrail:
-      "CloudTrail: us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다. 트레일이 없으면 EventBridge는 루트의 API 호출을 볼 수 없어 MFA 제거 알림(과 모든 API 호출 알림)이 울리지 않습니다. 콘솔 로그인 알림은 트레일 없이도 작동합니다.",
+      "CloudTrail: us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다. EventBridge는 로깅 중인 트레일을 통해서만 루트의 콘솔 로그인과 API 호출을 받으므로, 트레일이 없으면 어떤 알림 규칙도 울리지 않습니다.",
     trailOffer: "t: 다중 리전 트레일 만들기 (전용 S3 버킷과 버킷 정책 포함)",
-    trailChoice: (on: boolean) => (on ? "트레일: 만들 예정 (t로 변경)" : "트레일: 만들지 않음 — API 호출 규칙은 건너뜀 (t로 변경)"),
-    apiChoice: (on: boolean) => `모든 루트 API 호출도 알림: ${on ? "예" : "아니요"} (a로 변경)`,
+    trailChoice: (on: boolean) =>
+      on ? "트레일: 만들 예정 (t로 변경)" : "트레일: 만들지 않음 — 규칙은 설정되지만 트레일이 us-east-1로 관리 이벤트를 기록할 때까지 울릴 수 없음 (t로 변경)",
+    apiChoice: (on: boolean) => `us-east-1로 전달되는 루트 API 호출도 알림: ${on ? "예" : "아니요"} (a로 변경)`,
+    apiScope: "  글로벌 서비스(IAM, STS, Organizations…)와 us-east-1 자체 서비스의 호출을 봅니다. 다른 리전 서비스의 호출은 us-east-1로 전달되지 않습니다.",
+    readOnlyChoice: (on: boolean) =>
+      `  읽기 전용 호출(Get…, List…, Describe…)도: ${on ? "예 — 규칙 상태 ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (이메일이 훨씬 많아짐)" : "아니요 — 쓰기 호출만 (규칙 상태 ENABLED)"} (r로 변경)`,
     introKeys: "Enter: 알림 설정 또는 확인 · s: 이 선택 단계 건너뛰기 · Esc: 뒤로",
+    existingTitle: "이미 설정됨: 이 계정의 기존 알림이 루트 로그인을 누군가에게 알립니다.",
+    existingRoute: (rule: string, target: string, confirmed: number | undefined) =>
+      `규칙 ${rule} → ${target}${confirmed === undefined ? " (SNS 주제가 아님: 전달되는 것으로 봄)" : ` (확인된 주소 ${confirmed}개)`}`,
+    existingTrail: (name: string) => `트레일 ${name}이(가) us-east-1로 관리 이벤트를 기록하므로 규칙이 울릴 수 있습니다.`,
+    existingKeys: "Enter: 그대로 두기, 바꿀 것 없음 · a: rootlock 자체 알림도 추가 · s: 이 선택 단계 건너뛰기 · Esc: 뒤로",
     emailLabel: "알림 이메일 주소",
     emailHint: "루트 활동 알림을 받을 주소를 입력하고 Enter를 누르십시오.",
     badEmail: "이메일 주소가 아닙니다(예: owner@example.com). 다시 입력하십시오.",
-    optionsKeys: "Enter: 계속 · a / t: 변경 · Esc: 뒤로 · s: 이 단계 건너뛰기",
+    optionsKeys: (letters: string) => `Enter: 계속 · ${letters}: 변경 · Esc: 뒤로 · s: 이 단계 건너뛰기`,
     nothingToDo: "모든 것이 이미 설정되어 있습니다: 바꿀 것이 없습니다.",
     pendingWarning:
       "이메일 구독이 아직 확인되지 않았습니다: 소유자가 AWS Notifications 이메일의 링크를 누를 때까지 아무것도 전달되지 않습니다(스팸 폴더도 확인하십시오).",
@@ -342,6 +353,8 @@ export const ko: Messages = {
     mailboxClicked: "모의 메일함에서 확인 링크를 눌렀습니다.",
     verified: "알림이 설정되었고 구독이 확인되었습니다.",
     pending: "알림은 설정되었지만 구독이 아직 대기 중입니다: 확인될 때까지 아무것도 전달되지 않습니다. 나중에 `rootlock alerts`를 다시 실행해 확인하십시오.",
+    noTrailResult:
+      "알림 규칙은 설정되었지만 us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다: 트레일이 생길 때까지 어떤 규칙도 울릴 수 없습니다. `rootlock alerts`를 다시 실행해 트레일을 만드십시오.",
     testOffer: "t: 주제로 테스트 메시지 보내기",
     testSent: (id: string) => `테스트 메시지를 보냈습니다(요청 ${id}). 확인된 주소에만 전달됩니다.`,
   },

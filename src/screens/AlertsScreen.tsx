@@ -1,11 +1,13 @@
-// Root-activity alerts: the alert address (validated), the choices (API-call alerts, a trail when none logs
-// management events), each change confirmed and read back, then a visible wait for the owner to confirm the email
-// subscription. Routing alerts to a pending subscription is never done without saying nothing is delivered yet.
+// Root-activity alerts: the alert address (validated), the choices (API-call alerts and whether they take read-only
+// calls, a trail when none logs management events), each change confirmed and read back, then a visible wait for
+// the owner to confirm the email subscription. Routing alerts to a pending subscription is never done without
+// saying nothing is delivered yet; rules without a trail are never set up without saying they cannot fire. An
+// account whose own alert already tells someone of root sign-ins is shown as already in place.
 import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
-import { alertRules, bucketNameFor } from "../steps/alert-shapes.js";
+import { alertRules, bucketNameFor, sameJson } from "../steps/alert-shapes.js";
 import { parseAlertEmail } from "../steps/alert-input.js";
 import {
   type AlertChoices,
@@ -14,6 +16,7 @@ import {
   applyAlertAction,
   chosenRules,
   confirmAlertAction,
+  existingAlertsVerdict,
   inspectAlerts,
   needsTrailDecision,
   trailCreatable,
@@ -31,7 +34,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { isBack, isContinue, isOpenMailbox, isSendTest, isSkip, isToggleApiCalls, isToggleTrail, useKeys } from "./keys.js";
+import { isAddOwnAlerts, isBack, isContinue, isOpenMailbox, isSendTest, isSkip, isToggleApiCalls, isToggleReadOnly, isToggleTrail, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { attempt, useTask } from "./use-task.js";
 
@@ -45,6 +48,7 @@ interface Props {
 }
 
 type Phase =
+  /** With the account's own alerts already delivering root sign-ins: keep them, or add rootlock's own. */
   | { kind: "intro" }
   | { kind: "email"; invalid: boolean }
   | { kind: "options" }
@@ -57,7 +61,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const a = t.alerts;
   const [task, retry] = useTask(() => inspectAlerts(ctx, topicName), "sns:GetTopicAttributes");
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
-  const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, createTrail: true });
+  const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, readOnlyApiCalls: false, createTrail: true });
   const [clicked, setClicked] = useState(false);
   const finding = task.status === "done" ? task.value : undefined;
 
@@ -67,7 +71,9 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
       if (phase.kind === "intro") {
         if (isBack(input, key)) return onBack();
         if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-        if (isContinue(input, key)) setPhase({ kind: "email", invalid: false });
+        const existing = existingAlertsVerdict(finding);
+        if (existing && isContinue(input, key)) return onDone(existing);
+        if (existing ? isAddOwnAlerts(input, key) : isContinue(input, key)) setPhase({ kind: "email", invalid: false });
         return;
       }
       if (phase.kind === "email" && isBack(input, key)) return setPhase({ kind: "intro" });
@@ -75,6 +81,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
         if (isBack(input, key)) return setPhase({ kind: "email", invalid: false });
         if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
         if (isToggleApiCalls(input, key)) return setChoices((c) => ({ ...c, apiCalls: !c.apiCalls }));
+        if (isToggleReadOnly(input, key) && choices.apiCalls) return setChoices((c) => ({ ...c, readOnlyApiCalls: !c.readOnlyApiCalls }));
         if (isToggleTrail(input, key) && needsTrailDecision(finding) && trailCreatable(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
         if (isContinue(input, key)) setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined });
       } else if (phase.kind === "verifying" && standIn && isOpenMailbox(input, key) && !clicked) {
@@ -117,7 +124,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {title}
           <Text>{a.why}</Text>
           <FindingView finding={f} />
-          <Text dimColor>{a.introKeys}</Text>
+          {f.existing && <ExistingView finding={f} />}
+          <Text dimColor>{f.existing ? a.existingKeys : a.introKeys}</Text>
         </Box>
       );
     case "email":
@@ -147,6 +155,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {title}
           <Text>{a.subscription(choices.email, a.subscriptionStates[subscriptionState(f, choices.email)])}</Text>
           <Text>{a.apiChoice(choices.apiCalls)}</Text>
+          {choices.apiCalls && <Text dimColor>{a.apiScope}</Text>}
+          {choices.apiCalls && <Text>{a.readOnlyChoice(!!choices.readOnlyApiCalls)}</Text>}
           {needsTrailDecision(f) ? (
             <Box flexDirection="column">
               <Text color="yellow">{a.noTrail}</Text>
@@ -165,7 +175,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             <Text color="green">{a.trailFound(f.deliveringTrail!.name)}</Text>
           )}
           {plan.length === 0 && <Text color="green">{a.nothingToDo}</Text>}
-          <Text dimColor>{a.optionsKeys}</Text>
+          <Text dimColor>{a.optionsKeys(["a", choices.apiCalls && "r", needsTrailDecision(f) && "t"].filter(Boolean).join(" / "))}</Text>
         </Box>
       );
     }
@@ -207,6 +217,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {title}
           {phase.verdict.state === "verified" && <Text color="green">{a.verified}</Text>}
           {phase.verdict.reason === "subscription-pending" && <Text color="yellow">{a.pending}</Text>}
+          {phase.verdict.reason === "no-trail" && <Text color="yellow">{a.noTrailResult}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
           <VerdictView verdict={phase.verdict} />
           {phase.test !== undefined && <Text color="green">{a.testSent(phase.test)}</Text>}
@@ -228,12 +239,27 @@ function withPrior(v: Verdict, f: AlertsFinding, prior: RunnerOutcome | undefine
   return { ...v, state, evidence: [...f.evidence, ...(prior?.evidence ?? []), ...v.evidence] };
 }
 
-/** What is there now: the topic, its email subscriptions, and each rule. */
+/** The account's own alert that already delivers root sign-ins, and the trail that lets it fire. */
+function ExistingView({ finding }: { finding: AlertsFinding }) {
+  const { t } = useUi();
+  const a = t.alerts;
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      <Text color="green">{a.existingTitle}</Text>
+      {finding.existing!.routes.map((r) => (
+        <Text key={`${r.rule} ${r.target}`}>{a.existingRoute(r.rule, r.target, r.confirmed)}</Text>
+      ))}
+      <Text>{a.existingTrail(finding.existing!.trail!)}</Text>
+    </Box>
+  );
+}
+
+/** What is there now: the topic, its email subscriptions, and each of rootlock's rules, with what it catches. */
 function FindingView({ finding }: { finding: AlertsFinding }) {
   const { t } = useUi();
   const a = t.alerts;
   const everyRule = alertRules(finding.topicArn);
-  const possible = chosenRules(finding, { email: "", apiCalls: true, createTrail: true }).map((s) => s.kind);
+  const possible = chosenRules(finding, { email: "", apiCalls: false, createTrail: true }).map((s) => s.kind);
   return (
     <Box flexDirection="column" marginY={1}>
       <Text>{a.topic(finding.topicArn, !!finding.topic)}</Text>
@@ -242,8 +268,11 @@ function FindingView({ finding }: { finding: AlertsFinding }) {
       ))}
       {everyRule.map((spec) => {
         const rule = finding.rules[spec.kind];
-        const state = !possible.includes(spec.kind) && !rule ? "skipped" : !rule ? "absent" : ruleIsRight(rule, spec) ? "right" : "drifted";
-        return <Text key={spec.name}>{a.rule(spec.name, a.ruleStates[state])}</Text>;
+        // The API-call rule is optional: absent, it is offered, not "to be created". Its read-only choice comes later,
+        // so here it is judged only on its pattern and on being enabled.
+        const right = !!rule && (spec.kind === "api-call" ? rule.enabled && sameJson(rule.pattern, spec.pattern) : ruleIsRight(rule, spec));
+        const state = !possible.includes(spec.kind) && !rule ? "optional" : !rule ? "absent" : right ? "right" : "drifted";
+        return <Text key={spec.name}>{a.rule(spec.name, a.ruleCatches[spec.kind], a.ruleStates[state])}</Text>;
       })}
     </Box>
   );

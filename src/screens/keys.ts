@@ -17,7 +17,11 @@ export const isShowSecret = (input: string, key: Key) => input === "k" && key.ct
 const plainKey = (letter: string) => (input: string, key: Key) => input === letter && !key.ctrl && !key.meta;
 /** Alerts: turn "alert on every root API call" on or off. */
 export const isToggleApiCalls = plainKey("a");
-/** Alerts: create the trail, or leave the API-call rules out. */
+/** Alerts: the API-call rule also takes read-only calls (or write calls only). */
+export const isToggleReadOnly = plainKey("r");
+/** Alerts, when the account's own alerts are already in place: add rootlock's own anyway. */
+export const isAddOwnAlerts = plainKey("a");
+/** Alerts: create the trail, or set up rules that cannot fire until a trail exists. */
 export const isToggleTrail = plainKey("t");
 /** Alerts, on the result: send a test message through the topic. */
 export const isSendTest = plainKey("t");

@@ -1,7 +1,7 @@
 // What rootlock's root-activity alerts look like when they are right: the EventBridge rules with their patterns
 // and input transformers, the SNS topic policy that lets EventBridge publish, and the CloudTrail bucket policy.
 // Pure data and comparisons: the alerts step plans from these, and verifies against them.
-import type { RuleTarget, Trail } from "../aws/account.js";
+import type { RuleState, RuleTarget, Trail } from "../aws/account.js";
 import { accountOf, alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
 
 export { partitionOf };
@@ -22,6 +22,10 @@ export interface AlertRuleSpec {
   /** Events of this kind reach EventBridge only through a trail that logs management events. */
   needsTrail: boolean;
   pattern: object;
+  /** The State the rule is put with: read-only management events arrive only with the ALL state. */
+  state: RuleState;
+  /** What it catches, in the evidence report's words (English, like AWS's names). */
+  catches: string;
   description: string;
   target: RuleTarget;
 }
@@ -39,14 +43,37 @@ export function bucketNameFor(accountId: string): string {
 // an owner needs to decide in seconds whether it was them. A JSON-string template makes SNS send plain text.
 const COMMON_PATHS = { account: "$.account", time: "$.time", ip: "$.detail.sourceIPAddress" };
 
-export function alertRules(topicArn: string): AlertRuleSpec[] {
+/**
+ * The console sign-in's detail type, both spellings: real events (and AWS's re:Post rule) say "Sign In", the
+ * EventBridge User Guide's list (eb-service-event-cloudtrail) says "Signin". A rule that names both catches either.
+ */
+export const SIGN_IN_DETAIL_TYPES = ["AWS Console Sign In via CloudTrail", "AWS Console Signin via CloudTrail"];
+
+/** What the operator chose about the rules themselves. */
+export interface RuleOptions {
+  /** The API-call rule also takes read-only calls (Get*, List*, Describe*…): State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS. */
+  readOnlyApiCalls?: boolean;
+}
+
+/**
+ * rootlock's rules. Every one needs a trail: EventBridge receives each "… via CloudTrail" detail type, console
+ * sign-ins included, only while a CloudTrail trail with logging records it (EventBridge User Guide, "AWS service
+ * events delivered via AWS CloudTrail", eb-service-event-cloudtrail). A rule in us-east-1 sees only the events
+ * delivered there: global services' (IAM, STS, Organizations, sign-in) and us-east-1's own regional services'.
+ * With State ENABLED it gets write events only; read-only management events need
+ * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (EventBridge API reference, PutRule `State`; User Guide,
+ * "Receiving read-only management events from AWS services").
+ */
+export function alertRules(topicArn: string, options: RuleOptions = {}): AlertRuleSpec[] {
   const target = (inputPathsMap: Record<string, string>, inputTemplate: string): RuleTarget => ({ id: TARGET_ID, arn: topicArn, inputPathsMap, inputTemplate });
   return [
     {
       kind: "console-sign-in",
       name: `${RULE_PREFIX}console-sign-in`,
-      needsTrail: false,
-      pattern: { "detail-type": ["AWS Console Sign In via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } },
+      needsTrail: true,
+      pattern: { "detail-type": SIGN_IN_DETAIL_TYPES, detail: { userIdentity: { type: ["Root"] } } },
+      state: "ENABLED",
+      catches: "root console sign-ins, successful or not (either spelling of the detail type)",
       description: "rootlock: the root user signed in to the AWS console",
       target: target(
         { ...COMMON_PATHS, result: "$.detail.responseElements.ConsoleLogin", mfa: "$.detail.additionalEventData.MFAUsed" },
@@ -62,6 +89,8 @@ export function alertRules(topicArn: string): AlertRuleSpec[] {
         source: ["aws.iam"],
         detail: { eventName: ["DeactivateMFADevice", "DeleteVirtualMFADevice"], userIdentity: { type: ["Root"] } },
       },
+      state: "ENABLED",
+      catches: "root's IAM DeactivateMFADevice and DeleteVirtualMFADevice calls",
       description: "rootlock: the root user removed an MFA device",
       target: target(
         { ...COMMON_PATHS, event: "$.detail.eventName", mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated" },
@@ -73,10 +102,12 @@ export function alertRules(topicArn: string): AlertRuleSpec[] {
       name: `${RULE_PREFIX}api-call`,
       needsTrail: true,
       pattern: { "detail-type": ["AWS API Call via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } },
-      description: "rootlock: the root user called an AWS API",
+      state: options.readOnlyApiCalls ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED",
+      catches: `root's ${options.readOnlyApiCalls ? "read-only and write" : "write (not read-only)"} API calls delivered to us-east-1: global services (IAM, STS, Organizations…) and us-east-1's own regional services, not other regions'`,
+      description: `rootlock: the root user's ${options.readOnlyApiCalls ? "read and write" : "write"} API calls delivered to us-east-1 (global services such as IAM, STS, Organizations; us-east-1's own services)`,
       target: target(
-        { ...COMMON_PATHS, event: "$.detail.eventName", service: "$.detail.eventSource", mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated" },
-        '"ROOT API CALL <service> <event> in AWS account <account> at <time> from <ip>. Session used MFA: <mfa>."',
+        { ...COMMON_PATHS, event: "$.detail.eventName", service: "$.detail.eventSource", region: "$.detail.awsRegion", mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated" },
+        '"ROOT API CALL <service> <event> (region <region>) in AWS account <account> at <time> from <ip>. Session used MFA: <mfa>."',
       ),
     },
   ];

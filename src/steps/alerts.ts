@@ -1,9 +1,11 @@
 // Root-activity alerts (CIS 4.3 / Security Hub CloudWatch.1, related): an SNS topic in us-east-1 that EventBridge
 // may publish to, an email subscription the owner confirms, EventBridge rules for root's console sign-ins, MFA
-// removals and (on request) any API call, and the CloudTrail trail that API-call events need. inspect → plan →
-// apply → verify like every step: the plan holds only what is missing or drifted, so a second run changes nothing
-// that is right; every change is read back; the email subscription counts only once AWS shows it confirmed.
-import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
+// removals and (on request) root's API calls delivered to us-east-1, and the CloudTrail trail that every one of
+// them needs. inspect → plan → apply → verify like every step: the plan holds only what is missing or drifted, so
+// a second run changes nothing that is right; every change is read back; the email subscription counts only once
+// AWS shows it confirmed. An account whose own rule already tells someone of root sign-ins (check's judgement)
+// is "already in place", and rootlock's own alerts are added only if the operator asks.
+import type { AlertTopic, BucketState, EventRuleDetail, RuleState, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
 import { writeParams } from "../aws/write-params.js";
 import {
   type AlertRuleKind,
@@ -13,6 +15,7 @@ import {
   DEFAULT_TOPIC_NAME,
   describeDeliveringTrail,
   partitionOf,
+  RULE_PREFIX,
   sameJson,
   TARGET_ID,
   targetIsRight,
@@ -24,6 +27,7 @@ import {
   TRAIL_NAME,
 } from "./alert-shapes.js";
 import { alertsRegionFor, type Partition } from "../aws/partition.js";
+import { judgeSignInAlerts, readAlertRoutes, type SignInAlertJudgement } from "./alert-judgement.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { verdict } from "./types.js";
 import { iamWait, trailWait, type WaitHooks, waitUntil } from "./wait.js";
@@ -44,15 +48,22 @@ export interface AlertsFinding {
   ownTrail?: Trail;
   /** rootlock's trail bucket, read only when a trail may be created (no trail delivers, rootlock's own is absent). */
   bucket?: BucketState;
+  /** Alerts the account already has (not rootlock's): a rule and topic that tell someone of root sign-ins, and a trail. */
+  existing?: SignInAlertJudgement;
   evidence: Evidence[];
 }
 
 /** What the operator chose. */
 export interface AlertChoices {
   email: string;
-  /** Also alert on every root API call. */
+  /** Also alert on root's API calls delivered to us-east-1 (global services, and us-east-1's own). */
   apiCalls: boolean;
-  /** Create (or repair) rootlock's trail when no trail brings API calls; false skips the API-call rules. */
+  /** The API-call rule takes read-only calls too (State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS). */
+  readOnlyApiCalls?: boolean;
+  /**
+   * Create (or repair) rootlock's trail when no trail brings root's events to EventBridge. Declined, the rules are
+   * still set up, but they cannot fire until a trail logs management events: the verdict says so (no-trail).
+   */
   createTrail: boolean;
 }
 
@@ -62,10 +73,11 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
   const topicArn = topicArnFor(partition, accountId, topicName);
   const bucketName = bucketNameFor(accountId);
   const specs = alertRules(topicArn);
-  const [topic, ruleList, trails] = await Promise.all([
+  const [topic, ruleList, trails, [accountRules, topicReads]] = await Promise.all([
     ctx.account.getTopic(topicArn),
     Promise.all(specs.map((s) => ctx.account.getEventRule(s.name))),
     ctx.account.listTrails(),
+    readAlertRoutes(ctx.account),
   ]);
   const deliveringTrail = trails.find(trailDeliversRootCalls);
   const ownTrail = trails.find((t) => t.name === TRAIL_NAME);
@@ -79,6 +91,9 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
     if (rule) rules[s.kind] = rule;
   });
   const unreadable = trails.filter((t) => t.statusFrom === "unreadable");
+  // The account's own alerts, judged as `rootlock check` judges them; rootlock's rules are left to the plan.
+  const others = accountRules.ok ? { ok: true as const, value: accountRules.value.filter((r) => !r.name.startsWith(RULE_PREFIX)) } : accountRules;
+  const judged = judgeSignInAlerts(others, topicReads, { ok: true, value: trails });
   const at = ctx.now();
   return {
     accountId,
@@ -92,20 +107,21 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
     deliveringTrail,
     ownTrail,
     bucket,
+    existing: judged.status === "pass" ? judged : undefined,
     evidence: [
       { source: "sns:GetTopicAttributes (us-east-1)", read: topic ? `${topicArn} exists` : `${topicArn} absent`, at },
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
       { source: "cloudtrail:DescribeTrails", read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`, at },
       ...unreadable.map((t) => ({ source: "cloudtrail:GetTrailStatus + GetEventSelectors", read: `${t.name}: could not read (${t.unreadable?.code} on ${t.unreadable?.action}), not counted`, at })),
       ...(bucket?.ownedElsewhere ? [{ source: "s3:GetBucketPolicy (ExpectedBucketOwner)", read: `${bucketName}: refused (403): held by another account, or not readable by this identity; no trail will be created with it`, at }] : []),
+      { source: "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)", read: `the account's other root sign-in alerts: ${judged.status} — ${judged.evidence}`, at },
     ],
   };
 }
 
-/** The rules that will be set up: the sign-in rule always; API-call rules only where a trail will bring their events. */
+/** The rules that will be set up: sign-in and MFA removal always, the API-call rule on request. */
 export function chosenRules(finding: AlertsFinding, choices: AlertChoices): AlertRuleSpec[] {
-  const trail = !!finding.deliveringTrail || (choices.createTrail && trailCreatable(finding));
-  return alertRules(finding.topicArn).filter((s) => (s.kind !== "api-call" || choices.apiCalls) && (!s.needsTrail || trail));
+  return alertRules(finding.topicArn, { readOnlyApiCalls: choices.readOnlyApiCalls }).filter((s) => s.kind !== "api-call" || choices.apiCalls);
 }
 
 export function needsTrailDecision(finding: AlertsFinding): boolean {
@@ -121,8 +137,20 @@ export function trailCreatable(finding: AlertsFinding): boolean {
   return !finding.bucket?.ownedElsewhere;
 }
 
+/** Will a trail bring the rules' events: one already does, or rootlock makes one. */
+export function trailExpected(finding: AlertsFinding, choices: AlertChoices): boolean {
+  return !!finding.deliveringTrail || (choices.createTrail && trailCreatable(finding));
+}
+
+/** Enabled with the State chosen (a rule that should take read-only events is not right without them), the pattern as planned. */
 export function ruleIsRight(rule: EventRuleDetail | undefined, spec: AlertRuleSpec): boolean {
-  return !!rule && rule.enabled && sameJson(rule.pattern, spec.pattern);
+  return !!rule && rule.state === spec.state && sameJson(rule.pattern, spec.pattern);
+}
+
+/** The account's own alerts already tell someone of root sign-ins: the step is done without a change. */
+export function existingAlertsVerdict(finding: AlertsFinding): Verdict | undefined {
+  if (!finding.existing) return undefined;
+  return verdict("verified", "already-compliant", finding.evidence);
 }
 
 const api = (call: string, params: Record<string, string>): ApiAction => ({ by: "rootlock", call, params });
@@ -139,7 +167,7 @@ export function planAlerts(finding: AlertsFinding, choices: AlertChoices): ApiAc
   if (!finding.deliveringTrail && choices.createTrail && trailCreatable(finding)) actions.push(...planTrail(finding));
   for (const spec of chosenRules(finding, choices)) {
     const rule = finding.rules[spec.kind];
-    if (!ruleIsRight(rule, spec)) actions.push(api("events:PutRule", writeParams.putEventRule(spec.name, JSON.stringify(spec.pattern), spec.description)));
+    if (!ruleIsRight(rule, spec)) actions.push(api("events:PutRule", writeParams.putEventRule(spec.name, JSON.stringify(spec.pattern), spec.description, spec.state)));
     if (!targetIsRight(rule?.targets.find((t) => t.id === TARGET_ID), spec.target)) actions.push(api("events:PutTargets", writeParams.putRuleTarget(spec.name, spec.target)));
   }
   return actions;
@@ -169,7 +197,7 @@ export async function applyAlertAction(ctx: StepContext, action: ApiAction): Pro
     case "sns:Subscribe":
       return ctx.account.subscribeEmail(p.TopicArn!, p.Endpoint!);
     case "events:PutRule":
-      return ctx.account.putEventRule(p.Name!, p.EventPattern!, p.Description ?? "");
+      return ctx.account.putEventRule(p.Name!, p.EventPattern!, p.Description ?? "", p.State as RuleState);
     case "events:PutTargets":
       return ctx.account.putRuleTarget(p.Rule!, {
         id: p.Id!,
@@ -202,7 +230,7 @@ export async function alertActionHolds(ctx: StepContext, action: ApiAction): Pro
       return (await account.listSubscriptions(p.TopicArn!)).some((s) => s.endpoint === p.Endpoint);
     case "events:PutRule": {
       const rule = await account.getEventRule(p.Name!);
-      return !!rule && rule.enabled && sameJson(rule.pattern, JSON.parse(p.EventPattern!) as object);
+      return !!rule && rule.state === p.State && sameJson(rule.pattern, JSON.parse(p.EventPattern!) as object);
     }
     case "events:PutTargets": {
       const rule = await account.getEventRule(p.Rule!);
@@ -235,8 +263,8 @@ export interface AlertsState {
   policy: boolean;
   subscription: "confirmed" | "pending" | "missing";
   rules: { spec: AlertRuleSpec; rule: boolean; target: boolean }[];
-  /** Whether API-call events reach EventBridge; undefined when no chosen rule needs them. */
-  trail?: boolean;
+  /** Whether a trail brings root's events to EventBridge in us-east-1 (every rule needs one to fire). */
+  trail: boolean;
 }
 
 export async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices): Promise<AlertsState> {
@@ -245,7 +273,7 @@ export async function readAlerts(ctx: StepContext, finding: AlertsFinding, choic
   const [subs, rules, trails] = await Promise.all([
     topic ? ctx.account.listSubscriptions(finding.topicArn) : Promise.resolve([]),
     Promise.all(specs.map((s) => ctx.account.getEventRule(s.name))),
-    specs.some((s) => s.needsTrail) ? ctx.account.listTrails() : Promise.resolve(undefined),
+    ctx.account.listTrails(),
   ]);
   const mine = subs.find((s) => s.endpoint === choices.email);
   return {
@@ -257,13 +285,13 @@ export async function readAlerts(ctx: StepContext, finding: AlertsFinding, choic
       rule: ruleIsRight(rules[i], spec),
       target: targetIsRight(rules[i]?.targets.find((t) => t.id === TARGET_ID), spec.target),
     })),
-    trail: trails ? trails.some(trailDeliversRootCalls) : undefined,
+    trail: trails.some(trailDeliversRootCalls),
   };
 }
 
-/** Every part in place (the subscription may still be pending). */
+/** Every part rootlock sets up is in place (the subscription may still be pending; the trail is judged apart). */
 export function alertsInPlace(s: AlertsState): boolean {
-  return s.topic && s.policy && s.subscription !== "missing" && s.rules.every((r) => r.rule && r.target) && s.trail !== false;
+  return s.topic && s.policy && s.subscription !== "missing" && s.rules.every((r) => r.rule && r.target);
 }
 
 function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: Date): Evidence[] {
@@ -272,24 +300,33 @@ function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: D
     { source: "sns:ListSubscriptionsByTopic", read: `email ${email}: ${s.subscription}`, at },
     ...s.rules.map((r) => ({
       source: "events:DescribeRule + events:ListTargetsByRule (us-east-1)",
-      read: `${r.spec.name}: ${r.rule ? "enabled, pattern as planned" : "missing or not as planned"}; target ${r.target ? "topic, with input transformer" : "missing or not as planned"}`,
+      read: `${r.spec.name} (catches ${r.spec.catches}; State ${r.spec.state}): ${r.rule ? "pattern and state as planned" : "missing or not as planned"}; target ${r.target ? "topic, with input transformer" : "missing or not as planned"}`,
       at,
     })),
+    {
+      source: "cloudtrail:DescribeTrails + GetTrailStatus + GetEventSelectors",
+      read: s.trail ? "a trail logs management events into us-east-1" : "NO trail logs management events into us-east-1: EventBridge receives none of these events, so no rule can fire",
+      at,
+    },
   ];
-  if (s.trail !== undefined) evidence.push({ source: "cloudtrail:DescribeTrails + GetTrailStatus + GetEventSelectors", read: s.trail ? "a trail logs management events into us-east-1" : "no trail logs management events into us-east-1", at });
   return evidence;
 }
 
 /**
  * The independent read for the whole step. It waits for everything to show and for the owner to confirm the
  * subscription (a human reading an email, often in spam: the long wait). Stopped early, a pending subscription
- * leaves the step unverified: alerts go nowhere until it is confirmed.
+ * leaves the step unverified: alerts go nowhere until it is confirmed. Without a trail that brings root's events
+ * to EventBridge no rule can fire, so the step is unverified however right the rest is (no-trail); that is not
+ * waited for when the operator declined rootlock's trail.
  */
 export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices, hooks?: WaitHooks): Promise<Verdict> {
-  const result = await waitUntil(ctx, () => readAlerts(ctx, finding, choices), (s) => alertsInPlace(s) && s.subscription === "confirmed", trailWait(ctx, hooks));
+  const expectTrail = trailExpected(finding, choices);
+  const done = (s: AlertsState) => alertsInPlace(s) && s.subscription === "confirmed" && (s.trail || !expectTrail);
+  const result = await waitUntil(ctx, () => readAlerts(ctx, finding, choices), done, trailWait(ctx, hooks));
   const last = result.last;
   const evidence = last ? evidenceOf(last, finding, choices.email, ctx.now()) : [];
-  if (result.met) return verdict("verified", "read-back-confirms", evidence);
+  if (result.met && last?.trail) return verdict("verified", "read-back-confirms", evidence);
+  if (last && alertsInPlace(last) && !last.trail) return verdict("unverified", "no-trail", evidence);
   if (last && alertsInPlace(last)) return verdict("unverified", "subscription-pending", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
 }

@@ -15,8 +15,9 @@ import type {
   VirtualMfaDevice,
 } from "../aws/account.js";
 import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
+import { catchesRootMfaRemoval, couldNotRead, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
 import { isRootArn } from "../aws/account.js";
-import { AccountError } from "../aws/errors.js";
+import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
 import { AUDIT_IDS } from "./controls.js";
 import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-identity.js";
@@ -25,16 +26,6 @@ import { CIS_MIN_LENGTH, CIS_REUSE_PREVENTION, meetsMinLength, meetsReusePrevent
 const DAY = 86_400_000;
 /** CloudTrail's event history keeps 90 days. */
 const HISTORY_DAYS = 90;
-
-type Read<T> = { ok: true; value: T } | { ok: false; code: string; action: string };
-
-async function read<T>(run: () => Promise<T>, action: string): Promise<Read<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, code: error instanceof AccountError ? error.code : "Unknown", action: error instanceof AccountError ? error.action : action };
-  }
-}
 
 export interface CheckInput {
   summary: Read<RootSummary>;
@@ -108,57 +99,10 @@ function rootMfaSince(input: CheckInput, now: Date): { at: Date; label: string }
   return { why: cannot("when root's MFA was enabled", failed) };
 }
 
-/** The rules, then (depending on them) the subscriptions of the SNS topics the root-sign-in rules send to. */
-async function readAlertRoutes(account: Account): Promise<[Read<EventRule[]>, Record<string, Read<TopicSubscription[]>>]> {
-  const rules = await read(() => account.listEventRules(), "events:ListRules");
-  if (!rules.ok) return [rules, {}];
-  const arns = [...new Set(rules.value.filter(catchesRootSignIn).flatMap((r) => (r.targetArns ?? []).filter(isTopicArn)))];
-  const subs = await Promise.all(arns.map((arn) => read(() => account.listSubscriptions(arn), "sns:ListSubscriptionsByTopic")));
-  return [rules, Object.fromEntries(arns.map((arn, i) => [arn, subs[i]!]))];
-}
+// The alert judgement lives in alert-judgement.ts, shared with the alerts step; re-exported for check's callers.
+export { catchesRootMfaRemoval, catchesRootSignIn } from "./alert-judgement.js";
 
-const isTopicArn = (arn: string) => /^arn:aws[\w-]*:sns:/.test(arn);
-
-/** Does an EventBridge pattern catch root's MFA removals (an API call event, so only with a trail)? */
-export function catchesRootMfaRemoval(rule: EventRule): boolean {
-  if (!rule.enabled || rule.targets === 0 || !rule.pattern) return false;
-  try {
-    const p = JSON.parse(rule.pattern) as { "detail-type"?: string[]; detail?: { eventName?: string[]; userIdentity?: { type?: string[] } } };
-    const names = p.detail?.eventName;
-    return (
-      (p["detail-type"] ?? []).includes("AWS API Call via CloudTrail") &&
-      (p.detail?.userIdentity?.type ?? []).includes("Root") &&
-      (names === undefined || (names.includes("DeactivateMFADevice") && names.includes("DeleteVirtualMFADevice")))
-    );
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Who hears of a root sign-in: for each rule, its SNS topics' confirmed subscriptions. A target that is not an
- * SNS topic (a Lambda, a queue) cannot be judged from here and counts as delivered.
- */
-function deliveries(rules: EventRule[], topics: Record<string, Read<TopicSubscription[]>>): { delivered: string[]; pending: string[]; unreadable: string[] } {
-  const delivered: string[] = [];
-  const pending: string[] = [];
-  const unreadable: string[] = [];
-  for (const rule of rules) {
-    for (const arn of rule.targetArns ?? []) {
-      if (!isTopicArn(arn)) {
-        delivered.push(`${rule.name} → ${arn}`);
-        continue;
-      }
-      const subs = topics[arn];
-      if (!subs || !subs.ok) unreadable.push(arn);
-      else if (subs.value.some((s) => !s.pending)) delivered.push(`${rule.name} → ${arn} (${subs.value.filter((s) => !s.pending).length} confirmed)`);
-      else pending.push(arn);
-    }
-  }
-  return { delivered, pending, unreadable };
-}
-
-const unknown = (r: { code: string; action: string }) => `could not read (${r.code} on ${r.action})`;
+const unknown = couldNotRead;
 
 function ago(at: Date, now: Date): string {
   const days = Math.floor((now.getTime() - at.getTime()) / DAY);
@@ -180,18 +124,6 @@ function keyEvidence(input: CheckInput, now: Date): string {
   if (!input.report.ok || input.report.value.keys.length === 0) return "";
   const slots = input.report.value.keys.map((k) => `key ${k.slot} ${k.active ? "active" : "inactive"}, ${lastUse(k.lastUsed, now)}`);
   return `${slots.join("; ")} (credential report)`;
-}
-
-/** Does an EventBridge pattern catch root's console sign-ins? */
-export function catchesRootSignIn(rule: EventRule): boolean {
-  if (!rule.enabled || rule.targets === 0 || !rule.pattern) return false;
-  try {
-    const p = JSON.parse(rule.pattern) as { "detail-type"?: string[]; detail?: { userIdentity?: { type?: string[] } } };
-    const types = p.detail?.userIdentity?.type ?? [];
-    return (p["detail-type"] ?? []).includes("AWS Console Sign In via CloudTrail") && types.includes("Root");
-  } catch {
-    return false;
-  }
 }
 
 /** A row's control name with its ids, from the one table (controls.ts). */
@@ -267,27 +199,23 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     }
   }
 
-  // CIS 4.3 / CloudWatch.1 (related): an enabled EventBridge rule that tells someone when root signs in.
+  // CIS 4.3 / CloudWatch.1 (related): an enabled EventBridge rule that tells someone when root signs in, and a
+  // trail that brings the sign-in to EventBridge (without one the rule cannot fire).
   {
     const base = { ...ids("root-activity-alerts"), title: "Alert on root activity" } as const;
     if (!input.rules.ok) add({ ...base, status: "unknown", evidence: unknown(input.rules), source: "events:ListRules (us-east-1)" });
     else {
-      const rules = input.rules.value.filter(catchesRootSignIn);
-      const source = "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)";
-      // What else is known: the MFA-removal alert, and whether a trail brings API-call events at all.
+      const judged = judgeSignInAlerts(input.rules, input.topics ?? {}, input.trails);
+      const source = "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1) + cloudtrail:DescribeTrails";
+      // What else is known: the MFA-removal alert, and whether a trail lets it fire.
       const mfaRule = input.rules.value.some(catchesRootMfaRemoval);
       // Each trail was read on its own: one that could not be read leaves the answer unknown, not false.
       const trail = input.trails?.ok ? trailsDeliver(input.trails.value) : undefined;
+      // The trail that brings the events is named even when the rules fall short (the judgement names it on a pass).
       const delivering = input.trails?.ok ? input.trails.value.find(trailDeliversRootCalls) : undefined;
-      const trailNote = delivering ? `; trail: ${describeDeliveringTrail(delivering)}` : "";
+      const trailNote = delivering && !judged.trail ? `; trail: ${describeDeliveringTrail(delivering)}` : "";
       const extra = `; root MFA-removal alert: ${mfaRule ? (trail === false ? "rule present, but NO trail logs management events, so it cannot fire" : "yes") : "no"}${trailNote}`;
-      if (rules.length === 0) add({ ...base, status: "fail", evidence: `no enabled rule with a target catches root console sign-ins${extra}`, source });
-      else {
-        const d = deliveries(rules, input.topics ?? {});
-        if (d.delivered.length > 0) add({ ...base, status: "pass", evidence: `rule ${d.delivered.join(", ")}${extra}`, source });
-        else if (d.unreadable.length > 0) add({ ...base, status: "unknown", evidence: `rule ${rules.map((r) => r.name).join(", ")}: could not read the subscriptions of ${d.unreadable.join(", ")}${extra}`, source });
-        else add({ ...base, status: "fail", evidence: `rule ${rules.map((r) => r.name).join(", ")}: its topic has no confirmed subscription (pending: ${d.pending.join(", ")}), so nothing is delivered${extra}`, source });
-      }
+      add({ ...base, status: judged.status, evidence: `${judged.evidence}${extra}`, source });
     }
   }
 

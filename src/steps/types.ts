@@ -41,6 +41,7 @@ export type VerdictReason =
   | "key-still-accepted"
   | "dry-run" // the change was shown, not sent
   | "subscription-pending" // the alerts are in place, but the email subscription is not confirmed yet
+  | "no-trail" // the alert rules are in place, but no trail brings root's events to EventBridge: they cannot fire
   | "error";
 
 export interface Evidence {

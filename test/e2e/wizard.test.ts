@@ -293,7 +293,7 @@ describe("the whole wizard on the simulated account", () => {
     expect((await s.waitForExit()).exitCode).toBe(0);
   }, 120_000);
 
-  it("`rootlock alerts --topic`: the alerts step alone, without a trail, to a summary and a report of that control only", async () => {
+  it("`rootlock alerts --topic`: the alerts step alone, without a trail (so unverified: the rules cannot fire), to a summary and a report of that control only", async () => {
     const t: Messages = en;
     const cwd = scratch();
     const s = spawnRootlock(["alerts", "--demo", "--topic", "team-alerts"], { cols: 110, rows: 52, cwd });
@@ -307,25 +307,34 @@ describe("the whole wizard on the simulated account", () => {
     s.write("t");
     await next(s, t.alerts.trailChoice(false));
     s.press("enter");
-    for (let i = 1; i <= 5; i++) {
-      await next(s, `${i}/5`);
+    for (let i = 1; i <= 7; i++) {
+      await next(s, `${i}/7`);
       await next(s, t.common.confirmTitle);
       s.press("enter");
     }
     await next(s, t.alerts.confirmTitle("team@example.com"));
     s.write("m");
-    await next(s, t.alerts.verified);
+    await next(s, t.alerts.noTrailResult.slice(0, 40));
     s.press("enter");
-    const summary = await s.waitFor(t.summary.allVerified);
-    expect(summary).toContain("4.3 / CloudWatch.1");
+    const summary = await s.waitFor(t.summary.someNot.slice(0, 30));
+    expect(summary).toContain("4.3 /");
+    expect(summary).toContain(t.reasons["no-trail"].slice(0, 20));
     expect(summary).not.toContain("IAM.4");
     s.press("enter");
-    expect((await s.waitForExit()).exitCode).toBe(0);
+    expect((await s.waitForExit()).exitCode).toBe(1);
     await s.waitFor("Evidence report:");
     const report = JSON.parse(filesUnder(cwd).find((f) => f.path.endsWith(".json"))!.text);
-    expect(report.controls.map((c: { control: string; state: string }) => `${c.control} ${c.state}`)).toEqual(["root-alerts verified"]);
+    expect(report.controls.map((c: { control: string; state: string; reason: string }) => `${c.control} ${c.state} ${c.reason}`)).toEqual(["root-alerts unverified no-trail"]);
     expect(report.changes[0]).toMatchObject({ call: "sns:CreateTopic", params: { Name: "team-alerts" }, outcome: "sent" });
-    expect(report.changes.map((c: { call: string }) => c.call)).toEqual(["sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "events:PutRule", "events:PutTargets"]);
+    expect(report.changes.map((c: { call: string }) => c.call)).toEqual([
+      "sns:CreateTopic",
+      "sns:SetTopicAttributes",
+      "sns:Subscribe",
+      "events:PutRule",
+      "events:PutTargets",
+      "events:PutRule",
+      "events:PutTargets",
+    ]);
     rmSync(cwd, { recursive: true, force: true });
   }, 120_000);
 

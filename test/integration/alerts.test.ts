@@ -7,7 +7,7 @@ import { CreateBucketCommand, GetBucketPolicyCommand, S3Client } from "@aws-sdk/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { LiveAccount } from "../../src/aws/iam.js";
-import { type AlertChoices, applyAlertAction, confirmAlertAction, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
+import { type AlertChoices, applyAlertAction, confirmAlertAction, existingAlertsVerdict, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
 import { runCheck } from "../../src/steps/check.js";
 import { stepContextOn } from "../helpers/live-world.js";
 import type { StepContext } from "../../src/steps/types.js";
@@ -108,7 +108,7 @@ describe.runIf(available)("alerts against moto", () => {
 
   it("repairs a disabled-by-edit rule and a lost policy statement, and nothing else", async () => {
     const finding = await inspectAlerts(ctx);
-    await ctx.account.putEventRule("rootlock-root-mfa-removal", JSON.stringify({ source: ["aws.iam"] }), "edited by hand");
+    await ctx.account.putEventRule("rootlock-root-mfa-removal", JSON.stringify({ source: ["aws.iam"] }), "edited by hand", "ENABLED");
     await ctx.account.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
     const plan = planAlerts(await inspectAlerts(ctx), CHOICES);
     expect(plan.map((a) => `${a.call} ${a.params.Name ?? a.params.TopicArn}`)).toEqual([
@@ -163,7 +163,7 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     expect(finding.evidence.map((e) => e.read).join("\n")).toContain(`${bucket}: refused (403)`);
     const plan = planAlerts(finding, CHOICES);
     expect(plan.filter((a) => a.call.startsWith("s3:") || a.call.startsWith("cloudtrail:"))).toEqual([]);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in"]);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
   });
 
   it("the organization's trail: listed, refused by GetTrailStatus / GetEventSelectors as on AWS, and counted from DescribeTrails", async () => {
@@ -206,5 +206,63 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     } finally {
       await moto.clearFaults();
     }
+  });
+});
+
+// An account whose owner set up a root-sign-in alert by hand: a rule that also takes read-only events (its State
+// must round-trip, and count as enabled), written with the guide's "Signin" spelling, to a topic with a confirmed
+// address. check's alert row fails while no trail brings the events (the rule cannot fire), passes once one does;
+// the alerts step then recognises it as already in place.
+describe.runIf(available)("a hand-made root-sign-in alert against moto", () => {
+  let moto: MotoServer;
+  let ctx: StepContext;
+  const RULE = "security-root-sign-in";
+  const alertRow = async () => (await runCheck(ctx.account, () => new Date(), "test", false)).findings.find((f) => f.control === "root-activity-alerts")!;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+    await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
+    const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
+    process.env.AWS_ENDPOINT_URL = moto.endpoint;
+    const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
+    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await moto?.stop();
+    delete process.env.AWS_ENDPOINT_URL;
+  });
+
+  it("round-trips the rule's State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, and counts it as enabled", async () => {
+    const topic = `arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts`;
+    await ctx.account.createTopic("security-alerts");
+    await ctx.account.subscribeEmail(topic, "security@example.com");
+    expect(await moto.confirmEmail("security@example.com")).toBe(1);
+    const pattern = JSON.stringify({ "detail-type": ["AWS Console Signin via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } });
+    await ctx.account.putEventRule(RULE, pattern, "hand-made", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+    await ctx.account.putRuleTarget(RULE, { id: "security", arn: topic });
+    expect(await ctx.account.getEventRule(RULE)).toMatchObject({ enabled: true, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" });
+    expect((await ctx.account.listEventRules()).find((r) => r.name === RULE)).toMatchObject({ enabled: true, targets: 1 });
+  });
+
+  it("check's alert row fails while no trail lets the rule fire, and passes once one logs management events", async () => {
+    const without = await alertRow();
+    expect(without.status).toBe("fail");
+    expect(without.evidence).toContain(`${RULE} → arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire`);
+    expect((await inspectAlerts(ctx)).existing).toBeUndefined();
+
+    await ctx.account.createBucket("audit-trail-logs-bucket");
+    await ctx.account.createTrail("audit-trail", "audit-trail-logs-bucket");
+    await ctx.account.startLogging("audit-trail");
+    const withTrail = await alertRow();
+    expect(withTrail.status).toBe("pass");
+    expect(withTrail.evidence).toContain("trail audit-trail logs management events into us-east-1");
+  });
+
+  it("the alerts step recognises the hand-made rule and topic as already in place", async () => {
+    const finding = await inspectAlerts(ctx);
+    expect(finding.existing).toMatchObject({ routes: [{ rule: RULE, target: `arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts`, confirmed: 1 }], trail: "audit-trail" });
+    expect(existingAlertsVerdict(finding)).toMatchObject({ state: "verified", reason: "already-compliant" });
   });
 });

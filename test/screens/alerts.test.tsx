@@ -7,7 +7,7 @@ import { messages } from "../../src/i18n/index.js";
 import { AlertsScreen } from "../../src/screens/AlertsScreen.js";
 import { SigninScreen } from "../../src/screens/SigninScreen.js";
 import type { Verdict } from "../../src/steps/types.js";
-import { KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+import { fold, KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
 
 const EMAIL = "owner@example.com";
 
@@ -30,7 +30,7 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     let done: Verdict | undefined;
     const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await r.waitFor(a.introKeys);
-    expect(r.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleStates.absent));
+    expect(r.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleCatches["console-sign-in"], a.ruleStates.absent));
     await r.press(KEYS.enter);
     await r.waitFor(a.emailHint);
     await r.type("owner@example");
@@ -74,7 +74,7 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     let again: Verdict | undefined;
     const r2 = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (again = v)} onBack={() => {}} />, { standIn });
     await r2.waitFor(a.subscription(EMAIL, a.subscriptionStates.confirmed));
-    expect(r2.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleStates.right));
+    expect(r2.frame()).toContain(a.rule("rootlock-root-console-sign-in", a.ruleCatches["console-sign-in"], a.ruleStates.right));
     await r2.press(KEYS.enter);
     await r2.waitFor(a.emailHint);
     await r2.press(KEYS.enter);
@@ -98,10 +98,8 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     await r.type(EMAIL);
     await r.press(KEYS.enter);
     await r.waitFor(a.trailChoice(true).slice(0, 10));
-    await r.press("t");
-    await r.waitFor(a.trailChoice(false).slice(0, 12));
     await r.press(KEYS.enter);
-    await confirmAll(r, 5);
+    await confirmAll(r, 11);
     await r.waitFor(a.confirmTitle(EMAIL));
     await r.press(KEYS.esc);
     await r.waitFor(a.pending.slice(0, 20));
@@ -131,6 +129,68 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     expect(done).toMatchObject({ state: "skipped", reason: "dry-run" });
     expect(dry.recorded).toHaveLength(13);
     expect(account.writes()).toEqual([]);
+    r.unmount();
+  });
+
+  it("names the API-call rule for what it catches, offers read-only calls, and without a trail says the rules cannot fire", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.introKeys);
+    expect(fold(r.frame())).toContain(fold(a.rule("rootlock-root-api-call", a.ruleCatches["api-call"], a.ruleStates.optional)));
+    await r.press(KEYS.enter);
+    await r.waitFor(a.emailHint);
+    await r.type(EMAIL);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.optionsKeys("a / t"));
+    expect(fold(r.frame())).toContain(fold(a.noTrail));
+    await r.press("r"); // not offered while API-call alerts are off: nothing changes
+    await r.press("a");
+    await r.waitFor(a.optionsKeys("a / r / t"));
+    expect(fold(r.frame())).toContain(fold(a.apiScope));
+    expect(fold(r.frame())).toContain(fold(a.readOnlyChoice(false)));
+    await r.press("r");
+    await r.waitFor(a.readOnlyChoice(true));
+    await r.press("t");
+    await r.waitFor(a.trailChoice(false));
+    await r.press(KEYS.enter);
+    await confirmAll(r, 9);
+    await r.waitFor(a.confirmTitle(EMAIL));
+    await r.press("m");
+    await r.waitFor(a.noTrailResult);
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "unverified", reason: "no-trail" });
+    expect(account.writes().some((w) => w.call.startsWith("cloudtrail:"))).toBe(false);
+    expect(await account.getEventRule("rootlock-root-api-call")).toMatchObject({ state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" });
+    r.unmount();
+  });
+
+  it("on the hardened account shows the account's own alert as already in place: Enter keeps it, sending nothing", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("hardened");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.existingKeys);
+    const frame = fold(r.frame());
+    expect(frame).toContain(fold(a.existingTitle));
+    expect(frame).toContain(fold(a.existingRoute("root-console-sign-in", "arn:aws:sns:us-east-1:123456789012:security-alerts", 1)));
+    expect(frame).toContain(fold(a.existingTrail("management-trail")));
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "verified", reason: "already-compliant" });
+    expect(account.writes()).toEqual([]);
+    r.unmount();
+  });
+
+  it("on the hardened account, a adds rootlock's own alerts beside the account's", async () => {
+    const { ctx, standIn } = await simulatedWorld("hardened");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.existingKeys);
+    await r.press("a");
+    await r.waitFor(a.emailHint);
+    await r.type(EMAIL);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.trailFound("management-trail"));
+    expect(done).toBeUndefined();
     r.unmount();
   });
 

@@ -13,9 +13,11 @@ import {
   alertActionHolds,
   applyAlertAction,
   confirmAlertAction,
+  existingAlertsVerdict,
   inspectAlerts,
   planAlerts,
   sendTestAlert,
+  trailExpected,
   verifyAlerts,
 } from "../../src/steps/alerts.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
@@ -84,11 +86,72 @@ describe("alerts step", () => {
     ]);
   });
 
-  it("without a trail and without consent to create one, leaves out the API-call rules", async () => {
-    const { ctx } = await world("new-account");
-    const plan = planAlerts(await inspectAlerts(ctx), { email: EMAIL, apiCalls: true, createTrail: false });
+  it("every rule needs the trail, the sign-in rule too, and the sign-in rule names both spellings of its detail type", () => {
+    const rules = alertRules("arn:aws:sns:us-east-1:123456789012:t");
+    expect(rules.map((r) => [r.kind, r.needsTrail])).toEqual([
+      ["console-sign-in", true],
+      ["mfa-removal", true],
+      ["api-call", true],
+    ]);
+    const signIn = rules[0]!;
+    expect(signIn.pattern).toMatchObject({ "detail-type": ["AWS Console Sign In via CloudTrail", "AWS Console Signin via CloudTrail"] });
+    const event = { "detail-type": "AWS Console Sign In via CloudTrail", detail: { userIdentity: { type: "Root" } } };
+    expect(matchesPattern(signIn.pattern, event)).toBe(true);
+    expect(matchesPattern(signIn.pattern, { ...event, "detail-type": "AWS Console Signin via CloudTrail" })).toBe(true);
+  });
+
+  it("without a trail and without consent to create one, sets the rules up but says they cannot fire (no-trail)", async () => {
+    const { ctx, simulated } = await world("new-account");
+    const choices = { email: EMAIL, apiCalls: true, createTrail: false };
+    const { plan, finding } = await applyAll(ctx, choices);
     expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in"]);
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual([
+      "rootlock-root-console-sign-in",
+      "rootlock-root-mfa-removal",
+      "rootlock-root-api-call",
+    ]);
+    await simulated.console.confirmAlertEmail(EMAIL);
+    const v = await verifyAlerts(ctx, finding, choices);
+    expect(v).toMatchObject({ state: "unverified", reason: "no-trail" });
+    expect(v.evidence.map((e) => e.read)).toContain("NO trail logs management events into us-east-1: EventBridge receives none of these events, so no rule can fire");
+  });
+
+  it("offers read-only calls for the API-call rule: put with State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, and right only with it", async () => {
+    const { ctx } = await world("hardened");
+    const readOnly = { email: EMAIL, apiCalls: true, readOnlyApiCalls: true, createTrail: false };
+    const { plan } = await applyAll(ctx, readOnly);
+    const puts = plan.filter((a) => a.call === "events:PutRule").map((a) => [a.params.Name, a.params.State]);
+    expect(puts).toEqual([
+      ["rootlock-root-console-sign-in", "ENABLED"],
+      ["rootlock-root-mfa-removal", "ENABLED"],
+      ["rootlock-root-api-call", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
+    ]);
+    await ctx.sleep(2000);
+    expect(await ctx.account.getEventRule("rootlock-root-api-call")).toMatchObject({ enabled: true, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" });
+    expect(planAlerts(await inspectAlerts(ctx), readOnly)).toEqual([]);
+    // Write calls only, now: the rule's state is repaired, nothing else.
+    const writesOnly = planAlerts(await inspectAlerts(ctx), { ...readOnly, readOnlyApiCalls: false });
+    expect(writesOnly.map((a) => `${a.call} ${a.params.Name} ${a.params.State}`)).toEqual(["events:PutRule rootlock-root-api-call ENABLED"]);
+  });
+
+  it("on the hardened account, the hand-made rule and topic that deliver root sign-ins, with the trail, are already in place", async () => {
+    const { ctx } = await world("hardened");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.existing).toMatchObject({
+      status: "pass",
+      routes: [{ rule: "root-console-sign-in", target: "arn:aws:sns:us-east-1:123456789012:security-alerts", confirmed: 1 }],
+      trail: "management-trail",
+    });
+    const v = existingAlertsVerdict(finding);
+    expect(v).toMatchObject({ state: "verified", reason: "already-compliant" });
+    expect(v!.evidence.map((e) => e.read).join("\n")).toContain("root-console-sign-in → arn:aws:sns:us-east-1:123456789012:security-alerts (1 confirmed); trail management-trail");
+  });
+
+  it("a new account's own alerts are not in place: nothing delivers yet", async () => {
+    const { ctx } = await world("new-account");
+    const finding = await inspectAlerts(ctx);
+    expect(finding.existing).toBeUndefined();
+    expect(existingAlertsVerdict(finding)).toBeUndefined();
   });
 
   it("is unverified while the subscription is pending, verified once the owner clicks the link; a second run plans nothing", async () => {
@@ -112,7 +175,7 @@ describe("alerts step", () => {
     const { ctx, simulated } = await world("new-account");
     const choices = { email: EMAIL, apiCalls: false, createTrail: false };
     const { finding } = await applyAll(ctx, choices);
-    await simulated.putEventRule("rootlock-root-console-sign-in", JSON.stringify({ source: ["aws.signin"] }), "edited");
+    await simulated.putEventRule("rootlock-root-console-sign-in", JSON.stringify({ source: ["aws.signin"] }), "edited", "ENABLED");
     await simulated.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
     await ctx.sleep(2000);
     const plan = planAlerts(await inspectAlerts(ctx), choices);
@@ -164,9 +227,18 @@ describe("alerts step", () => {
     expect(simulated.writes()).toEqual([]);
   });
 
+  it("a root sign-in reaches no one while no trail records it, even with a confirmed address", async () => {
+    const { ctx, simulated, advance } = await world("clean");
+    await applyAll(ctx, { email: EMAIL, apiCalls: false, createTrail: false });
+    await simulated.console.confirmAlertEmail(EMAIL);
+    await simulated.console.signIn(simulated.console.trainingCode()!);
+    advance(9000);
+    expect(simulated.console.alertInbox()).toEqual([]);
+  });
+
   it("a root sign-in sends the readable alert to a confirmed address only, once CloudTrail has it", async () => {
     const { ctx, simulated, advance } = await world("clean");
-    const choices = { email: EMAIL, apiCalls: false, createTrail: false };
+    const choices = { email: EMAIL, apiCalls: false, createTrail: true };
     const { finding } = await applyAll(ctx, choices);
     await simulated.console.signIn(simulated.console.trainingCode()!);
     advance(9000);
@@ -212,14 +284,17 @@ describe("alerts in a member account of an organization, and a bucket name held 
     expect(finding.evidence.map((e) => e.read)).toContain("management-trail: could not read (AccessDenied on cloudtrail:GetTrailStatus), not counted");
   });
 
-  it("a bucket name held by another account: refused with ExpectedBucketOwner, no trail and no API-call rule planned", async () => {
+  it("a bucket name held by another account: refused with ExpectedBucketOwner, no trail planned, and the rules known not to fire", async () => {
     const { ctx, simulated } = await world("new-account");
     simulated.addForeignBucket("rootlock-cloudtrail-123456789012", "999988887777");
     const finding = await inspectAlerts(ctx);
     expect(finding.bucket).toEqual({ exists: true, ownedElsewhere: true });
     const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
     expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in"]);
+    // Every rule is still set up, as when the operator declines the trail; none can fire until a trail logs
+    // management events, and the verdict will say so (no-trail).
+    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(trailExpected(finding, { email: EMAIL, apiCalls: true, createTrail: true })).toBe(false);
   });
 });
 

@@ -89,15 +89,35 @@ describe("rootlock check", () => {
     const preflight = await inspectPreflight(account, now);
     const ctx: StepContext = { account, caller: preflight.caller, now, sleep: async (ms) => void (clock += ms), timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 }, clockOffsetMs: 0 };
     const finding = await inspectAlerts(ctx);
-    for (const action of planAlerts(finding, { email: "owner@example.com", apiCalls: false, createTrail: false })) await applyAlertAction(ctx, action);
+    for (const action of planAlerts(finding, { email: "owner@example.com", apiCalls: false, createTrail: true })) await applyAlertAction(ctx, action);
     const pending = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
     expect(pending.status).toBe("fail");
     expect(pending.evidence).toContain("no confirmed subscription");
-    expect(pending.evidence).toContain("root MFA-removal alert: no");
+    expect(pending.evidence).toContain("root MFA-removal alert: yes");
     await account.console.confirmAlertEmail("owner@example.com");
     const confirmed = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
     expect(confirmed.status).toBe("pass");
     expect(confirmed.evidence).toContain("rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed)");
+  });
+
+  it("fails the alert row when no trail lets the rule fire, and says unknown when the trails cannot be read", async () => {
+    const account = new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0, visibilityDelayMs: 0 });
+    const preflight = await inspectPreflight(account, () => new Date());
+    const ctx: StepContext = { account, caller: preflight.caller, now: () => new Date(), sleep: async () => {}, timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 }, clockOffsetMs: 0 };
+    for (const action of planAlerts(await inspectAlerts(ctx), { email: "owner@example.com", apiCalls: false, createTrail: false })) await applyAlertAction(ctx, action);
+    await account.console.confirmAlertEmail("owner@example.com");
+    const row = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(row.status).toBe("fail");
+    expect(row.evidence).toContain("rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire");
+    account.failNext("cloudtrail:DescribeTrails", "AccessDenied");
+    const unreadable = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(unreadable.status).toBe("unknown");
+    expect(unreadable.evidence).toContain("trails could not read (AccessDenied on cloudtrail:DescribeTrails)");
+  });
+
+  it("recognises a root sign-in rule written with either spelling of the detail type", () => {
+    const signin = JSON.stringify({ "detail-type": ["AWS Console Signin via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } });
+    expect(catchesRootSignIn({ name: "r", enabled: true, pattern: signin, targets: 1 })).toBe(true);
   });
 
   it("recognises a rule for root's MFA removals only when it catches both calls", () => {
