@@ -617,7 +617,9 @@ export class SimulatedAccount implements Account {
       finishMfaAssignment: async (deviceName, secret, code1, code2) => {
         const call = "console:AssignMFADevice";
         const serialNumber = mfaArn(deviceName);
+        // Only a device of the same name is in the way; root may hold up to eight devices, of any names.
         if (this.truth.devices.some((d) => d.serialNumber === serialNumber)) throw new AccountError("EntityAlreadyExists", call);
+        if (this.truth.devices.filter((d) => d.assignedTo === ROOT_ARN).length >= MAX_DEVICES_PER_USER) throw new AccountError("LimitExceeded", call);
         if (!checkConsecutiveCodes(secret, code1, code2, this.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
         const at = this.awsNow();
         this.commit((s) => {

@@ -64,11 +64,10 @@ describe.runIf(available)("truth on real AWS: a root session, and orphaned MFA d
     const account = new LiveAccount({ maxAttempts: 1, credentials: await rootSession(true) });
     await moto.clearRequests();
     const ctx = await stepContextOn(account, TIMING);
+    const finding = await inspectRootKeys(ctx);
     expect(ctx.caller).toMatchObject({ kind: "root", arn: "arn:aws:iam::123456789012:root", temporary: true });
     expect(ctx.caller.accessKeyId).toBeUndefined();
     expect(capabilitiesOf(ctx.caller).rootKeys).toBe("console");
-
-    const finding = await inspectRootKeys(ctx);
     expect(finding).toMatchObject({ present: true, how: "console", rootSession: true });
     expect(finding.keys.map((k) => [k.slot, k.status])).toEqual([
       [1, "Active"],
