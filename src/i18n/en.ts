@@ -148,8 +148,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       `Your clock is ${seconds} s away from AWS's: authenticator codes will not match. Turn on automatic time (e.g. \`timedatectl set-ntp true\`) and start again.`,
     rootKeys: (present: boolean): string => (present ? "Root access keys: present" : "Root access keys: none"),
     rootMfa: (on: boolean): string => (on ? "Root MFA: enabled" : "Root MFA: not enabled"),
-    orphans: (n: number) =>
-      `Unassigned virtual MFA devices: ${n}. The root MFA step offers to delete only one that would block root's (the same name, or the legacy root-account-mfa-device); others are left alone.`,
+    // Information, not a to-do: the root MFA step clears only a device in the way of root's (see rootMfa.orphan).
+    orphans: (n: number) => `Unassigned virtual MFA devices: ${n} (root MFA clears only one in its way)`,
     denied: (action: string) => `Not allowed to read: ${action}. The steps that need it will say so and end unverified; add it to this identity's policy for a full check.`,
     operatorMfa: (user: string, n: number) => `MFA on ${user}: ${n > 0 ? "enabled" : "not enabled"}`,
     plan: "rootlock will take you through:",

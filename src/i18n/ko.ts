@@ -144,8 +144,7 @@ export const ko: Messages = {
       `이 컴퓨터의 시계가 AWS와 ${seconds}초 차이 납니다: 인증 앱 코드가 맞지 않습니다. 자동 시간 동기화를 켜고(예: \`timedatectl set-ntp true\`) 다시 시작하십시오.`,
     rootKeys: (present: boolean) => (present ? "루트 액세스 키: 있음" : "루트 액세스 키: 없음"),
     rootMfa: (on: boolean) => (on ? "루트 MFA: 활성화됨" : "루트 MFA: 활성화 안 됨"),
-    orphans: (n: number) =>
-      `할당되지 않은 가상 MFA 디바이스: ${n}개. 루트 MFA 단계는 루트의 할당을 막는 디바이스(같은 이름, 또는 예전 기본 이름 root-account-mfa-device)만 삭제하자고 제안하고, 나머지는 그대로 둡니다.`,
+    orphans: (n: number) => `할당되지 않은 가상 MFA 디바이스: ${n}개 (루트 MFA 단계는 방해되는 것만 삭제)`,
     denied: (action: string) => `읽기 권한 없음: ${action}. 이 권한이 필요한 단계는 그 사실을 알리고 미확인으로 끝납니다. 전체 점검을 하려면 이 자격 증명의 정책에 추가하십시오.`,
     operatorMfa: (user: string, n: number) => `${user}의 MFA: ${n > 0 ? "활성화됨" : "활성화 안 됨"}`,
     plan: "rootlock이 안내할 단계:",
