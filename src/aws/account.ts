@@ -19,6 +19,13 @@ export interface Caller {
   userName?: string;
   /** The access key id the caller signs with, when it is a long-term key (AKIA…). */
   accessKeyId?: string;
+  /**
+   * True when the caller signs with temporary credentials (a session: key id ASIA…, with a session token), as
+   * from `aws login`, GetSessionToken or an assumed role. IAM then refuses ListAccessKeys/UpdateAccessKey/
+   * DeleteAccessKey without UserName ("If a temporary access key is used, then UserName is required", IAM API
+   * reference), and root has no user name: root's keys can be reached by API only with root's long-term key.
+   */
+  temporary?: boolean;
 }
 
 /** `GetAccountSummary` flags. Both describe the root user, whoever asks. */
@@ -376,6 +383,16 @@ export function rootArn(accountId: string, partition: Partition): string {
 
 export function isRootArn(arn: string | undefined): boolean {
   return !!arn && /^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn);
+}
+
+/** Root signing with its own long-term key (AKIA…): the only caller for whom IAM lists and deletes root's keys by API. */
+export function signsWithRootKey(caller: Caller): boolean {
+  return caller.kind === "root" && !caller.temporary && caller.accessKeyId !== undefined;
+}
+
+/** Root signing with temporary credentials (`aws login`, GetSessionToken): root's keys are for the console then. */
+export function isRootSession(caller: Caller): boolean {
+  return caller.kind === "root" && !signsWithRootKey(caller);
 }
 
 /**

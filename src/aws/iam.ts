@@ -76,7 +76,7 @@ export interface LiveOptions {
   /** How long one request may take before it counts as a dropped network. */
   requestTimeoutMs?: number;
   /** Explicit credentials instead of the default chain (tests that act as two identities in one process). */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -152,7 +152,7 @@ export class LiveAccount implements Account {
   async getCaller(): Promise<Caller> {
     const out = await this.call("sts:GetCallerIdentity", () => this.sts.send(new GetCallerIdentityCommand({})));
     const credentials = await this.iam.config.credentials();
-    return callerFrom(out.Arn ?? "", out.Account ?? "", credentials.accessKeyId);
+    return callerFrom(out.Arn ?? "", out.Account ?? "", credentials.accessKeyId, credentials.sessionToken);
   }
 
   /** The caller's account, asked of STS once. */
@@ -477,12 +477,15 @@ async function collect<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | u
   return all;
 }
 
-export function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined): Caller {
-  // Only a long-term key (AKIA…) is one the wizard could delete; session keys (ASIA…) are not listed.
-  const longTermKey = accessKeyId?.startsWith("AKIA") ? accessKeyId : undefined;
-  if (/^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn)) return { accountId, arn, kind: "root", accessKeyId: longTermKey };
+export function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined, sessionToken?: string): Caller {
+  // AWS marks a key id by its kind: AKIA… long-term, ASIA… temporary (which always comes with a session token).
+  // Only a long-term key is one the wizard could list or delete; session keys are not listed.
+  const temporary = !!sessionToken || !!accessKeyId?.startsWith("ASIA");
+  const longTermKey = !temporary && accessKeyId?.startsWith("AKIA") ? accessKeyId : undefined;
+  const session = temporary ? { temporary } : {};
+  if (/^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn)) return { accountId, arn, kind: "root", accessKeyId: longTermKey, ...session };
   const user = /^arn:aws[\w-]*:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(arn);
-  if (user) return { accountId, arn, kind: "iam-user", userName: user[1], accessKeyId: longTermKey };
+  if (user) return { accountId, arn, kind: "iam-user", userName: user[1], accessKeyId: longTermKey, ...session };
   if (/^arn:aws[\w-]*:sts::\d{12}:assumed-role\//.test(arn)) return { accountId, arn, kind: "assumed-role" };
   return { accountId, arn, kind: "other" };
 }

@@ -51,7 +51,7 @@ export const AWS_CALLS: readonly AwsCall[] = [
 
   write("iam:UpdateAccessKey", "root keys (root caller): deactivate"),
   write("iam:DeleteAccessKey", "root keys (root caller)"),
-  write("iam:DeleteVirtualMFADevice", "root MFA (an orphaned device), admin user MFA (undo)"),
+  write("iam:DeleteVirtualMFADevice", "root MFA (only an unassigned device of the chosen name, or the legacy root-account-mfa-device), admin user MFA (undo)"),
   write("iam:CreateVirtualMFADevice", "admin user MFA"),
   write("iam:EnableMFADevice", "admin user MFA"),
   write("iam:UpdateAccountPasswordPolicy", "password policy"),

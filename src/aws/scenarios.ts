@@ -147,7 +147,7 @@ export interface AccountState {
 export interface Scenario {
   state: AccountState;
   /** Who signs the calls: the admin user (recommended), or root with one of its keys. */
-  caller: { kind: "iam-user"; userName: string; accessKeyId: string } | { kind: "root"; accessKeyId: string };
+  caller: { kind: "iam-user"; userName: string; accessKeyId: string } | { kind: "root"; accessKeyId: string; session?: boolean };
 }
 
 const DAY = 86_400_000;

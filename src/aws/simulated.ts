@@ -72,7 +72,18 @@ export interface SimulatedOptions {
   reportDelayMs?: number;
   /** The account's clock minus ours. */
   clockSkewMs?: number;
+  /**
+   * Sign as root with temporary credentials (an `aws login` or GetSessionToken session, key id ASIA…) instead of
+   * the scenario's own caller. IAM then refuses the access-key calls that omit UserName, as AWS does.
+   */
+  rootSession?: boolean;
 }
+
+/** A root session's key id: AWS gives temporary credentials ASIA… ids. */
+export const ROOT_SESSION_KEY = "ASIA4ROOTSESSIONKEY1";
+// AWS's answer to ListAccessKeys/UpdateAccessKey/DeleteAccessKey without UserName from temporary credentials
+// (HTTP 400; reported in aws/aws-sdk-java#1304, dcoker/awsmfa#9, jckuester/awsweeper#114).
+const NON_USER_CREDENTIALS = "ValidationError: Must specify userName when calling with non-User credentials";
 
 const REPORT_MAX_AGE_MS = 4 * 3_600_000;
 const DEVICE_NAME = /^[\w+=,.@-]{1,226}$/;
@@ -116,7 +127,7 @@ export class SimulatedAccount implements Account {
     this.reportDelay = options.reportDelayMs ?? 1000;
     this.skew = options.clockSkewMs ?? 0;
     const { state, caller } = makeScenario(options.scenario ?? "new-account", this.now());
-    this.caller = caller;
+    this.caller = options.rootSession ? { kind: "root", accessKeyId: ROOT_SESSION_KEY, session: true } : caller;
     this.truth = state;
     this.seen = structuredClone(state);
     this.console = this.makeConsole();
@@ -152,6 +163,7 @@ export class SimulatedAccount implements Account {
 
   async getCaller(): Promise<Caller> {
     this.enter("sts:GetCallerIdentity", "sts");
+    if (this.caller.kind === "root" && this.caller.session) return { accountId: ACCOUNT_ID, arn: ROOT_ARN, kind: "root", temporary: true };
     if (this.caller.kind === "root") return { accountId: ACCOUNT_ID, arn: ROOT_ARN, kind: "root", accessKeyId: this.caller.accessKeyId };
     return { accountId: ACCOUNT_ID, arn: userArn(this.caller.userName), kind: "iam-user", userName: this.caller.userName, accessKeyId: this.caller.accessKeyId };
   }
@@ -173,6 +185,7 @@ export class SimulatedAccount implements Account {
   async listRootAccessKeys(): Promise<AccessKey[]> {
     // Without UserName, ListAccessKeys lists the CALLER's keys: root's only with root's credentials.
     const state = this.read("iam:ListAccessKeys");
+    this.refuseWithoutUserName("iam:ListAccessKeys");
     return this.callerKeys(state).map((k) => structuredClone(k));
   }
 
@@ -324,6 +337,7 @@ export class SimulatedAccount implements Account {
   async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
     const call = "iam:UpdateAccessKey";
     this.enter(call);
+    this.refuseWithoutUserName(call);
     this.ownKey(accessKeyId, call);
     this.commit((s) => {
       const key = this.callerKeys(s).find((k) => k.id === accessKeyId);
@@ -335,6 +349,7 @@ export class SimulatedAccount implements Account {
   async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
     const call = "iam:DeleteAccessKey";
     this.enter(call);
+    this.refuseWithoutUserName(call);
     this.ownKey(accessKeyId, call);
     // The API deletes an active key too: only the console insists on deactivating first.
     this.commit((s) => removeKey(this.callerKeys(s), accessKeyId));
@@ -651,7 +666,9 @@ export class SimulatedAccount implements Account {
       finishMfaAssignment: async (deviceName, secret, code1, code2) => {
         const call = "console:AssignMFADevice";
         const serialNumber = mfaArn(deviceName);
+        // Only a device of the same name is in the way; root may hold up to eight devices, of any names.
         if (this.truth.devices.some((d) => d.serialNumber === serialNumber)) throw new AccountError("EntityAlreadyExists", call);
+        if (this.truth.devices.filter((d) => d.assignedTo === ROOT_ARN).length >= MAX_DEVICES_PER_USER) throw new AccountError("LimitExceeded", call);
         if (!checkConsecutiveCodes(secret, code1, code2, this.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
         const at = this.awsNow();
         this.commit((s) => {
@@ -751,6 +768,8 @@ export class SimulatedAccount implements Account {
       throw new AccountError(failure.code, call);
     }
     const state = this.visible();
+    // A session stays valid until it expires (longer than any run here); it is no key of the account's.
+    if (this.caller.kind === "root" && this.caller.session) return;
     const key = this.callerKeys(state).find((k) => k.id === this.caller.accessKeyId);
     if (!key || key.status !== "Active") throw new AccountError("InvalidClientTokenId", call);
     // AWS records each use of a key (GetAccessKeyLastUsed); root's key in the root-key scenario shows it.
@@ -788,6 +807,11 @@ export class SimulatedAccount implements Account {
     if (this.caller.kind === "root") return state.rootKeys;
     const name = this.caller.userName;
     return state.users.find((u) => u.name === name)?.keys ?? [];
+  }
+
+  /** "If a temporary access key is used, then UserName is required" (ListAccessKeys, UpdateAccessKey in the IAM API reference). */
+  private refuseWithoutUserName(call: string): void {
+    if (this.caller.kind === "root" && this.caller.session) throw new AccountError("Unknown", call, NON_USER_CREDENTIALS);
   }
 
   /** UpdateAccessKey/DeleteAccessKey without UserName act on the caller's own keys only. */

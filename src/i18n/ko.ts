@@ -152,11 +152,13 @@ export const ko: Messages = {
       `이 컴퓨터의 시계가 AWS와 ${seconds}초 차이 납니다: 인증 앱 코드가 맞지 않습니다. 자동 시간 동기화를 켜고(예: \`timedatectl set-ntp true\`) 다시 시작하십시오.`,
     rootKeys: (present: boolean) => (present ? "루트 액세스 키: 있음" : "루트 액세스 키: 없음"),
     rootMfa: (on: boolean) => (on ? "루트 MFA: 활성화됨" : "루트 MFA: 활성화 안 됨"),
-    orphans: (n: number) => `할당되지 않은 가상 MFA 디바이스: ${n}개`,
+    orphans: (n: number) => `할당되지 않은 가상 MFA 디바이스: ${n}개 (루트 MFA 단계는 방해되는 것만 삭제)`,
     denied: (action: string) => `읽기 권한 없음: ${action}. 이 권한이 필요한 단계는 그 사실을 알리고 미확인으로 끝납니다. 전체 점검을 하려면 이 자격 증명의 정책에 추가하십시오.`,
     operatorMfa: (user: string, n: number) => `${user}의 MFA: ${n > 0 ? "활성화됨" : "활성화 안 됨"}`,
     plan: "rootlock이 안내할 단계:",
     planRoot: "루트 자신의 액세스 키로 로그인했습니다: 그 키를 삭제하면 이 세션이 끝나므로 루트 키 단계가 마지막입니다.",
+    planRootSession:
+      "임시 자격 증명(루트의 액세스 키가 아닌 세션)으로 루트 로그인했습니다: AWS는 세션으로 루트의 키를 조회하거나 삭제하지 못하게 하므로, 키는 콘솔에서 삭제하고 rootlock이 확인합니다.",
     planRecommended: "루트가 아닙니다: 루트만 콘솔에서 할 수 있는 일은 rootlock이 안내하고, 여기서 결과를 확인합니다.",
   },
   rootKeys: {
@@ -173,6 +175,8 @@ export const ko: Messages = {
     apiIntro: "rootlock이 키마다 비활성화하고 다시 읽어 확인한 뒤 삭제합니다. 이 세션이 서명에 쓰는 키는 마지막입니다.",
     signingWarning: "rootlock이 서명에 쓰는 키를 삭제합니다: 세션이 끝나며, AWS가 이 키를 거부하는 것이 증거입니다.",
     consoleIntro: "루트 키는 루트만 콘솔에서 삭제할 수 있습니다. 다른 창에서:",
+    sessionWhy:
+      "루트이지만 임시 자격 증명(aws login 또는 세션, 키 ASIA…)으로 로그인했습니다: AWS는 루트 자신의 장기 액세스 키(AKIA…)로만 API로 루트의 키를 조회하고 삭제하게 하므로, 이 작업은 콘솔에서 합니다.",
     consoleSteps: [
       "https://console.aws.amazon.com/ 에 루트로 로그인합니다.",
       "계정 메뉴(오른쪽 위) → 보안 자격 증명.",
@@ -192,10 +196,18 @@ export const ko: Messages = {
     hardware: "루트가 하드웨어 키나 패스키를 씁니다(가상 디바이스 없음): CIS 1.6 / IAM.6도 충족합니다.",
     devices: (names: string) => `루트의 가상 디바이스: ${names}`,
     orphan: (serial: string) => `할당되지 않은 디바이스 ${serial}이(가) 있습니다: 삭제하기 전까지 콘솔이 "Entity already exists"로 실패합니다.`,
+    otherOrphan: (serial: string) => `할당되지 않은 디바이스 ${serial}: 이름이 달라 루트의 할당을 막지 않습니다. 그대로 둡니다: 다른 사람이 등록하는 중일 수 있습니다.`,
+    deviceName: (name: string) => `콘솔에 입력할 디바이스 이름: ${name}`,
+    changeName: "n: 다른 디바이스 이름 고르기 (삭제하기 전에)",
+    nameLabel: "디바이스 이름",
+    nameHint: "Enter: 이 이름 사용. Esc: 이전 이름 유지.",
+    namePattern: "영문자, 숫자와 + = , . @ - _ 만, 공백 없이: AWS의 디바이스 이름 규칙입니다.",
+    nameAssigned: (name: string) => `${name} 이름의 디바이스가 이미 할당되어 있습니다(그대로 둡니다): 다른 이름을 고르십시오.`,
+    nameToType: (name: string) => `입력할 디바이스 이름: ${name}`,
     consoleSteps: [
       "브라우저 시크릿 창에서 https://console.aws.amazon.com/ 에 루트로 로그인합니다.",
       "계정 메뉴(오른쪽 위) → 보안 자격 증명 → 멀티 팩터 인증(MFA) → MFA 디바이스 할당.",
-      "디바이스 이름: 원하는 이름(예: root-phone). 디바이스: 인증 관리자 앱 → 다음.",
+      "디바이스 이름: 아래 이름을 그대로. 디바이스: 인증 관리자 앱 → 다음.",
       "QR 코드 표시를 누르고 인증 앱으로 스캔합니다.",
       "MFA 코드 1: 지금 보이는 코드. 코드가 바뀔 때까지 기다린 뒤(아래 타이머) MFA 코드 2: 새 코드.",
       "MFA 추가. 그다음 여기로 돌아와 Enter: rootlock이 IAM에서 확인합니다.",

@@ -2,7 +2,7 @@
 import { Box, Text } from "ink";
 import type { PreflightFinding } from "../steps/preflight.js";
 import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
-import type { Account } from "../aws/account.js";
+import { type Account, isRootSession } from "../aws/account.js";
 import { stepOrder } from "../steps/order.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { isContinue, useKeys } from "./keys.js";
@@ -61,7 +61,7 @@ export function PreflightView({ finding }: { finding: PreflightFinding }) {
             {p.denied(action)}
           </Text>
         ))}
-        {finding.orphans.length > 0 && <Text color="yellow">{p.orphans(finding.orphans.length)}</Text>}
+        {finding.orphans.length > 0 && <Text dimColor>{p.orphans(finding.orphans.length)}</Text>}
         {finding.caller.userName && finding.operatorMfa && (
           <Text color={finding.operatorMfa.length > 0 ? "green" : "red"}>{p.operatorMfa(finding.caller.userName, finding.operatorMfa.length)}</Text>
         )}
@@ -74,7 +74,7 @@ export function PreflightView({ finding }: { finding: PreflightFinding }) {
             {i + 1}. {t.steps[step]}
           </Text>
         ))}
-        <Text dimColor>{finding.caller.kind === "root" ? p.planRoot : p.planRecommended}</Text>
+        <Text dimColor>{isRootSession(finding.caller) ? p.planRootSession : finding.caller.kind === "root" ? p.planRoot : p.planRecommended}</Text>
       </Box>
       <Text dimColor>{t.common.done}</Text>
     </Box>

@@ -168,6 +168,7 @@ export function RootKeysIntro({ finding, standInAvailable }: { finding: RootKeys
         <Text>{k.apiIntro}</Text>
       ) : (
         <Box flexDirection="column" marginTop={1}>
+          {finding.rootSession && <Text color="yellow">{k.sessionWhy}</Text>}
           <Text>{k.consoleIntro}</Text>
           <NumberedList items={k.consoleSteps} />
           {standInAvailable && <Text color="magenta">{k.openStandIn}</Text>}

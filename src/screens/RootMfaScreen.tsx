@@ -1,15 +1,20 @@
-// Root MFA: clear an orphaned device (confirmed, by API), guide the console's "Assign MFA device", and end
-// on what IAM reads back. rootlock never claims to have enabled root MFA itself: AWS does not allow it.
+// Root MFA: the device name the operator will type in the console (suggested, changeable with n), the
+// unassigned device that would block it cleared (confirmed, by API; other unassigned devices are only shown),
+// the console's "Assign MFA device" guided, and the end on what IAM reads back. rootlock never claims to have enabled root MFA itself: AWS does not allow it.
 import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useRef, useState } from "react";
 import {
   applyRootMfaAction,
+  blockingOrphans,
   confirmOrphanDeleted,
+  deviceNameProblem,
   hasNonVirtualRootMfa,
   inspectRootMfa,
+  otherOrphans,
   planRootMfa,
   type RootMfaFinding,
+  suggestedDeviceName,
   verifyRootMfa,
 } from "../steps/root-mfa.js";
 import type { RecordedWrite } from "../aws/errors.js";
@@ -19,10 +24,11 @@ import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
 import { DryRunNote } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
+import { TextField } from "./components/TextField.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
+import { isBack, isChangeName, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
 import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -38,6 +44,7 @@ interface Props {
 
 type Phase =
   | { kind: "intro" }
+  | { kind: "name"; error?: string }
   | { kind: "orphans" }
   | { kind: "console"; orphanEvidence: RunnerOutcome | undefined }
   | { kind: "standin"; orphanEvidence: RunnerOutcome | undefined }
@@ -50,7 +57,19 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const mfaKind = useRef<RootMfaKind>(undefined);
   const finding = task.status === "done" ? task.value : undefined;
-  const orphanActions = finding ? planRootMfa(finding).filter((a): a is ApiAction => a.by === "rootlock") : [];
+  // The name the operator will type in the console: it decides which unassigned device is in the way.
+  const [chosenName, setChosenName] = useState<string | undefined>(undefined);
+  const deviceName = chosenName ?? (finding ? suggestedDeviceName(finding) : "");
+  const orphanActions = finding ? planRootMfa(finding, deviceName).filter((a): a is ApiAction => a.by === "rootlock") : [];
+
+  const chooseName = (typed: string) => {
+    if (!finding) return;
+    const name = typed.trim();
+    const problem = deviceNameProblem(finding, name);
+    if (problem) return setPhase({ kind: "name", error: problem === "pattern" ? t.rootMfa.namePattern : t.rootMfa.nameAssigned(name) });
+    setChosenName(name);
+    setPhase({ kind: "intro" });
+  };
 
   const afterOrphans = useCallback(
     (outcome: RunnerOutcome | undefined) => {
@@ -69,7 +88,9 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
       if (isBack(input, key)) return onBack();
       if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
       if (isContinue(input, key)) return orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined);
+      if (!finding.enabled && isChangeName(input, key)) return setPhase({ kind: "name" });
     }
+    if (phase.kind === "name" && isBack(input, key)) return setPhase({ kind: "intro" });
     if (phase.kind === "console") {
       if (isContinue(input, key)) return setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence });
       if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
@@ -85,7 +106,16 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
 
   switch (phase.kind) {
     case "intro":
-      return <RootMfaIntro finding={f} />;
+      return <RootMfaIntro finding={f} deviceName={deviceName} />;
+    case "name":
+      return (
+        <Box flexDirection="column">
+          {title}
+          {phase.error && <Text color="red">{phase.error}</Text>}
+          <TextField key={phase.error ?? ""} label={t.rootMfa.nameLabel} initial={deviceName} onSubmit={chooseName} focus />
+          <Text dimColor>{t.rootMfa.nameHint}</Text>
+        </Box>
+      );
     case "orphans":
       return (
         <Box flexDirection="column">
@@ -105,6 +135,9 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
           {title}
           <Text>{t.rootMfa.consoleOnly}</Text>
           <NumberedList items={t.rootMfa.consoleSteps} />
+          <Text bold color="cyan">
+            {t.rootMfa.nameToType(deviceName)}
+          </Text>
           <TotpTimer clockOffsetMs={ctx.clockOffsetMs} now={ctx.now} />
           <Text color="cyan">{t.rootMfa.backup}</Text>
           {standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
@@ -148,7 +181,7 @@ function kindOf(finding: RootMfaFinding): RootMfaKind {
   return hasNonVirtualRootMfa(finding) ? "non-virtual" : "virtual";
 }
 
-export function RootMfaIntro({ finding }: { finding: RootMfaFinding }) {
+export function RootMfaIntro({ finding, deviceName }: { finding: RootMfaFinding; deviceName: string }) {
   const { t } = useUi();
   const m = t.rootMfa;
   return (
@@ -158,9 +191,21 @@ export function RootMfaIntro({ finding }: { finding: RootMfaFinding }) {
       {finding.enabled ? <Text color="green">{m.already}</Text> : null}
       {finding.rootDevices.length > 0 && <Text>{m.devices(finding.rootDevices.map((d) => d.serialNumber).join(", "))}</Text>}
       {hasNonVirtualRootMfa(finding) && <Text color="green">{m.hardware}</Text>}
-      {finding.orphans.map((o) => (
-        <Text key={o.serialNumber} color="yellow">
-          {m.orphan(o.serialNumber)}
+      {!finding.enabled && (
+        <Text>
+          {m.deviceName(deviceName)} <Text dimColor>{m.changeName}</Text>
+        </Text>
+      )}
+      {/* With root MFA on, nothing is assigned, so nothing is in the way: every unassigned device is information. */}
+      {!finding.enabled &&
+        blockingOrphans(finding, deviceName).map((o) => (
+          <Text key={o.serialNumber} color="yellow">
+            {m.orphan(o.serialNumber)}
+          </Text>
+        ))}
+      {(finding.enabled ? finding.orphans : otherOrphans(finding, deviceName)).map((o) => (
+        <Text key={o.serialNumber} dimColor>
+          {m.otherOrphan(o.serialNumber)}
         </Text>
       ))}
       <Text dimColor>{t.common.done}</Text>

@@ -30,6 +30,8 @@ export const isOpenMailbox = plainKey("m");
 /** A yes/no question (the fire drill after the sign-in test). */
 export const isYes = plainKey("y");
 export const isNo = plainKey("n");
+/** Root MFA: choose another device name than the suggested one. */
+export const isChangeName = plainKey("n");
 
 type KeyHandler = (input: string, key: Key) => void;
 

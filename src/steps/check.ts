@@ -16,7 +16,7 @@ import type {
 } from "../aws/account.js";
 import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
 import { catchesRootMfaRemoval, couldNotRead, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
-import { isRootArn } from "../aws/account.js";
+import { isRootArn, signsWithRootKey } from "../aws/account.js";
 import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
 import { AUDIT_IDS } from "./controls.js";
@@ -265,9 +265,10 @@ export function exitCodeOf(findings: CheckFinding[]): 0 | 1 | 2 {
 }
 
 export async function runCheck(account: Account, now: () => Date, version: string, simulated: boolean): Promise<CheckReport> {
-  // Who is asking decides one extra read (root's keys by id); it runs alongside the rest, not before it.
+  // Who is asking decides one extra read (root's keys by id, with root's long-term key only: from a root session
+  // IAM refuses ListAccessKeys without UserName); it runs alongside the rest, not before it.
   const callerRead = read(() => account.getCaller(), "sts:GetCallerIdentity");
-  const rootKeys = callerRead.then((c) => (c.ok && c.value.kind === "root" ? read(() => account.listRootAccessKeys(), "iam:ListAccessKeys") : undefined));
+  const rootKeys = callerRead.then((c) => (c.ok && signsWithRootKey(c.value) ? read(() => account.listRootAccessKeys(), "iam:ListAccessKeys") : undefined));
   const [caller, posture, keys] = await Promise.all([callerRead, readPosture(account, now()), rootKeys]);
   const input: CheckInput = { ...posture, rootKeys: keys };
   const { findings, notes } = assess(input, now());

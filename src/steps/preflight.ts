@@ -1,7 +1,7 @@
 // Preflight: who is calling, which account, how far our clock is from AWS's, and where every control
 // stands before anything changes. Reads only.
 import type { Account, Caller, MfaDevice, RootSummary, VirtualMfaDevice } from "../aws/account.js";
-import { isRootArn } from "../aws/account.js";
+import { isRootArn, signsWithRootKey } from "../aws/account.js";
 import { isAccountError } from "../aws/errors.js";
 
 /** Beyond this, TOTP codes computed on this machine will not match AWS's. */
@@ -9,7 +9,11 @@ export const CLOCK_WARN_MS = 30_000;
 
 /** How each part of the job can be done by this caller (see the README's table). */
 export interface Capabilities {
-  /** With root's own long-term key rootlock deletes root keys itself; otherwise the operator does, in the console. */
+  /**
+   * With root's own long-term key rootlock deletes root keys itself; otherwise the operator does, in the console.
+   * A root session (`aws login`, GetSessionToken) is "console" too: IAM refuses the key calls without UserName
+   * from temporary credentials, and root has no user name to give.
+   */
   rootKeys: "api" | "console";
   /** The operator's own IAM user can be enrolled by API; root and roles have no IAM user to enrol. */
   operatorMfa: "api" | "not-applicable";
@@ -34,7 +38,7 @@ export interface PreflightFinding {
 
 export function capabilitiesOf(caller: Caller): Capabilities {
   return {
-    rootKeys: caller.kind === "root" ? "api" : "console",
+    rootKeys: signsWithRootKey(caller) ? "api" : "console",
     operatorMfa: caller.kind === "iam-user" ? "api" : "not-applicable",
   };
 }

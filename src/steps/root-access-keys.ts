@@ -4,9 +4,11 @@
 // Two roads, chosen by the caller:
 // - root's own long-term key: rootlock calls UpdateAccessKey / DeleteAccessKey itself. The key it signs
 //   with goes last (deleting it ends the session), and AWS rejecting it afterwards is the proof.
-// - any other identity (the recommended way): only root can touch root's keys, so the operator does it in
-//   the console, and rootlock polls the account summary until no key is present.
+// - any other identity (the recommended way), and root with temporary credentials (`aws login`,
+//   GetSessionToken: IAM refuses the key calls without UserName from a session, and root has no user name):
+//   the operator does it in the console, and rootlock polls the account summary until no key is present.
 import type { AccessKey, AccessKeyLastUse, AccessKeyStatus, WriteReceipt } from "../aws/account.js";
+import { isRootSession, signsWithRootKey } from "../aws/account.js";
 import { isAccountError } from "../aws/errors.js";
 import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { verdict } from "./types.js";
@@ -27,6 +29,8 @@ export interface RootKeysFinding {
   /** GetAccountSummary's AccountAccessKeysPresent. */
   present: boolean;
   how: "api" | "console";
+  /** The console road because the caller is root with temporary credentials: the screens say why. */
+  rootSession?: boolean;
   keys: RootKeyView[];
   /** When the keys came from the credential report: how old that report is (it may be up to 4 hours). */
   reportGeneratedAt?: Date;
@@ -38,12 +42,13 @@ export async function inspectRootKeys(ctx: StepContext): Promise<RootKeysFinding
   const evidence: Evidence[] = [
     { source: "iam:GetAccountSummary", read: `AccountAccessKeysPresent=${summary.accountAccessKeysPresent ? 1 : 0}`, at: ctx.now() },
   ];
-  if (ctx.caller.kind === "root") {
+  if (signsWithRootKey(ctx.caller)) {
     const keys = await ctx.account.listRootAccessKeys();
     evidence.push({ source: "iam:ListAccessKeys", read: `${keys.length} key(s)`, at: ctx.now() });
     return { present: summary.accountAccessKeysPresent, how: "api", keys: keys.map((k) => fromApi(k, ctx.caller.accessKeyId)), evidence };
   }
-  if (!summary.accountAccessKeysPresent) return { present: false, how: "console", keys: [], evidence };
+  const rootSession = isRootSession(ctx.caller) ? { rootSession: true } : {};
+  if (!summary.accountAccessKeysPresent) return { present: false, how: "console", ...rootSession, keys: [], evidence };
   // Without root credentials the credential report is the only place that shows root's keys and their use.
   const report = await ctx.account.getRootCredentialReport();
   evidence.push({ source: "iam:GetCredentialReport", read: `<root_account> ${report.keys.length} key slot(s)`, at: ctx.now() });
@@ -54,7 +59,7 @@ export async function inspectRootKeys(ctx: StepContext): Promise<RootKeysFinding
     lastUsed: k.lastUsed,
     signing: false,
   }));
-  return { present: true, how: "console", keys, reportGeneratedAt: report.generatedAt, evidence };
+  return { present: true, how: "console", ...rootSession, keys, reportGeneratedAt: report.generatedAt, evidence };
 }
 
 function fromApi(key: AccessKey, signingKeyId: string | undefined): RootKeyView {

@@ -1,6 +1,11 @@
 // Root MFA (CIS 1.5 / IAM.9). AWS lets nobody enable root's MFA by API — only the root user, in the
-// console. So rootlock clears what would make the console fail (an orphaned device of the same name), guides
-// the clicks, and then verifies from IAM: the summary flag, and a virtual device assigned to `…:root`.
+// console. So rootlock asks for the device name the operator will type there, clears what would make the
+// console fail with that name (an unassigned device of the same name, or the legacy `root-account-mfa-device`),
+// guides the clicks, and then verifies from IAM: the summary flag, and a virtual device assigned to `…:root`.
+//
+// Only a device of the same name blocks the console (EntityAlreadyExists); root may hold up to eight devices
+// under any name. Other unassigned devices may be a colleague's enrolment in progress: they are shown, never
+// deleted.
 import type { VirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
 import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
@@ -10,6 +15,21 @@ import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 /** AWS allows up to eight MFA devices per user, root included: a backup device is worth one of them. */
 export const MAX_MFA_DEVICES = 8;
 
+/** The name the console gave root's device before it asked for one: an unassigned one is a leftover of root's. */
+export const LEGACY_ROOT_DEVICE_NAME = "root-account-mfa-device";
+/** What rootlock suggests the operator types as the device name (the console asks, with no default of its own). */
+export const SUGGESTED_DEVICE_NAME = "root-mfa";
+/**
+ * CreateVirtualMFADevice's VirtualMFADeviceName, as the IAM model defines it (min 1, pattern `[\w+=,.@-]+`; the
+ * model sets no maximum, and rootlock's text field stops at 128 characters).
+ */
+export const DEVICE_NAME_PATTERN = /^[\w+=,.@-]+$/;
+
+/** A virtual device's name: the last part of its serial, `arn:PARTITION:iam::ACCT:mfa/[PATH/]NAME`. */
+export function deviceNameOf(serialNumber: string): string | undefined {
+  return /^arn:aws[\w-]*:iam::\d{12}:mfa\/(?:.*\/)?([^/]+)$/.exec(serialNumber)?.[1];
+}
+
 export interface RootMfaFinding {
   /** GetAccountSummary's AccountMFAEnabled: any device, virtual, hardware or passkey. */
   enabled: boolean;
@@ -17,6 +37,8 @@ export interface RootMfaFinding {
   rootDevices: VirtualMfaDevice[];
   /** Unassigned virtual devices; `root-account-mfa-device` left by an abandoned console attempt is the usual one. */
   orphans: VirtualMfaDevice[];
+  /** The names of the virtual devices assigned to anyone (root or a user): the console refuses them, and they stay. */
+  assignedNames: string[];
   evidence: Evidence[];
 }
 
@@ -24,10 +46,12 @@ export async function inspectRootMfa(ctx: StepContext): Promise<RootMfaFinding> 
   const [summary, devices] = await Promise.all([ctx.account.getRootSummary(), ctx.account.listVirtualMfaDevices("Any")]);
   const rootDevices = devices.filter((d) => isRootArn(d.userArn));
   const orphans = devices.filter((d) => d.userArn === undefined);
+  const assignedNames = devices.filter((d) => d.userArn !== undefined).flatMap((d) => deviceNameOf(d.serialNumber) ?? []);
   return {
     enabled: summary.accountMfaEnabled,
     rootDevices,
     orphans,
+    assignedNames,
     evidence: [
       { source: "iam:GetAccountSummary", read: `AccountMFAEnabled=${summary.accountMfaEnabled ? 1 : 0}`, at: ctx.now() },
       { source: "iam:ListVirtualMFADevices", read: `${rootDevices.length} assigned to root, ${orphans.length} unassigned`, at: ctx.now() },
@@ -40,10 +64,46 @@ export function hasNonVirtualRootMfa(finding: RootMfaFinding): boolean {
   return finding.enabled && finding.rootDevices.length === 0;
 }
 
-export function planRootMfa(finding: RootMfaFinding): Action[] {
-  const clearOrphans = finding.orphans.map(deleteDevice);
-  if (finding.enabled) return clearOrphans;
-  return [...clearOrphans, { by: "operator", where: "console", task: "assign-root-mfa" }, { by: "operator", where: "console", task: "add-backup-mfa" }];
+/** The suggested name, or, when a device already assigned holds it, the first free `root-mfa-N`. */
+export function suggestedDeviceName(finding: Pick<RootMfaFinding, "assignedNames">): string {
+  const taken = new Set(finding.assignedNames);
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? SUGGESTED_DEVICE_NAME : `${SUGGESTED_DEVICE_NAME}-${n}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** Why a name cannot be used in the console: AWS's pattern, or a device of that name already assigned (it stays). */
+export function deviceNameProblem(finding: Pick<RootMfaFinding, "assignedNames">, name: string): "pattern" | "assigned" | undefined {
+  if (!DEVICE_NAME_PATTERN.test(name)) return "pattern";
+  return finding.assignedNames.includes(name) ? "assigned" : undefined;
+}
+
+/** The unassigned devices that would make the console's assignment under `deviceName` fail, or are root's leftover. */
+export function blockingOrphans(finding: RootMfaFinding, deviceName: string): VirtualMfaDevice[] {
+  return finding.orphans.filter((d) => {
+    const name = deviceNameOf(d.serialNumber);
+    return name === deviceName || name === LEGACY_ROOT_DEVICE_NAME;
+  });
+}
+
+/** The other unassigned devices: shown as information, never deleted (they may be someone's enrolment in progress). */
+export function otherOrphans(finding: RootMfaFinding, deviceName: string): VirtualMfaDevice[] {
+  const blocking = new Set(blockingOrphans(finding, deviceName).map((d) => d.serialNumber));
+  return finding.orphans.filter((d) => !blocking.has(d.serialNumber));
+}
+
+/**
+ * With root MFA already on, nothing is assigned in the console, so nothing is in the way and nothing is deleted.
+ * Otherwise: the blocking devices deleted, then the console's assignment under `deviceName`, then a backup.
+ */
+export function planRootMfa(finding: RootMfaFinding, deviceName: string = suggestedDeviceName(finding)): Action[] {
+  if (finding.enabled) return [];
+  return [
+    ...blockingOrphans(finding, deviceName).map(deleteDevice),
+    { by: "operator", where: "console", task: "assign-root-mfa" },
+    { by: "operator", where: "console", task: "add-backup-mfa" },
+  ];
 }
 
 const deleteDevice = (d: VirtualMfaDevice): ApiAction => ({

@@ -24,8 +24,8 @@ export const KEYS = {
 export const plain = (frame: string | undefined) => (frame ?? "").replace(/\u001b\[[0-9;]*m/g, "");
 
 /** Fast simulated account and timing, so screens go through their waits in milliseconds. */
-export async function simulatedWorld(scenario: ScenarioName) {
-  const account = new SimulatedAccount({ scenario, visibilityDelayMs: 30, cloudTrailDelayMs: 150, reportDelayMs: 0 });
+export async function simulatedWorld(scenario: ScenarioName, options: { rootSession?: boolean } = {}) {
+  const account = new SimulatedAccount({ scenario, visibilityDelayMs: 30, cloudTrailDelayMs: 150, reportDelayMs: 0, ...options });
   const preflight = await inspectPreflight(account, () => new Date());
   const ctx: StepContext = {
     account,

@@ -26,7 +26,14 @@ and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_R
 - ListVirtualMFADevices shows a device assigned to the stand-in as assigned to arn:aws:iam::ACCT:root;
 - the credential report has a <root_account> row built from the stand-in's, and no row of its own;
 - a request signed with an access key that DeleteAccessKey removed is refused with InvalidClientTokenId, as AWS
-  refuses it (moto checks no key unless /moto-api/reset-auth turns its whole auth on, policies included).
+  refuses it (moto checks no key unless /moto-api/reset-auth turns its whole auth on, policies included);
+- sts:GetSessionToken signed by an IAM user's key (the stand-in's included) returns a session of the caller's own,
+  key id ASIA… with a session token, as AWS does (moto answers the same fixed AKIA… example to everyone);
+  GetCallerIdentity with it answers the user's ARN (root's, for the stand-in). IAM then treats it as AWS does:
+  without MFA (no SerialNumber/TokenCode in the GetSessionToken call) every IAM call is refused with
+  InvalidClientTokenId; with MFA, the calls whose UserName is optional answer 400 ValidationError "Must specify
+  userName when calling with non-User credentials" when it is left out. The MFA code itself is not checked (moto
+  checks none); the session never expires here. This is how a root session (`aws login`, GetSessionToken) is played.
 
 For root-activity alerts it also makes moto answer as AWS does where it does not:
 
@@ -188,6 +195,74 @@ def patch_moto_for_a_root_standin():
         return result
 
     IAMBackend.delete_access_key = delete_access_key
+
+
+def patch_moto_for_sessions():
+    from moto.iam.models import iam_backends
+    from moto.iam.utils import generate_access_key_id_from_account_id, random_alphanumeric
+    from moto.sts.models import STSBackend
+    from moto.sts.responses import TokenResponse
+
+    # moto/sts/responses.py TokenResponse.get_session_token answers the fixed example key AKIAIOSFODNN7EXAMPLE to
+    # every caller. AWS returns temporary credentials of the caller's own: a key id ASIA…, a secret and a session
+    # token (STS API reference, GetSessionToken; "AKIA… long-term, ASIA… temporary", IAM User Guide, Unique identifiers).
+    original_session_token = TokenResponse.get_session_token
+
+    def get_session_token(self):
+        answer = original_session_token(self)
+        user = iam_backends[self.current_account][self.partition].get_user_from_access_key_id(self.get_access_key())
+        if user is None:
+            return answer
+        key_id = generate_access_key_id_from_account_id(account_id=user.account_id, prefix="ASIA", total_length=20)
+        credentials = answer.result["Credentials"]
+        credentials["AccessKeyId"] = key_id
+        credentials["SecretAccessKey"] = random_alphanumeric(40)
+        credentials["SessionToken"] = "FwoGZXIvYXdzE" + random_alphanumeric(100)
+        with lock:
+            sessions[key_id] = {"user": user.name, "mfa": bool(self._get_param("SerialNumber") and self._get_param("TokenCode"))}
+        return answer
+
+    TokenResponse.get_session_token = get_session_token
+
+    # moto/sts/models.py STSBackend.get_caller_identity: a session key is unknown to moto ("user/moto"). AWS answers
+    # the identity that asked for the session (the stand-in's is root's: see patch_moto_for_a_root_standin).
+    original_identity = STSBackend.get_caller_identity
+
+    def get_caller_identity(self, access_key_id, region):
+        session = sessions.get(access_key_id)
+        if session is None:
+            return original_identity(self, access_key_id, region)
+        user = iam_backends[self.account_id][self.partition].get_user(session["user"])
+        if user.name == STANDIN:
+            return self.account_id, root_arn(self.account_id), self.account_id
+        return user.id, user.arn, user.account_id
+
+    STSBackend.get_caller_identity = get_caller_identity
+
+
+# IAM calls whose UserName is optional: with temporary credentials AWS requires it ("If a temporary access key is
+# used, then UserName is required", IAM API reference, ListAccessKeys / UpdateAccessKey) and answers HTTP 400
+# ValidationError "Must specify userName when calling with non-User credentials" (aws/aws-sdk-java#1304,
+# dcoker/awsmfa#9, jckuester/awsweeper#114: "status code: 400").
+USER_NAME_OPTIONAL = {
+    "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "CreateAccessKey", "GetUser", "ListMFADevices",
+    "ListSigningCertificates", "ListSSHPublicKeys", "ListServiceSpecificCredentials",
+}
+
+
+def session_refusal(environ, body: bytes):
+    """How AWS refuses an IAM request signed with a session key, or None. A session from GetSessionToken without MFA
+    may call no IAM API ("You cannot call any IAM API operations unless MFA authentication information is included",
+    STS API reference, GetSessionToken), and AWS answers InvalidClientTokenId (99designs/aws-vault#15, #1056)."""
+    session = sessions.get(signing_key_of(environ))
+    if session is None or service_of(environ) != "iam":
+        return None
+    if not session["mfa"]:
+        return 403, "InvalidClientTokenId", "The security token included in the request is invalid"
+    params = parse_qs(body.decode("utf-8", "replace")) if body else {}
+    if action_of(environ, body) in USER_NAME_OPTIONAL and not params.get("UserName"):
+        return 400, "ValidationError", "Must specify userName when calling with non-User credentials"
+    return None
 
 
 def patch_moto_for_alerts():
@@ -360,8 +435,10 @@ def patch_moto_iam_gaps():
 
 lock = threading.Lock()
 deleted_keys: set = set()
+sessions: dict = {}  # session key id (ASIA…) -> {"user": the IAM user who asked for it, "mfa": bool}
 pending_emails: list = []
 patch_moto_for_a_root_standin()
+patch_moto_for_sessions()
 patch_moto_for_alerts()
 patch_moto_for_organization_trails()
 patch_moto_iam_gaps()
@@ -526,6 +603,7 @@ def with_harness(app):
             if action and service:
                 requests_seen.append(seen)
             refused = signing_key_of(environ) in deleted_keys
+            session_refused = session_refusal(environ, body)
             fault = faults.get(action)
             if fault and fault.get("skip", 0) > 0:  # let that many calls through first
                 fault["skip"] -= 1
@@ -552,6 +630,9 @@ def with_harness(app):
             seen["status"] = 403
             code = "UnrecognizedClientException" if environ.get("HTTP_X_AMZ_TARGET") else "InvalidClientTokenId"
             return aws_error(start_response, environ, 403, code, "The security token included in the request is invalid.")
+        if session_refused:
+            seen["status"], code, message = session_refused
+            return aws_error(start_response, environ, seen["status"], code, message)
         if service == "s3" and s3_refusal(environ):
             seen["status"] = 403
             xml = f"<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>{uuid.uuid4()}</RequestId></Error>"

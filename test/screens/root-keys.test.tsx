@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
 import { RootKeysScreen } from "../../src/screens/RootKeysScreen.js";
 import type { Verdict } from "../../src/steps/types.js";
-import { KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+import { PreflightView } from "../../src/screens/PreflightScreen.js";
+import { fold, KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
 
 describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
   const t = messages(lang);
@@ -115,6 +116,18 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.waitFor(t.common.retryKeys);
     await r.press("s");
     expect(done).toMatchObject({ state: "unverified", reason: "permission-missing", evidence: [{ source: "iam:GetAccountSummary", read: "AccessDenied" }] });
+    r.unmount();
+  });
+
+  it("with a root session (temporary credentials), says why root's keys are for the console", async () => {
+    const { ctx, account, preflight, standIn } = await simulatedWorld("root-key", { rootSession: true });
+    const p = renderIn(lang, <PreflightView finding={preflight} />);
+    await p.waitFor(t.preflight.planRootSession);
+    p.unmount();
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { standIn });
+    const intro = await r.waitFor(t.rootKeys.sessionWhy);
+    expect(fold(intro)).toContain(fold(t.rootKeys.consoleIntro));
+    expect(account.writes()).toEqual([]);
     r.unmount();
   });
 });

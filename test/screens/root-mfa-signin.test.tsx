@@ -6,7 +6,7 @@ import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { RootMfaScreen } from "../../src/screens/RootMfaScreen.js";
 import { SigninScreen } from "../../src/screens/SigninScreen.js";
 import type { Verdict } from "../../src/steps/types.js";
-import { fold, KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+import { fold, KEYS, renderIn, simulatedWorld, sleep } from "../helpers/ink.js";
 
 describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lang) => {
   const t = messages(lang);
@@ -92,6 +92,49 @@ describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lan
     await r.type(codeAt(secret, now));
     await r.press(KEYS.enter);
     await r.waitFor(t.standIn.mfa.alreadyExists);
+    r.unmount();
+  });
+
+  it("asks the device name first; deletes only the device that would block it, and shows the others as information", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    await account.createVirtualMfaDevice("colleague-phone"); // someone else's enrolment in progress
+    await sleep(50); // IAM shows it a moment later
+    const legacy = "arn:aws:iam::123456789012:mfa/root-account-mfa-device";
+    const colleague = "arn:aws:iam::123456789012:mfa/colleague-phone";
+    const r = renderIn(lang, <RootMfaScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { standIn });
+    const intro = await r.waitFor(t.rootMfa.deviceName("root-mfa"));
+    expect(fold(intro)).toContain(fold(t.rootMfa.orphan(legacy)));
+    expect(fold(intro)).toContain(fold(t.rootMfa.otherOrphan(colleague)));
+
+    // A name with a space breaks AWS's rule; the colleague's name would make their device the one in the way.
+    await r.press("n");
+    await r.waitFor(`${t.rootMfa.nameLabel}: root-mfa`);
+    for (let i = 0; i < "root-mfa".length; i++) await r.press(KEYS.backspace);
+    await r.type("root phone");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootMfa.namePattern);
+    for (let i = 0; i < "root phone".length; i++) await r.press(KEYS.backspace);
+    await r.type("colleague-phone");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootMfa.deviceName("colleague-phone"));
+    expect(fold(r.frame())).toContain(fold(t.rootMfa.orphan(colleague)));
+    await r.press("n");
+    await r.waitFor(`${t.rootMfa.nameLabel}: colleague-phone`);
+    for (let i = 0; i < "colleague-phone".length; i++) await r.press(KEYS.backspace);
+    await r.type("my-root");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootMfa.deviceName("my-root"));
+    expect(fold(r.frame())).toContain(fold(t.rootMfa.otherOrphan(colleague)));
+
+    await r.press(KEYS.enter);
+    const confirm = await r.waitFor("iam:DeleteVirtualMFADevice");
+    expect(confirm).toContain("root-account-mfa-device");
+    expect(confirm).not.toContain("colleague-phone");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootMfa.nameToType("my-root"));
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"]);
+    await sleep(50);
+    expect((await account.listVirtualMfaDevices("Unassigned")).map((d) => d.serialNumber)).toEqual([colleague]);
     r.unmount();
   });
 

@@ -4,7 +4,7 @@ import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js"
 import { AccountError } from "../../src/aws/errors.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { stepOrder } from "../../src/steps/order.js";
-import { inspectPreflight } from "../../src/steps/preflight.js";
+import { capabilitiesOf, inspectPreflight } from "../../src/steps/preflight.js";
 import {
   applyRootKeyAction,
   confirmRootKeyAction,
@@ -15,7 +15,16 @@ import {
   verifyRootKeys,
   verifySigningKeyRejected,
 } from "../../src/steps/root-access-keys.js";
-import { applyRootMfaAction, hasNonVirtualRootMfa, inspectRootMfa, planRootMfa, verifyRootMfa } from "../../src/steps/root-mfa.js";
+import {
+  applyRootMfaAction,
+  deviceNameProblem,
+  hasNonVirtualRootMfa,
+  inspectRootMfa,
+  otherOrphans,
+  planRootMfa,
+  suggestedDeviceName,
+  verifyRootMfa,
+} from "../../src/steps/root-mfa.js";
 import { classifySignins, verifySigninTest } from "../../src/steps/signin-test.js";
 import { allVerified, summarize } from "../../src/steps/summary.js";
 import type { ApiAction, StepContext, Verdict } from "../../src/steps/types.js";
@@ -25,10 +34,10 @@ const START = new Date("2026-11-22T10:00:05Z");
 const TIMING = { iamPollMs: 500, iamTimeoutMs: 10_000, trailPollMs: 1000, trailTimeoutMs: 60_000 };
 
 /** A simulated account and a step context on a clock that moves only when a step sleeps or the test says. */
-async function world(scenario: ScenarioName) {
+async function world(scenario: ScenarioName, options: { rootSession?: boolean } = {}) {
   let clock = START.getTime();
   const now = () => new Date(clock);
-  const account = new SimulatedAccount({ scenario, now, visibilityDelayMs: 1500, cloudTrailDelayMs: 8000, reportDelayMs: 0 });
+  const account = new SimulatedAccount({ scenario, now, visibilityDelayMs: 1500, cloudTrailDelayMs: 8000, reportDelayMs: 0, ...options });
   const preflight = await inspectPreflight(account, now);
   const ctx: StepContext = {
     account,
@@ -172,6 +181,31 @@ describe("root access keys by API (root's own key)", () => {
   });
 });
 
+describe("root access keys from a root session (aws login / GetSessionToken: temporary credentials)", () => {
+  it("takes the console road, and IAM refuses ListAccessKeys/UpdateAccessKey/DeleteAccessKey without UserName", async () => {
+    const { ctx, account, preflight } = await world("root-key", { rootSession: true });
+    expect(ctx.caller).toMatchObject({ kind: "root", temporary: true });
+    expect(ctx.caller.accessKeyId).toBeUndefined();
+    expect(preflight.capabilities.rootKeys).toBe("console");
+    const finding = await inspectRootKeys(ctx);
+    expect(finding).toMatchObject({ present: true, how: "console", rootSession: true });
+    expect(finding.keys.map((k) => k.slot)).toEqual([1, 2]);
+    expect(planRootKeys(finding).every((a) => a.by === "operator")).toBe(true);
+    const refusal = "ValidationError: Must specify userName when calling with non-User credentials";
+    await expect(account.listRootAccessKeys()).rejects.toThrow(refusal);
+    await expect(account.updateRootAccessKey("AKIA4ROOTKEYS3APNE2X", "Inactive")).rejects.toThrow(refusal);
+    await expect(account.deleteRootAccessKey("AKIA4ROOTKEYS3APNE2X")).rejects.toThrow(refusal);
+    expect(account.writes()).toEqual([]);
+  });
+
+  it("keeps the API road for root's own long-term key only", () => {
+    const root = { accountId: "123456789012", arn: "arn:aws:iam::123456789012:root", kind: "root" as const };
+    expect(capabilitiesOf({ ...root, accessKeyId: "AKIA4ROOTKEYS3APNE2X" }).rootKeys).toBe("api");
+    expect(capabilitiesOf({ ...root, temporary: true }).rootKeys).toBe("console");
+    expect(capabilitiesOf(root).rootKeys).toBe("console");
+  });
+});
+
 describe("root MFA", () => {
   it("clears the orphan first, then the console assignment is verified from IAM", async () => {
     const { ctx, account, now } = await world("new-account");
@@ -193,6 +227,53 @@ describe("root MFA", () => {
     const after = await inspectRootMfa(ctx);
     expect(after.rootDevices.map((d) => d.userArn)).toEqual(["arn:aws:iam::123456789012:root"]);
     expect(hasNonVirtualRootMfa(after)).toBe(false);
+  });
+
+  it("asks the name first: deletes only an unassigned device of that name or the legacy one, never another", async () => {
+    const { ctx, account, now, advance } = await world("new-account");
+    await account.createVirtualMfaDevice("colleague-phone"); // someone's enrolment in progress
+    advance(2000); // IAM shows it a moment later
+    const finding = await inspectRootMfa(ctx);
+    const deletions = (name: string) => planRootMfa(finding, name).flatMap((a) => (a.by === "rootlock" ? [a.params.SerialNumber] : []));
+    const legacy = "arn:aws:iam::123456789012:mfa/root-account-mfa-device";
+    const colleague = "arn:aws:iam::123456789012:mfa/colleague-phone";
+    expect(suggestedDeviceName(finding)).toBe("root-mfa");
+    expect(deletions("root-mfa")).toEqual([legacy]);
+    expect(otherOrphans(finding, "root-mfa").map((d) => d.serialNumber)).toEqual([colleague]);
+    expect(deletions("colleague-phone")).toEqual([legacy, colleague]);
+
+    // The console: the colleague's device does not block another name; a device of the same name does.
+    const { secret } = await account.console.openMfaAssignment();
+    const step = timeStepOf(now());
+    await expect(account.console.finishMfaAssignment("colleague-phone", secret, codeAt(secret, step - 1), codeAt(secret, step))).rejects.toMatchObject({
+      code: "EntityAlreadyExists",
+    });
+    await account.console.finishMfaAssignment("root-mfa", secret, codeAt(secret, step - 1), codeAt(secret, step));
+    expect(await verifyRootMfa(ctx)).toMatchObject({ state: "verified" });
+  });
+
+  it("with root MFA already on, deletes nothing and suggests a name no assigned device holds", async () => {
+    const { ctx, account, advance } = await world("clean");
+    await account.createVirtualMfaDevice("root-mfa");
+    advance(2000);
+    const finding = await inspectRootMfa(ctx);
+    expect(finding.orphans).toHaveLength(1);
+    expect(planRootMfa(finding, "root-mfa")).toEqual([]);
+    expect(suggestedDeviceName({ assignedNames: ["root-mfa", "root-mfa-2"] })).toBe("root-mfa-3");
+    expect(deviceNameProblem(finding, "root phone")).toBe("pattern");
+    expect(deviceNameProblem(finding, "root-phone")).toBe("assigned");
+    expect(deviceNameProblem(finding, "root-mfa")).toBeUndefined();
+  });
+
+  it("refuses a ninth device for root in the console", async () => {
+    const { account, now } = await world("new-account");
+    for (let n = 1; n <= 9; n++) {
+      const { secret } = await account.console.openMfaAssignment();
+      const step = timeStepOf(now());
+      const assign = account.console.finishMfaAssignment(`root-${n}`, secret, codeAt(secret, step - 1), codeAt(secret, step));
+      if (n <= 8) await assign;
+      else await expect(assign).rejects.toMatchObject({ code: "LimitExceeded" });
+    }
   });
 
   it("refuses a second code from the same 30-second window", async () => {
