@@ -33,9 +33,10 @@ export const CONTROL_IDS: Record<ControlId, ControlIds> = {
   // CIS 1.7: avoid root use. The sign-in test proves root can sign in only with MFA, and is seen by CloudTrail. No
   // Security Hub control checks CIS v3.0 1.7 (IAM.20 is CIS v1.2's 1.1); CloudWatch.1, an alarm on root use, is related.
   "root-signin": { cis: "1.7", securityHub: "—", related: "CloudWatch.1" },
-  // CIS 4.3 (a metric filter and alarm on root use) and Security Hub CloudWatch.1 are the related controls: they
-  // ask for a CloudWatch alarm, and an EventBridge rule to SNS is AWS's own recommended way to the same alert.
-  "root-alerts": { cis: "4.3", securityHub: "CloudWatch.1" },
+  // CIS 4.3 (a metric filter and alarm on root use) is the control this answers: rootlock reaches the same alert by
+  // AWS's recommended road, an EventBridge rule to SNS. Security Hub's CloudWatch.1 checks for the metric filter and
+  // alarm themselves, so it would still fail on an account alerted this way: it is related, not met.
+  "root-alerts": { cis: "4.3", securityHub: "—", related: "CloudWatch.1" },
 };
 
 /** CIS 1.6 / IAM.6 asks for a hardware device on root; a virtual device does not meet it. Shown as advice. */

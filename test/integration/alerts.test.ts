@@ -101,7 +101,7 @@ describe.runIf(available)("alerts against moto", () => {
   it("rootlock check sees the alerts delivered to a confirmed address, and the MFA-removal rule backed by a trail", async () => {
     const report = await runCheck(ctx.account, () => new Date(), "test", false);
     const alerts = report.findings.find((f) => f.control === "root-activity-alerts")!;
-    expect(alerts).toMatchObject({ status: "pass", cis: "4.3", securityHub: "CloudWatch.1" });
+    expect(alerts).toMatchObject({ status: "pass", cis: "4.3", securityHub: "—", related: "CloudWatch.1" });
     expect(alerts.evidence).toContain("rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed)");
     expect(alerts.evidence).toContain("root MFA-removal alert: yes");
   });
