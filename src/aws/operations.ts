@@ -220,14 +220,14 @@ export interface ShownCall {
 }
 
 /** What the confirm panel shows before sending: the call, and its parameters with a placeholder for each secret. */
-export function describe(w: Write): ShownCall {
+export function shownCall(w: Write): ShownCall {
   const spec = OPS[w.op] as OpSpec<unknown, unknown, unknown>;
   return { call: spec.action, params: spec.show(w.args) };
 }
 
 /** What the journal, the dry run and the report record: the same, without the secret's keys. */
 export function recorded(w: Write): ShownCall {
-  const { call, params } = describe(w);
+  const { call, params } = shownCall(w);
   const secret = new Set(OPS[w.op].secret);
   return { call, params: Object.fromEntries(Object.entries(params).filter(([key]) => !secret.has(key))) };
 }

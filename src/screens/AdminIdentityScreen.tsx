@@ -6,7 +6,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
-import { describe, isOp } from "../aws/operations.js";
+import { isOp, shownCall } from "../aws/operations.js";
 import {
   adminActionHolds,
   applyAdminAction,
@@ -144,7 +144,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
       if (outcome.notSent.length > 0) {
         // Dry run: nothing was made, so there is no password and no device; show every call a real run would make.
         const mfaCalls = fullPlan(finding!, userName, ctx.caller.accountId).slice(actions.length);
-        const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...describe(c), at: ctx.now() }))];
+        const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...shownCall(c), at: ctx.now() }))];
         return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
       }
       if (outcome.stopped) {

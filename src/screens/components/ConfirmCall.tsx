@@ -2,7 +2,7 @@
 // Enter to go ahead, Esc to decline. Irreversible calls on the key this session signs with ask twice.
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { describe, type ShownCall } from "../../aws/operations.js";
+import { shownCall, type ShownCall } from "../../aws/operations.js";
 import type { ApiAction } from "../../steps/types.js";
 import { isBack, isContinue, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
@@ -17,7 +17,7 @@ interface Props {
 
 /** A change as the operations table shows it (placeholders where a secret goes). */
 export function ActionLine({ action }: { action: ApiAction }) {
-  return <CallLine {...describe(action)} />;
+  return <CallLine {...shownCall(action)} />;
 }
 
 /** A call and its parameters: "iam:DeleteAccessKey(AccessKeyId=…)". */
