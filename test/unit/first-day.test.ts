@@ -65,9 +65,9 @@ describe("password policy", () => {
     // The scenario's stricter-than-default settings (symbols, numbers, 90-day expiry) stay as they are.
     expect(finding.target).toEqual({ ...finding.current, minimumPasswordLength: 14, passwordReusePrevention: 24 });
     const plan = planPasswordPolicy(finding);
-    expect(plan).toEqual([
+    expect(plan).toEqual([{ by: "rootlock", op: "updatePasswordPolicy", args: { policy: finding.target } }]);
+    expect(plan.map(shownCall)).toEqual([
       {
-        by: "rootlock",
         call: "iam:UpdateAccountPasswordPolicy",
         params: {
           MinimumPasswordLength: "14",
