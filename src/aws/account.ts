@@ -2,7 +2,9 @@
 //
 // Every adapter (the real SDK one, the simulated account, the dry-run wrapper) implements `Account`.
 // It is deliberately narrow: only the operations the steps need, with plain typed values in and out,
-// so that steps never see an SDK type and the simulated account can answer exactly like AWS.
+// so that steps never see an SDK type and the simulated account can answer exactly like AWS. The reads are
+// methods of their own; every write goes through one generic `send`, typed by the operations table
+// (operations.ts), which each adapter implements op by op.
 //
 // Failures are thrown as `AccountError` (see errors.ts) carrying AWS's own error code and the IAM
 // action that failed; the wizard turns them into typed values before any screen sees them.
