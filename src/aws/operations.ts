@@ -205,7 +205,7 @@ export function isOp<K extends OpName>(w: Write, op: K): w is Extract<Write, { o
 
 /** Sends `w` through the handler of its op: the one place a write meets its implementation. */
 export function dispatch<K extends OpName>(handlers: WriteHandlers, w: WriteOf<K>, secret: SecretArg<K>): Promise<OpResult<K>> {
-  const handler = handlers[w.op] as (args: OpArgs<K>, ...secret: SecretArg<K>) => Promise<OpResult<K>>;
+  const handler: WriteHandlers[K] = handlers[w.op];
   return handler(w.args, ...secret);
 }
 
