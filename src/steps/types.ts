@@ -9,7 +9,7 @@ export type Action = ApiAction | ConsoleAction;
 
 /**
  * A change rootlock makes: a write of the operations table (src/aws/operations.ts), its op and typed args. What the
- * operator sees, the dry run prints and the report records come from the table (`describe`, `recorded`); a secret
+ * operator sees, the dry run prints and the report records come from the table (`shownCall`, `recorded`); a secret
  * is never part of it.
  */
 export type ApiAction = { by: "rootlock" } & Write;
