@@ -10,7 +10,7 @@
 import { ADMINISTRATOR_ACCESS_ARN, type Account, type MfaDevice, type WriteReceipt } from "../aws/account.js";
 import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { generatePassword } from "../lib/password.js";
-import { actionHolds, confirmAction, describeMade as describeWrite, removedEvidence, sendAction, undoOf } from "./read-backs.js";
+import { actionHolds, confirmAction, describeMade, removedEvidence, sendAction, undoOf } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
 import { planUserMfa } from "./user-mfa.js";
@@ -107,7 +107,7 @@ export function adminActionHolds(ctx: StepContext, a: ApiAction): Promise<boolea
 }
 
 /** What a change made, as data (the call and its parameters, never the password): for the screen and the report. */
-export const describeMade = (a: ApiAction): string => describeWrite(a);
+export { describeMade };
 
 /** Reads one change back, waiting for IAM to show it, before the next change is offered. */
 export function confirmAdminAction(ctx: StepContext, a: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
