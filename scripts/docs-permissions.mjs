@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// The list is TypeScript: compile it in memory (plain data, no imports) and load it from the result.
+// The list is TypeScript: compile it in memory (plain data, with the operations table it reads) and load it from the result.
 const out = await build({ entryPoints: [path.join(root, "src/aws/permissions.ts")], bundle: true, format: "esm", platform: "node", write: false });
 const { permissionsTable, TABLE_START, TABLE_END } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
 

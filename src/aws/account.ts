@@ -2,11 +2,14 @@
 //
 // Every adapter (the real SDK one, the simulated account, the dry-run wrapper) implements `Account`.
 // It is deliberately narrow: only the operations the steps need, with plain typed values in and out,
-// so that steps never see an SDK type and the simulated account can answer exactly like AWS.
+// so that steps never see an SDK type and the simulated account can answer exactly like AWS. The reads are
+// methods of their own; every write goes through one generic `send`, typed by the operations table
+// (operations.ts), which each adapter implements op by op.
 //
 // Failures are thrown as `AccountError` (see errors.ts) carrying AWS's own error code and the IAM
 // action that failed; the wizard turns them into typed values before any screen sees them.
 
+import type { OpName, OpResult, SecretArg, WriteOf } from "./operations.js";
 import type { Partition } from "./partition.js";
 
 export type CallerKind = "root" | "iam-user" | "assumed-role" | "other";
@@ -263,10 +266,8 @@ export type AssignmentFilter = "Assigned" | "Unassigned" | "Any";
 
 export type AccountMode = "simulated" | "live" | "dry-run";
 
-export interface Account {
-  readonly mode: AccountMode;
-
-  // ---- reads -------------------------------------------------------------------------------
+/** Every read of the port. Wrappers (journal, dry run) forward them all unchanged: see `forwardReads`. */
+export interface AccountReads {
   /** sts:GetCallerIdentity */
   getCaller(): Promise<Caller>;
   /** The account's clock: the `Date` header of an AWS response. */
@@ -317,60 +318,57 @@ export interface Account {
   listTrails(): Promise<Trail[]>;
   /** s3:GetBucketPolicy, with ExpectedBucketOwner = `expectedOwner` (the caller's account). */
   getBucket(bucket: string, expectedOwner: string): Promise<BucketState>;
-
-  // ---- writes ------------------------------------------------------------------------------
-  /** iam:UpdateAccessKey (no UserName: root's key, with root credentials). */
-  updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt>;
-  /** iam:DeleteAccessKey (no UserName). */
-  deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt>;
-  /** iam:DeleteVirtualMFADevice (an unassigned one: an orphan, or one rootlock created and could not enable). */
-  deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt>;
-  /** iam:CreateVirtualMFADevice */
-  createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }>;
-  /** iam:EnableMFADevice with two consecutive codes. */
-  enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt>;
-  /** sns:CreateTopic (idempotent: the same name answers the same ARN). */
-  createTopic(name: string): Promise<WriteReceipt>;
-  /** sns:SetTopicAttributes(Policy) */
-  setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt>;
-  /** sns:Subscribe(Protocol=email): AWS emails a confirmation link; the subscription is pending until it is clicked. */
-  subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt>;
-  /** sns:Publish */
-  publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt>;
-  /** events:PutRule on the default bus, with the State given: creates the rule or replaces its pattern and state. */
-  putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt>;
-  /** events:PutTargets: adds the target or replaces the one with the same id. */
-  putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt>;
-  /** s3:CreateBucket (us-east-1) */
-  createBucket(bucket: string): Promise<WriteReceipt>;
-  /** s3:PutBucketPolicy */
-  putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt>;
-  /** cloudtrail:CreateTrail (multi-region, global service events included) */
-  createTrail(name: string, bucket: string): Promise<WriteReceipt>;
-  /** cloudtrail:StartLogging */
-  startLogging(trailName: string): Promise<WriteReceipt>;
-  /** iam:UpdateAccountPasswordPolicy, with every field of `policy` (see PasswordPolicy). */
-  updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt>;
-  /** iam:CreateGroup / iam:DeleteGroup */
-  createGroup(groupName: string): Promise<WriteReceipt>;
-  deleteGroup(groupName: string): Promise<WriteReceipt>;
-  /** iam:AttachGroupPolicy / iam:DetachGroupPolicy */
-  attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt>;
-  detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt>;
-  /** iam:CreateUser / iam:DeleteUser */
-  createUser(userName: string): Promise<WriteReceipt>;
-  deleteUser(userName: string): Promise<WriteReceipt>;
-  /** iam:AddUserToGroup / iam:RemoveUserFromGroup */
-  addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt>;
-  removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt>;
-  /**
-   * iam:CreateLoginProfile. The password is a secret: it is sent, never logged, recorded or put in an error,
-   * and wrappers (journal, dry run) leave it out of what they record.
-   */
-  createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt>;
-  /** iam:DeleteLoginProfile */
-  deleteLoginProfile(userName: string): Promise<WriteReceipt>;
 }
+
+/**
+ * The port: the reads, and one generic write. `send` takes a write of the operations table (operations.ts: the op
+ * and its typed args) and, for the two ops that need one, the secret, which travels no further than the request
+ * (never into a planned action, a journal entry or an error). Failures are thrown as `AccountError`.
+ */
+export interface Account extends AccountReads {
+  readonly mode: AccountMode;
+  send<K extends OpName>(write: WriteOf<K>, ...secret: SecretArg<K>): Promise<OpResult<K>>;
+}
+
+/** The names of every read of the port, listed once and checked complete by the compiler. */
+const READ_NAMES = {
+  getCaller: true,
+  getServerTime: true,
+  getRootSummary: true,
+  listRootAccessKeys: true,
+  listVirtualMfaDevices: true,
+  listUserMfaDevices: true,
+  getRootCredentialReport: true,
+  lookupConsoleLogins: true,
+  lookupRootMfaEnablements: true,
+  listEventRules: true,
+  getSecurityContact: true,
+  getPasswordPolicy: true,
+  listPolicyEntities: true,
+  getGroup: true,
+  listAttachedGroupPolicies: true,
+  userExists: true,
+  getLoginProfile: true,
+  getTopic: true,
+  listSubscriptions: true,
+  getEventRule: true,
+  listTrails: true,
+  getBucket: true,
+} satisfies Record<keyof AccountReads, true>;
+
+/**
+ * A base class for wrappers of another account (journal, dry run): every read forwarded to `inner` as it is, so a
+ * wrapper states only what it changes (its `send`). A read added to the port is forwarded once it is in READ_NAMES,
+ * which does not compile without it.
+ */
+export const ForwardingReads = class {
+  constructor(inner: AccountReads) {
+    const self = this as unknown as Record<string, unknown>;
+    for (const name of Object.keys(READ_NAMES) as (keyof AccountReads)[]) {
+      self[name] = (...args: unknown[]) => (inner[name] as (...a: unknown[]) => unknown)(...args);
+    }
+  }
+} as new (inner: AccountReads) => AccountReads;
 
 /** AWS's managed policy for full administrator rights, the same ARN in every account. */
 export const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";

@@ -19,6 +19,7 @@ import {
 import { type AlertTopic, type BucketState, type EventRuleDetail, type ManagementEvents, type RuleState, type RuleTarget, ruleStateIsEnabled, type TopicSubscription, type Trail, type WriteReceipt } from "./account.js";
 import { errorCodeOf } from "./aws-errors.js";
 import { AccountError, isAccountError, noneIfAbsent } from "./errors.js";
+import { OPS } from "./operations.js";
 import { accountOf } from "./partition.js";
 
 type Call = <T>(action: string, run: () => Promise<T>) => Promise<T>;
@@ -178,27 +179,27 @@ export class LiveAlerts {
   // ---- writes ------------------------------------------------------------------------------------
 
   createTopic(name: string): Promise<WriteReceipt> {
-    return this.write("sns:CreateTopic", () => this.snsWrites.send(new CreateTopicCommand({ Name: name })));
+    return this.write(OPS.createTopic.action, () => this.snsWrites.send(new CreateTopicCommand({ Name: name })));
   }
 
   setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
-    return this.write("sns:SetTopicAttributes", () => this.snsWrites.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })));
+    return this.write(OPS.setTopicPolicy.action, () => this.snsWrites.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })));
   }
 
   subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
-    return this.write("sns:Subscribe", () => this.snsWrites.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "email", Endpoint: email })));
+    return this.write(OPS.subscribeEmail.action, () => this.snsWrites.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "email", Endpoint: email })));
   }
 
   publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
-    return this.write("sns:Publish", () => this.snsWrites.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: message })));
+    return this.write(OPS.publish.action, () => this.snsWrites.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: message })));
   }
 
   putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
-    return this.write("events:PutRule", () => this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })));
+    return this.write(OPS.putEventRule.action, () => this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })));
   }
 
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
-    return this.write("events:PutTargets", async () => {
+    return this.write(OPS.putRuleTarget.action, async () => {
       const out = await this.eventsWrites.send(
         new PutTargetsCommand({
           Rule: rule,
@@ -213,28 +214,28 @@ export class LiveAlerts {
       );
       // PutTargets answers 200 even when it refused the target: the refusal is in the body.
       const failed = out.FailedEntries?.[0];
-      if ((out.FailedEntryCount ?? 0) > 0) throw new AccountError(failed?.ErrorCode === "ConcurrentModificationException" ? "Throttling" : "InvalidParameter", "events:PutTargets");
+      if ((out.FailedEntryCount ?? 0) > 0) throw new AccountError(failed?.ErrorCode === "ConcurrentModificationException" ? "Throttling" : "InvalidParameter", OPS.putRuleTarget.action);
       return out;
     });
   }
 
   createBucket(bucket: string): Promise<WriteReceipt> {
     // In us-east-1 a bucket takes no LocationConstraint.
-    return this.write("s3:CreateBucket", () => this.s3Writes.send(new CreateBucketCommand({ Bucket: bucket })));
+    return this.write(OPS.createBucket.action, () => this.s3Writes.send(new CreateBucketCommand({ Bucket: bucket })));
   }
 
   putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
-    return this.write("s3:PutBucketPolicy", () => this.s3Writes.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })));
+    return this.write(OPS.putBucketPolicy.action, () => this.s3Writes.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })));
   }
 
   createTrail(name: string, bucket: string): Promise<WriteReceipt> {
-    return this.write("cloudtrail:CreateTrail", () =>
+    return this.write(OPS.createTrail.action, () =>
       this.trailWrites.send(new CreateTrailCommand({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true })),
     );
   }
 
   startLogging(trailName: string): Promise<WriteReceipt> {
-    return this.write("cloudtrail:StartLogging", () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
+    return this.write(OPS.startLogging.action, () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
   }
 
 }

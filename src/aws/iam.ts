@@ -62,6 +62,7 @@ import type {
   WriteReceipt,
 } from "./account.js";
 import { ruleStateIsEnabled } from "./account.js";
+import { dispatch, type OpName, type OpResult, OPS, type SecretArg, type WriteHandlers, type WriteOf } from "./operations.js";
 import { toAccountError } from "./aws-errors.js";
 import { AccountError, noneIfAbsent } from "./errors.js";
 import { parseRootReportRow } from "./credential-report.js";
@@ -336,20 +337,54 @@ export class LiveAccount implements Account {
 
   // ---- writes ------------------------------------------------------------------------------------
 
-  async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
-    return this.write("iam:UpdateAccessKey", () => this.iamWrites.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
+  /** Every op of the operations table, sent by its SDK command (the alerts' by LiveAlerts). */
+  private readonly writes: WriteHandlers = {
+    updateRootAccessKey: (a) => this.updateRootAccessKey(a.keyId, a.status),
+    deleteRootAccessKey: (a) => this.deleteRootAccessKey(a.keyId),
+    deleteVirtualMfaDevice: (a) => this.deleteVirtualMfaDevice(a.serialNumber),
+    createVirtualMfaDevice: (a) => this.createVirtualMfaDevice(a.name),
+    enableMfaDevice: (a, codes) => this.enableMfaDevice(a.userName, a.serialNumber, codes.code1, codes.code2),
+    updatePasswordPolicy: (a) => this.updatePasswordPolicy(a.policy),
+    createGroup: (a) => this.createGroup(a.groupName),
+    attachGroupPolicy: (a) => this.attachGroupPolicy(a.groupName, a.policyArn),
+    createUser: (a) => this.createUser(a.userName),
+    addUserToGroup: (a) => this.addUserToGroup(a.groupName, a.userName),
+    createLoginProfile: (a, secret) => this.createLoginProfile(a.userName, secret.password, a.passwordResetRequired),
+    deleteLoginProfile: (a) => this.deleteLoginProfile(a.userName),
+    removeUserFromGroup: (a) => this.removeUserFromGroup(a.groupName, a.userName),
+    deleteUser: (a) => this.deleteUser(a.userName),
+    detachGroupPolicy: (a) => this.detachGroupPolicy(a.groupName, a.policyArn),
+    deleteGroup: (a) => this.deleteGroup(a.groupName),
+    createTopic: (a) => this.alerts.createTopic(a.name),
+    setTopicPolicy: (a) => this.alerts.setTopicPolicy(a.topicArn, a.policy),
+    subscribeEmail: (a) => this.alerts.subscribeEmail(a.topicArn, a.email),
+    publish: (a) => this.alerts.publish(a.topicArn, a.subject, a.message),
+    putEventRule: (a) => this.alerts.putEventRule(a.name, a.pattern, a.description, a.state),
+    putRuleTarget: (a) => this.alerts.putRuleTarget(a.rule, a.target),
+    createBucket: (a) => this.alerts.createBucket(a.bucket),
+    putBucketPolicy: (a) => this.alerts.putBucketPolicy(a.bucket, a.policy),
+    createTrail: (a) => this.alerts.createTrail(a.name, a.bucket),
+    startLogging: (a) => this.alerts.startLogging(a.name),
+  };
+
+  send<K extends OpName>(write: WriteOf<K>, ...secret: SecretArg<K>): Promise<OpResult<K>> {
+    return dispatch(this.writes, write, secret);
   }
 
-  async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteAccessKey", () => this.iamWrites.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
+  private async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
+    return this.write(OPS.updateRootAccessKey.action, () => this.iamWrites.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
   }
 
-  async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteVirtualMFADevice", () => this.iamWrites.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
+  private async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
+    return this.write(OPS.deleteRootAccessKey.action, () => this.iamWrites.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
   }
 
-  async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
-    const call = "iam:CreateVirtualMFADevice";
+  private async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
+    return this.write(OPS.deleteVirtualMfaDevice.action, () => this.iamWrites.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
+  }
+
+  private async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
+    const call = OPS.createVirtualMfaDevice.action;
     const out = await this.sendOnce(call, () => this.iamWrites.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })));
     const device = out.VirtualMFADevice;
     // The seed arrives as bytes of Base32 text; it stays in memory, in this object only.
@@ -357,24 +392,14 @@ export class LiveAccount implements Account {
     return { serialNumber: device?.SerialNumber ?? "", secret, receipt: { call, requestId: out.$metadata.requestId, at: this.now() } };
   }
 
-  async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
-    return this.write("iam:EnableMFADevice", () =>
+  private async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
+    return this.write(OPS.enableMfaDevice.action, () =>
       this.iamWrites.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
     );
   }
 
-  createTopic: Account["createTopic"] = (name) => this.alerts.createTopic(name);
-  setTopicPolicy: Account["setTopicPolicy"] = (arn, policy) => this.alerts.setTopicPolicy(arn, policy);
-  subscribeEmail: Account["subscribeEmail"] = (arn, email) => this.alerts.subscribeEmail(arn, email);
-  publish: Account["publish"] = (arn, subject, message) => this.alerts.publish(arn, subject, message);
-  putEventRule: Account["putEventRule"] = (name, pattern, description, state) => this.alerts.putEventRule(name, pattern, description, state);
-  putRuleTarget: Account["putRuleTarget"] = (rule, target) => this.alerts.putRuleTarget(rule, target);
-  createBucket: Account["createBucket"] = (bucket) => this.alerts.createBucket(bucket);
-  putBucketPolicy: Account["putBucketPolicy"] = (bucket, policy) => this.alerts.putBucketPolicy(bucket, policy);
-  createTrail: Account["createTrail"] = (name, bucket) => this.alerts.createTrail(name, bucket);
-  startLogging: Account["startLogging"] = (trail) => this.alerts.startLogging(trail);
-  async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
-    return this.write("iam:UpdateAccountPasswordPolicy", () =>
+  private async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
+    return this.write(OPS.updatePasswordPolicy.action, () =>
       this.iamWrites.send(
         new UpdateAccountPasswordPolicyCommand({
           MinimumPasswordLength: policy.minimumPasswordLength,
@@ -391,47 +416,47 @@ export class LiveAccount implements Account {
     );
   }
 
-  async createGroup(groupName: string): Promise<WriteReceipt> {
-    return this.write("iam:CreateGroup", () => this.iamWrites.send(new CreateGroupCommand({ GroupName: groupName })));
+  private async createGroup(groupName: string): Promise<WriteReceipt> {
+    return this.write(OPS.createGroup.action, () => this.iamWrites.send(new CreateGroupCommand({ GroupName: groupName })));
   }
 
-  async deleteGroup(groupName: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteGroup", () => this.iamWrites.send(new DeleteGroupCommand({ GroupName: groupName })));
+  private async deleteGroup(groupName: string): Promise<WriteReceipt> {
+    return this.write(OPS.deleteGroup.action, () => this.iamWrites.send(new DeleteGroupCommand({ GroupName: groupName })));
   }
 
-  async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
-    return this.write("iam:AttachGroupPolicy", () => this.iamWrites.send(new AttachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
+  private async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.write(OPS.attachGroupPolicy.action, () => this.iamWrites.send(new AttachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
   }
 
-  async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
-    return this.write("iam:DetachGroupPolicy", () => this.iamWrites.send(new DetachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
+  private async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+    return this.write(OPS.detachGroupPolicy.action, () => this.iamWrites.send(new DetachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
   }
 
-  async createUser(userName: string): Promise<WriteReceipt> {
-    return this.write("iam:CreateUser", () => this.iamWrites.send(new CreateUserCommand({ UserName: userName })));
+  private async createUser(userName: string): Promise<WriteReceipt> {
+    return this.write(OPS.createUser.action, () => this.iamWrites.send(new CreateUserCommand({ UserName: userName })));
   }
 
-  async deleteUser(userName: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteUser", () => this.iamWrites.send(new DeleteUserCommand({ UserName: userName })));
+  private async deleteUser(userName: string): Promise<WriteReceipt> {
+    return this.write(OPS.deleteUser.action, () => this.iamWrites.send(new DeleteUserCommand({ UserName: userName })));
   }
 
-  async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
-    return this.write("iam:AddUserToGroup", () => this.iamWrites.send(new AddUserToGroupCommand({ GroupName: groupName, UserName: userName })));
+  private async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.write(OPS.addUserToGroup.action, () => this.iamWrites.send(new AddUserToGroupCommand({ GroupName: groupName, UserName: userName })));
   }
 
-  async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
-    return this.write("iam:RemoveUserFromGroup", () => this.iamWrites.send(new RemoveUserFromGroupCommand({ GroupName: groupName, UserName: userName })));
+  private async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+    return this.write(OPS.removeUserFromGroup.action, () => this.iamWrites.send(new RemoveUserFromGroupCommand({ GroupName: groupName, UserName: userName })));
   }
 
-  async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
+  private async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
     // The password goes into the request and nowhere else; a failure carries only AWS's code and the action.
-    return this.write("iam:CreateLoginProfile", () =>
+    return this.write(OPS.createLoginProfile.action, () =>
       this.iamWrites.send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: passwordResetRequired })),
     );
   }
 
-  async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
-    return this.write("iam:DeleteLoginProfile", () => this.iamWrites.send(new DeleteLoginProfileCommand({ UserName: userName })));
+  private async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
+    return this.write(OPS.deleteLoginProfile.action, () => this.iamWrites.send(new DeleteLoginProfileCommand({ UserName: userName })));
   }
 
   // ---- machinery ---------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 // Every AWS call rootlock can send, once: what it is for, whether it changes the account, and which mode needs it.
 // The live adapter (iam.ts, alerts-live.ts) sends nothing that is not here (test/unit/permissions.test.ts scans it),
 // `rootlock policy` prints the least-privilege IAM policy for a mode from it, and the README's permission table is
-// generated from it (`npm run docs:permissions`). Plain data: --help and `policy` load it without the SDK.
+// generated from it (`npm run docs:permissions`). The writes come from the operations table (operations.ts), which
+// the adapters implement op by op. Plain data: --help and `policy` load it without the SDK.
+
+import { OPS } from "./operations.js";
 
 /** `check`: the read-only audit. `wizard`: every step of the wizard, the alerts step included (`rootlock alerts` too). */
 export type Mode = "check" | "wizard";
@@ -49,32 +52,8 @@ export const AWS_CALLS: readonly AwsCall[] = [
   read("iam:GetUser", wizard, "admin identity"),
   read("iam:GetLoginProfile", wizard, "admin identity"),
 
-  write("iam:UpdateAccessKey", "root keys (root caller): deactivate"),
-  write("iam:DeleteAccessKey", "root keys (root caller)"),
-  write("iam:DeleteVirtualMFADevice", "root MFA (only an unassigned device of the chosen name, or the legacy root-account-mfa-device), admin user MFA (undo)"),
-  write("iam:CreateVirtualMFADevice", "admin user MFA"),
-  write("iam:EnableMFADevice", "admin user MFA"),
-  write("iam:UpdateAccountPasswordPolicy", "password policy"),
-  write("iam:CreateGroup", "admin identity"),
-  write("iam:AttachGroupPolicy", "admin identity"),
-  write("iam:CreateUser", "admin identity"),
-  write("iam:AddUserToGroup", "admin identity"),
-  write("iam:CreateLoginProfile", "admin identity"),
-  write("iam:DeleteLoginProfile", "admin identity (undo)"),
-  write("iam:RemoveUserFromGroup", "admin identity (undo)"),
-  write("iam:DeleteUser", "admin identity (undo)"),
-  write("iam:DetachGroupPolicy", "admin identity (undo)"),
-  write("iam:DeleteGroup", "admin identity (undo)"),
-  write("sns:CreateTopic", "alerts"),
-  write("sns:SetTopicAttributes", "alerts: the topic's policy"),
-  write("sns:Subscribe", "alerts: the email address"),
-  write("sns:Publish", "alerts: the test message"),
-  write("events:PutRule", "alerts"),
-  write("events:PutTargets", "alerts"),
-  write("s3:CreateBucket", "alerts: the trail's bucket"),
-  write("s3:PutBucketPolicy", "alerts: the trail's bucket"),
-  write("cloudtrail:CreateTrail", "alerts"),
-  write("cloudtrail:StartLogging", "alerts"),
+  // Every write, from the operations table: what the adapters send is what the policy allows.
+  ...Object.values(OPS).map((o) => write(o.action, o.usedBy)),
 ];
 
 const sorted = (actions: Iterable<string>) => [...new Set(actions)].sort();

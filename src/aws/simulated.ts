@@ -37,6 +37,7 @@ import type {
   WriteReceipt,
 } from "./account.js";
 import { ruleStateIsEnabled } from "./account.js";
+import { dispatch, type OpName, type OpResult, type SecretArg, type WriteHandlers, type WriteOf } from "./operations.js";
 import { AccountError, type ErrorCode } from "./errors.js";
 import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../lib/totp.js";
 import { matchesPattern, transformInput } from "./event-pattern.js";
@@ -334,7 +335,41 @@ export class SimulatedAccount implements Account {
 
   // ---- writes ------------------------------------------------------------------------------------
 
-  async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
+  /** Every op of the operations table, as AWS would carry it out (and refuse it). */
+  private readonly ops: WriteHandlers = {
+    updateRootAccessKey: (a) => this.updateRootAccessKey(a.keyId, a.status),
+    deleteRootAccessKey: (a) => this.deleteRootAccessKey(a.keyId),
+    deleteVirtualMfaDevice: (a) => this.deleteVirtualMfaDevice(a.serialNumber),
+    createVirtualMfaDevice: (a) => this.createVirtualMfaDevice(a.name),
+    enableMfaDevice: (a, codes) => this.enableMfaDevice(a.userName, a.serialNumber, codes.code1, codes.code2),
+    updatePasswordPolicy: (a) => this.updatePasswordPolicy(a.policy),
+    createGroup: (a) => this.createGroup(a.groupName),
+    attachGroupPolicy: (a) => this.attachGroupPolicy(a.groupName, a.policyArn),
+    createUser: (a) => this.createUser(a.userName),
+    addUserToGroup: (a) => this.addUserToGroup(a.groupName, a.userName),
+    createLoginProfile: (a, secret) => this.createLoginProfile(a.userName, secret.password, a.passwordResetRequired),
+    deleteLoginProfile: (a) => this.deleteLoginProfile(a.userName),
+    removeUserFromGroup: (a) => this.removeUserFromGroup(a.groupName, a.userName),
+    deleteUser: (a) => this.deleteUser(a.userName),
+    detachGroupPolicy: (a) => this.detachGroupPolicy(a.groupName, a.policyArn),
+    deleteGroup: (a) => this.deleteGroup(a.groupName),
+    createTopic: (a) => this.createTopic(a.name),
+    setTopicPolicy: (a) => this.setTopicPolicy(a.topicArn, a.policy),
+    subscribeEmail: (a) => this.subscribeEmail(a.topicArn, a.email),
+    publish: (a) => this.publish(a.topicArn, a.subject, a.message),
+    putEventRule: (a) => this.putEventRule(a.name, a.pattern, a.description, a.state),
+    putRuleTarget: (a) => this.putRuleTarget(a.rule, a.target),
+    createBucket: (a) => this.createBucket(a.bucket),
+    putBucketPolicy: (a) => this.putBucketPolicy(a.bucket, a.policy),
+    createTrail: (a) => this.createTrail(a.name, a.bucket),
+    startLogging: (a) => this.startLogging(a.name),
+  };
+
+  send<K extends OpName>(write: WriteOf<K>, ...secret: SecretArg<K>): Promise<OpResult<K>> {
+    return dispatch(this.ops, write, secret);
+  }
+
+  private async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
     const call = "iam:UpdateAccessKey";
     this.enter(call);
     this.refuseWithoutUserName(call);
@@ -346,7 +381,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
+  private async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
     const call = "iam:DeleteAccessKey";
     this.enter(call);
     this.refuseWithoutUserName(call);
@@ -356,7 +391,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
+  private async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
     const call = "iam:DeleteVirtualMFADevice";
     this.enter(call);
     const device = this.truth.devices.find((d) => d.serialNumber === serialNumber && d.kind === "virtual");
@@ -368,7 +403,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
+  private async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
     const call = "iam:CreateVirtualMFADevice";
     this.enter(call);
     if (!DEVICE_NAME.test(name)) throw new AccountError("Unknown", call, "ValidationError: invalid device name");
@@ -379,7 +414,7 @@ export class SimulatedAccount implements Account {
     return { serialNumber, secret, receipt: this.receipt(call) };
   }
 
-  async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
+  private async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
     const call = "iam:EnableMFADevice";
     this.enter(call);
     this.user(this.truth, userName, call);
@@ -394,7 +429,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createTopic(name: string): Promise<WriteReceipt> {
+  private async createTopic(name: string): Promise<WriteReceipt> {
     const call = "sns:CreateTopic";
     this.enter(call, "sns");
     if (!TOPIC_NAME.test(name)) throw new AccountError("InvalidParameter", call);
@@ -404,7 +439,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
+  private async setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
     const call = "sns:SetTopicAttributes";
     this.enter(call, "sns");
     this.topic(topicArn, call);
@@ -416,7 +451,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
+  private async subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
     const call = "sns:Subscribe";
     this.enter(call, "sns");
     const topic = this.topic(topicArn, call);
@@ -429,7 +464,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
+  private async publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
     const call = "sns:Publish";
     this.enter(call, "sns");
     this.topic(topicArn, call);
@@ -437,7 +472,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
+  private async putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
     const call = "events:PutRule";
     this.enter(call, "events");
     if (!RULE_NAME.test(name)) throw new AccountError("InvalidParameter", call);
@@ -450,7 +485,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
+  private async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
     const call = "iam:UpdateAccountPasswordPolicy";
     this.enter(call);
     // AWS's ranges for each field; outside them the call is refused and nothing changes.
@@ -464,7 +499,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
+  private async putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
     const call = "events:PutTargets";
     this.enter(call, "events");
     if (!this.truth.rules.some((r) => r.name === rule)) throw new AccountError("NoSuchEntity", call);
@@ -476,7 +511,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createGroup(groupName: string): Promise<WriteReceipt> {
+  private async createGroup(groupName: string): Promise<WriteReceipt> {
     const call = "iam:CreateGroup";
     this.enter(call);
     if (!GROUP_NAME.test(groupName)) throw new AccountError("Unknown", call, "ValidationError: invalid group name");
@@ -485,7 +520,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async deleteGroup(groupName: string): Promise<WriteReceipt> {
+  private async deleteGroup(groupName: string): Promise<WriteReceipt> {
     const call = "iam:DeleteGroup";
     this.enter(call);
     const group = this.group(this.truth, groupName, call);
@@ -497,7 +532,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createBucket(bucket: string): Promise<WriteReceipt> {
+  private async createBucket(bucket: string): Promise<WriteReceipt> {
     const call = "s3:CreateBucket";
     this.enter(call, "s3");
     if (!BUCKET_NAME.test(bucket)) throw new AccountError("InvalidParameter", call);
@@ -507,7 +542,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
+  private async putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
     const call = "s3:PutBucketPolicy";
     this.enter(call, "s3");
     const target = this.truth.buckets.find((b) => b.name === bucket);
@@ -521,7 +556,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+  private async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
     const call = "iam:AttachGroupPolicy";
     this.enter(call);
     this.group(this.truth, groupName, call);
@@ -533,7 +568,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createTrail(name: string, bucket: string): Promise<WriteReceipt> {
+  private async createTrail(name: string, bucket: string): Promise<WriteReceipt> {
     const call = "cloudtrail:CreateTrail";
     this.enter(call, "cloudtrail");
     if (this.truth.trails.some((t) => t.name === name)) throw new AccountError("EntityAlreadyExists", call);
@@ -547,7 +582,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async startLogging(trailName: string): Promise<WriteReceipt> {
+  private async startLogging(trailName: string): Promise<WriteReceipt> {
     const call = "cloudtrail:StartLogging";
     this.enter(call, "cloudtrail");
     if (!this.truth.trails.some((t) => t.name === trailName)) throw new AccountError("NoSuchEntity", call);
@@ -558,7 +593,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
+  private async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
     const call = "iam:DetachGroupPolicy";
     this.enter(call);
     if (!this.group(this.truth, groupName, call).policies.includes(policyArn)) throw new AccountError("NoSuchEntity", call);
@@ -569,7 +604,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createUser(userName: string): Promise<WriteReceipt> {
+  private async createUser(userName: string): Promise<WriteReceipt> {
     const call = "iam:CreateUser";
     this.enter(call);
     if (!USER_NAME.test(userName)) throw new AccountError("Unknown", call, "ValidationError: invalid user name");
@@ -578,7 +613,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async deleteUser(userName: string): Promise<WriteReceipt> {
+  private async deleteUser(userName: string): Promise<WriteReceipt> {
     const call = "iam:DeleteUser";
     this.enter(call);
     const user = this.user(this.truth, userName, call);
@@ -592,7 +627,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+  private async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
     const call = "iam:AddUserToGroup";
     this.enter(call);
     this.group(this.truth, groupName, call);
@@ -604,7 +639,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
+  private async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
     const call = "iam:RemoveUserFromGroup";
     this.enter(call);
     if (!this.group(this.truth, groupName, call).members.includes(userName)) throw new AccountError("NoSuchEntity", call);
@@ -615,7 +650,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
+  private async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
     const call = "iam:CreateLoginProfile";
     this.enter(call);
     const user = this.user(this.truth, userName, call);
@@ -629,7 +664,7 @@ export class SimulatedAccount implements Account {
     return this.receipt(call);
   }
 
-  async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
+  private async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
     const call = "iam:DeleteLoginProfile";
     this.enter(call);
     if (!this.user(this.truth, userName, call).hasPassword) throw new AccountError("NoSuchEntity", call);

@@ -6,6 +6,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
+import { isOp, shownCall } from "../aws/operations.js";
 import {
   adminActionHolds,
   applyAdminAction,
@@ -75,7 +76,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     cleanups.add(cleanupId.current, async () => {
       // A quit after the new user's MFA was enabled (its final read not yet done): the identity is complete, and
       // an admin user with MFA is what this step is for. Keep it (AWS would refuse DeleteUser anyway, half-way).
-      const user = actions.find((x) => x.call === "iam:CreateUser")?.params.UserName;
+      const user = actions.find((x) => isOp(x, "createUser"))?.args.userName;
       if (user && (await ctx.account.listUserMfaDevices(user)).length > 0) return;
       const result = await rollbackAdminIdentity(ctx, actions);
       if (result.left.length > 0) throw new Error("left behind");
@@ -143,7 +144,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
       if (outcome.notSent.length > 0) {
         // Dry run: nothing was made, so there is no password and no device; show every call a real run would make.
         const mfaCalls = fullPlan(finding!, userName, ctx.caller.accountId).slice(actions.length);
-        const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ call: c.call, params: c.params, at: ctx.now() }))];
+        const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...shownCall(c), at: ctx.now() }))];
         return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
       }
       if (outcome.stopped) {

@@ -7,6 +7,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
+import { isOp } from "../aws/operations.js";
 import { alertRules, bucketNameFor, sameJson } from "../steps/alert-shapes.js";
 import { parseAlertEmail } from "../steps/alert-input.js";
 import {
@@ -188,7 +189,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             apply={(action) => applyAlertAction(ctx, action)}
             holds={(action) => alertActionHolds(ctx, action)}
             readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
-            warning={(action) => (action.call === "events:PutTargets" && pendingOrNew ? a.pendingWarning : undefined)}
+            warning={(action) => (isOp(action, "putRuleTarget") && pendingOrNew ? a.pendingWarning : undefined)}
             onFinished={onRunnerFinished}
           />
         </Box>

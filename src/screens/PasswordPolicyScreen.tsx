@@ -4,7 +4,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useCallback, useState } from "react";
 import type { RecordedWrite } from "../aws/errors.js";
-import { passwordPolicyParams } from "../aws/write-params.js";
+import { passwordPolicyParams } from "../aws/operations.js";
 import {
   applyPasswordPolicy,
   inspectPasswordPolicy,

@@ -8,6 +8,7 @@ import {
   applyRootMfaAction,
   blockingOrphans,
   confirmOrphanDeleted,
+  orphanDeletionHolds,
   deviceNameProblem,
   hasNonVirtualRootMfa,
   inspectRootMfa,
@@ -123,8 +124,8 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
           <ActionRunner
             actions={orphanActions}
             apply={(a) => applyRootMfaAction(ctx, a)}
-            holds={async (a) => !(await ctx.account.listVirtualMfaDevices("Unassigned")).some((d) => d.serialNumber === a.params.SerialNumber)}
-            readBack={(a, hooks) => confirmOrphanDeleted(ctx, a.params.SerialNumber!, hooks)}
+            holds={(a) => orphanDeletionHolds(ctx, a)}
+            readBack={(a, hooks) => confirmOrphanDeleted(ctx, a, hooks)}
             onFinished={afterOrphans}
           />
         </Box>

@@ -5,6 +5,7 @@ import { Box, Text } from "ink";
 import Spinner from "ink-spinner";
 import { useEffect, useState } from "react";
 import { type AccountFailure, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
+import { shownCall } from "../aws/operations.js";
 import { partitionOf } from "../aws/partition.js";
 import { otpauthUri } from "../lib/totp.js";
 import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
@@ -94,7 +95,7 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
         if (r.ok) cleanups.add(r.value.serialNumber, () => discardDevice(ctx, r.value.serialNumber));
         if (!r.ok && r.notSent) {
           // Dry run: no device, so no QR and no codes; show both calls that a real run would make.
-          const calls = plan.map((a) => ({ call: a.call, params: a.params, at: ctx.now() }));
+          const calls = plan.map((a) => ({ ...shownCall(a), at: ctx.now() }));
           return go({ kind: "result", verdict: verdict("skipped", "dry-run", dryRunEvidence(calls)), notSent: calls });
         }
         if (!r.ok) return failed(r.failure, { kind: "creating" }, { kind: "result", verdict: verdict("skipped", "error") });
@@ -166,7 +167,7 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
             <>
               <Text>{u.why}</Text>
               {plan.map((a) => (
-                <ActionLine key={a.call} action={a} />
+                <ActionLine key={a.op} action={a} />
               ))}
             </>
           )}

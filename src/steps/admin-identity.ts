@@ -10,8 +10,9 @@
 import { ADMINISTRATOR_ACCESS_ARN, type Account, type MfaDevice, type WriteReceipt } from "../aws/account.js";
 import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { generatePassword } from "../lib/password.js";
+import { actionHolds, confirmAction, describeMade, removedEvidence, sendAction, undoOf } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
-import { verdict } from "./types.js";
+import { apiAction, verdict } from "./types.js";
 import { planUserMfa } from "./user-mfa.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
@@ -19,7 +20,7 @@ export const DEFAULT_ADMIN_GROUP = "Administrators";
 /** IAM's rule for user names. */
 export const USER_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 /** What the plan shows for the password: the password itself is never in an action, a log or the report. */
-export const PASSWORD_PLACEHOLDER = "(generated, shown once)";
+export { PASSWORD_PLACEHOLDER } from "../aws/operations.js";
 
 /** Someone other than root with AdministratorAccess: a user (directly, or through a group) or a role. */
 export interface AdminHolder {
@@ -68,13 +69,14 @@ export const hasAdmin = (finding: AdminIdentityFinding) => finding.admins.length
 
 /** The changes that make the identity, in order; the group and its policy only when not already in place. */
 export function planAdminIdentity(finding: AdminIdentityFinding, userName: string): ApiAction[] {
-  const group = finding.groupName;
+  const groupName = finding.groupName;
   return [
-    ...(finding.groupExists ? [] : [action("iam:CreateGroup", { GroupName: group })]),
-    ...(finding.groupHasPolicy ? [] : [action("iam:AttachGroupPolicy", { GroupName: group, PolicyArn: ADMINISTRATOR_ACCESS_ARN })]),
-    action("iam:CreateUser", { UserName: userName }),
-    action("iam:AddUserToGroup", { GroupName: group, UserName: userName }),
-    action("iam:CreateLoginProfile", { UserName: userName, Password: PASSWORD_PLACEHOLDER, PasswordResetRequired: "true" }),
+    ...(finding.groupExists ? [] : [apiAction("createGroup", { groupName })]),
+    ...(finding.groupHasPolicy ? [] : [apiAction("attachGroupPolicy", { groupName, policyArn: ADMINISTRATOR_ACCESS_ARN })]),
+    apiAction("createUser", { userName }),
+    apiAction("addUserToGroup", { groupName, userName }),
+    // The password is no argument: it is generated at the moment of sending (applyAdminAction); the plan shows a placeholder.
+    apiAction("createLoginProfile", { userName, passwordResetRequired: true }),
   ];
 }
 
@@ -84,86 +86,39 @@ export function fullPlan(finding: AdminIdentityFinding, userName: string, accoun
   return [...planAdminIdentity(finding, userName), ...mfa];
 }
 
-const action = (call: string, params: Record<string, string>): ApiAction => ({ by: "rootlock", call, params });
-
 /**
  * Sends one change. For the login profile the password is generated here, from the CSPRNG, long enough for the
  * account's policy as it is now; it goes to `onPassword` (the screen shows it once) and to AWS, nowhere else.
  */
-export async function applyAdminAction(ctx: StepContext, a: ApiAction, onPassword: (password: string) => void): Promise<WriteReceipt> {
-  const p = a.params;
-  switch (a.call) {
-    case "iam:CreateGroup":
-      return ctx.account.createGroup(p.GroupName!);
-    case "iam:AttachGroupPolicy":
-      return ctx.account.attachGroupPolicy(p.GroupName!, p.PolicyArn!);
-    case "iam:CreateUser":
-      return ctx.account.createUser(p.UserName!);
-    case "iam:AddUserToGroup":
-      return ctx.account.addUserToGroup(p.GroupName!, p.UserName!);
-    case "iam:CreateLoginProfile": {
+export function applyAdminAction(ctx: StepContext, a: ApiAction, onPassword: (password: string) => void): Promise<WriteReceipt> {
+  return sendAction(ctx.account, a, {
+    createLoginProfile: async () => {
       const policy = await ctx.account.getPasswordPolicy();
       const password = generatePassword(policy?.minimumPasswordLength);
       onPassword(password);
-      return ctx.account.createLoginProfile(p.UserName!, password, true);
-    }
-  }
-  throw new Error(`not an admin identity action: ${a.call}`);
+      return { password };
+    },
+  });
 }
 
 /** One read: does AWS show what this change makes? (Before a retry, and to decide what a rollback must remove.) */
-export async function adminActionHolds(ctx: StepContext, a: ApiAction): Promise<boolean> {
-  const p = a.params;
-  switch (a.call) {
-    case "iam:CreateGroup":
-      return (await ctx.account.getGroup(p.GroupName!)) !== undefined;
-    case "iam:AttachGroupPolicy":
-      return (await ctx.account.getGroup(p.GroupName!)) !== undefined && (await ctx.account.listAttachedGroupPolicies(p.GroupName!)).includes(p.PolicyArn!);
-    case "iam:CreateUser":
-      return ctx.account.userExists(p.UserName!);
-    case "iam:AddUserToGroup":
-      return (await ctx.account.getGroup(p.GroupName!))?.members.includes(p.UserName!) ?? false;
-    case "iam:CreateLoginProfile":
-      return (await ctx.account.getLoginProfile(p.UserName!)) !== undefined;
-  }
-  throw new Error(`not an admin identity action: ${a.call}`);
+export function adminActionHolds(ctx: StepContext, a: ApiAction): Promise<boolean> {
+  return actionHolds(ctx, a);
 }
 
 /** What a change made, as data (the call and its parameters, never the password): for the screen and the report. */
-export function describeMade(a: ApiAction): string {
-  const { Password: _password, ...shown } = a.params;
-  return `${a.call}(${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(", ")})`;
-}
+export { describeMade };
 
 /** Reads one change back, waiting for IAM to show it, before the next change is offered. */
-export async function confirmAdminAction(ctx: StepContext, a: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
-  const result = await waitUntil(ctx, () => adminActionHolds(ctx, a), (held) => held, iamWait(ctx, hooks));
-  return result.met ? { source: readSource(a.call), read: `${describeMade(a)} in place`, at: ctx.now() } : undefined;
+export function confirmAdminAction(ctx: StepContext, a: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
+  return confirmAction(ctx, a, hooks);
 }
 
-function readSource(call: string): string {
-  if (call === "iam:CreateUser") return "iam:GetUser";
-  if (call === "iam:AttachGroupPolicy") return "iam:ListAttachedGroupPolicies";
-  if (call === "iam:CreateLoginProfile") return "iam:GetLoginProfile";
-  return "iam:GetGroup";
-}
-
-/** The removal that undoes each change. */
+/** The removal that undoes each change (read-backs.ts). */
 function undo(ctx: StepContext, a: ApiAction): Promise<WriteReceipt> {
-  const p = a.params;
-  switch (a.call) {
-    case "iam:CreateLoginProfile":
-      return ctx.account.deleteLoginProfile(p.UserName!);
-    case "iam:AddUserToGroup":
-      return ctx.account.removeUserFromGroup(p.GroupName!, p.UserName!);
-    case "iam:CreateUser":
-      return ctx.account.deleteUser(p.UserName!);
-    case "iam:AttachGroupPolicy":
-      return ctx.account.detachGroupPolicy(p.GroupName!, p.PolicyArn!);
-    case "iam:CreateGroup":
-      return ctx.account.deleteGroup(p.GroupName!);
-  }
-  throw new Error(`not an admin identity action: ${a.call}`);
+  const removal = undoOf(a);
+  if (!removal) return Promise.reject(new Error(`${describeMade(a)}: nothing undoes it`));
+  return sendAction(ctx.account, removal);
 }
 
 export interface Rollback {
@@ -199,7 +154,7 @@ export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[],
       if (isAccountError(error) && outcomeUnknown(error.code)) {
         const held = await adminActionHolds(ctx, a).catch(() => true);
         if (held) return stop(i);
-        removed.push({ source: readSource(a.call), read: `${describeMade(a)} removed`, at: ctx.now() });
+        removed.push(removedEvidence(ctx, a));
         continue;
       }
       if (!isAccountError(error, "NoSuchEntity")) return stop(i);
@@ -210,7 +165,7 @@ export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[],
     } catch {
       return stop(i);
     }
-    removed.push({ source: readSource(a.call), read: `${describeMade(a)} removed`, at: ctx.now() });
+    removed.push(removedEvidence(ctx, a));
   }
   return { removed, left: [], leftActions: [] };
 }

@@ -5,8 +5,7 @@
 // a second run changes nothing that is right; every change is read back; the email subscription counts only once
 // AWS shows it confirmed. An account whose own rule already tells someone of root sign-ins (check's judgement)
 // is "already in place", and rootlock's own alerts are added only if the operator asks.
-import type { AlertTopic, BucketState, EventRuleDetail, RuleState, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
-import { writeParams } from "../aws/write-params.js";
+import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
 import {
   type AlertRuleKind,
   type AlertRuleSpec,
@@ -28,9 +27,10 @@ import {
 } from "./alert-shapes.js";
 import { alertsRegionFor, type Partition } from "../aws/partition.js";
 import { judgeSignInAlerts, readAlertRoutes, type SignInAlertJudgement } from "./alert-judgement.js";
+import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
-import { verdict } from "./types.js";
-import { iamWait, trailWait, type WaitHooks, waitUntil } from "./wait.js";
+import { apiAction, verdict } from "./types.js";
+import { trailWait, type WaitHooks, waitUntil } from "./wait.js";
 
 export interface AlertsFinding {
   accountId: string;
@@ -153,22 +153,20 @@ export function existingAlertsVerdict(finding: AlertsFinding): Verdict | undefin
   return verdict("verified", "already-compliant", finding.evidence);
 }
 
-const api = (call: string, params: Record<string, string>): ApiAction => ({ by: "rootlock", call, params });
-
 /** Only what is missing or not as it should be, in the order AWS needs it (the topic before what points at it). */
 export function planAlerts(finding: AlertsFinding, choices: AlertChoices): ApiAction[] {
   const actions: ApiAction[] = [];
   const { topicArn } = finding;
-  if (!finding.topic) actions.push(api("sns:CreateTopic", writeParams.createTopic(finding.topicName)));
+  if (!finding.topic) actions.push(apiAction("createTopic", { name: finding.topicName }));
   if (!topicPolicyIsRight(finding.topic?.policy, topicArn, finding.accountId)) {
-    actions.push(api("sns:SetTopicAttributes", writeParams.setTopicPolicy(topicArn, topicPolicyWith(finding.topic?.policy, topicArn, finding.accountId))));
+    actions.push(apiAction("setTopicPolicy", { topicArn, policy: topicPolicyWith(finding.topic?.policy, topicArn, finding.accountId) }));
   }
-  if (!finding.emails.some((s) => s.endpoint === choices.email)) actions.push(api("sns:Subscribe", writeParams.subscribeEmail(topicArn, choices.email)));
+  if (!finding.emails.some((s) => s.endpoint === choices.email)) actions.push(apiAction("subscribeEmail", { topicArn, email: choices.email }));
   if (!finding.deliveringTrail && choices.createTrail && trailCreatable(finding)) actions.push(...planTrail(finding));
   for (const spec of chosenRules(finding, choices)) {
     const rule = finding.rules[spec.kind];
-    if (!ruleIsRight(rule, spec)) actions.push(api("events:PutRule", writeParams.putEventRule(spec.name, JSON.stringify(spec.pattern), spec.description, spec.state)));
-    if (!targetIsRight(rule?.targets.find((t) => t.id === TARGET_ID), spec.target)) actions.push(api("events:PutTargets", writeParams.putRuleTarget(spec.name, spec.target)));
+    if (!ruleIsRight(rule, spec)) actions.push(apiAction("putEventRule", { name: spec.name, pattern: JSON.stringify(spec.pattern), description: spec.description, state: spec.state }));
+    if (!targetIsRight(rule?.targets.find((t) => t.id === TARGET_ID), spec.target)) actions.push(apiAction("putRuleTarget", { rule: spec.name, target: spec.target }));
   }
   return actions;
 }
@@ -179,82 +177,26 @@ function planTrail(finding: AlertsFinding): ApiAction[] {
   const policy = trailBucketPolicy(finding.partition, finding.accountId, bucket);
   const actions: ApiAction[] = [];
   if (!finding.ownTrail) {
-    if (!finding.bucket?.exists) actions.push(api("s3:CreateBucket", writeParams.createBucket(bucket)));
-    if (!sameJson(finding.bucket?.policy, policy)) actions.push(api("s3:PutBucketPolicy", writeParams.putBucketPolicy(bucket, JSON.stringify(policy))));
-    actions.push(api("cloudtrail:CreateTrail", writeParams.createTrail(TRAIL_NAME, bucket)));
+    if (!finding.bucket?.exists) actions.push(apiAction("createBucket", { bucket }));
+    if (!sameJson(finding.bucket?.policy, policy)) actions.push(apiAction("putBucketPolicy", { bucket, policy: JSON.stringify(policy) }));
+    actions.push(apiAction("createTrail", { name: TRAIL_NAME, bucket }));
   }
-  if (!finding.ownTrail?.logging) actions.push(api("cloudtrail:StartLogging", writeParams.startLogging(TRAIL_NAME)));
+  if (!finding.ownTrail?.logging) actions.push(apiAction("startLogging", { name: TRAIL_NAME }));
   return actions;
 }
 
-export async function applyAlertAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
-  const p = action.params;
-  switch (action.call) {
-    case "sns:CreateTopic":
-      return ctx.account.createTopic(p.Name!);
-    case "sns:SetTopicAttributes":
-      return ctx.account.setTopicPolicy(p.TopicArn!, p.AttributeValue!);
-    case "sns:Subscribe":
-      return ctx.account.subscribeEmail(p.TopicArn!, p.Endpoint!);
-    case "events:PutRule":
-      return ctx.account.putEventRule(p.Name!, p.EventPattern!, p.Description ?? "", p.State as RuleState);
-    case "events:PutTargets":
-      return ctx.account.putRuleTarget(p.Rule!, {
-        id: p.Id!,
-        arn: p.Arn!,
-        inputPathsMap: p.InputPathsMap ? (JSON.parse(p.InputPathsMap) as Record<string, string>) : undefined,
-        inputTemplate: p.InputTemplate,
-      });
-    case "s3:CreateBucket":
-      return ctx.account.createBucket(p.Bucket!);
-    case "s3:PutBucketPolicy":
-      return ctx.account.putBucketPolicy(p.Bucket!, p.Policy!);
-    case "cloudtrail:CreateTrail":
-      return ctx.account.createTrail(p.Name!, p.S3BucketName!);
-    case "cloudtrail:StartLogging":
-      return ctx.account.startLogging(p.Name!);
-  }
-  throw new Error(`not an alerts action: ${action.call}`);
+export function applyAlertAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
+  return sendAction(ctx.account, action);
 }
 
-/** One read: does AWS already show this change? Asked before a retry, and waited for after the call. */
-export async function alertActionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
-  const p = action.params;
-  const account = ctx.account;
-  switch (action.call) {
-    case "sns:CreateTopic":
-      return !!(await account.getTopic(topicArnFor(partitionOf(ctx.caller.arn), ctx.caller.accountId, p.Name!)));
-    case "sns:SetTopicAttributes":
-      return topicPolicyIsRight((await account.getTopic(p.TopicArn!))?.policy, p.TopicArn!, ctx.caller.accountId);
-    case "sns:Subscribe":
-      return (await account.listSubscriptions(p.TopicArn!)).some((s) => s.endpoint === p.Endpoint);
-    case "events:PutRule": {
-      const rule = await account.getEventRule(p.Name!);
-      return !!rule && rule.state === p.State && sameJson(rule.pattern, JSON.parse(p.EventPattern!) as object);
-    }
-    case "events:PutTargets": {
-      const rule = await account.getEventRule(p.Rule!);
-      const wanted = { id: p.Id!, arn: p.Arn!, inputPathsMap: p.InputPathsMap ? (JSON.parse(p.InputPathsMap) as Record<string, string>) : undefined, inputTemplate: p.InputTemplate };
-      return targetIsRight(rule?.targets.find((t) => t.id === p.Id), wanted);
-    }
-    case "s3:CreateBucket":
-      return (await account.getBucket(p.Bucket!, ctx.caller.accountId)).exists;
-    case "s3:PutBucketPolicy":
-      return sameJson((await account.getBucket(p.Bucket!, ctx.caller.accountId)).policy, JSON.parse(p.Policy!) as object);
-    case "cloudtrail:CreateTrail":
-      return (await account.listTrails()).some((t) => t.name === p.Name);
-    case "cloudtrail:StartLogging":
-      return (await account.listTrails()).some((t) => t.name === p.Name && t.logging);
-  }
-  return false;
+/** One read: does AWS already show this change? Asked before a retry, and waited for after the call (read-backs.ts). */
+export function alertActionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
+  return actionHolds(ctx, action);
 }
 
 /** Reads one change back, waiting out SNS's and EventBridge's eventual consistency. */
-export async function confirmAlertAction(ctx: StepContext, action: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
-  const result = await waitUntil(ctx, () => alertActionHolds(ctx, action), (held) => held, iamWait(ctx, hooks));
-  if (!result.met) return undefined;
-  const what = action.params.Name ?? action.params.Rule ?? action.params.Bucket ?? action.params.Endpoint ?? action.params.TopicArn ?? "";
-  return { source: action.call, read: `${what}: as planned`, at: ctx.now() };
+export function confirmAlertAction(ctx: StepContext, action: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
+  return confirmAction(ctx, action, hooks);
 }
 
 /** Everything read back at once: what the verdict rests on. */
@@ -335,7 +277,8 @@ export const TEST_SUBJECT = "rootlock test alert";
 
 /** A test message through the topic: it reaches only confirmed addresses. */
 export async function sendTestAlert(ctx: StepContext, topicArn: string): Promise<WriteReceipt> {
-  return ctx.account.publish(topicArn, TEST_SUBJECT, `This is a test of rootlock's root-activity alerts for AWS account ${ctx.caller.accountId}, sent ${ctx.now().toISOString()}. No action is needed.`);
+  const message = `This is a test of rootlock's root-activity alerts for AWS account ${ctx.caller.accountId}, sent ${ctx.now().toISOString()}. No action is needed.`;
+  return ctx.account.send({ op: "publish", args: { topicArn, subject: TEST_SUBJECT, message } });
 }
 
 /** The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word. */

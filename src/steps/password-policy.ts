@@ -4,9 +4,9 @@
 // carried over and only what is below CIS raised: a stricter setting the account already has stays.
 // The root user's password is not governed by this policy (AWS's own rules apply to it).
 import type { PasswordPolicy, WriteReceipt } from "../aws/account.js";
-import { passwordPolicyParams } from "../aws/write-params.js";
+import { passwordPolicyParams } from "../aws/operations.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
-import { verdict } from "./types.js";
+import { apiAction, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
 /** CIS v3.0 1.8 / Security Hub IAM.15. */
@@ -75,11 +75,11 @@ export async function inspectPasswordPolicy(ctx: StepContext): Promise<PasswordP
 
 export function planPasswordPolicy(finding: PasswordPolicyFinding): ApiAction[] {
   if (finding.meetsLength && finding.meetsReuse) return [];
-  return [{ by: "rootlock", call: "iam:UpdateAccountPasswordPolicy", params: passwordPolicyParams(finding.target) }];
+  return [apiAction("updatePasswordPolicy", { policy: finding.target })];
 }
 
 export function applyPasswordPolicy(ctx: StepContext, finding: PasswordPolicyFinding): Promise<WriteReceipt> {
-  return ctx.account.updatePasswordPolicy(finding.target);
+  return ctx.account.send({ op: "updatePasswordPolicy", args: { policy: finding.target } });
 }
 
 /** One read: is the target policy already in place? (Before a retry of a call whose answer was lost.) */

@@ -10,8 +10,10 @@
 import type { AccessKey, AccessKeyLastUse, AccessKeyStatus, WriteReceipt } from "../aws/account.js";
 import { isRootSession, signsWithRootKey } from "../aws/account.js";
 import { isAccountError } from "../aws/errors.js";
+import { isOp } from "../aws/operations.js";
+import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
-import { verdict } from "./types.js";
+import { apiAction, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
 export interface RootKeyView {
@@ -89,54 +91,32 @@ export function planRootKeys(finding: RootKeysFinding): Action[] {
   ];
 }
 
-const updateKey = (id: string, status: AccessKeyStatus): ApiAction => ({
-  by: "rootlock",
-  call: "iam:UpdateAccessKey",
-  params: { AccessKeyId: id, Status: status },
-});
-const deleteKey = (id: string): ApiAction => ({ by: "rootlock", call: "iam:DeleteAccessKey", params: { AccessKeyId: id } });
+const updateKey = (keyId: string, status: AccessKeyStatus): ApiAction => apiAction("updateRootAccessKey", { keyId, status });
+const deleteKey = (keyId: string): ApiAction => apiAction("deleteRootAccessKey", { keyId });
 
 /** True for the one action that deletes the key this session signs with: it is confirmed twice. */
 export function isSigningKeyDeletion(action: Action, finding: RootKeysFinding): boolean {
-  return action.by === "rootlock" && action.call === "iam:DeleteAccessKey" && finding.keys.some((k) => k.signing && k.id === action.params.AccessKeyId);
+  return action.by === "rootlock" && isOp(action, "deleteRootAccessKey") && finding.keys.some((k) => k.signing && k.id === action.args.keyId);
 }
 
-export async function applyRootKeyAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
-  const id = action.params.AccessKeyId!;
-  if (action.call === "iam:UpdateAccessKey") return ctx.account.updateRootAccessKey(id, action.params.Status as AccessKeyStatus);
-  if (action.call === "iam:DeleteAccessKey") return ctx.account.deleteRootAccessKey(id);
-  throw new Error(`not a root key action: ${action.call}`);
+export function applyRootKeyAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
+  return sendAction(ctx.account, action);
 }
 
-/** One read: does IAM already show this change? Asked before a retry, so a deletion is never sent twice. */
-export async function rootKeyActionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
-  try {
-    return keyActionShows(await ctx.account.listRootAccessKeys(), action);
-  } catch (error) {
-    // After the deletion of the key this session signs with failed without an answer, AWS refusing that key
-    // is the answer: it is gone (and nothing more can be read with it).
-    const ownKeyDeletion = action.call === "iam:DeleteAccessKey" && action.params.AccessKeyId === ctx.caller.accessKeyId;
-    if (ownKeyDeletion && isAccountError(error, "InvalidClientTokenId")) return true;
-    throw error;
-  }
-}
-
-function keyActionShows(keys: AccessKey[], action: ApiAction): boolean {
-  const id = action.params.AccessKeyId;
-  if (action.call === "iam:DeleteAccessKey") return !keys.some((k) => k.id === id);
-  return keys.some((k) => k.id === id && k.status === action.params.Status);
+/**
+ * One read: does IAM already show this change? Asked before a retry, so a deletion is never sent twice. After the
+ * deletion of the signing key failed without an answer, AWS refusing that key counts as its being gone (read-backs.ts).
+ */
+export function rootKeyActionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
+  return actionHolds(ctx, action);
 }
 
 /**
  * Reads back one API change (the key shows the new status, or is gone) before the next is offered, so a
  * deletion is never asked for on a key whose deactivation AWS has not confirmed.
  */
-export async function confirmRootKeyAction(ctx: StepContext, action: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
-  const id = action.params.AccessKeyId!;
-  const result = await waitUntil(ctx, () => ctx.account.listRootAccessKeys(), (keys) => keyActionShows(keys, action), iamWait(ctx, hooks));
-  if (!result.met) return undefined;
-  const read = action.call === "iam:DeleteAccessKey" ? `${id} absent` : `${id} ${action.params.Status}`;
-  return { source: "iam:ListAccessKeys", read, at: ctx.now() };
+export function confirmRootKeyAction(ctx: StepContext, action: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
+  return confirmAction(ctx, action, hooks);
 }
 
 /** The independent read for the whole step: the summary shows no root key (and, with root's key, the list agrees). */

@@ -8,8 +8,9 @@
 // deleted.
 import type { VirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
+import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
-import { verdict } from "./types.js";
+import { apiAction, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
 /** AWS allows up to eight MFA devices per user, root included: a backup device is worth one of them. */
@@ -106,26 +107,20 @@ export function planRootMfa(finding: RootMfaFinding, deviceName: string = sugges
   ];
 }
 
-const deleteDevice = (d: VirtualMfaDevice): ApiAction => ({
-  by: "rootlock",
-  call: "iam:DeleteVirtualMFADevice",
-  params: { SerialNumber: d.serialNumber },
-});
+const deleteDevice = (d: VirtualMfaDevice): ApiAction => apiAction("deleteVirtualMfaDevice", { serialNumber: d.serialNumber });
 
-export async function applyRootMfaAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
-  if (action.call !== "iam:DeleteVirtualMFADevice") throw new Error(`not a root MFA action: ${action.call}`);
-  return ctx.account.deleteVirtualMfaDevice(action.params.SerialNumber!);
+export function applyRootMfaAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
+  return sendAction(ctx.account, action);
+}
+
+/** One read: is the orphan this action deletes gone? (Before a retry.) */
+export function orphanDeletionHolds(ctx: StepContext, action: ApiAction): Promise<boolean> {
+  return actionHolds(ctx, action);
 }
 
 /** Reads back an orphan's deletion before the operator is sent to the console. */
-export async function confirmOrphanDeleted(ctx: StepContext, serialNumber: string, hooks?: WaitHooks): Promise<Evidence | undefined> {
-  const result = await waitUntil(
-    ctx,
-    () => ctx.account.listVirtualMfaDevices("Unassigned"),
-    (devices) => !devices.some((d) => d.serialNumber === serialNumber),
-    iamWait(ctx, hooks),
-  );
-  return result.met ? { source: "iam:ListVirtualMFADevices", read: `${serialNumber} absent`, at: ctx.now() } : undefined;
+export function confirmOrphanDeleted(ctx: StepContext, action: ApiAction, hooks?: WaitHooks): Promise<Evidence | undefined> {
+  return confirmAction(ctx, action, hooks);
 }
 
 /** Reads of the flag without a virtual device before it is taken to be a hardware key or passkey. */

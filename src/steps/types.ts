@@ -2,16 +2,21 @@
 // a step runs in. No Ink here, and no SDK: a step sees only the `Account` port.
 import type { Account, Caller } from "../aws/account.js";
 import type { AccountFailure } from "../aws/errors.js";
+import { type OpArgs, type OpName, write, type Write } from "../aws/operations.js";
 
 /** Who does a planned change: rootlock by an API call, or the operator in the AWS console. */
 export type Action = ApiAction | ConsoleAction;
 
-export interface ApiAction {
-  by: "rootlock";
-  /** e.g. "iam:DeleteAccessKey" */
-  call: string;
-  /** Shown to the operator, printed by dry-run and recorded in the report: never a secret or a code. */
-  params: Record<string, string>;
+/**
+ * A change rootlock makes: a write of the operations table (src/aws/operations.ts), its op and typed args. What the
+ * operator sees, the dry run prints and the report records come from the table (`shownCall`, `recorded`); a secret
+ * is never part of it.
+ */
+export type ApiAction = { by: "rootlock" } & Write;
+
+/** A planned change, its args checked against its op. */
+export function apiAction<K extends OpName>(op: K, args: OpArgs<K>): ApiAction {
+  return { by: "rootlock", ...write(op, args) };
 }
 
 /** Things AWS allows only in the console (for the root user). rootlock guides them, then verifies. */

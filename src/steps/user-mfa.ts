@@ -7,7 +7,7 @@ import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { type Partition, partitionOf } from "../aws/partition.js";
 import { checkConsecutiveCodes, type CodePairCheck } from "../lib/totp.js";
 import type { Action, Evidence, StepContext, Verdict } from "./types.js";
-import { awsNow, verdict } from "./types.js";
+import { apiAction, awsNow, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
 /** The issuer shown in the authenticator app, as AWS writes it in its own MFA QR codes. */
@@ -48,17 +48,9 @@ export function planUserMfa(finding: UserMfaFinding, accountId: string, partitio
   if (!finding.applicable || finding.devices.length > 0 || !finding.userName) return [];
   const name = deviceNameFor(finding.userName);
   return [
-    { by: "rootlock", call: "iam:CreateVirtualMFADevice", params: { VirtualMFADeviceName: name } },
-    {
-      by: "rootlock",
-      call: "iam:EnableMFADevice",
-      params: {
-        UserName: finding.userName,
-        SerialNumber: serialFor(accountId, finding.userName, partition),
-        AuthenticationCode1: "(first code)",
-        AuthenticationCode2: "(next code)",
-      },
-    },
+    apiAction("createVirtualMfaDevice", { name }),
+    // The codes are not in the action: they are a secret of the send (`enableDevice`); the plan shows placeholders.
+    apiAction("enableMfaDevice", { userName: finding.userName, serialNumber: serialFor(accountId, finding.userName, partition) }),
   ];
 }
 
@@ -74,7 +66,7 @@ export function serialFor(accountId: string, userName: string, partition: Partit
  */
 export async function createDevice(ctx: StepContext, userName: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
   try {
-    return await ctx.account.createVirtualMfaDevice(deviceNameFor(userName));
+    return await ctx.account.send({ op: "createVirtualMfaDevice", args: { name: deviceNameFor(userName) } });
   } catch (error) {
     if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName, partitionOf(ctx.caller.arn)), { mayBeAbsent: true });
     throw error;
@@ -87,7 +79,7 @@ export function checkCodes(ctx: Pick<StepContext, "now" | "clockOffsetMs">, secr
 }
 
 export async function enableDevice(ctx: StepContext, userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
-  return ctx.account.enableMfaDevice(userName, serialNumber, code1, code2);
+  return ctx.account.send({ op: "enableMfaDevice", args: { userName, serialNumber } }, { code1, code2 });
 }
 
 /**
@@ -108,7 +100,7 @@ export async function discardDevice(
     if (!unassigned.some((d) => d.serialNumber === serialNumber)) return undefined;
   }
   try {
-    return await ctx.account.deleteVirtualMfaDevice(serialNumber);
+    return await ctx.account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber } });
   } catch (error) {
     if ((mayBeAbsent || readFirst) && isAccountError(error, "NoSuchEntity")) return undefined;
     throw error;

@@ -5,6 +5,7 @@ import { CloudTrailClient, GetEventSelectorsCommand, GetTrailStatusCommand } fro
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, GetBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { LiveAccount } from "../../src/aws/iam.js";
 import { type AlertChoices, applyAlertAction, confirmAlertAction, existingAlertsVerdict, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
@@ -45,7 +46,7 @@ describe.runIf(available)("alerts against moto", () => {
     const plan = planAlerts(await inspectAlerts(dryCtx), CHOICES);
     expect(plan).toHaveLength(13);
     for (const action of plan) await expect(applyAlertAction(dryCtx, action)).rejects.toThrow("dry run");
-    expect(dry.recorded.map((w) => w.call)).toEqual(plan.map((a) => a.call));
+    expect(dry.recorded.map((w) => w.call)).toEqual(plan.map((a) => shownCall(a).call));
     const sent = (await moto.requests()).filter((r) => WRITES.test(r.action));
     expect(sent).toEqual([]);
   });
@@ -55,7 +56,7 @@ describe.runIf(available)("alerts against moto", () => {
     expect(finding.trails).toEqual([]);
     for (const action of planAlerts(finding, CHOICES)) {
       await applyAlertAction(ctx, action);
-      expect(await confirmAlertAction(ctx, action), action.call).toBeDefined();
+      expect(await confirmAlertAction(ctx, action), shownCall(action).call).toBeDefined();
     }
     expect(await verifyAlerts(ctx, finding, CHOICES)).toMatchObject({ state: "unverified", reason: "subscription-pending" });
     expect(await moto.confirmEmail(EMAIL)).toBe(1);
@@ -108,10 +109,10 @@ describe.runIf(available)("alerts against moto", () => {
 
   it("repairs a disabled-by-edit rule and a lost policy statement, and nothing else", async () => {
     const finding = await inspectAlerts(ctx);
-    await ctx.account.putEventRule("rootlock-root-mfa-removal", JSON.stringify({ source: ["aws.iam"] }), "edited by hand", "ENABLED");
-    await ctx.account.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+    await ctx.account.send({ op: "putEventRule", args: { name: "rootlock-root-mfa-removal", pattern: JSON.stringify({ source: ["aws.iam"] }), description: "edited by hand", state: "ENABLED" } });
+    await ctx.account.send({ op: "setTopicPolicy", args: { topicArn: finding.topicArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) } });
     const plan = planAlerts(await inspectAlerts(ctx), CHOICES);
-    expect(plan.map((a) => `${a.call} ${a.params.Name ?? a.params.TopicArn}`)).toEqual([
+    expect(plan.map((a) => `${shownCall(a).call} ${shownCall(a).params.Name ?? shownCall(a).params.TopicArn}`)).toEqual([
       `sns:SetTopicAttributes ${finding.topicArn}`,
       "events:PutRule rootlock-root-mfa-removal",
     ]);
@@ -162,8 +163,8 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     expect(finding.bucket).toEqual({ exists: true, ownedElsewhere: true });
     expect(finding.evidence.map((e) => e.read).join("\n")).toContain(`${bucket}: refused (403)`);
     const plan = planAlerts(finding, CHOICES);
-    expect(plan.filter((a) => a.call.startsWith("s3:") || a.call.startsWith("cloudtrail:"))).toEqual([]);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(plan.filter((a) => shownCall(a).call.startsWith("s3:") || shownCall(a).call.startsWith("cloudtrail:"))).toEqual([]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
   });
 
   it("the organization's trail: listed, refused by GetTrailStatus / GetEventSelectors as on AWS, and counted from DescribeTrails", async () => {
@@ -181,8 +182,8 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     );
     // No trail of rootlock's own, and its bucket is not even read.
     const plan = planAlerts(finding, CHOICES);
-    expect(plan.filter((a) => a.call.startsWith("s3:") || a.call.startsWith("cloudtrail:"))).toEqual([]);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(plan.filter((a) => shownCall(a).call.startsWith("s3:") || shownCall(a).call.startsWith("cloudtrail:"))).toEqual([]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
     expect((await moto.requests()).filter((r) => r.service === "s3")).toEqual([]);
   });
 
@@ -194,8 +195,8 @@ describe.runIf(available)("alerts in a member account of an organization, agains
   });
 
   it("one trail that may not be read does not sink the others: it is listed as unreadable, the organization's still counts", async () => {
-    await ctx.account.createBucket("own-trail-bucket-123456789012");
-    await ctx.account.createTrail("own-trail", "own-trail-bucket-123456789012");
+    await ctx.account.send({ op: "createBucket", args: { bucket: "own-trail-bucket-123456789012" } });
+    await ctx.account.send({ op: "createTrail", args: { name: "own-trail", bucket: "own-trail-bucket-123456789012" } });
     await moto.fault({ action: "GetTrailStatus", deny: true });
     try {
       const trails = await ctx.account.listTrails();
@@ -236,12 +237,12 @@ describe.runIf(available)("a hand-made root-sign-in alert against moto", () => {
 
   it("round-trips the rule's State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, and counts it as enabled", async () => {
     const topic = `arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts`;
-    await ctx.account.createTopic("security-alerts");
-    await ctx.account.subscribeEmail(topic, "security@example.com");
+    await ctx.account.send({ op: "createTopic", args: { name: "security-alerts" } });
+    await ctx.account.send({ op: "subscribeEmail", args: { topicArn: topic, email: "security@example.com" } });
     expect(await moto.confirmEmail("security@example.com")).toBe(1);
     const pattern = JSON.stringify({ "detail-type": ["AWS Console Signin via CloudTrail"], detail: { userIdentity: { type: ["Root"] } } });
-    await ctx.account.putEventRule(RULE, pattern, "hand-made", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
-    await ctx.account.putRuleTarget(RULE, { id: "security", arn: topic });
+    await ctx.account.send({ op: "putEventRule", args: { name: RULE, pattern, description: "hand-made", state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" } });
+    await ctx.account.send({ op: "putRuleTarget", args: { rule: RULE, target: { id: "security", arn: topic } } });
     expect(await ctx.account.getEventRule(RULE)).toMatchObject({ enabled: true, state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" });
     expect((await ctx.account.listEventRules()).find((r) => r.name === RULE)).toMatchObject({ enabled: true, targets: 1 });
   });
@@ -252,9 +253,9 @@ describe.runIf(available)("a hand-made root-sign-in alert against moto", () => {
     expect(without.evidence).toContain(`${RULE} → arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire`);
     expect((await inspectAlerts(ctx)).existing).toBeUndefined();
 
-    await ctx.account.createBucket("audit-trail-logs-bucket");
-    await ctx.account.createTrail("audit-trail", "audit-trail-logs-bucket");
-    await ctx.account.startLogging("audit-trail");
+    await ctx.account.send({ op: "createBucket", args: { bucket: "audit-trail-logs-bucket" } });
+    await ctx.account.send({ op: "createTrail", args: { name: "audit-trail", bucket: "audit-trail-logs-bucket" } });
+    await ctx.account.send({ op: "startLogging", args: { name: "audit-trail" } });
     const withTrail = await alertRow();
     expect(withTrail.status).toBe("pass");
     expect(withTrail.evidence).toContain("trail audit-trail logs management events into us-east-1");

@@ -97,7 +97,7 @@ describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lan
 
   it("asks the device name first; deletes only the device that would block it, and shows the others as information", async () => {
     const { ctx, account, standIn } = await simulatedWorld("new-account");
-    await account.createVirtualMfaDevice("colleague-phone"); // someone else's enrolment in progress
+    await account.send({ op: "createVirtualMfaDevice", args: { name: "colleague-phone" } }); // someone else's enrolment in progress
     await sleep(50); // IAM shows it a moment later
     const legacy = "arn:aws:iam::123456789012:mfa/root-account-mfa-device";
     const colleague = "arn:aws:iam::123456789012:mfa/colleague-phone";

@@ -2,6 +2,7 @@
 // subscription that leaves the step unverified until its owner clicks the link, a second run that plans nothing,
 // drift repaired, the trail offered when none logs management events, and the alert that a root sign-in sends.
 import { describe, expect, it } from "vitest";
+import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
 import { matchesPattern, transformInput } from "../../src/aws/event-pattern.js";
@@ -52,7 +53,7 @@ async function applyAll(ctx: StepContext, choices: AlertChoices) {
   const plan = planAlerts(finding, choices);
   for (const action of plan) {
     await applyAlertAction(ctx, action);
-    expect(await confirmAlertAction(ctx, action), action.call).toBeDefined();
+    expect(await confirmAlertAction(ctx, action), shownCall(action).call).toBeDefined();
   }
   return { finding, plan };
 }
@@ -64,7 +65,7 @@ describe("alerts step", () => {
     expect(finding.topic).toBeUndefined();
     expect(finding.deliveringTrail).toBeUndefined();
     const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
-    expect(plan.map((a) => a.call)).toEqual([
+    expect(plan.map((a) => shownCall(a).call)).toEqual([
       "sns:CreateTopic",
       "sns:SetTopicAttributes",
       "sns:Subscribe",
@@ -79,7 +80,7 @@ describe("alerts step", () => {
       "events:PutRule",
       "events:PutTargets",
     ]);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual([
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual([
       "rootlock-root-console-sign-in",
       "rootlock-root-mfa-removal",
       "rootlock-root-api-call",
@@ -104,8 +105,8 @@ describe("alerts step", () => {
     const { ctx, simulated } = await world("new-account");
     const choices = { email: EMAIL, apiCalls: true, createTrail: false };
     const { plan, finding } = await applyAll(ctx, choices);
-    expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual([
+    expect(plan.some((a) => shownCall(a).call.startsWith("cloudtrail:") || shownCall(a).call.startsWith("s3:"))).toBe(false);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual([
       "rootlock-root-console-sign-in",
       "rootlock-root-mfa-removal",
       "rootlock-root-api-call",
@@ -120,7 +121,7 @@ describe("alerts step", () => {
     const { ctx } = await world("hardened");
     const readOnly = { email: EMAIL, apiCalls: true, readOnlyApiCalls: true, createTrail: false };
     const { plan } = await applyAll(ctx, readOnly);
-    const puts = plan.filter((a) => a.call === "events:PutRule").map((a) => [a.params.Name, a.params.State]);
+    const puts = plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => [shownCall(a).params.Name, shownCall(a).params.State]);
     expect(puts).toEqual([
       ["rootlock-root-console-sign-in", "ENABLED"],
       ["rootlock-root-mfa-removal", "ENABLED"],
@@ -131,7 +132,7 @@ describe("alerts step", () => {
     expect(planAlerts(await inspectAlerts(ctx), readOnly)).toEqual([]);
     // Write calls only, now: the rule's state is repaired, nothing else.
     const writesOnly = planAlerts(await inspectAlerts(ctx), { ...readOnly, readOnlyApiCalls: false });
-    expect(writesOnly.map((a) => `${a.call} ${a.params.Name} ${a.params.State}`)).toEqual(["events:PutRule rootlock-root-api-call ENABLED"]);
+    expect(writesOnly.map((a) => `${shownCall(a).call} ${shownCall(a).params.Name} ${shownCall(a).params.State}`)).toEqual(["events:PutRule rootlock-root-api-call ENABLED"]);
   });
 
   it("on the hardened account, the hand-made rule and topic that deliver root sign-ins, with the trail, are already in place", async () => {
@@ -175,11 +176,11 @@ describe("alerts step", () => {
     const { ctx, simulated } = await world("new-account");
     const choices = { email: EMAIL, apiCalls: false, createTrail: false };
     const { finding } = await applyAll(ctx, choices);
-    await simulated.putEventRule("rootlock-root-console-sign-in", JSON.stringify({ source: ["aws.signin"] }), "edited", "ENABLED");
-    await simulated.setTopicPolicy(finding.topicArn, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+    await simulated.send({ op: "putEventRule", args: { name: "rootlock-root-console-sign-in", pattern: JSON.stringify({ source: ["aws.signin"] }), description: "edited", state: "ENABLED" } });
+    await simulated.send({ op: "setTopicPolicy", args: { topicArn: finding.topicArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) } });
     await ctx.sleep(2000);
     const plan = planAlerts(await inspectAlerts(ctx), choices);
-    expect(plan.map((a) => a.call)).toEqual(["sns:SetTopicAttributes", "events:PutRule"]);
+    expect(plan.map((a) => shownCall(a).call)).toEqual(["sns:SetTopicAttributes", "events:PutRule"]);
     for (const action of plan) await applyAlertAction(ctx, action);
     await ctx.sleep(2000);
     expect(planAlerts(await inspectAlerts(ctx), choices)).toEqual([]);
@@ -213,8 +214,8 @@ describe("alerts step", () => {
     const finding = await inspectAlerts(ctx);
     expect(finding.deliveringTrail?.name).toBe("management-trail");
     const plan = planAlerts(finding, { email: EMAIL, apiCalls: false, createTrail: false });
-    expect(plan.some((a) => a.call.startsWith("cloudtrail:"))).toBe(false);
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal"]);
+    expect(plan.some((a) => shownCall(a).call.startsWith("cloudtrail:"))).toBe(false);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal"]);
   });
 
   it("a dry run records every call and sends none", async () => {
@@ -222,8 +223,8 @@ describe("alerts step", () => {
     const { ctx, simulated } = await world("new-account", (a) => (dry = new DryRunAccount(a)));
     const plan = planAlerts(await inspectAlerts(ctx), { email: EMAIL, apiCalls: true, createTrail: true });
     for (const action of plan) await expect(applyAlertAction(ctx, action)).rejects.toThrow("dry run");
-    expect(dry!.recorded.map((w) => w.call)).toEqual(plan.map((a) => a.call));
-    expect(dry!.recorded.map((w) => w.params)).toEqual(plan.map((a) => a.params));
+    expect(dry!.recorded.map((w) => w.call)).toEqual(plan.map((a) => shownCall(a).call));
+    expect(dry!.recorded.map((w) => w.params)).toEqual(plan.map((a) => shownCall(a).params));
     expect(simulated.writes()).toEqual([]);
   });
 
@@ -263,8 +264,8 @@ describe("alerts in a member account of an organization, and a bucket name held 
     expect(finding.bucket).toBeUndefined();
     expect(finding.evidence.map((e) => e.read).join("\n")).toContain("is the organization's trail (owned by account 999988887777");
     const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
-    expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
-    expect(plan.filter((a) => a.call === "events:PutRule")).toHaveLength(3);
+    expect(plan.some((a) => shownCall(a).call.startsWith("cloudtrail:") || shownCall(a).call.startsWith("s3:"))).toBe(false);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule")).toHaveLength(3);
     const alerts = (await runCheck(ctx.account, ctx.now, "test", true)).findings.find((f) => f.control === "root-activity-alerts")!;
     expect(alerts.evidence).not.toContain("could not read");
   });
@@ -290,10 +291,10 @@ describe("alerts in a member account of an organization, and a bucket name held 
     const finding = await inspectAlerts(ctx);
     expect(finding.bucket).toEqual({ exists: true, ownedElsewhere: true });
     const plan = planAlerts(finding, { email: EMAIL, apiCalls: true, createTrail: true });
-    expect(plan.some((a) => a.call.startsWith("cloudtrail:") || a.call.startsWith("s3:"))).toBe(false);
+    expect(plan.some((a) => shownCall(a).call.startsWith("cloudtrail:") || shownCall(a).call.startsWith("s3:"))).toBe(false);
     // Every rule is still set up, as when the operator declines the trail; none can fire until a trail logs
     // management events, and the verdict will say so (no-trail).
-    expect(plan.filter((a) => a.call === "events:PutRule").map((a) => a.params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
     expect(trailExpected(finding, { email: EMAIL, apiCalls: true, createTrail: true })).toBe(false);
   });
 });

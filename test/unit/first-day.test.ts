@@ -1,6 +1,7 @@
 // The rest of the first-day checklist on the simulated account: the password policy (CIS 1.8, 1.9) and an admin
 // identity other than root, inspect → plan → apply → verify, dry run, and a half-way failure rolled back.
 import { describe, expect, it } from "vitest";
+import { shownCall } from "../../src/aws/operations.js";
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "../../src/aws/account.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { JournalingAccount } from "../../src/aws/journal.js";
@@ -64,9 +65,9 @@ describe("password policy", () => {
     // The scenario's stricter-than-default settings (symbols, numbers, 90-day expiry) stay as they are.
     expect(finding.target).toEqual({ ...finding.current, minimumPasswordLength: 14, passwordReusePrevention: 24 });
     const plan = planPasswordPolicy(finding);
-    expect(plan).toEqual([
+    expect(plan).toEqual([{ by: "rootlock", op: "updatePasswordPolicy", args: { policy: finding.target } }]);
+    expect(plan.map(shownCall)).toEqual([
       {
-        by: "rootlock",
         call: "iam:UpdateAccountPasswordPolicy",
         params: {
           MinimumPasswordLength: "14",
@@ -136,7 +137,7 @@ describe("password policy", () => {
     const { sim, ctx } = await world("new-account", (a) => new DryRunAccount(a));
     const finding = await inspectPasswordPolicy(ctx);
     await expect(applyPasswordPolicy(ctx, finding)).rejects.toThrow("dry run");
-    expect((ctx.account as DryRunAccount).recorded).toMatchObject([{ call: "iam:UpdateAccountPasswordPolicy", params: planPasswordPolicy(finding)[0]!.params }]);
+    expect((ctx.account as DryRunAccount).recorded).toMatchObject([{ call: "iam:UpdateAccountPasswordPolicy", params: shownCall(planPasswordPolicy(finding)[0]!).params }]);
     expect(writes(sim)).toEqual([]);
     expect((await sim.getPasswordPolicy())?.minimumPasswordLength).toBe(8);
   });
@@ -194,7 +195,7 @@ describe("admin identity", () => {
     const finding = await inspectAdminIdentity(ctx);
     expect(hasAdmin(finding)).toBe(false);
     expect(finding.evidence[0]!.read).toBe("no IAM user or role has AdministratorAccess: root is the only administrator");
-    expect(fullPlan(finding, "alice", "123456789012").map((a) => a.call)).toEqual([
+    expect(fullPlan(finding, "alice", "123456789012").map((a) => shownCall(a).call)).toEqual([
       "iam:CreateGroup",
       "iam:AttachGroupPolicy",
       "iam:CreateUser",
@@ -203,7 +204,7 @@ describe("admin identity", () => {
       "iam:CreateVirtualMFADevice",
       "iam:EnableMFADevice",
     ]);
-    expect(planAdminIdentity(finding, "alice")[4]!.params).toEqual({ UserName: "alice", Password: PASSWORD_PLACEHOLDER, PasswordResetRequired: "true" });
+    expect(shownCall(planAdminIdentity(finding, "alice")[4]!).params).toEqual({ UserName: "alice", Password: PASSWORD_PLACEHOLDER, PasswordResetRequired: "true" });
   });
 
   it("names who already has AdministratorAccess, directly or through a group", async () => {
@@ -212,7 +213,7 @@ describe("admin identity", () => {
     const grouped = await inspectAdminIdentity((await world("clean")).ctx);
     expect(grouped.admins).toEqual([{ kind: "user", name: "ops-admin", via: "Administrators" }]);
     // The group exists with its policy: a new admin only joins it.
-    expect(planAdminIdentity(grouped, "alice").map((a) => a.call)).toEqual(["iam:CreateUser", "iam:AddUserToGroup", "iam:CreateLoginProfile"]);
+    expect(planAdminIdentity(grouped, "alice").map((a) => shownCall(a).call)).toEqual(["iam:CreateUser", "iam:AddUserToGroup", "iam:CreateLoginProfile"]);
   });
 
   it("creates the identity end to end, MFA included, verified by reading each part back; the password is never journaled", async () => {
@@ -305,11 +306,11 @@ describe("admin identity", () => {
 
   it("refuses what AWS refuses: an existing user, a group with members, a weak password", async () => {
     const { sim } = await world("clean");
-    await expect(sim.createUser("ops-admin")).rejects.toMatchObject({ code: "EntityAlreadyExists" });
-    await expect(sim.deleteGroup("Administrators")).rejects.toMatchObject({ code: "DeleteConflict" });
-    await sim.createUser("bob");
-    await expect(sim.createLoginProfile("bob", "short", true)).rejects.toMatchObject({ code: "PasswordPolicyViolation" });
-    await expect(sim.attachGroupPolicy("Administrators", "arn:aws:iam::aws:policy/NoSuchPolicy")).rejects.toMatchObject({ code: "NoSuchEntity" });
+    await expect(sim.send({ op: "createUser", args: { userName: "ops-admin" } })).rejects.toMatchObject({ code: "EntityAlreadyExists" });
+    await expect(sim.send({ op: "deleteGroup", args: { groupName: "Administrators" } })).rejects.toMatchObject({ code: "DeleteConflict" });
+    await sim.send({ op: "createUser", args: { userName: "bob" } });
+    await expect(sim.send({ op: "createLoginProfile", args: { userName: "bob", passwordResetRequired: true } }, { password: "short" })).rejects.toMatchObject({ code: "PasswordPolicyViolation" });
+    await expect(sim.send({ op: "attachGroupPolicy", args: { groupName: "Administrators", policyArn: "arn:aws:iam::aws:policy/NoSuchPolicy" } })).rejects.toMatchObject({ code: "NoSuchEntity" });
   });
 
   it("a dry run shows every change and makes none", async () => {
@@ -318,7 +319,7 @@ describe("admin identity", () => {
     let password: string | undefined;
     for (const action of plan) await expect(applyAdminAction(ctx, action, (p) => (password = p))).rejects.toThrow("dry run");
     const recorded = (ctx.account as DryRunAccount).recorded;
-    expect(recorded.map((r) => r.call)).toEqual(plan.map((a) => a.call));
+    expect(recorded.map((r) => r.call)).toEqual(plan.map((a) => shownCall(a).call));
     expect(JSON.stringify(recorded)).not.toContain(password!);
     expect(recorded[4]!.params).toEqual({ UserName: "alice", PasswordResetRequired: "true" });
     expect(writes(sim)).toEqual([]);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AWS_CALLS, actionsFor, permissionsTable, policyFor, TABLE_END, TABLE_START } from "../../src/aws/permissions.js";
+import { type OpName, OPS } from "../../src/aws/operations.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const ADAPTER = ["src/aws/iam.ts", "src/aws/alerts-live.ts"];
@@ -18,14 +19,19 @@ const PREFIX: Record<string, string> = {
   "client-sts": "sts",
 };
 
-/** Every action the adapter can send, found two ways: the action names it gives its calls and errors, and the SDK
- * commands and paginators it imports (a call sent without `call`/`write`, like GetAlternateContact, still counts). */
+/** Every action the adapter can send, found two ways: the action names it gives its calls and errors (a write names
+ * its action through the operations table, `OPS.<op>.action`), and the SDK commands and paginators it imports (a call
+ * sent without `call`/`write`, like GetAlternateContact, still counts). */
 function adapterActions(): { named: Set<string>; commands: Set<string> } {
   const named = new Set<string>();
   const commands = new Set<string>();
   for (const file of ADAPTER) {
     const text = read(file);
     for (const m of text.matchAll(/["'`]([a-z0-9-]+):([A-Z][A-Za-z0-9]+)["'`]/g)) named.add(`${m[1]}:${m[2]}`);
+    for (const m of text.matchAll(/\bOPS\.(\w+)\.action\b/g)) {
+      expect(m[1]! in OPS, `${file} names an op the table does not have: ${m[1]}`).toBe(true);
+      named.add(OPS[m[1] as OpName].action);
+    }
     for (const m of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"@aws-sdk\/(client-[a-z0-9-]+)"/g)) {
       const prefix = PREFIX[m[2]!];
       expect(prefix, `a new SDK client in ${file}: add its IAM prefix here`).toBeDefined();

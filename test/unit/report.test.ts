@@ -9,11 +9,11 @@ import { buildReport, renderMarkdown } from "../../src/steps/report.js";
 describe("journal", () => {
   it("records each change with its request id, and never the seed or the codes", async () => {
     const account = new JournalingAccount(new SimulatedAccount({ visibilityDelayMs: 0 }));
-    const device = await account.createVirtualMfaDevice("ops-admin");
+    const device = await account.send({ op: "createVirtualMfaDevice", args: { name: "ops-admin" } });
     const step = timeStepOf(new Date());
     const codes = [codeAt(device.secret, step - 1), codeAt(device.secret, step)] as const;
-    await account.enableMfaDevice("ops-admin", device.serialNumber, ...codes);
-    await expect(account.deleteVirtualMfaDevice("arn:aws:iam::123456789012:mfa/nope")).rejects.toMatchObject({ code: "NoSuchEntity" });
+    await account.send({ op: "enableMfaDevice", args: { userName: "ops-admin", serialNumber: device.serialNumber } }, { code1: codes[0], code2: codes[1] });
+    await expect(account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/nope" } })).rejects.toMatchObject({ code: "NoSuchEntity" });
     expect(account.entries.map((e) => `${e.call} ${e.outcome}`)).toEqual([
       "iam:CreateVirtualMFADevice sent",
       "iam:EnableMFADevice sent",
@@ -26,7 +26,7 @@ describe("journal", () => {
 
   it("records a dry run's writes as not sent", async () => {
     const account = new JournalingAccount(new DryRunAccount(new SimulatedAccount({ scenario: "root-key" })));
-    await expect(account.deleteRootAccessKey("AKIA4ROOTKEYNEVERUSD")).rejects.toThrow("dry run");
+    await expect(account.send({ op: "deleteRootAccessKey", args: { keyId: "AKIA4ROOTKEYNEVERUSD" } })).rejects.toThrow("dry run");
     expect(account.entries).toMatchObject([{ call: "iam:DeleteAccessKey", params: { AccessKeyId: "AKIA4ROOTKEYNEVERUSD" }, outcome: "not-sent (dry run)" }]);
   });
 });

@@ -1,5 +1,6 @@
 // Every step, inspect → plan → apply → verify, on the simulated account, with a clock the test moves.
 import { describe, expect, it } from "vitest";
+import { shownCall } from "../../src/aws/operations.js";
 import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
 import { AccountError } from "../../src/aws/errors.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
@@ -28,6 +29,7 @@ import {
 import { classifySignins, verifySigninTest } from "../../src/steps/signin-test.js";
 import { allVerified, summarize } from "../../src/steps/summary.js";
 import type { ApiAction, StepContext, Verdict } from "../../src/steps/types.js";
+import { apiAction } from "../../src/steps/types.js";
 import { checkCodes, createDevice, discardDevice, enableDevice, inspectUserMfa, planUserMfa, verifyUserMfa } from "../../src/steps/user-mfa.js";
 
 const START = new Date("2026-11-22T10:00:05Z");
@@ -150,7 +152,7 @@ describe("root access keys by API (root's own key)", () => {
     const signing = finding.keys.find((k) => k.signing)!;
     const other = finding.keys.find((k) => !k.signing)!;
     const plan = planRootKeys(finding) as ApiAction[];
-    expect(plan.map((a) => `${a.call} ${a.params.AccessKeyId} ${a.params.Status ?? ""}`.trim())).toEqual([
+    expect(plan.map((a) => `${shownCall(a).call} ${shownCall(a).params.AccessKeyId} ${shownCall(a).params.Status ?? ""}`.trim())).toEqual([
       `iam:UpdateAccessKey ${other.id} Inactive`,
       `iam:DeleteAccessKey ${other.id}`,
       `iam:DeleteAccessKey ${signing.id}`,
@@ -159,7 +161,7 @@ describe("root access keys by API (root's own key)", () => {
 
     for (const action of plan.slice(0, 2)) {
       const receipt = await applyRootKeyAction(ctx, action);
-      expect(receipt.call).toBe(action.call);
+      expect(receipt.call).toBe(shownCall(action).call);
       expect(await confirmRootKeyAction(ctx, action)).toBeDefined();
     }
     await applyRootKeyAction(ctx, plan[2]!);
@@ -172,7 +174,7 @@ describe("root access keys by API (root's own key)", () => {
     const { ctx, account, advance } = await world("root-key");
     const finding = await inspectRootKeys(ctx);
     const del = (planRootKeys(finding) as ApiAction[])[1]!;
-    await applyRootKeyAction(ctx, { ...del, call: "iam:UpdateAccessKey", params: { AccessKeyId: del.params.AccessKeyId!, Status: "Inactive" } });
+    await applyRootKeyAction(ctx, apiAction("updateRootAccessKey", { keyId: shownCall(del).params.AccessKeyId!, status: "Inactive" }));
     await applyRootKeyAction(ctx, del);
     advance(2000);
     expect(await rootKeyActionHolds(ctx, del)).toBe(true);
@@ -193,8 +195,8 @@ describe("root access keys from a root session (aws login / GetSessionToken: tem
     expect(planRootKeys(finding).every((a) => a.by === "operator")).toBe(true);
     const refusal = "ValidationError: Must specify userName when calling with non-User credentials";
     await expect(account.listRootAccessKeys()).rejects.toThrow(refusal);
-    await expect(account.updateRootAccessKey("AKIA4ROOTKEYS3APNE2X", "Inactive")).rejects.toThrow(refusal);
-    await expect(account.deleteRootAccessKey("AKIA4ROOTKEYS3APNE2X")).rejects.toThrow(refusal);
+    await expect(account.send({ op: "updateRootAccessKey", args: { keyId: "AKIA4ROOTKEYS3APNE2X", status: "Inactive" } })).rejects.toThrow(refusal);
+    await expect(account.send({ op: "deleteRootAccessKey", args: { keyId: "AKIA4ROOTKEYS3APNE2X" } })).rejects.toThrow(refusal);
     expect(account.writes()).toEqual([]);
   });
 
@@ -211,8 +213,9 @@ describe("root MFA", () => {
     const { ctx, account, now } = await world("new-account");
     const finding = await inspectRootMfa(ctx);
     const plan = planRootMfa(finding);
-    expect(plan[0]).toEqual({ by: "rootlock", call: "iam:DeleteVirtualMFADevice", params: { SerialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" } });
-    expect(plan.slice(1).map((a) => (a.by === "operator" ? a.task : a.call))).toEqual(["assign-root-mfa", "add-backup-mfa"]);
+    expect(plan[0]).toEqual({ by: "rootlock", op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" } });
+    expect(shownCall(plan[0] as ApiAction)).toEqual({ call: "iam:DeleteVirtualMFADevice", params: { SerialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" } });
+    expect(plan.slice(1).map((a) => (a.by === "operator" ? a.task : shownCall(a).call))).toEqual(["assign-root-mfa", "add-backup-mfa"]);
 
     // With the orphan in place the console refuses the usual name, as AWS does.
     const { secret } = await account.console.openMfaAssignment();
@@ -231,10 +234,10 @@ describe("root MFA", () => {
 
   it("asks the name first: deletes only an unassigned device of that name or the legacy one, never another", async () => {
     const { ctx, account, now, advance } = await world("new-account");
-    await account.createVirtualMfaDevice("colleague-phone"); // someone's enrolment in progress
+    await account.send({ op: "createVirtualMfaDevice", args: { name: "colleague-phone" } }); // someone's enrolment in progress
     advance(2000); // IAM shows it a moment later
     const finding = await inspectRootMfa(ctx);
-    const deletions = (name: string) => planRootMfa(finding, name).flatMap((a) => (a.by === "rootlock" ? [a.params.SerialNumber] : []));
+    const deletions = (name: string) => planRootMfa(finding, name).flatMap((a) => (a.by === "rootlock" ? [shownCall(a).params.SerialNumber] : []));
     const legacy = "arn:aws:iam::123456789012:mfa/root-account-mfa-device";
     const colleague = "arn:aws:iam::123456789012:mfa/colleague-phone";
     expect(suggestedDeviceName(finding)).toBe("root-mfa");
@@ -254,7 +257,7 @@ describe("root MFA", () => {
 
   it("with root MFA already on, deletes nothing and suggests a name no assigned device holds", async () => {
     const { ctx, account, advance } = await world("clean");
-    await account.createVirtualMfaDevice("root-mfa");
+    await account.send({ op: "createVirtualMfaDevice", args: { name: "root-mfa" } });
     advance(2000);
     const finding = await inspectRootMfa(ctx);
     expect(finding.orphans).toHaveLength(1);
@@ -308,7 +311,7 @@ describe("the admin user's MFA, by API", () => {
   it("creates, checks two codes locally, enables, and reads back", async () => {
     const { ctx, now, account } = await world("new-account");
     const finding = await inspectUserMfa(ctx);
-    expect(planUserMfa(finding, "123456789012").map((a) => (a.by === "rootlock" ? a.call : ""))).toEqual(["iam:CreateVirtualMFADevice", "iam:EnableMFADevice"]);
+    expect(planUserMfa(finding, "123456789012").map((a) => (a.by === "rootlock" ? shownCall(a).call : ""))).toEqual(["iam:CreateVirtualMFADevice", "iam:EnableMFADevice"]);
     const device = await createDevice(ctx, "ops-admin");
     const step = timeStepOf(now());
     const [c1, c2] = [codeAt(device.secret, step - 1), codeAt(device.secret, step)];

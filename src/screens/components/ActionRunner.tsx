@@ -4,6 +4,7 @@ import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import type { AccountFailure, RecordedWrite } from "../../aws/errors.js";
 import type { WriteReceipt } from "../../aws/account.js";
+import { callOf } from "../../aws/operations.js";
 import type { ApiAction, Evidence } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
 import { attempt } from "../use-task.js";
@@ -65,7 +66,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
     void (async () => {
       // Before a retry, read: if the first try did land, calling again would be a second deletion.
       if (phase.retry) {
-        const done = await attempt(() => holds(action), action.call);
+        const done = await attempt(() => holds(action), callOf(action));
         if (!live) return;
         // Unknown is not "no": without the read, sending again could repeat a deletion.
         if (!done.ok) return setPhase({ kind: "failed", failure: done.failure, write: false });
@@ -73,7 +74,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         if (done.value) return setPhase({ kind: "reading", since: Date.now(), reads: 0 });
       }
       // Tracked: Ctrl-C waits for the answer, so the report can say how the call ended.
-      const result = await cleanups.track(attempt(() => apply(action), action.call));
+      const result = await cleanups.track(attempt(() => apply(action), callOf(action)));
       if (!live) return;
       if (!result.ok && result.notSent) {
         // Dry run: nothing changed, so there is nothing to read back; go on to show the next call.
@@ -95,7 +96,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
     const controller = new AbortController();
     void (async () => {
       const onAttempt = (reads: number) => setPhase((p) => (p.kind === "reading" ? { ...p, reads } : p));
-      const result = await attempt(() => readBack(action, { signal: controller.signal, onAttempt }), action.call);
+      const result = await attempt(() => readBack(action, { signal: controller.signal, onAttempt }), callOf(action));
       if (controller.signal.aborted) return;
       if (!result.ok) return setPhase({ kind: "failed", failure: result.failure, write: false });
       if (result.value) outcome.evidence.push(result.value);
@@ -132,7 +133,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         <Box flexDirection="column">
           {progress}
           <ActionLine action={action} />
-          <Waiting what={action.call} since={Date.now()} reads={0} canGiveUp={false} />
+          <Waiting what={callOf(action)} since={Date.now()} reads={0} canGiveUp={false} />
         </Box>
       );
     case "reading":

@@ -2,6 +2,7 @@
 // Enter to go ahead, Esc to decline. Irreversible calls on the key this session signs with ask twice.
 import { Box, Text } from "ink";
 import { useState } from "react";
+import { shownCall, type ShownCall } from "../../aws/operations.js";
 import type { ApiAction } from "../../steps/types.js";
 import { isBack, isContinue, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
@@ -14,11 +15,17 @@ interface Props {
   onDecline: () => void;
 }
 
+/** A change as the operations table shows it (placeholders where a secret goes). */
 export function ActionLine({ action }: { action: ApiAction }) {
-  const params = Object.entries(action.params).map(([k, v]) => `${k}=${v}`).join(", ");
+  return <CallLine {...shownCall(action)} />;
+}
+
+/** A call and its parameters: "iam:DeleteAccessKey(AccessKeyId=…)". */
+export function CallLine({ call, params }: ShownCall) {
+  const shown = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(", ");
   return (
     <Text>
-      <Text color="cyan">{action.call}</Text>({params})
+      <Text color="cyan">{call}</Text>({shown})
     </Text>
   );
 }

@@ -3,7 +3,7 @@ import { Box, Text } from "ink";
 import type { RecordedWrite } from "../../aws/errors.js";
 import type { Evidence } from "../../steps/types.js";
 import { useUi } from "../ui-context.js";
-import { ActionLine } from "./ConfirmCall.js";
+import { CallLine } from "./ConfirmCall.js";
 
 export function DryRunNote({ calls, verify }: { calls: RecordedWrite[]; verify: string }) {
   const { t } = useUi();
@@ -11,7 +11,7 @@ export function DryRunNote({ calls, verify }: { calls: RecordedWrite[]; verify: 
     <Box flexDirection="column" borderStyle="round" borderColor="blue" paddingX={1}>
       <Text color="blue">{t.common.wouldCall}</Text>
       {calls.map((c, i) => (
-        <ActionLine key={i} action={{ by: "rootlock", call: c.call, params: c.params }} />
+        <CallLine key={i} call={c.call} params={c.params} />
       ))}
       <Text dimColor>{t.common.wouldVerify(verify)}</Text>
     </Box>
