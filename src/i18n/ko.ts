@@ -383,7 +383,7 @@ export const ko: Messages = {
     ids: "CIS / Security Hub",
     state: "상태",
     allVerified: "모든 통제 항목을 AWS에서 읽어 확인했습니다.",
-    allTakenVerified: (skipped: string) => `진행한 모든 통제 항목을 AWS에서 읽어 확인했습니다. 건너뛴 항목: ${skipped}.`,
+    allTakenVerified: (skipped: string) => `진행한 통제 항목은 모두 AWS에서 읽어 확인했습니다. 건너뛴 항목: ${skipped}.`,
     someNot: "모두 확인되지는 않았습니다: 위의 행을 보십시오. rootlock을 다시 실행하면 남은 곳부터 이어 갑니다.",
     someNotAlerts: "확인되지 않았습니다: 위의 행을 보십시오. `rootlock alerts`를 다시 실행하면 남은 곳부터 이어 갑니다.",
     dryRunEnd: "드라이런: 아무것도 바꾸지 않았으므로 새로 확인된 것도 없습니다. 보여 준 변경을 하려면 --dry-run 없이 rootlock을 실행하십시오.",
