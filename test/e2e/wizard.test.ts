@@ -316,7 +316,7 @@ describe("the whole wizard on the simulated account", () => {
     s.write("m");
     await next(s, t.alerts.noTrailResult.slice(0, 40));
     s.press("enter");
-    const summary = await s.waitFor(t.summary.someNot.slice(0, 30));
+    const summary = await s.waitFor(t.summary.someNotAlerts.slice(0, 30));
     expect(summary).toContain("4.3 /");
     expect(summary).toContain(t.reasons["no-trail"].slice(0, 20));
     expect(summary).not.toContain("IAM.4");
