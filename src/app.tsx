@@ -10,6 +10,7 @@ import type { ControlId } from "./steps/controls.js";
 import { stepOrder } from "./steps/order.js";
 import type { PreflightFinding } from "./steps/preflight.js";
 import { allVerified, summarize } from "./steps/summary.js";
+import { OPTIONAL_CONTROLS } from "./steps/controls.js";
 import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
 import { withDrillAnswer } from "./steps/alerts.js";
@@ -98,6 +99,8 @@ function reducer(state: State, event: Event): State {
   }
 }
 
+const NO_CONTROLS: readonly ControlId[] = [];
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function App({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
@@ -110,23 +113,43 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
   const setTextEntry = useCallback((active: boolean) => {
     textEntries.current += active ? 1 : -1;
   }, []);
-  const ui: Ui = useMemo(() => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, setTextEntry }), [lang, account.mode, standIn, cleanups, setTextEntry]);
+  // The verdict on screen now (a step's result): quitting there reports it as the operator saw it.
+  const shown = useRef<Verdict | undefined>(undefined);
+  const showVerdict = useCallback((v: Verdict | undefined) => {
+    shown.current = v;
+  }, []);
+  const ui: Ui = useMemo(
+    () => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, setTextEntry, showVerdict }),
+    [lang, account.mode, standIn, cleanups, setTextEntry, showVerdict],
+  );
   const t = ui.t;
 
-  const order: ControlId[] = flow === "alerts" ? ["root-alerts"] : state.preflight ? stepOrder(state.preflight.caller) : [];
+  const orderFor = useCallback((caller: Caller): ControlId[] => (flow === "alerts" ? ["root-alerts"] : stepOrder(caller)), [flow]);
+  const order: ControlId[] = state.preflight ? orderFor(state.preflight.caller) : flow === "alerts" ? ["root-alerts"] : [];
   const steps: StepKey[] = ["preflight", ...order, "summary"];
   const current = steps[Math.min(state.at, steps.length - 1)]!;
   const rows = summarize(state.results, flow === "alerts" ? ["root-alerts"] : undefined);
+  // `rootlock alerts` is about the alerts alone: skipping them there is not "all verified".
+  const optional = flow === "alerts" ? NO_CONTROLS : OPTIONAL_CONTROLS;
 
   const finish = useCallback(
     async (reason: ExitReason) => {
+      // Read before the screen leaves (and takes its verdict with it).
+      const onScreen = shown.current;
       setQuitting(true);
       const leftBehind = await cleanups.runAll();
-      const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows) ? EXIT.verified : EXIT.notAllVerified;
-      onExit({ reason, caller: state.preflight?.caller, results: state.results, leftBehind, exitCode, controls: rows.map((r) => r.control) });
+      // The step the run ended in: the verdict it showed, or "interrupted" with what was undone on the way out.
+      // Steps after it are "not reached" (summarize), never the operator's skip.
+      const results = { ...state.results };
+      if (reason !== "finished" && current !== "preflight" && current !== "summary") {
+        const undone = cleanups.undone.map((id) => ({ source: "rootlock (undo on the way out)", read: `removed: ${id}`, at: now() }));
+        results[current] = onScreen ?? verdict("skipped", "interrupted", undone);
+      }
+      const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;
+      onExit({ reason, caller: state.preflight?.caller, results, leftBehind, exitCode, controls: rows.map((r) => r.control) });
       exit();
     },
-    [cleanups, exit, onExit, rows, state.results, state.preflight],
+    [cleanups, exit, onExit, rows, optional, current, now, state.results, state.preflight],
   );
 
   // A signal finishes the run like Ctrl-C: what is half-done is undone, and the report says it was interrupted.
@@ -163,7 +186,9 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
 
   const screen = (() => {
     if (current === "preflight" || !ctx) {
-      return <PreflightScreen account={account} now={now} onDone={(finding) => dispatch({ type: "preflight-done", finding })} onQuit={() => void finish("quit")} />;
+      return (
+        <PreflightScreen account={account} now={now} order={orderFor} onDone={(finding) => dispatch({ type: "preflight-done", finding })} onQuit={() => void finish("quit")} />
+      );
     }
     switch (current) {
       case "root-access-keys":
@@ -194,7 +219,7 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
         );
       }
       case "summary":
-        return <SummaryScreen rows={rows} rootMfaKind={state.rootMfaKind} />;
+        return <SummaryScreen rows={rows} rootMfaKind={state.rootMfaKind} optional={optional} flow={flow} />;
     }
   })();
 

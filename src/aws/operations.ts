@@ -237,6 +237,11 @@ export function callOf(w: Write): string {
   return OPS[w.op].action;
 }
 
+/** A deletion (iam:DeleteAccessKey, iam:DeleteVirtualMFADevice, …): never approved as part of a whole plan. */
+export function isDeletion(w: Write): boolean {
+  return /^[\w-]+:Delete/.test(callOf(w));
+}
+
 /** The receipt of any op's answer (CreateVirtualMFADevice answers a device carrying its receipt). */
 export function receiptOf(result: WriteReceipt | { receipt: WriteReceipt }): WriteReceipt {
   return "receipt" in result ? result.receipt : result;

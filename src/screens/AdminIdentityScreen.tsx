@@ -23,7 +23,7 @@ import {
 } from "../steps/admin-identity.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "../steps/types.js";
 import { verdict, verdictAfterFailure } from "../steps/types.js";
-import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { ActionRunner, declinedVerdict, type RunnerOutcome } from "./components/ActionRunner.js";
 import { ActionLine } from "./components/ConfirmCall.js";
 import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
@@ -148,7 +148,8 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
         return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
       }
       if (outcome.stopped) {
-        const then = verdict("skipped", "operator-skipped", found);
+        // Declined half-way: the verdict names the call; what was made before it is rolled back below.
+        const then = outcome.declined && outcome.done.length > 0 ? declinedVerdict(found, outcome, ctx.now()) : verdict("skipped", "operator-skipped", found);
         return setPhase(made.current.length > 0 ? { kind: "rollingBack", then } : { kind: "result", verdict: then });
       }
       setPhase({ kind: "password", userName, password: password.current ?? "" });

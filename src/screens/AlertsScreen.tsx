@@ -28,7 +28,8 @@ import {
 } from "../steps/alerts.js";
 import type { StepContext, Verdict } from "../steps/types.js";
 import { verdict, verdictAfterFailure } from "../steps/types.js";
-import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { ActionRunner, declinedVerdict, type RunnerOutcome } from "./components/ActionRunner.js";
+import { shortCall } from "./components/ConfirmCall.js";
 import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
@@ -106,10 +107,13 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
       if (outcome.notSent.length > 0) {
         return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(outcome.notSent)]), notSent: outcome.notSent });
       }
-      if (outcome.stopped && outcome.receipts.length === 0) return setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", found) });
+      if (outcome.stopped && outcome.done.length === 0) return setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", found) });
+      // A call declined half-way: the alerts cannot be in place (no subscription to confirm, no rule to read back),
+      // and everything made before it stays in the account until a later run completes it.
+      if (outcome.declined) return setPhase({ kind: "result", verdict: declinedVerdict(found, outcome, ctx.now(), outcome.done.map(shortCall)) });
       setPhase({ kind: "verifying", prior: outcome });
     },
-    [finding],
+    [finding, ctx],
   );
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;

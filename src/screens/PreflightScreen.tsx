@@ -4,6 +4,7 @@ import type { PreflightFinding } from "../steps/preflight.js";
 import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
 import { type Account, isRootSession } from "../aws/account.js";
 import { stepOrder } from "../steps/order.js";
+import type { ControlId } from "../steps/controls.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { isContinue, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
@@ -15,9 +16,11 @@ interface Props {
   now: () => Date;
   onDone: (finding: PreflightFinding) => void;
   onQuit: () => void;
+  /** The steps this run will take (the alerts command: its step alone); the wizard's for the caller if absent. */
+  order?: (caller: PreflightFinding["caller"]) => ControlId[];
 }
 
-export function PreflightScreen({ account, now, onDone, onQuit }: Props) {
+export function PreflightScreen({ account, now, onDone, onQuit, order }: Props) {
   const { t } = useUi();
   const [task, retry] = useTask(() => inspectPreflight(account, now), "preflight");
   useKeys((input, key) => {
@@ -31,14 +34,14 @@ export function PreflightScreen({ account, now, onDone, onQuit }: Props) {
     );
   }
   if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={onQuit} />;
-  return <PreflightView finding={task.value} />;
+  return <PreflightView finding={task.value} order={order} />;
 }
 
-export function PreflightView({ finding }: { finding: PreflightFinding }) {
+export function PreflightView({ finding, order: orderFor = stepOrder }: { finding: PreflightFinding; order?: Props["order"] }) {
   const { t } = useUi();
   const p = t.preflight;
   const seconds = (finding.clockOffsetMs / 1000).toFixed(1);
-  const order = stepOrder(finding.caller);
+  const order = orderFor(finding.caller);
   return (
     <Box flexDirection="column">
       <Text bold>{p.title}</Text>

@@ -17,7 +17,7 @@ import {
   verifyRootKeys,
   verifySigningKeyRejected,
 } from "../steps/root-access-keys.js";
-import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { ActionRunner, declinedVerdict, type RunnerOutcome } from "./components/ActionRunner.js";
 import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
@@ -63,7 +63,14 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
   });
   useKeys(
     (input, key) => {
-      if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
+      if (phase.kind !== "result") return;
+      if (isContinue(input, key)) return onDone(phase.verdict);
+      // Done in the console but not seen (Enter before the work was done, or AWS slower than the wait): back to
+      // the console steps, or straight to the stand-in, and check again.
+      if (canCheckAgain(finding, phase.verdict)) {
+        if (isBack(input, key)) return setPhase({ kind: "intro" });
+        if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin" });
+      }
     },
     { isActive: phase.kind === "result" },
   );
@@ -75,16 +82,18 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
         setPhase({ kind: "result", verdict: v, notSent: outcome.notSent });
         return;
       }
-      if (outcome.stopped && outcome.receipts.length === 0) {
+      if (outcome.stopped && outcome.done.length === 0) {
         setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", finding?.evidence ?? []) });
         return;
       }
+      // A key declined after others were changed: AWS still holds a root key, so waiting for none would be in vain.
+      if (outcome.declined) return setPhase({ kind: "result", verdict: declinedVerdict(finding?.evidence ?? [], outcome, ctx.now()) });
       // Not stopped: every change went through, the signing key's deletion (always last) included, even when
       // its answer was lost and a read showed it done.
       const signingDeleted = !!finding && finding.keys.some((k) => k.signing) && !outcome.stopped;
       setPhase({ kind: "verifying", prior: outcome, rejection: signingDeleted });
     },
-    [finding],
+    [finding, ctx],
   );
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
@@ -130,12 +139,19 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
           {phase.verdict.state === "verified" && <Text color="green">{t.rootKeys.verified}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={t.rootKeys.verifying} />}
           <VerdictView verdict={phase.verdict} />
+          {canCheckAgain(f, phase.verdict) && <Text dimColor>{t.common.checkAgain}</Text>}
+          {canCheckAgain(f, phase.verdict) && standIn && <Text color="magenta">{t.rootKeys.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );
     case "intro":
       return <RootKeysIntro finding={f} standInAvailable={!!standIn} />;
   }
+}
+
+/** A console-guided result that AWS did not confirm can be checked again after more console work. */
+function canCheckAgain(finding: RootKeysFinding | undefined, v: Verdict): boolean {
+  return finding?.how === "console" && v.state !== "verified";
 }
 
 /** The report tells the whole story: what was found, each change's read-back, then the final verification. */

@@ -50,7 +50,7 @@ type Phase =
   | { kind: "console"; orphanEvidence: RunnerOutcome | undefined }
   | { kind: "standin"; orphanEvidence: RunnerOutcome | undefined }
   | { kind: "verifying"; orphanEvidence: RunnerOutcome | undefined }
-  | { kind: "result"; verdict: Verdict; kindOfMfa: RootMfaKind; notSent: RecordedWrite[] };
+  | { kind: "result"; verdict: Verdict; kindOfMfa: RootMfaKind; notSent: RecordedWrite[]; fromConsole?: { orphanEvidence: RunnerOutcome | undefined } };
 
 export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
   const { t, standIn } = useUi();
@@ -97,7 +97,14 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
       if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
       if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence });
     }
-    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict, phase.kindOfMfa);
+    if (phase.kind === "result") {
+      if (isContinue(input, key)) return onDone(phase.verdict, phase.kindOfMfa);
+      // Assigned in the console but not seen yet: back to the console steps (or the stand-in), then check again.
+      if (canCheckAgain(phase)) {
+        if (isBack(input, key)) return setPhase({ kind: "console", orphanEvidence: phase.fromConsole.orphanEvidence });
+        if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin", orphanEvidence: phase.fromConsole.orphanEvidence });
+      }
+    }
   });
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
@@ -157,7 +164,9 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
               const v = await verifyRootMfa(ctx, hooks, (read) => (mfaKind.current = kindOf(read)));
               return { ...v, evidence: [...f.evidence, ...(phase.orphanEvidence?.evidence ?? []), ...v.evidence] };
             }}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current, notSent: phase.orphanEvidence?.notSent ?? [] })}
+            onVerdict={(v) =>
+              setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current, notSent: phase.orphanEvidence?.notSent ?? [], fromConsole: { orphanEvidence: phase.orphanEvidence } })
+            }
           />
         </Box>
       );
@@ -171,10 +180,17 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
           {phase.kindOfMfa === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
           {phase.kindOfMfa === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
           {phase.verdict.state === "verified" && <Text color="cyan">{t.rootMfa.backup}</Text>}
+          {canCheckAgain(phase) && <Text dimColor>{t.common.checkAgain}</Text>}
+          {canCheckAgain(phase) && standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );
   }
+}
+
+/** A result of the console's assignment that AWS did not confirm: the operator may finish it and check again. */
+function canCheckAgain(phase: Extract<Phase, { kind: "result" }>): phase is Extract<Phase, { kind: "result" }> & { fromConsole: { orphanEvidence: RunnerOutcome | undefined } } {
+  return !!phase.fromConsole && phase.verdict.state !== "verified";
 }
 
 function kindOf(finding: RootMfaFinding): RootMfaKind {

@@ -29,7 +29,8 @@ interface Props {
   onDrill?: (arrived: boolean) => void;
 }
 
-type Phase = { kind: "intro" } | { kind: "waiting"; since: Date; standIn: boolean } | { kind: "result"; verdict: Verdict };
+/** `since`: when the first wait began; checking again keeps it, so a sign-in made meanwhile still counts. */
+type Phase = { kind: "intro"; since?: Date } | { kind: "waiting"; since: Date; standIn: boolean } | { kind: "result"; verdict: Verdict; since: Date };
 
 export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Props) {
   const { t, standIn } = useUi();
@@ -44,11 +45,16 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
     if (phase.kind === "intro") {
       if (isBack(input, key)) return onBack();
       if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped"));
-      if (isContinue(input, key)) setPhase({ kind: "waiting", since: new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false });
+      if (isContinue(input, key)) setPhase({ kind: "waiting", since: phase.since ?? new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false });
     } else if (phase.kind === "waiting" && !phase.standIn && standIn && isOpenStandIn(input, key)) {
       setPhase({ ...phase, standIn: true });
     } else if (phase.kind === "result") {
       if (isContinue(input, key)) return onDone(phase.verdict);
+      // Not seen yet (given up on the wait, or only failed sign-ins): back to the steps, or the stand-in, and wait again.
+      if (phase.verdict.state !== "verified") {
+        if (isBack(input, key)) return setPhase({ kind: "intro", since: phase.since });
+        if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "waiting", since: phase.since, standIn: true });
+      }
       // No API can see an email arrive: the operator's answer is recorded as theirs.
       if (drill && drillAnswer === undefined && (isYes(input, key) || isNo(input, key))) {
         setDrillAnswer(isYes(input, key));
@@ -85,7 +91,7 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
             what={s.verifying}
             active={!phase.standIn}
             run={(hooks) => verifySigninTest(ctx, phase.since, { ...hooks, onObservation: setSeen })}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: v })}
+            onVerdict={(v) => setPhase({ kind: "result", verdict: v, since: phase.since })}
           />
           {!phase.standIn && standIn && <Text color="magenta">{s.openStandIn}</Text>}
         </Box>
@@ -97,6 +103,8 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
           {phase.verdict.state === "verified" && <Text color="green">{s.verified}</Text>}
           {phase.verdict.reason === "signin-without-mfa" && <Text color="red">{s.withoutMfa}</Text>}
           <VerdictView verdict={phase.verdict} />
+          {phase.verdict.state !== "verified" && <Text dimColor>{t.common.checkAgain}</Text>}
+          {phase.verdict.state !== "verified" && standIn && <Text color="magenta">{s.openStandIn}</Text>}
           {drill && (
             <Box flexDirection="column" marginTop={1}>
               {drillAnswer === undefined ? (

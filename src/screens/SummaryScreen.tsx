@@ -1,7 +1,7 @@
 // The end of the wizard: every control, its audit ids, and its state as read back from AWS.
 import { Box, Text } from "ink";
-import { HARDWARE_MFA_IDS } from "../steps/controls.js";
-import { allVerified, type SummaryRow } from "../steps/summary.js";
+import { type ControlId, HARDWARE_MFA_IDS, OPTIONAL_CONTROLS } from "../steps/controls.js";
+import { allVerified, skippedOptional, type SummaryRow } from "../steps/summary.js";
 import { StateText } from "./components/VerdictView.js";
 import type { RootMfaKind } from "./RootMfaScreen.js";
 import { useUi } from "./ui-context.js";
@@ -9,7 +9,15 @@ import { useUi } from "./ui-context.js";
 // The ids column fits "1.8, 1.9 / IAM.15, IAM.16" on one line.
 const WIDTHS = [28, 27, 22];
 
-export function SummaryScreen({ rows, rootMfaKind }: { rows: SummaryRow[]; rootMfaKind: RootMfaKind }) {
+interface Props {
+  rows: SummaryRow[];
+  rootMfaKind: RootMfaKind;
+  /** The controls whose skip does not cost "all verified" (none in `rootlock alerts`). */
+  optional?: readonly ControlId[];
+  flow?: "wizard" | "alerts";
+}
+
+export function SummaryScreen({ rows, rootMfaKind, optional = OPTIONAL_CONTROLS, flow = "wizard" }: Props) {
   const { t } = useUi();
   const s = t.summary;
   return (
@@ -51,9 +59,26 @@ export function SummaryScreen({ rows, rootMfaKind }: { rows: SummaryRow[]; rootM
             {HARDWARE_MFA_IDS.cis} / {HARDWARE_MFA_IDS.securityHub}: {t.rootMfa.hardware}
           </Text>
         )}
-        {allVerified(rows) ? <Text color="green">{s.allVerified}</Text> : <Text color="yellow">{s.someNot}</Text>}
+        <Closing rows={rows} optional={optional} flow={flow} />
         <Text dimColor>{s.exit}</Text>
       </Box>
     </Box>
   );
+}
+
+/**
+ * The last word, never more than what happened: "every control is verified" only when no row is skipped; the
+ * controls taken on when some optional ones were skipped; "run again to pick up" only where a run would (a dry run
+ * changed nothing; `rootlock alerts` is run again as itself).
+ */
+function Closing({ rows, optional, flow }: Required<Omit<Props, "rootMfaKind">>) {
+  const { t, mode } = useUi();
+  const s = t.summary;
+  if (allVerified(rows, optional)) {
+    const skipped = skippedOptional(rows);
+    if (skipped.length === 0) return <Text color="green">{s.allVerified}</Text>;
+    return <Text color="green">{s.allTakenVerified(skipped.map((c) => t.steps[c]).join(", "))}</Text>;
+  }
+  if (mode === "dry-run") return <Text color="yellow">{s.dryRunEnd}</Text>;
+  return <Text color="yellow">{flow === "alerts" ? s.someNotAlerts : s.someNot}</Text>;
 }

@@ -6,6 +6,8 @@
 export class Cleanups {
   private readonly pending = new Map<string, () => Promise<unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** What `runAll` did undo (the report names it under the step that was interrupted). */
+  readonly undone: string[] = [];
 
   /** Follows a call until it settles; returns it unchanged. */
   track<T>(call: Promise<T>): Promise<T> {
@@ -37,6 +39,7 @@ export class Cleanups {
       entries.map(async ([id, undo]) => {
         try {
           await bounded(undo(), timeoutMs);
+          this.undone.push(id);
         } catch {
           failed.push(id);
         }

@@ -27,6 +27,8 @@ export const isToggleTrail = plainKey("t");
 export const isSendTest = plainKey("t");
 /** Alerts: open the simulated mailbox and click the confirmation link (demo only). */
 export const isOpenMailbox = plainKey("m");
+/** A plan of several calls: approve this call and every one after it (a deletion still asks on its own). */
+export const isApproveAll = plainKey("a");
 /** A yes/no question (the fire drill after the sign-in test). */
 export const isYes = plainKey("y");
 export const isNo = plainKey("n");

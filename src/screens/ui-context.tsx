@@ -5,6 +5,7 @@ import type { AccountMode, RootConsole } from "../aws/account.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { en } from "../i18n/en.js";
 import type { Cleanups } from "./cleanups.js";
+import type { Verdict } from "../steps/types.js";
 import { Cleanups as CleanupsImpl } from "./cleanups.js";
 
 /** The simulated account's console (with its training aid for devices whose secret the trainee never saw). */
@@ -18,6 +19,8 @@ export interface Ui {
   cleanups: Cleanups;
   /** A text field is focused: letter keys are typed into it, not taken as commands (q, s, ?). */
   setTextEntry(active: boolean): void;
+  /** The verdict on screen (undefined when it leaves): a quit there reports what the operator saw. */
+  showVerdict?(verdict: Verdict | undefined): void;
 }
 
 export const UiContext = createContext<Ui>({

@@ -76,7 +76,8 @@ export function buildReport(facts: RunFacts): RunReport {
     notVerified: controls
       .filter((c) => c.state !== "verified" && c.reason !== "not-applicable")
       .map((c) => ({ control: c.control, state: c.state, reason: c.reason })),
-    leftBehind: facts.leftBehind,
+    // What a step made and left unfinished (a declined plan's earlier changes), then what an undo could not remove.
+    leftBehind: [...summarize(facts.results, facts.controls).flatMap((row) => row.verdict.leftBehind ?? []), ...facts.leftBehind],
   };
 }
 
@@ -125,7 +126,7 @@ export function renderMarkdown(r: RunReport): string {
     "## Not verified",
     "",
     ...(r.notVerified.length === 0 ? ["Everything is verified."] : r.notVerified.map((n) => `- ${n.control}: ${n.state} — ${n.reason}`)),
-    ...(r.leftBehind.length > 0 ? ["", "## Left behind (could not be undone)", "", ...r.leftBehind.map((x) => `- ${x}`)] : []),
+    ...(r.leftBehind.length > 0 ? ["", "## Left behind in the account", "", ...r.leftBehind.map((x) => `- ${x}`)] : []),
     "",
   ];
   return lines.join("\n");

@@ -10,12 +10,12 @@ export interface SummaryRow {
 
 export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "password-policy", "admin-identity", "root-alerts", "root-signin"];
 
-/** A control the run never reached (quit early) is reported as skipped, never as done. */
+/** A control the run never reached (quit early) is reported as not reached, never as done nor as the operator's skip. */
 export function summarize(results: Partial<Record<ControlId, Verdict>>, controls: ControlId[] = SUMMARY_ORDER): SummaryRow[] {
   return SUMMARY_ORDER.filter((c) => controls.includes(c)).map((control) => ({
     control,
     ids: CONTROL_IDS[control],
-    verdict: results[control] ?? { state: "skipped", reason: "operator-skipped", evidence: [] },
+    verdict: results[control] ?? { state: "skipped", reason: "not-reached", evidence: [] },
   }));
 }
 
@@ -24,10 +24,15 @@ export function summarize(results: Partial<Record<ControlId, Verdict>>, controls
  * end "all verified" (exit 0), and the report lists them as skipped. Once taken on, each counts like any other
  * (a pending subscription, a policy not yet read back, is not verified).
  */
-export function allVerified(rows: SummaryRow[]): boolean {
+export function allVerified(rows: SummaryRow[], optional: readonly ControlId[] = OPTIONAL_CONTROLS): boolean {
   return rows.every(
     (r) =>
       r.verdict.state === "verified" ||
-      (r.verdict.state === "skipped" && (r.verdict.reason === "not-applicable" || (OPTIONAL_CONTROLS.includes(r.control) && r.verdict.reason === "operator-skipped"))),
+      (r.verdict.state === "skipped" && (r.verdict.reason === "not-applicable" || (optional.includes(r.control) && r.verdict.reason === "operator-skipped"))),
   );
+}
+
+/** The optional steps the operator declined: "every control is verified" is never said beside one of them. */
+export function skippedOptional(rows: SummaryRow[]): ControlId[] {
+  return rows.filter((r) => r.verdict.state === "skipped" && r.verdict.reason === "operator-skipped").map((r) => r.control);
 }

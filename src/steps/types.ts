@@ -47,6 +47,9 @@ export type VerdictReason =
   | "dry-run" // the change was shown, not sent
   | "subscription-pending" // the alerts are in place, but the email subscription is not confirmed yet
   | "no-trail" // the alert rules are in place, but no trail brings root's events to EventBridge: they cannot fire
+  | "declined" // the operator declined one call of a plan: the later calls were not sent (the evidence names it)
+  | "not-reached" // the run ended before this step
+  | "interrupted" // the run ended during this step, before its result (what was half-done was undone)
   | "error";
 
 export interface Evidence {
@@ -61,6 +64,8 @@ export interface Verdict {
   state: VerdictState;
   reason: VerdictReason;
   evidence: Evidence[];
+  /** What this step made and left in the account unfinished (a declined plan's earlier changes): the report lists it. */
+  leftBehind?: string[];
 }
 
 /** How long verifications wait, and how often they read. The demo waits seconds; real AWS, minutes. */

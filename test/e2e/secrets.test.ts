@@ -556,7 +556,7 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await next(s, t.signin.verified);
     s.press("enter");
 
-    await next(s, t.summary.allVerified);
+    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
     await expectNoLeak(run, "on the summary", { env: true });
     fileControl(run, seed);
     s.press("enter");
@@ -662,7 +662,7 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await s.waitFor("InvalidClientTokenId");
     s.press("enter");
 
-    await next(s, t.summary.allVerified);
+    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
     await expectNoLeak(run, "on the summary", { env: true });
     fileControl(run, seed);
     s.press("enter");
@@ -839,7 +839,7 @@ describe("secrets of a run on the simulated account", () => {
     await s.waitFor(t.signin.verified, 60_000);
     s.press("enter");
 
-    await next(s, t.summary.allVerified);
+    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
     await expectNoLeak(run, "on the summary", { env: true });
     fileControl(run, userSeed);
     s.press("enter");

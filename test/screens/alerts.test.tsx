@@ -194,6 +194,55 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     r.unmount();
   });
 
+  async function toThePlan(r: ReturnType<typeof renderIn>) {
+    await r.waitFor(a.introKeys);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.emailHint);
+    await r.type(EMAIL);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.trailChoice(true).slice(0, 10));
+    await r.press(KEYS.enter);
+  }
+
+  it("a declined call ends the plan: no later claim, the call named, what was made before it left behind", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await toThePlan(r);
+    await r.waitFor((f) => f.includes("1/11") && f.includes(t.common.confirmTitle));
+    await r.press(KEYS.enter);
+    await r.waitFor((f) => f.includes("2/11") && f.includes("sns:SetTopicAttributes"));
+    await r.press(KEYS.esc);
+    const result = await r.waitFor(t.reasons.declined);
+    // Subscribe was never sent: no "AWS has emailed a confirmation link", no wait, no test message offered.
+    expect(fold(result)).not.toContain(fold(a.confirmTitle(EMAIL)));
+    expect(result).not.toContain(t.common.giveUp);
+    expect(fold(result)).not.toContain(fold(a.testOffer));
+    expect(fold(result)).toContain(fold(t.common.leftBehind("sns:CreateTopic(Name=rootlock-root-activity)")));
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "skipped", reason: "declined", leftBehind: ["sns:CreateTopic(Name=rootlock-root-activity)"] });
+    expect(done!.evidence.at(-1)!.read).toMatch(/^declined by the operator: sns:SetTopicAttributes\(TopicArn=.*not sent: it and the 9 call\(s\) after it$/);
+    expect(account.writes().map((w) => w.call)).toEqual(["sns:CreateTopic"]);
+    r.unmount();
+  });
+
+  it("the whole plan is listed at its first call, and a approves it at once", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await toThePlan(r);
+    const plan = await r.waitFor(t.common.approveAll(11));
+    for (const call of ["sns:CreateTopic", "sns:Subscribe", "cloudtrail:StartLogging", "11. events:PutTargets"]) expect(plan).toContain(call);
+    await r.press("a");
+    await r.waitFor(a.confirmTitle(EMAIL));
+    expect(account.writes()).toHaveLength(11);
+    await r.press("m");
+    await r.waitFor(a.verified);
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "verified" });
+    r.unmount();
+  });
+
   it("can be skipped from its first screen: optional, and recorded as skipped", async () => {
     const { ctx, account, standIn } = await simulatedWorld("new-account");
     let done: Verdict | undefined;

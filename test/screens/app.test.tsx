@@ -49,11 +49,18 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.press(KEYS.ctrlC);
     for (let i = 0; i < 100 && !app.outcome(); i++) await sleep(20);
     expect(app.outcome()).toMatchObject({ reason: "interrupted", exitCode: 130, leftBehind: [] });
+    // The step it ended in says so, with the undo; the steps after it were not reached (no verdict: summarize says so).
+    expect(app.outcome()?.results["operator-mfa"]).toMatchObject({
+      state: "skipped",
+      reason: "interrupted",
+      evidence: [{ read: "removed: arn:aws:iam::123456789012:mfa/ops-admin" }],
+    });
+    expect(app.outcome()?.results["password-policy"]).toBeUndefined();
     expect(app.account.writes().map((w) => w.call)).toEqual(["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"]);
     expect(created).toContain("arn:aws:iam::123456789012:mfa/ops-admin");
   });
 
-  it("q quits with its own status; the steps not reached are skipped, never done", async () => {
+  it("q quits with its own status; the step it ended in is interrupted, the ones after it not reached, never done", async () => {
     const app = await startApp(lang);
     await app.waitFor(t.preflight.plan);
     await app.press("?");
@@ -64,7 +71,49 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.press("q");
     for (let i = 0; i < 100 && !app.outcome(); i++) await sleep(20);
     expect(app.outcome()).toMatchObject({ reason: "quit", exitCode: 3 });
-    expect(app.outcome()?.results["root-access-keys"]).toBeUndefined();
+    expect(app.outcome()?.results["root-access-keys"]).toMatchObject({ state: "skipped", reason: "interrupted", evidence: [] });
+    expect(app.outcome()?.results["root-mfa"]).toBeUndefined();
+  });
+
+  it("q on a step's result reports the verdict shown there, not a skip", async () => {
+    const app = await startApp(lang);
+    await app.waitFor(t.preflight.plan);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.rootKeys.consoleIntro);
+    await app.press(KEYS.enter);
+    await app.waitFor(t.common.giveUp);
+    await app.press(KEYS.esc);
+    await app.waitFor(t.states.unverified);
+    await app.press("q");
+    for (let i = 0; i < 100 && !app.outcome(); i++) await sleep(20);
+    expect(app.outcome()?.results["root-access-keys"]).toMatchObject({ state: "unverified", reason: "operator-moved-on" });
+    expect(app.outcome()!.results["root-access-keys"]!.evidence.map((e) => e.read)).toContain("AccountAccessKeysPresent=1");
+  });
+
+  it("rootlock alerts: preflight lists its step alone, and skipping it is not \"every control is verified\" (exit 1)", async () => {
+    const { account, standIn } = await simulatedWorld("hardened");
+    let outcome: RunOutcome | undefined;
+    const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} flow="alerts" onExit={(o) => (outcome = o)} />);
+    const frame = () => plain(r.lastFrame()).replace(/\s+/g, " ");
+    const waitFor = async (text: string) => {
+      for (let i = 0; !frame().includes(text.replace(/\s+/g, " ")); i++) {
+        if (i > 400) throw new Error(`timed out waiting for ${text}; last frame:\n${frame()}`);
+        await sleep(10);
+      }
+      await sleep(15);
+    };
+    await waitFor(t.preflight.plan);
+    expect(frame()).toContain(`1. ${t.steps["root-alerts"]}`);
+    expect(frame()).not.toContain(`1. ${t.steps["root-access-keys"]}`);
+    expect(frame()).not.toContain(`2. `);
+    r.stdin.write(KEYS.enter);
+    await waitFor(t.alerts.existingKeys);
+    r.stdin.write("s");
+    await waitFor(t.summary.someNotAlerts);
+    expect(frame()).not.toContain(t.summary.allVerified);
+    r.stdin.write(KEYS.enter);
+    for (let i = 0; i < 100 && !outcome; i++) await sleep(20);
+    expect(outcome).toMatchObject({ reason: "finished", exitCode: 1 });
   });
 
   it("letters typed into a field are not taken as commands", async () => {

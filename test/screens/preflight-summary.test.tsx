@@ -7,7 +7,8 @@ import { PreflightScreen } from "../../src/screens/PreflightScreen.js";
 import { SummaryScreen } from "../../src/screens/SummaryScreen.js";
 import type { PreflightFinding } from "../../src/steps/preflight.js";
 import { summarize } from "../../src/steps/summary.js";
-import { KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+import type { Verdict } from "../../src/steps/types.js";
+import { fold, KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
 
 describe.each(["en", "ko"] as const)("PreflightScreen and SummaryScreen (%s)", (lang) => {
   const t = messages(lang);
@@ -48,6 +49,24 @@ describe.each(["en", "ko"] as const)("PreflightScreen and SummaryScreen (%s)", (
     for (const state of ["verified", "unverified", "failed", "skipped"] as const) expect(frame).toContain(t.states[state]);
     expect(frame).toContain(t.summary.someNot);
     r.unmount();
+  });
+
+  it("never says every control is verified beside a skipped row; says what was skipped", () => {
+    const ok: Verdict = { state: "verified", reason: "read-back-confirms", evidence: [] };
+    const results = { "root-access-keys": ok, "root-mfa": ok, "operator-mfa": ok, "password-policy": ok, "admin-identity": ok, "root-signin": ok };
+    const skipped = summarize({ ...results, "root-alerts": { state: "skipped", reason: "operator-skipped", evidence: [] } });
+    const r = renderIn(lang, <SummaryScreen rows={skipped} rootMfaKind="non-virtual" />);
+    expect(r.frame()).not.toContain(t.summary.allVerified);
+    expect(fold(r.frame())).toContain(fold(t.summary.allTakenVerified(t.steps["root-alerts"])));
+    r.unmount();
+    const all = renderIn(lang, <SummaryScreen rows={summarize({ ...results, "root-alerts": ok })} rootMfaKind="non-virtual" />);
+    expect(all.frame()).toContain(t.summary.allVerified);
+    all.unmount();
+    // A dry run changed nothing: "run again to pick up where this left off" is not what it needs.
+    const dry = renderIn(lang, <SummaryScreen rows={summarize({ "root-access-keys": { state: "skipped", reason: "dry-run", evidence: [] } })} rootMfaKind={undefined} />, { mode: "dry-run" });
+    expect(fold(dry.frame())).toContain(fold(t.summary.dryRunEnd));
+    expect(dry.frame()).not.toContain(t.summary.someNot);
+    dry.unmount();
   });
 });
 

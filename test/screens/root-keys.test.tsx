@@ -82,6 +82,76 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     r.unmount();
   });
 
+  it("after \"done, not verified\", Esc goes back to the console steps and c to the stand-in, to check again", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(t.rootKeys.consoleIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.giveUp);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.common.checkAgain);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.rootKeys.consoleIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.giveUp);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.common.checkAgain);
+    await r.press("c");
+    await r.waitFor(t.standIn.keys.title);
+    for (const key of await account.console.listAccessKeys()) {
+      await account.console.setAccessKeyStatus(key.id, "Inactive");
+      await account.console.deleteAccessKey(key.id);
+    }
+    await r.press(KEYS.esc);
+    await r.waitFor(t.rootKeys.consoleIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootKeys.verified);
+    expect(r.frame()).not.toContain(t.common.checkAgain);
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "verified", reason: "read-back-confirms" });
+    r.unmount();
+  });
+
+  it("a approves the plan as a whole, but each deletion still asks on its own (the signing key's twice)", async () => {
+    const { ctx, account } = await simulatedWorld("root-key");
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />);
+    await r.waitFor(t.rootKeys.apiIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.approveAll(3));
+    await r.press("a");
+    await r.waitFor((f) => f.includes("2/3") && f.includes(t.common.confirmKeys));
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey"]);
+    expect(r.frame()).not.toContain(t.common.approveAll(2));
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootKeys.signingWarning);
+    await r.press("a"); // not an answer to the signing key's deletion
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.confirmAgain);
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey", "iam:DeleteAccessKey"]);
+    r.unmount();
+  });
+
+  it("declining a later change names it, and does not wait for what cannot happen", async () => {
+    const { ctx, account } = await simulatedWorld("root-key");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />);
+    await r.waitFor(t.rootKeys.apiIntro);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.approveAll(3));
+    await r.press(KEYS.enter);
+    await r.waitFor(/2\/3/);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.reasons.declined);
+    expect(r.frame()).not.toContain(t.common.giveUp);
+    await r.press(KEYS.enter);
+    expect(done).toMatchObject({ state: "skipped", reason: "declined" });
+    expect(done!.evidence.at(-1)!.read).toMatch(/^declined by the operator: iam:DeleteAccessKey\(AccessKeyId=AKIA/);
+    expect(done!.leftBehind).toBeUndefined();
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey"]);
+    r.unmount();
+  });
+
   it("declining the first change leaves everything as it was and reports the step skipped", async () => {
     const { ctx, account } = await simulatedWorld("root-key");
     let done: Verdict | undefined;

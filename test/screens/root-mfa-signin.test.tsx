@@ -173,4 +173,22 @@ describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lan
     expect(done).toMatchObject({ state: "unverified", reason: "operator-moved-on" });
     r.unmount();
   });
+
+  it("after giving up on the wait, Esc goes back to the sign-in steps and waits again from the same start", async () => {
+    const { ctx, standIn } = await simulatedWorld("clean");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await r.waitFor(t.signin.start);
+    await r.press(KEYS.enter);
+    const began = /\d\d:\d\d:\d\d/.exec(await r.waitFor(t.common.giveUp))![0];
+    await r.press(KEYS.esc);
+    await r.waitFor(t.common.checkAgain);
+    await r.press(KEYS.esc);
+    await r.waitFor(t.signin.start);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await r.press(KEYS.enter);
+    expect(await r.waitFor(t.common.giveUp)).toContain(began);
+    r.unmount();
+    expect(done).toBeUndefined();
+  });
 });

@@ -49,13 +49,14 @@ describe("report", () => {
       changes: [{ call: "iam:DeleteVirtualMFADevice", params: { SerialNumber: "arn:aws:iam::123456789012:mfa/x" }, at, outcome: "sent", requestId: "req-1" }],
       leftBehind: [],
     });
+    // The steps the run never reached are "not reached", not the operator's skip.
     expect(report.notVerified).toEqual([
       { control: "root-mfa", state: "unverified", reason: "not-visible-yet" },
-      { control: "operator-mfa", state: "skipped", reason: "operator-skipped" },
-      { control: "password-policy", state: "skipped", reason: "operator-skipped" },
-      { control: "admin-identity", state: "skipped", reason: "operator-skipped" },
-      { control: "root-alerts", state: "skipped", reason: "operator-skipped" },
-      { control: "root-signin", state: "skipped", reason: "operator-skipped" },
+      { control: "operator-mfa", state: "skipped", reason: "not-reached" },
+      { control: "password-policy", state: "skipped", reason: "not-reached" },
+      { control: "admin-identity", state: "skipped", reason: "not-reached" },
+      { control: "root-alerts", state: "skipped", reason: "not-reached" },
+      { control: "root-signin", state: "skipped", reason: "not-reached" },
     ]);
     const md = renderMarkdown(report);
     expect(md).toContain("| root-access-keys | 1.4 | IAM.4 | verified | read-back-confirms |");
@@ -86,5 +87,32 @@ describe("report", () => {
     });
     expect(report.controls.map((c) => [c.control, c.cis, c.securityHub, c.state])).toEqual([["root-alerts", "4.3", "—", "unverified"]]);
     expect(renderMarkdown(report)).toContain("- root-alerts: unverified — subscription-pending");
+  });
+
+  it("lists what a declined plan left in the account, and what an undo could not remove", () => {
+    const at = new Date("2026-11-22T10:00:00Z");
+    const report = buildReport({
+      version: "0.1.0",
+      mode: "simulated",
+      simulated: true,
+      startedAt: at,
+      endedAt: at,
+      ending: "finished",
+      results: {
+        "root-alerts": {
+          state: "skipped",
+          reason: "declined",
+          evidence: [{ source: "rootlock", read: "declined by the operator: sns:SetTopicAttributes(TopicArn=arn:aws:sns:us-east-1:123456789012:t, …)", at }],
+          leftBehind: ["sns:CreateTopic(Name=t)"],
+        },
+      },
+      changes: [],
+      leftBehind: ["arn:aws:iam::123456789012:mfa/ops-admin"],
+      controls: ["root-alerts"],
+    });
+    expect(report.leftBehind).toEqual(["sns:CreateTopic(Name=t)", "arn:aws:iam::123456789012:mfa/ops-admin"]);
+    const md = renderMarkdown(report);
+    expect(md).toContain("| root-alerts | 4.3 | CloudWatch.1 | skipped | declined |");
+    expect(md).toContain("## Left behind in the account\n\n- sns:CreateTopic(Name=t)");
   });
 });

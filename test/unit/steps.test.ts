@@ -413,11 +413,17 @@ describe("summary", () => {
 
   it("lets the optional steps (password policy, admin identity, alerts) be skipped, but not left pending", () => {
     const ok: Verdict = { state: "verified", reason: "read-back-confirms", evidence: [] };
-    const rest = { "root-access-keys": ok, "root-mfa": ok, "operator-mfa": ok, "root-signin": ok };
+    const rest = { "root-access-keys": ok, "root-mfa": ok, "operator-mfa": ok, "password-policy": ok, "admin-identity": ok, "root-signin": ok };
     expect(allVerified(summarize({ ...rest, "root-alerts": { state: "skipped", reason: "operator-skipped", evidence: [] } }))).toBe(true);
     expect(allVerified(summarize({ ...rest, "root-alerts": { state: "unverified", reason: "subscription-pending", evidence: [] } }))).toBe(false);
     // The core steps are not optional: a skipped root MFA step is not verified.
     expect(allVerified(summarize({ ...rest, "root-mfa": { state: "skipped", reason: "operator-skipped", evidence: [] } }))).toBe(false);
-    expect(allVerified(summarize({ ...rest }))).toBe(true);
+    // A step never reached is not the operator's skip: it does not count as declined.
+    expect(allVerified(summarize({ ...rest }))).toBe(false);
+    expect(summarize({ ...rest }).find((r) => r.control === "root-alerts")?.verdict.reason).toBe("not-reached");
+    // `rootlock alerts`: the alerts are the whole run, so skipping them is not "all verified".
+    const alertsOnly = summarize({ "root-alerts": { state: "skipped", reason: "operator-skipped", evidence: [] } }, ["root-alerts"]);
+    expect(allVerified(alertsOnly)).toBe(true);
+    expect(allVerified(alertsOnly, [])).toBe(false);
   });
 });

@@ -1,15 +1,19 @@
 // Runs a list of API changes one at a time: confirm → call → read back, then the next. A change whose
 // outcome is unknown (the call failed mid-way) is read before it is retried, so nothing is done twice.
+// A plan of several calls is listed in full at its first confirmation; `a` then approves the rest as a whole,
+// except a deletion or a call that asks twice, which still stops for its own confirmation. A declined call
+// ends the plan: nothing after it is sent, and the screen's verdict names it (see `declinedVerdict`).
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import type { AccountFailure, RecordedWrite } from "../../aws/errors.js";
 import type { WriteReceipt } from "../../aws/account.js";
-import { callOf } from "../../aws/operations.js";
-import type { ApiAction, Evidence } from "../../steps/types.js";
+import { callOf, isDeletion } from "../../aws/operations.js";
+import type { ApiAction, Evidence, Verdict } from "../../steps/types.js";
+import { verdict } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
 import { attempt } from "../use-task.js";
 import { useUi } from "../ui-context.js";
-import { ActionLine, ConfirmCall } from "./ConfirmCall.js";
+import { ActionLine, ConfirmCall, shortCall } from "./ConfirmCall.js";
 import { ErrorPanel } from "./ErrorPanel.js";
 import { Waiting } from "./Waiting.js";
 
@@ -18,6 +22,10 @@ export interface RunnerOutcome {
   receipts: WriteReceipt[];
   /** The operator declined or skipped a change: the rest was not done. */
   stopped: boolean;
+  /** The calls made (or found already made before a retry), in order. */
+  done: ApiAction[];
+  /** The call the operator declined, and how many were not sent with it (it included). */
+  declined?: { action: ApiAction; notSent: number };
   /** A change was made but AWS did not show it within the wait. */
   unconfirmed: boolean;
   /** Dry run: the calls that were shown and not sent. */
@@ -48,8 +56,11 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   const { t, cleanups } = useUi();
   const [index, setIndex] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: "confirm" });
-  const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, unconfirmed: false, notSent: [] });
+  const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, done: [], unconfirmed: false, notSent: [] });
+  /** The operator approved every remaining call at once. */
+  const [approvedAll, setApprovedAll] = useState(false);
   const action = actions[index];
+  const asksOnItsOwn = (a: ApiAction) => !!twice?.(a) || isDeletion(a);
   /** On to the next change, which starts at its confirmation. */
   const next = () => {
     setPhase({ kind: "confirm" });
@@ -59,6 +70,12 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   useEffect(() => {
     if (!action) onFinished(outcome);
   }, [action, onFinished, outcome]);
+
+  // Approved as a whole: each call goes ahead without its own question, unless it must ask on its own.
+  useEffect(() => {
+    if (action && phase.kind === "confirm" && approvedAll && !asksOnItsOwn(action)) setPhase({ kind: "applying", retry: false });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, phase, approvedAll]);
 
   useEffect(() => {
     if (!action || phase.kind !== "applying") return;
@@ -70,6 +87,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         if (!live) return;
         // Unknown is not "no": without the read, sending again could repeat a deletion.
         if (!done.ok) return setPhase({ kind: "failed", failure: done.failure, write: false });
+        if (done.value) outcome.done.push(action);
         if (done.value && skipReadBack?.(action)) return next();
         if (done.value) return setPhase({ kind: "reading", since: Date.now(), reads: 0 });
       }
@@ -83,6 +101,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       }
       if (!result.ok) return setPhase({ kind: "failed", failure: result.failure, write: true });
       outcome.receipts.push(result.value);
+      outcome.done.push(action);
       if (skipReadBack?.(action)) return next();
       setPhase({ kind: "reading", since: Date.now(), reads: 0 });
     })();
@@ -110,19 +129,29 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
 
   if (!action) return null;
   const progress = <Text dimColor>{`${index + 1}/${actions.length}`}</Text>;
+  const several = actions.length > 1;
   switch (phase.kind) {
     case "confirm":
+      if (approvedAll && !asksOnItsOwn(action)) return progress;
       return (
         <Box flexDirection="column">
-          {progress}
+          {/* The whole plan is listed in the box at its first call; after that, where the run is. */}
+          {!(several && index === 0) && progress}
           <ConfirmCall
+            plan={several && index === 0 ? actions : undefined}
             key={index}
             action={action}
             twice={twice?.(action)}
             warning={warning?.(action)}
+            approveAll={several && !approvedAll && !asksOnItsOwn(action) ? actions.length - index : undefined}
+            onApproveAll={() => {
+              setApprovedAll(true);
+              setPhase({ kind: "applying", retry: false });
+            }}
             onConfirm={() => setPhase({ kind: "applying", retry: false })}
             onDecline={() => {
               outcome.stopped = true;
+              outcome.declined = { action, notSent: actions.length - index };
               onFinished(outcome);
             }}
           />
@@ -157,4 +186,18 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         />
       );
   }
+}
+
+
+/**
+ * A plan the operator stopped by declining one of its calls, after others were made: no later claim (no wait for
+ * what cannot happen); the declined call is named in the evidence, and `leftBehind` lists what the screen says
+ * the earlier calls left in the account (what a later run would find).
+ */
+export function declinedVerdict(found: Evidence[], outcome: RunnerOutcome, at: Date, leftBehind: string[] = []): Verdict {
+  const declined = outcome.declined!;
+  const later = declined.notSent - 1;
+  const read = `declined by the operator: ${shortCall(declined.action)}${later > 0 ? `; not sent: it and the ${later} call(s) after it` : "; not sent"}`;
+  const v = verdict("skipped", "declined", [...found, ...outcome.evidence, { source: "rootlock", read, at }]);
+  return leftBehind.length > 0 ? { ...v, leftBehind } : v;
 }

@@ -1,10 +1,11 @@
 // The confirmation before every change rootlock makes: the exact call and its parameters (never a secret),
-// Enter to go ahead, Esc to decline. Irreversible calls on the key this session signs with ask twice.
+// Enter to go ahead, Esc to decline, and in a plan of several calls `a` for this one and all after it.
+// Irreversible calls on the key this session signs with ask twice.
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { shownCall, type ShownCall } from "../../aws/operations.js";
+import { recorded, shownCall, type ShownCall } from "../../aws/operations.js";
 import type { ApiAction } from "../../steps/types.js";
-import { isBack, isContinue, useKeys } from "../keys.js";
+import { isApproveAll, isBack, isContinue, useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
 interface Props {
@@ -13,6 +14,11 @@ interface Props {
   warning?: string;
   onConfirm: () => void;
   onDecline: () => void;
+  /** The whole plan, shown at its first call: that call in full, each later one on a line of its own. */
+  plan?: ApiAction[];
+  /** How many calls `a` would approve (this one included); absent: not offered. */
+  approveAll?: number;
+  onApproveAll?: () => void;
 }
 
 /** A change as the operations table shows it (placeholders where a secret goes). */
@@ -30,22 +36,57 @@ export function CallLine({ call, params }: ShownCall) {
   );
 }
 
-export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline }: Props) {
+/** A call on one line, named by its first parameter: for lists, the report's "left behind" and evidence. */
+export function shortCall(action: ApiAction): string {
+  const { call, params } = recorded(action);
+  const [first] = Object.entries(params);
+  const more = Object.keys(params).length > 1 ? ", …" : "";
+  return first ? `${call}(${first[0]}=${first[1]}${more})` : call;
+}
+
+export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline, plan, approveAll, onApproveAll }: Props) {
   const { t, mode } = useUi();
   const [asked, setAsked] = useState(0);
   useKeys((input, key) => {
     if (isBack(input, key)) return onDecline();
+    if (approveAll !== undefined && onApproveAll && !twice && isApproveAll(input, key)) return onApproveAll();
     if (!isContinue(input, key)) return;
     if (twice && asked === 0) return setAsked(1);
     onConfirm();
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={twice ? "red" : "yellow"} paddingX={1}>
-      <Text bold>{t.common.confirmTitle}</Text>
-      <ActionLine action={action} />
+      <Text bold>
+        {t.common.confirmTitle}
+        {plan && <Text dimColor> {t.common.planTitle(plan.length)}</Text>}
+      </Text>
+      {plan ? <PlanLines plan={plan} /> : <ActionLine action={action} />}
       {warning && <Text color="red">{warning}</Text>}
       {mode === "dry-run" && <Text color="magenta">{t.common.confirmDryRun}</Text>}
-      <Text dimColor>{asked === 1 ? t.common.confirmAgain : t.common.confirmKeys}</Text>
+      <Text dimColor>
+        {asked === 1 ? t.common.confirmAgain : [t.common.confirmKeys, approveAll !== undefined && !twice && t.common.approveAll(approveAll)].filter(Boolean).join(" · ")}
+      </Text>
     </Box>
+  );
+}
+
+/** A plan of several calls at its first confirmation: the first in full (it is the one asked for), the rest one line each. */
+function PlanLines({ plan }: { plan: ApiAction[] }) {
+  const width = String(plan.length).length;
+  return (
+    <>
+      {plan.map((a, i) =>
+        i === 0 ? (
+          <Text key={i}>
+            {`${"1".padStart(width)}. `}
+            <ActionLine action={a} />
+          </Text>
+        ) : (
+          <Text key={i} dimColor wrap="truncate-end">
+            {`${String(i + 1).padStart(width)}. ${shortCall(a)}`}
+          </Text>
+        ),
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // A step's result: its state in its own colour, why, and what was read back from AWS to say so.
 import { Box, Text } from "ink";
+import { useEffect } from "react";
 import type { Verdict, VerdictState } from "../../steps/types.js";
 import { useUi } from "../ui-context.js";
 
@@ -16,7 +17,12 @@ export function StateText({ state }: { state: VerdictState }) {
 }
 
 export function VerdictView({ verdict }: { verdict: Verdict }) {
-  const { t } = useUi();
+  const { t, showVerdict } = useUi();
+  // The shell learns what is on screen, so that quitting here reports this verdict, not "skipped".
+  useEffect(() => {
+    showVerdict?.(verdict);
+    return () => showVerdict?.(undefined);
+  }, [verdict, showVerdict]);
   return (
     <Box flexDirection="column">
       <Text>
@@ -29,6 +35,7 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           {e.source}: {e.read}
         </Text>
       ))}
+      {verdict.leftBehind && verdict.leftBehind.length > 0 && <Text color="yellow">{t.common.leftBehind(verdict.leftBehind.join(", "))}</Text>}
     </Box>
   );
 }
