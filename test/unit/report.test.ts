@@ -112,7 +112,7 @@ describe("report", () => {
     });
     expect(report.leftBehind).toEqual(["sns:CreateTopic(Name=t)", "arn:aws:iam::123456789012:mfa/ops-admin"]);
     const md = renderMarkdown(report);
-    expect(md).toContain("| root-alerts | 4.3 | CloudWatch.1 | skipped | declined |");
+    expect(md).toContain("| root-alerts | 4.3 | — (CloudWatch.1, related) | skipped | declined |");
     expect(md).toContain("## Left behind in the account\n\n- sns:CreateTopic(Name=t)");
   });
 });
