@@ -5,7 +5,7 @@ import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
 import { type Account, isRootSession } from "../aws/account.js";
 import { stepOrder } from "../steps/order.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
-import { isContinue, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
 import Spinner from "ink-spinner";
@@ -20,9 +20,7 @@ interface Props {
 export function PreflightScreen({ account, now, onDone, onQuit }: Props) {
   const { t } = useUi();
   const [task, retry] = useTask(() => inspectPreflight(account, now), "preflight");
-  useKeys((input, key) => {
-    if (task.status === "done" && isContinue(input, key)) onDone(task.value);
-  });
+  useKeys(task.status === "done" ? { continue: () => onDone(task.value) } : {});
   if (task.status === "running") {
     return (
       <Text>

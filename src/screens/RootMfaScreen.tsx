@@ -28,7 +28,7 @@ import { TextField } from "./components/TextField.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isChangeName, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
+import { type Bindings, useKeys } from "./keys.js";
 import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -82,22 +82,32 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
     [finding],
   );
 
-  useKeys((input, key) => {
-    if (!finding) return;
-    if (phase.kind === "intro") {
-      if (isBack(input, key)) return onBack();
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
-      if (isContinue(input, key)) return orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined);
-      if (!finding.enabled && isChangeName(input, key)) return setPhase({ kind: "name" });
+  const keys = ((): Bindings => {
+    if (!finding) return {};
+    const skip = () => onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
+    switch (phase.kind) {
+      case "intro":
+        return {
+          continue: () => (orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined)),
+          back: onBack,
+          skip,
+          changeName: !finding.enabled && (() => setPhase({ kind: "name" })),
+        };
+      case "name":
+        return { back: () => setPhase({ kind: "intro" }) };
+      case "console":
+        return {
+          continue: () => setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence }),
+          skip,
+          openStandIn: !!standIn && (() => setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence })),
+        };
+      case "result":
+        return { continue: () => onDone(phase.verdict, phase.kindOfMfa) };
+      default:
+        return {};
     }
-    if (phase.kind === "name" && isBack(input, key)) return setPhase({ kind: "intro" });
-    if (phase.kind === "console") {
-      if (isContinue(input, key)) return setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence });
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
-      if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence });
-    }
-    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict, phase.kindOfMfa);
-  });
+  })();
+  useKeys(keys);
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
   if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()), undefined)} />;

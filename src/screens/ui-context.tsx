@@ -16,8 +16,6 @@ export interface Ui {
   mode: AccountMode;
   standIn?: StandIn;
   cleanups: Cleanups;
-  /** A text field is focused: letter keys are typed into it, not taken as commands (q, s, ?). */
-  setTextEntry(active: boolean): void;
 }
 
 export const UiContext = createContext<Ui>({
@@ -25,7 +23,6 @@ export const UiContext = createContext<Ui>({
   lang: "en",
   mode: "simulated",
   cleanups: new CleanupsImpl(),
-  setTextEntry: () => {},
 });
 
 export const useUi = () => useContext(UiContext);

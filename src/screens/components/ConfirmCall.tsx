@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
 import type { ApiAction } from "../../steps/types.js";
-import { isBack, isContinue, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
 interface Props {
@@ -26,12 +26,7 @@ export function ActionLine({ action }: { action: ApiAction }) {
 export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline }: Props) {
   const { t, mode } = useUi();
   const [asked, setAsked] = useState(0);
-  useKeys((input, key) => {
-    if (isBack(input, key)) return onDecline();
-    if (!isContinue(input, key)) return;
-    if (twice && asked === 0) return setAsked(1);
-    onConfirm();
-  });
+  useKeys({ continue: () => (twice && asked === 0 ? setAsked(1) : onConfirm()), back: onDecline });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={twice ? "red" : "yellow"} paddingX={1}>
       <Text bold>{t.common.confirmTitle}</Text>
