@@ -12,7 +12,7 @@
 // the frame (a passive effect), which is too late for the next key of a burst.
 import type { EventEmitter } from "node:events";
 import { type Key, useInput, useStdin } from "ink";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useReducer, useSyncExternalStore } from "react";
 import { isPrintable, isTypedText, KEY_NAMES, type KeyHandler, type KeyName } from "./keys.js";
 
 const ESC = "\u001b";
@@ -70,13 +70,16 @@ export class Keyboard {
     this.swallow = true;
     const idle = this.queue.length === 0;
     this.queue.push(...keys);
-    if (idle) queueMicrotask(this.replayNext);
+    if (idle) setImmediate(this.replayNext);
   }
 
   /**
-   * Sends the next key of a burst through Ink, which parses it as the single key it is and delivers it inside
-   * its batch; when `emit` returns, React has drawn the result. A microtask, so that a burst is played out
-   * before the terminal's next chunk is read.
+   * Sends the next key of a burst through Ink, which parses it as the single key it is and delivers it as it
+   * would a key pressed alone. Then it asks the provider for a frame, and the next key waits until React has
+   * committed it (`framed`, from the provider's layout effect): the frame the key led to, and the keys that
+   * frame takes, are in place before the next key arrives. (React 19 renders in a task of its own, later than
+   * a setImmediate or a microtask from here, so waiting a fixed turn of the event loop is not enough.) A chunk
+   * the terminal sends meanwhile waits in the queue, behind the burst.
    */
   private replayNext = () => {
     const next = this.queue.shift();
@@ -87,8 +90,16 @@ export class Keyboard {
     } finally {
       this.replaying = false;
     }
-    if (this.queue.length > 0) queueMicrotask(this.replayNext);
+    if (this.queue.length > 0) this.requestFrame();
   };
+
+  /** Set by the provider: a state change of its own, so that a frame is committed even if the key changed nothing. */
+  requestFrame: () => void = () => setImmediate(this.replayNext);
+
+  /** The provider committed a frame: the next key of a burst may go. */
+  framed(): void {
+    if (this.queue.length > 0) setImmediate(this.replayNext);
+  }
 
   /** A key from Ink's useInput: to every active declaration, unless it was the chunk of a burst. */
   deliver(input: string, key: Key): void {
@@ -133,6 +144,12 @@ const KeyboardContext = createContext<Keyboard | undefined>(undefined);
 export function KeyboardProvider({ children }: { children: ReactNode }) {
   const { internal_eventEmitter: emitter } = useStdin();
   const keyboard = useMemo(() => new Keyboard(emitter), [emitter]);
+  const [frame, nextFrame] = useReducer((n: number) => n + 1, 0);
+  keyboard.requestFrame = nextFrame;
+  // Children's layout effects run first: the keys of the new frame are registered when this one runs.
+  useLayoutEffect(() => {
+    if (frame > 0) keyboard.framed();
+  }, [keyboard, frame]);
   useEffect(() => keyboard.attach(), [keyboard]);
   useInput(useCallback((input: string, key: Key) => keyboard.deliver(input, key), [keyboard]));
   return <KeyboardContext.Provider value={keyboard}>{children}</KeyboardContext.Provider>;
