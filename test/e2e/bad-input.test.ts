@@ -215,7 +215,8 @@ describe.each([
     await typeLine(s, codeAt(secret, now - 1));
     await s.waitFor(t.userMfa.problems["wrong-order"]);
 
-    // An IME's full-width digits, through a real terminal: the six-digit message, nothing sent.
+    // An IME's Hangul, through a real terminal: the six-digit message, nothing sent. (The full-width digits before
+    // it are read as the digits 123456; keys.test.ts enrols a device with full-width codes.)
     await typeLine(s, "１２３４５６");
     await typeLine(s, "한글");
     await s.waitFor((sc) => sc.replace(/\s+/g, " ").includes(t.userMfa.problems.malformed.replace(/\s+/g, " ")) && !sc.includes(t.userMfa.problems["wrong-order"].slice(0, 20)));
