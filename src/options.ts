@@ -106,5 +106,5 @@ export function parseOptions(argv: string[]): ParseResult {
 
 /** What the command line prints for refused arguments, in the run's language. */
 export function refusalText(failure: ParseFailure, t: Messages): string {
-  return "unknownOption" in failure ? t.cli.unknownOption(failure.unknownOption, OPTION_NAMES) : t.cli.badOption(failure.message);
+  return "unknownOption" in failure ? t.cli.unknownOption(failure.unknownOption, OPTION_NAMES.join(", ")) : t.cli.badOption(failure.message);
 }

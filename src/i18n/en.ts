@@ -36,7 +36,7 @@ Options
 
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
-    unknownOption: (option: string, known: readonly string[]) => `rootlock has no option ${option}. Its options: ${known.join(", ")}.\nSee: rootlock --help`,
+    unknownOption: (option: string, known: string) => `rootlock has no option ${option}. Its options: ${known}.\nSee: rootlock --help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window; for scripts and CI, use `rootlock check`.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
       `No AWS profile named "${profile}" in ${config === credentials ? config : `${config} or ${credentials}`}. Check the name with \`aws configure list-profiles\`, or set it up with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`,

@@ -32,7 +32,7 @@ export const ko: Messages = {
 
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
-    unknownOption: (option: string, known: readonly string[]) => `rootlock에는 ${option} 옵션이 없습니다. 쓸 수 있는 옵션: ${known.join(", ")}.\n도움말: rootlock --help`,
+    unknownOption: (option: string, known: string) => `rootlock에는 ${option} 옵션이 없습니다. 쓸 수 있는 옵션: ${known}.\n도움말: rootlock --help`,
     noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 터미널 창에서 실행하고, 스크립트와 CI에서는 `rootlock check`를 쓰십시오.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
       `${config === credentials ? `${config}에` : `${config}에도 ${credentials}에도`} "${profile}"라는 AWS 프로필이 없습니다. \`aws configure list-profiles\`로 이름을 확인하거나, \`aws configure --profile ${profile}\`(또는 \`aws configure sso\`)로 설정하십시오.`,

@@ -73,7 +73,7 @@ const CLI_ROWS: CliRow[] = [
   // Unknown flags, or flags used the wrong way.
   // An unknown flag gets rootlock's own sentence, naming it and listing the options (not Node's advice to
   // "place it after '--'", whose quote was left open).
-  { what: "an unknown flag", args: ["--bogus"], stderr: en.cli.unknownOption("--bogus", OPTION_NAMES), mentions: ["--bogus", "--demo", "--lang LANG", "--help (-h)"] },
+  { what: "an unknown flag", args: ["--bogus"], stderr: en.cli.unknownOption("--bogus", OPTION_NAMES.join(", ")), mentions: ["--bogus", "--demo", "--lang LANG", "--help (-h)"] },
   { what: "an unknown short flag", args: ["-x"], stderr: refusal(["-x"]), mentions: ["-x", "--demo", "--dry-run"] },
   { what: "a flag in the wrong case", args: ["--Demo"], stderr: refusal(["--Demo"]), mentions: ["--Demo", "--demo"] },
   { what: "a value given to a switch", args: ["--demo=yes"], stderr: refusal(["--demo=yes"]), mentions: ["'--demo'"] },
@@ -99,7 +99,7 @@ const CLI_ROWS: CliRow[] = [
   { what: "--region an availability zone", args: ["check", "--region", "eu-west-1a"], stderr: refusal(["check", "--region", "eu-west-1a"]), mentions: ["--region"] },
   // Refused as a whole, but said in the language the command line asks for.
   { what: "--region malformed, with --lang ko", args: ["--lang", "ko", "--region", "x"], stderr: refusal(["--lang", "ko", "--region", "x"], ko), mentions: ["--region"] },
-  { what: "an unknown flag, with --lang=ko", args: ["--lang=ko", "--frob"], stderr: ko.cli.unknownOption("--frob", OPTION_NAMES), mentions: ["--frob", "옵션", "--scenario SCENARIO"] },
+  { what: "an unknown flag, with --lang=ko", args: ["--lang=ko", "--frob"], stderr: ko.cli.unknownOption("--frob", OPTION_NAMES.join(", ")), mentions: ["--frob", "옵션", "--scenario SCENARIO"] },
   // The simulated account with a profile.
   { what: "--demo with --profile", args: ["--demo", "--profile", "dev"], stderr: refusal(["--demo", "--profile", "dev"]), mentions: ["--profile", "--demo"] },
   { what: "--scenario with --profile", args: ["check", "--scenario", "clean", "--profile", "dev"], stderr: refusal(["check", "--scenario", "clean", "--profile", "dev"]), mentions: ["--profile", "--scenario"] },
