@@ -36,6 +36,8 @@ const PADDING = 2;
 const BORDERS = 6;
 /** Below this the title and the evidence get no less room: the table is then wider than the terminal. */
 const MIN_FLEXIBLE = 36;
+/** The title column's widest: on a wide terminal, the rest goes to the evidence. */
+const MAX_TITLE = 30;
 
 /**
  * The audit as a table as wide as the terminal (`columns`; 80 when the output is not a terminal). The id and
@@ -46,7 +48,8 @@ export function renderTable(report: CheckReport, colour: boolean, columns = 80):
   const chalk = new Chalk({ level: colour ? 1 : 0 });
   const paint: Record<CheckStatus, (s: string) => string> = { pass: chalk.green, fail: chalk.red, unknown: chalk.yellow };
   const flexible = Math.max(MIN_FLEXIBLE, columns - BORDERS - FIXED_WIDTHS.cis - FIXED_WIDTHS.securityHub - FIXED_WIDTHS.status);
-  const titleWidth = Math.round(flexible * 0.36);
+  // About half each: at 80 columns a short title ("No root access key") stays on one line.
+  const titleWidth = Math.min(MAX_TITLE, Math.round(flexible * 0.48));
   const evidenceWidth = flexible - titleWidth;
   const table = new Table({
     head: ["Control", "CIS v3.0", "Security Hub", "Status", "Evidence"],
