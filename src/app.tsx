@@ -16,7 +16,8 @@ import { verdict } from "./steps/types.js";
 import { withDrillAnswer } from "./steps/alerts.js";
 import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
-import { isContinue, isHelp, isInterrupt, isQuit, useKeys } from "./screens/keys.js";
+import { KeyboardProvider, useOffered } from "./screens/keyboard.js";
+import { useKeys } from "./screens/keys.js";
 import { AlertsScreen } from "./screens/AlertsScreen.js";
 import { AdminIdentityScreen } from "./screens/AdminIdentityScreen.js";
 import { PasswordPolicyScreen } from "./screens/PasswordPolicyScreen.js";
@@ -103,25 +104,26 @@ const NO_CONTROLS: readonly ControlId[] = [];
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function App({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <KeyboardProvider>
+      <Wizard {...props} />
+    </KeyboardProvider>
+  );
+}
+
+function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {}, rootMfaKind: undefined });
   const [help, setHelp] = useState(false);
   const [quitting, setQuitting] = useState(false);
-  const textEntries = useRef(0);
   const cleanups = useMemo(() => new Cleanups(), []);
-  const setTextEntry = useCallback((active: boolean) => {
-    textEntries.current += active ? 1 : -1;
-  }, []);
   // The verdict on screen now (a step's result): quitting there reports it as the operator saw it.
   const shown = useRef<Verdict | undefined>(undefined);
   const showVerdict = useCallback((v: Verdict | undefined) => {
     shown.current = v;
   }, []);
-  const ui: Ui = useMemo(
-    () => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, setTextEntry, showVerdict }),
-    [lang, account.mode, standIn, cleanups, setTextEntry, showVerdict],
-  );
+  const ui: Ui = useMemo(() => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, showVerdict }), [lang, account.mode, standIn, cleanups, showVerdict]);
   const t = ui.t;
 
   const orderFor = useCallback((caller: Caller): ControlId[] => (flow === "alerts" ? ["root-alerts"] : stepOrder(caller)), [flow]);
@@ -164,14 +166,17 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
     return () => stop?.removeEventListener("abort", onStop);
   }, [stop]);
 
-  useKeys((input, key) => {
-    if (quitting) return;
-    if (isInterrupt(input, key)) return void finish("interrupted");
-    if (textEntries.current > 0) return;
-    if (isQuit(input, key)) return void finish(current === "summary" ? "finished" : "quit");
-    if (isHelp(input)) setHelp((h) => !h);
-    if (current === "summary" && isContinue(input, key)) void finish("finished");
-  });
+  // The keys of every screen. While a text field has the keyboard, q and ? are letters (the keyboard gives
+  // them to the field), and Ctrl-C is the way out.
+  useKeys(
+    {
+      interrupt: () => void finish("interrupted"),
+      quit: () => void finish(current === "summary" ? "finished" : "quit"),
+      help: () => setHelp((h) => !h),
+      continue: current === "summary" && (() => void finish("finished")),
+    },
+    { isActive: !quitting },
+  );
 
   const ctx: StepContext | undefined = state.preflight && {
     account,
@@ -234,13 +239,15 @@ export function App({ account, lang, timing, standIn, notice, flow = "wizard", t
   );
 }
 
+/** Every key the screen takes now, from the same declarations that route them (keys.ts). */
 function HelpBox() {
   const { t } = useUi();
+  const { names } = useOffered();
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} marginBottom={1}>
       <Text bold>{t.app.helpTitle}</Text>
-      {t.app.helpLines.map((line, i) => (
-        <Text key={i}>{line}</Text>
+      {names.map((name) => (
+        <Text key={name}>{t.app.keyHelp[name]}</Text>
       ))}
       <Text dimColor>{t.app.helpFooter}</Text>
     </Box>

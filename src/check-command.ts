@@ -29,18 +29,51 @@ async function accountFor(target: Target): Promise<Account> {
   return new LiveAccount({ profile: target.profile, region: target.region });
 }
 
-export function renderTable(report: CheckReport, colour: boolean): string {
+/** Columns that hold ids or a status: wide enough for their longest word ("CloudWatch.1)", "UNKNOWN"), never cut. */
+const FIXED_WIDTHS = { cis: 6, securityHub: 15, status: 9 } as const;
+/** cli-table3's widths include a space each side; a row of five cells has six borders. */
+const PADDING = 2;
+const BORDERS = 6;
+/** Below this the title and the evidence get no less room: the table is then wider than the terminal. */
+const MIN_FLEXIBLE = 36;
+/** The title column's widest: on a wide terminal, the rest goes to the evidence. */
+const MAX_TITLE = 30;
+
+/**
+ * The audit as a table as wide as the terminal (`columns`; 80 when the output is not a terminal). The id and
+ * status columns keep a fixed width; the title and the evidence share the rest. Words wrap whole, and a word
+ * longer than its column (an ARN) is broken by hand, so cli-table3 never cuts a cell short with "…".
+ */
+export function renderTable(report: CheckReport, colour: boolean, columns = 80): string {
   const chalk = new Chalk({ level: colour ? 1 : 0 });
   const paint: Record<CheckStatus, (s: string) => string> = { pass: chalk.green, fail: chalk.red, unknown: chalk.yellow };
+  const flexible = Math.max(MIN_FLEXIBLE, columns - BORDERS - FIXED_WIDTHS.cis - FIXED_WIDTHS.securityHub - FIXED_WIDTHS.status);
+  // About half each: at 80 columns a short title ("No root access key") stays on one line.
+  const titleWidth = Math.min(MAX_TITLE, Math.round(flexible * 0.48));
+  const evidenceWidth = flexible - titleWidth;
   const table = new Table({
     head: ["Control", "CIS v3.0", "Security Hub", "Status", "Evidence"],
     style: { head: colour ? ["bold"] : [], border: colour ? ["grey"] : [] },
-    colWidths: [24, 6, 15, 8, 41],
+    colWidths: [titleWidth, FIXED_WIDTHS.cis, FIXED_WIDTHS.securityHub, FIXED_WIDTHS.status, evidenceWidth],
     wordWrap: true,
   });
-  for (const f of report.findings) table.push([f.title, f.cis, f.related ? `${f.securityHub} (related: ${f.related})` : f.securityHub, paint[f.status](f.status.toUpperCase()), `${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, as of ${f.asOf}`})`]);
+  for (const f of report.findings) {
+    table.push([
+      breakLongWords(f.title, titleWidth - PADDING),
+      f.cis,
+      // One id a line: "— (related: CloudWatch.1)" would not fit the column in one piece.
+      f.related ? `${f.securityHub}\n(related:\n${f.related})` : f.securityHub,
+      paint[f.status](f.status.toUpperCase()),
+      breakLongWords(`${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, as of ${f.asOf}`})`, evidenceWidth - PADDING),
+    ]);
+  }
   const header = `rootlock check — account ${report.account ?? "unknown"}${report.simulated ? " (SIMULATED)" : ""}, as ${report.caller ?? "unknown caller"}, at ${report.checkedAt}`;
   return [header, table.toString(), ...report.notes.map((n) => `Note: ${n}`)].join("\n");
+}
+
+/** Breaks only the words longer than `width` (an ARN, a long id) into pieces that fit; the rest wrap whole. */
+export function breakLongWords(text: string, width: number): string {
+  return text.replace(/\S+/g, (word) => (word.length <= width ? word : (word.match(new RegExp(`.{1,${width}}`, "gu")) ?? [word]).join("\n")));
 }
 
 /** The audit as Markdown, for `check --report`: the same rows as the table, with their sources. */
@@ -71,7 +104,7 @@ export async function runCheckCommand({ target, json, version, report: reportBas
   const account = await accountFor(target);
   const report = await runCheck(account, () => new Date(), version, target.kind === "simulated");
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`${renderTable(report, !!process.stdout.isTTY && !process.env.NO_COLOR)}\n`);
+  else process.stdout.write(`${renderTable(report, !!process.stdout.isTTY && !process.env.NO_COLOR, process.stdout.isTTY ? process.stdout.columns : 80)}\n`);
   if (reportBase) {
     // On stderr: with --json, standard output stays the JSON alone.
     try {

@@ -5,13 +5,13 @@ import { version } from "../package.json";
 import { credentialsFound, profileDefined, sharedFiles } from "./aws/credentials.js";
 import { EXIT } from "./exit-codes.js";
 import { langFromArgs, langFromEnv, messages } from "./i18n/index.js";
-import { parseOptions } from "./options.js";
+import { parseOptions, refusalText } from "./options.js";
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv);
   const t = messages((parsed.ok ? parsed.options.lang : langFromArgs(argv)) ?? langFromEnv(process.env));
   if (!parsed.ok) {
-    process.stderr.write(`${t.cli.badOption(parsed.message)}\n`);
+    process.stderr.write(`${refusalText(parsed, t)}\n`);
     return EXIT.usage;
   }
   const options = parsed.options;

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { SCENARIOS } from "./aws/scenario-names.js";
+import type { Messages } from "./i18n/index.js";
 
 z.config(en());
 
@@ -39,32 +40,51 @@ export type Command = (typeof COMMANDS)[number];
 
 export type Options = z.infer<typeof optionsSchema> & { command: Command };
 
-export type ParseResult = { ok: true; options: Options } | { ok: false; message: string };
+/** Every option rootlock takes: what parseArgs reads, and the list a refusal of an unknown one gives. */
+const OPTIONS = {
+  demo: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  scenario: { type: "string" },
+  lang: { type: "string" },
+  profile: { type: "string" },
+  region: { type: "string" },
+  report: { type: "string" },
+  topic: { type: "string" },
+  json: { type: "boolean" },
+  check: { type: "boolean" },
+  wizard: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** The options as a person types them: `--lang LANG`, `--help (-h)`. */
+export const OPTION_NAMES: readonly string[] = Object.entries(OPTIONS).map(([name, spec]) => {
+  const short = "short" in spec ? ` (-${spec.short})` : "";
+  return spec.type === "string" ? `--${name} ${name.toUpperCase()}${short}` : `--${name}${short}`;
+});
+
+export type ParseFailure =
+  /** A flag rootlock does not have, as typed (`--bogus`, `-x`): said in rootlock's words, with the list. */
+  | { ok: false; unknownOption: string }
+  | { ok: false; message: string };
+
+export type ParseResult = { ok: true; options: Options } | ParseFailure;
+
+/** The first option in the arguments that rootlock does not have, as typed. */
+function unknownOption(argv: string[]): string | undefined {
+  const { tokens } = parseArgs({ args: argv, strict: false, allowPositionals: true, tokens: true, options: OPTIONS });
+  for (const token of tokens) if (token.kind === "option" && !Object.hasOwn(OPTIONS, token.name)) return token.rawName;
+  return undefined;
+}
 
 export function parseOptions(argv: string[]): ParseResult {
+  // Node's own sentence for an unknown flag ends in advice about '--' that does not apply to rootlock.
+  const unknown = unknownOption(argv);
+  if (unknown !== undefined) return { ok: false, unknownOption: unknown };
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        demo: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        scenario: { type: "string" },
-        lang: { type: "string" },
-        profile: { type: "string" },
-        region: { type: "string" },
-        report: { type: "string" },
-        topic: { type: "string" },
-        json: { type: "boolean" },
-        check: { type: "boolean" },
-        wizard: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    }));
+    ({ values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS }));
   } catch (error) {
     // parseArgs names the unknown flag or the missing value; keep its sentence, drop the stack.
     return { ok: false, message: (error as Error).message };
@@ -82,4 +102,9 @@ export function parseOptions(argv: string[]): ParseResult {
   if (parsed.data.check && parsed.data.wizard) return { ok: false, message: "`rootlock policy` prints one policy: --check or --wizard, not both." };
   if (parsed.data.topic && command.data === "check") return { ok: false, message: "--topic goes with the wizard or `rootlock alerts`." };
   return { ok: true, options: { ...parsed.data, command: command.data ?? "wizard" } };
+}
+
+/** What the command line prints for refused arguments, in the run's language. */
+export function refusalText(failure: ParseFailure, t: Messages): string {
+  return "unknownOption" in failure ? t.cli.unknownOption(failure.unknownOption, OPTION_NAMES.join(", ")) : t.cli.badOption(failure.message);
 }

@@ -77,6 +77,8 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
     maxFps: 60,
   });
   await app.waitUntilExit();
+  // Ink leaves the cursor at the end of its last frame's last line: what follows starts on a line of its own.
+  process.stdout.write("\n");
   for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   const t = messages(lang);
   if (outcome && outcome.leftBehind.length > 0) process.stderr.write(`${t.cli.leftBehind(outcome.leftBehind.join(", "))}\n`);

@@ -30,7 +30,7 @@ import { ErrorPanel } from "./components/ErrorPanel.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { attempt, useTask } from "./use-task.js";
 import { UserMfaScreen } from "./UserMfaScreen.js";
@@ -96,24 +96,31 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     registerUndo();
   }, [registerUndo]);
 
-  useKeys((input, key) => {
-    if (!finding) return;
-    if (phase.kind === "intro") {
-      if (hasAdmin(finding)) {
-        if (isContinue(input, key)) return onDone(verdict("verified", "already-compliant", finding.evidence));
-        if (input === "n" && !key.ctrl && !key.meta) return setPhase({ kind: "name" });
-      } else if (isContinue(input, key)) return setPhase({ kind: "name" });
-      if (isBack(input, key)) return onBack();
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-    }
-    if (phase.kind === "name" && key.escape) setPhase({ kind: "intro" });
-    if (phase.kind === "password" && isContinue(input, key)) {
-      // The password leaves memory and the screen here.
-      password.current = undefined;
-      setPhase({ kind: "mfa", userName: phase.userName });
-    }
-    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
-  });
+  useKeys(
+    !finding
+      ? {}
+      : phase.kind === "intro"
+        ? {
+            ...(hasAdmin(finding)
+              ? { continue: () => onDone(verdict("verified", "already-compliant", finding.evidence)), newAdmin: () => setPhase({ kind: "name" }) }
+              : { continue: () => setPhase({ kind: "name" }) }),
+            back: onBack,
+            skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)),
+          }
+        : phase.kind === "name"
+          ? { back: () => setPhase({ kind: "intro" }) }
+          : phase.kind === "password"
+            ? {
+                continue: () => {
+                  // The password leaves memory and the screen here.
+                  password.current = undefined;
+                  setPhase({ kind: "mfa", userName: phase.userName });
+                },
+              }
+            : phase.kind === "result"
+              ? { continue: () => onDone(phase.verdict) }
+              : {},
+  );
 
   // The rollback runs as its own phase, tracked so that a quit meanwhile waits for it.
   useEffect(() => {

@@ -36,7 +36,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { isAddOwnAlerts, isBack, isContinue, isOpenMailbox, isSendTest, isSkip, isToggleApiCalls, isToggleReadOnly, isToggleTrail, useKeys } from "./keys.js";
+import { type Bindings, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { attempt, useTask } from "./use-task.js";
 
@@ -67,39 +67,52 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const [clicked, setClicked] = useState(false);
   const finding = task.status === "done" ? task.value : undefined;
 
-  useKeys(
-    (input, key) => {
-      if (!finding) return;
-      if (phase.kind === "intro") {
-        if (isBack(input, key)) return onBack();
-        if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
+  const keys = ((): Bindings => {
+    if (!finding) return {};
+    const skip = () => onDone(verdict("skipped", "operator-skipped", finding.evidence));
+    switch (phase.kind) {
+      case "intro": {
         const existing = existingAlertsVerdict(finding);
-        if (existing && isContinue(input, key)) return onDone(existing);
-        if (existing ? isAddOwnAlerts(input, key) : isContinue(input, key)) setPhase({ kind: "email", invalid: false });
-        return;
+        const toEmail = () => setPhase({ kind: "email", invalid: false });
+        return existing ? { continue: () => onDone(existing), addOwnAlerts: toEmail, back: onBack, skip } : { continue: toEmail, back: onBack, skip };
       }
-      if (phase.kind === "email" && isBack(input, key)) return setPhase({ kind: "intro" });
-      if (phase.kind === "options") {
-        if (isBack(input, key)) return setPhase({ kind: "email", invalid: false });
-        if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-        if (isToggleApiCalls(input, key)) return setChoices((c) => ({ ...c, apiCalls: !c.apiCalls }));
-        if (isToggleReadOnly(input, key) && choices.apiCalls) return setChoices((c) => ({ ...c, readOnlyApiCalls: !c.readOnlyApiCalls }));
-        if (isToggleTrail(input, key) && needsTrailDecision(finding) && trailCreatable(finding)) return setChoices((c) => ({ ...c, createTrail: !c.createTrail }));
-        if (isContinue(input, key)) setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined });
-      } else if (phase.kind === "verifying" && standIn && isOpenMailbox(input, key) && !clicked) {
-        setClicked(true);
-        void standIn.confirmAlertEmail(choices.email);
-      } else if (phase.kind === "result") {
-        if (isContinue(input, key)) return onDone(phase.verdict);
-        if (isSendTest(input, key) && mode !== "dry-run" && !phase.test) {
-          void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) =>
-            setPhase((p) => (p.kind === "result" ? { ...p, test: r.ok ? (r.value.requestId ?? "") : `${r.failure.code}` } : p)),
-          );
-        }
-      }
-    },
-    { isActive: phase.kind !== "email" || !!finding },
-  );
+      case "email":
+        return { back: () => setPhase({ kind: "intro" }) };
+      case "options":
+        return {
+          continue: () => setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined }),
+          back: () => setPhase({ kind: "email", invalid: false }),
+          skip,
+          toggleApiCalls: () => setChoices((c) => ({ ...c, apiCalls: !c.apiCalls })),
+          toggleReadOnly: choices.apiCalls && (() => setChoices((c) => ({ ...c, readOnlyApiCalls: !c.readOnlyApiCalls }))),
+          toggleTrail: needsTrailDecision(finding) && trailCreatable(finding) && (() => setChoices((c) => ({ ...c, createTrail: !c.createTrail }))),
+        };
+      case "verifying":
+        return {
+          openMailbox:
+            !!standIn &&
+            !clicked &&
+            (() => {
+              setClicked(true);
+              void standIn.confirmAlertEmail(choices.email);
+            }),
+        };
+      case "result":
+        return {
+          continue: () => onDone(phase.verdict),
+          sendTest:
+            mode !== "dry-run" &&
+            !phase.test &&
+            (() =>
+              void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) =>
+                setPhase((p) => (p.kind === "result" ? { ...p, test: r.ok ? (r.value.requestId ?? "") : `${r.failure.code}` } : p)),
+              )),
+        };
+      default:
+        return {};
+    }
+  })();
+  useKeys(keys);
 
   const onRunnerFinished = useCallback(
     (outcome: RunnerOutcome) => {

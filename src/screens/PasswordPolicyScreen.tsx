@@ -20,7 +20,7 @@ import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
 
@@ -43,19 +43,17 @@ export function PasswordPolicyScreen({ ctx, onDone, onBack }: Props) {
   const finding = task.status === "done" ? task.value : undefined;
   const plan = finding ? planPasswordPolicy(finding) : [];
 
-  useKeys((input, key) => {
-    if (!finding) return;
-    if (phase.kind === "intro") {
-      if (plan.length === 0) {
-        if (isContinue(input, key)) onDone(verdict("verified", "already-compliant", finding.evidence));
-        return;
-      }
-      if (isBack(input, key)) return onBack();
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-      if (isContinue(input, key)) setPhase({ kind: "running" });
-    }
-    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
-  });
+  useKeys(
+    !finding
+      ? {}
+      : phase.kind === "intro"
+        ? plan.length === 0
+          ? { continue: () => onDone(verdict("verified", "already-compliant", finding.evidence)) }
+          : { continue: () => setPhase({ kind: "running" }), back: onBack, skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)) }
+        : phase.kind === "result"
+          ? { continue: () => onDone(phase.verdict) }
+          : {},
+  );
 
   const onFinished = useCallback(
     (outcome: RunnerOutcome) => {

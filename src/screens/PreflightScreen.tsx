@@ -6,7 +6,7 @@ import { type Account, isRootSession } from "../aws/account.js";
 import { stepOrder } from "../steps/order.js";
 import type { ControlId } from "../steps/controls.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
-import { isContinue, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
 import Spinner from "ink-spinner";
@@ -23,9 +23,7 @@ interface Props {
 export function PreflightScreen({ account, now, onDone, onQuit, order }: Props) {
   const { t } = useUi();
   const [task, retry] = useTask(() => inspectPreflight(account, now), "preflight");
-  useKeys((input, key) => {
-    if (task.status === "done" && isContinue(input, key)) onDone(task.value);
-  });
+  useKeys(task.status === "done" ? { continue: () => onDone(task.value) } : {});
   if (task.status === "running") {
     return (
       <Text>

@@ -24,7 +24,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { KeyTable } from "./components/KeyTable.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { StandInKeys } from "./standin/StandInKeys.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -50,29 +50,27 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const finding = task.status === "done" ? task.value : undefined;
 
-  useKeys((input, key) => {
-    if (!finding || phase.kind !== "intro") return;
-    if (alreadyCompliant(finding)) {
-      if (isContinue(input, key)) onDone(verdict("verified", "already-compliant", finding.evidence));
-      return;
-    }
-    if (isBack(input, key)) return onBack();
-    if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-    if (isContinue(input, key)) setPhase(finding.how === "api" ? { kind: "running" } : { kind: "verifying", prior: undefined, rejection: false });
-    else if (standIn && finding.how === "console" && isOpenStandIn(input, key)) setPhase({ kind: "standin" });
-  });
   useKeys(
-    (input, key) => {
-      if (phase.kind !== "result") return;
-      if (isContinue(input, key)) return onDone(phase.verdict);
-      // Done in the console but not seen (Enter before the work was done, or AWS slower than the wait): back to
-      // the console steps, or straight to the stand-in, and check again.
-      if (canCheckAgain(finding, phase.verdict)) {
-        if (isBack(input, key)) return setPhase({ kind: "intro" });
-        if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin" });
-      }
-    },
-    { isActive: phase.kind === "result" },
+    !finding
+      ? {}
+      : phase.kind === "intro"
+        ? alreadyCompliant(finding)
+          ? { continue: () => onDone(verdict("verified", "already-compliant", finding.evidence)) }
+          : {
+              continue: () => setPhase(finding.how === "api" ? { kind: "running" } : { kind: "verifying", prior: undefined, rejection: false }),
+              back: onBack,
+              skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)),
+              openStandIn: !!standIn && finding.how === "console" && (() => setPhase({ kind: "standin" })),
+            }
+        : phase.kind === "result"
+          ? {
+              continue: () => onDone(phase.verdict),
+              // Done in the console but not seen (Enter before the work was done, or AWS slower than the wait): back
+              // to the console steps, or straight to the stand-in, and check again.
+              back: canCheckAgain(finding, phase.verdict) && (() => setPhase({ kind: "intro" })),
+              openStandIn: canCheckAgain(finding, phase.verdict) && !!standIn && (() => setPhase({ kind: "standin" })),
+            }
+          : {},
   );
 
   const onRunnerFinished = useCallback(

@@ -29,7 +29,7 @@ import { TextField } from "./components/TextField.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isChangeName, isContinue, isOpenStandIn, isSkip, useKeys } from "./keys.js";
+import { type Bindings, useKeys } from "./keys.js";
 import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -83,29 +83,39 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
     [finding],
   );
 
-  useKeys((input, key) => {
-    if (!finding) return;
-    if (phase.kind === "intro") {
-      if (isBack(input, key)) return onBack();
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
-      if (isContinue(input, key)) return orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined);
-      if (!finding.enabled && isChangeName(input, key)) return setPhase({ kind: "name" });
-    }
-    if (phase.kind === "name" && isBack(input, key)) return setPhase({ kind: "intro" });
-    if (phase.kind === "console") {
-      if (isContinue(input, key)) return setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence });
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
-      if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence });
-    }
-    if (phase.kind === "result") {
-      if (isContinue(input, key)) return onDone(phase.verdict, phase.kindOfMfa);
-      // Assigned in the console but not seen yet: back to the console steps (or the stand-in), then check again.
-      if (canCheckAgain(phase)) {
-        if (isBack(input, key)) return setPhase({ kind: "console", orphanEvidence: phase.fromConsole.orphanEvidence });
-        if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "standin", orphanEvidence: phase.fromConsole.orphanEvidence });
+  const keys = ((): Bindings => {
+    if (!finding) return {};
+    const skip = () => onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
+    switch (phase.kind) {
+      case "intro":
+        return {
+          continue: () => (orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined)),
+          back: onBack,
+          skip,
+          changeName: !finding.enabled && (() => setPhase({ kind: "name" })),
+        };
+      case "name":
+        return { back: () => setPhase({ kind: "intro" }) };
+      case "console":
+        return {
+          continue: () => setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence }),
+          skip,
+          openStandIn: !!standIn && (() => setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence })),
+        };
+      case "result": {
+        // Assigned in the console but not seen yet: back to the console steps (or the stand-in), then check again.
+        const again = canCheckAgain(phase) ? phase.fromConsole.orphanEvidence : null;
+        return {
+          continue: () => onDone(phase.verdict, phase.kindOfMfa),
+          back: again !== null && (() => setPhase({ kind: "console", orphanEvidence: again })),
+          openStandIn: again !== null && !!standIn && (() => setPhase({ kind: "standin", orphanEvidence: again })),
+        };
       }
+      default:
+        return {};
     }
-  });
+  })();
+  useKeys(keys);
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
   if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()), undefined)} />;

@@ -12,7 +12,7 @@ import { NumberedList } from "./components/NumberedList.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { formatTime } from "./format.js";
-import { isBack, isContinue, isNo, isOpenStandIn, isSkip, isYes, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { StandInSignIn } from "./standin/StandInSignIn.js";
 import { useUi } from "./ui-context.js";
 import { useTask } from "./use-task.js";
@@ -40,28 +40,36 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
   const [drillAnswer, setDrillAnswer] = useState<boolean>();
   const s = t.signin;
 
-  useKeys((input, key) => {
-    if (task.status !== "done") return;
-    if (phase.kind === "intro") {
-      if (isBack(input, key)) return onBack();
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped"));
-      if (isContinue(input, key)) setPhase({ kind: "waiting", since: phase.since ?? new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false });
-    } else if (phase.kind === "waiting" && !phase.standIn && standIn && isOpenStandIn(input, key)) {
-      setPhase({ ...phase, standIn: true });
-    } else if (phase.kind === "result") {
-      if (isContinue(input, key)) return onDone(phase.verdict);
-      // Not seen yet (given up on the wait, or only failed sign-ins): back to the steps, or the stand-in, and wait again.
-      if (phase.verdict.state !== "verified") {
-        if (isBack(input, key)) return setPhase({ kind: "intro", since: phase.since });
-        if (standIn && isOpenStandIn(input, key)) return setPhase({ kind: "waiting", since: phase.since, standIn: true });
-      }
-      // No API can see an email arrive: the operator's answer is recorded as theirs.
-      if (drill && drillAnswer === undefined && (isYes(input, key) || isNo(input, key))) {
-        setDrillAnswer(isYes(input, key));
-        onDrill?.(isYes(input, key));
-      }
-    }
-  });
+  // No API can see an email arrive: the operator's answer to the fire drill is recorded as theirs.
+  const answerDrill = (arrived: boolean) => () => {
+    setDrillAnswer(arrived);
+    onDrill?.(arrived);
+  };
+  useKeys(
+    task.status !== "done"
+      ? {}
+      : phase.kind === "intro"
+        ? {
+            continue: () => setPhase({ kind: "waiting", since: phase.since ?? new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false }),
+            back: onBack,
+            skip: () => onDone(verdict("skipped", "operator-skipped")),
+          }
+        : phase.kind === "waiting"
+          ? { openStandIn: !phase.standIn && !!standIn && (() => setPhase({ ...phase, standIn: true })) }
+          : phase.kind === "result"
+            ? {
+                continue: () => onDone(phase.verdict),
+                // Not seen yet (given up on the wait, or only failed sign-ins): back to the steps, or the stand-in, and wait again.
+                ...(phase.verdict.state !== "verified"
+                  ? {
+                      back: () => setPhase({ kind: "intro", since: phase.since }),
+                      openStandIn: !!standIn && (() => setPhase({ kind: "waiting", since: phase.since, standIn: true })),
+                    }
+                  : {}),
+                ...(drill && drillAnswer === undefined ? { yes: answerDrill(true), no: answerDrill(false) } : {}),
+              }
+            : {},
+  );
 
   if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
   if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;

@@ -30,7 +30,7 @@ import { QrOrSecret } from "./components/QrOrSecret.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { isBack, isContinue, isSkip, useKeys } from "./keys.js";
+import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
 import { attempt, useTask } from "./use-task.js";
 
@@ -68,16 +68,19 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
   const plan = finding ? (planUserMfa(finding, ctx.caller.accountId, partitionOf(ctx.caller.arn)) as ApiAction[]) : [];
   const nothingToDo = !!finding && plan.length === 0;
 
-  useKeys((input, key) => {
-    if (!finding) return;
-    if (phase.kind === "intro") {
-      if (nothingToDo && isContinue(input, key)) return onDone(introVerdict());
-      if (isBack(input, key)) return onBack();
-      if (isSkip(input, key)) return onDone(verdict("skipped", "operator-skipped", finding.evidence));
-      if (isContinue(input, key)) setPhase({ kind: "confirm" });
-    }
-    if (phase.kind === "result" && isContinue(input, key)) onDone(phase.verdict);
-  });
+  useKeys(
+    !finding
+      ? {}
+      : phase.kind === "intro"
+        ? {
+            continue: () => (nothingToDo ? onDone(introVerdict()) : setPhase({ kind: "confirm" })),
+            back: onBack,
+            skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)),
+          }
+        : phase.kind === "result"
+          ? { continue: () => onDone(phase.verdict) }
+          : {},
+  );
 
   const introVerdict = () =>
     finding?.applicable ? verdict("verified", "already-compliant", finding.evidence) : verdict("skipped", "not-applicable");

@@ -1,50 +1,122 @@
-// The keyboard map: every screen uses these, so Enter, Esc, s, q and ? mean the same everywhere.
-import { type Key, useInput } from "ink";
-import { useCallback, useRef } from "react";
+// The keyboard map: every key rootlock answers to, by name. A screen declares the keys it takes at this
+// moment (`useKeys({ continue: …, back: … })`); the same declaration routes the key and names it in the
+// footer and the ? help (labels: `t.app.keys`, en and ko), so a key that works is always a key on screen.
+import type { Key } from "ink";
+import { useLayoutEffect, useRef } from "react";
+import { useKeyboard } from "./keyboard.js";
 
-export const isContinue = (_input: string, key: Key) => key.return;
-export const isBack = (_input: string, key: Key) => key.escape;
-export const isSkip = (input: string, key: Key) => input === "s" && !key.ctrl && !key.meta;
-export const isQuit = (input: string, key: Key) => input === "q" && !key.ctrl && !key.meta;
-export const isHelp = (input: string) => input === "?";
-export const isInterrupt = (input: string, key: Key) => key.ctrl && input === "c";
-export const isRetry = (input: string, key: Key) => input === "r" && !key.ctrl && !key.meta;
-/** Opens the simulated console stand-in (demo only). */
-export const isOpenStandIn = (input: string, key: Key) => input === "c" && !key.ctrl && !key.meta;
-/** Shows a secret key as text, where a QR code is shown. Ctrl-K, because the code fields beside the QR take letters (to refuse them clearly). */
-export const isShowSecret = (input: string, key: Key) => input === "k" && key.ctrl;
+export type KeyHandler = (input: string, key: Key) => void;
 
-const plainKey = (letter: string) => (input: string, key: Key) => input === letter && !key.ctrl && !key.meta;
-/** Alerts: turn "alert on every root API call" on or off. */
-export const isToggleApiCalls = plainKey("a");
-/** Alerts: the API-call rule also takes read-only calls (or write calls only). */
-export const isToggleReadOnly = plainKey("r");
-/** Alerts, when the account's own alerts are already in place: add rootlock's own anyway. */
-export const isAddOwnAlerts = plainKey("a");
-/** Alerts: create the trail, or set up rules that cannot fire until a trail exists. */
-export const isToggleTrail = plainKey("t");
-/** Alerts, on the result: send a test message through the topic. */
-export const isSendTest = plainKey("t");
-/** Alerts: open the simulated mailbox and click the confirmation link (demo only). */
-export const isOpenMailbox = plainKey("m");
-/** A plan of several calls: approve this call and every one after it (a deletion still asks on its own). */
-export const isApproveAll = plainKey("a");
-/** A yes/no question (the fire drill after the sign-in test). */
-export const isYes = plainKey("y");
-export const isNo = plainKey("n");
-/** Root MFA: choose another device name than the suggested one. */
-export const isChangeName = plainKey("n");
+interface KeyDef {
+  matches: (input: string, key: Key) => boolean;
+  /** A plain character: typed into a text field while one has the keyboard, so not a command then. */
+  printable: boolean;
+}
 
-type KeyHandler = (input: string, key: Key) => void;
+const letter = (ch: string): KeyDef => ({ matches: (input, key) => input === ch && !key.ctrl && !key.meta, printable: true });
+const named = (matches: KeyDef["matches"]): KeyDef => ({ matches, printable: false });
 
 /**
- * Ink's useInput, always calling the handler of the latest render. Ink re-subscribes a new handler only after
- * React commits, so a key pressed right after a frame appears could reach the previous screen's handler;
- * through a ref, the frame on screen and the handler that answers its keys are always the same render's.
+ * Every key, in the order the footer and the help list them. Two names may share a key when no screen
+ * offers both at once (alerts: `a` adds rootlock's alerts on one page, toggles the API-call rule on the next).
  */
-export function useKeys(handler: KeyHandler, options?: { isActive?: boolean }): void {
-  const latest = useRef(handler);
-  latest.current = handler;
-  const stable = useCallback<KeyHandler>((input, key) => latest.current(input, key), []);
-  useInput(stable, options);
+export const KEYMAP = {
+  continue: named((_i, key) => key.return),
+  back: named((_i, key) => key.escape),
+  /** The other code field (Tab). */
+  otherField: named((_i, key) => key.tab),
+  /** Up and down: pick a row (the simulated console's key list). */
+  select: named((_i, key) => key.upArrow || key.downArrow),
+  skip: letter("s"),
+  retry: letter("r"),
+  /** Opens the simulated console stand-in (demo only). */
+  openStandIn: letter("c"),
+  /** Shows a secret key as text, where a QR code is shown. Ctrl-K, because the code fields beside the QR take letters. */
+  showSecret: named((input, key) => input === "k" && key.ctrl),
+  /** Root MFA: choose another device name than the suggested one. */
+  changeName: letter("n"),
+  /** Admin identity, when an admin exists: create another one anyway. */
+  newAdmin: letter("n"),
+  /** Alerts, when the account's own alerts are already in place: add rootlock's own anyway. */
+  addOwnAlerts: letter("a"),
+  /** Alerts: turn "alert on every root API call" on or off. */
+  toggleApiCalls: letter("a"),
+  /** Alerts: the API-call rule also takes read-only calls (or write calls only). */
+  toggleReadOnly: letter("r"),
+  /** Alerts: create the trail, or set up rules that cannot fire until a trail exists. */
+  toggleTrail: letter("t"),
+  /** Alerts, on the result: send a test message through the topic. */
+  sendTest: letter("t"),
+  /** Alerts: open the simulated mailbox and click the confirmation link (demo only). */
+  openMailbox: letter("m"),
+  /** A plan of several calls: approve this call and every one after it (a deletion still asks on its own). */
+  approveAll: letter("a"),
+  /** A yes/no question (the fire drill after the sign-in test). */
+  yes: letter("y"),
+  no: letter("n"),
+  /** The simulated console's key list: deactivate, activate, delete the selected key. */
+  deactivateKey: letter("d"),
+  activateKey: letter("a"),
+  deleteKey: letter("x"),
+  quit: letter("q"),
+  help: letter("?"),
+  interrupt: named((input, key) => key.ctrl && input === "c"),
+} satisfies Record<string, KeyDef>;
+
+export type KeyName = keyof typeof KEYMAP;
+export const KEY_NAMES = Object.keys(KEYMAP) as KeyName[];
+
+/** What a screen does with each key it takes now; a key it leaves out is not taken (and not shown). */
+export type Bindings = Partial<Record<KeyName, KeyHandler | false | undefined>>;
+
+export const isPrintable = (name: KeyName) => KEYMAP[name].printable;
+
+/** The keys a declaration offers, in the map's order. */
+export const offered = (bindings: Bindings): KeyName[] => KEY_NAMES.filter((name) => !!bindings[name]);
+
+/** The first offered key that this keypress is. */
+export function keyFor(bindings: Bindings, input: string, key: Key): KeyName | undefined {
+  return offered(bindings).find((name) => KEYMAP[name].matches(input, key));
+}
+
+/** A plain character, as a text field takes it (not Enter, Esc, Tab, arrows, Backspace, Ctrl or Alt). */
+export function isTypedText(input: string, key: Key): boolean {
+  if (key.return || key.escape || key.tab || key.backspace || key.delete || key.ctrl || key.meta) return false;
+  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) return false;
+  return input.length > 0;
+}
+
+interface Options {
+  isActive?: boolean;
+  /**
+   * A text field: the keys no binding takes (characters, Backspace) come here, and while it is active plain
+   * characters are typed, not taken as commands by any screen (q, s, ? …).
+   */
+  typing?: KeyHandler;
+}
+
+/**
+ * Takes the declared keys while active. The handler that answers is always the latest render's, and the
+ * declaration is registered when React commits the frame it belongs to: a key that follows a frame at once (in
+ * the same burst) reaches that frame's keys, never the previous screen's.
+ */
+export function useKeys(bindings: Bindings, { isActive = true, typing }: Options = {}): void {
+  const keyboard = useKeyboard();
+  const latest = useRef({ bindings, typing });
+  latest.current = { bindings, typing };
+  const names = offered(bindings);
+  const signature = names.join(" ");
+  const text = !!typing;
+
+  const handle = useRef<KeyHandler>((input, key) => {
+    const { bindings: b, typing: type } = latest.current;
+    const name = keyFor(b, input, key);
+    if (name) return (b[name] as KeyHandler)(input, key);
+    type?.(input, key);
+  });
+
+  useLayoutEffect(() => {
+    if (!isActive) return;
+    return keyboard.register({ handle: handle.current, names: signature ? (signature.split(" ") as KeyName[]) : [], text });
+  }, [keyboard, isActive, signature, text]);
 }

@@ -17,8 +17,6 @@ export interface Ui {
   mode: AccountMode;
   standIn?: StandIn;
   cleanups: Cleanups;
-  /** A text field is focused: letter keys are typed into it, not taken as commands (q, s, ?). */
-  setTextEntry(active: boolean): void;
   /** The verdict on screen (undefined when it leaves): a quit there reports what the operator saw. */
   showVerdict?(verdict: Verdict | undefined): void;
 }
@@ -28,7 +26,6 @@ export const UiContext = createContext<Ui>({
   lang: "en",
   mode: "simulated",
   cleanups: new CleanupsImpl(),
-  setTextEntry: () => {},
 });
 
 export const useUi = () => useContext(UiContext);

@@ -8,6 +8,7 @@ import { messages } from "../../src/i18n/index.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import type { StepContext } from "../../src/steps/types.js";
 import { Cleanups } from "../../src/screens/cleanups.js";
+import { KeyboardProvider } from "../../src/screens/keyboard.js";
 import { type Ui, UiContext } from "../../src/screens/ui-context.js";
 
 export const KEYS = {
@@ -40,8 +41,12 @@ export async function simulatedWorld(scenario: ScenarioName, options: { rootSess
 }
 
 export function renderIn(lang: Lang, element: ReactElement, extra: Partial<Ui> = {}) {
-  const ui: Ui = { t: messages(lang), lang, mode: "simulated", cleanups: new Cleanups(), setTextEntry: () => {}, ...extra };
-  const result = render(<UiContext.Provider value={ui}>{element}</UiContext.Provider>);
+  const ui: Ui = { t: messages(lang), lang, mode: "simulated", cleanups: new Cleanups(), ...extra };
+  const result = render(
+    <KeyboardProvider>
+      <UiContext.Provider value={ui}>{element}</UiContext.Provider>
+    </KeyboardProvider>,
+  );
   const frame = () => plain(result.lastFrame());
 
   /** Waits until the plain frame contains the text (or matches, or passes), or fails with the frame it last saw. */

@@ -2,10 +2,13 @@
 // message it deserves (or is accepted), never a stack trace, and a refused pair leaves the account as it was —
 // the device rootlock created is still there, unassigned, and EnableMFADevice was never called.
 //
-// Wide characters: an IME can commit full-width digits ("１２３４５６") or Hangul ("ㄱㄴ", "한글"). rootlock refuses
-// them with the "six digits" message rather than normalising: a code is what IAM's EnableMFADevice accepts
-// (ASCII digits), the screen sends the text as typed, and one rule (codeSchema) decides for both the check and
-// the call. The full-width rows use the real codes, so the only thing wrong with them is their width.
+// Wide characters: an IME can commit full-width digits ("１２３４５６") or Hangul ("ㄱㄴ", "한글"). Full-width digits
+// are the digits they stand for (NFKC), so the code fields read them as such and IAM's EnableMFADevice receives
+// ASCII digits (this reverses an earlier choice that refused them: a Korean or Japanese operator in full-width
+// mode typed the right code, and a refusal saying "six digits" was wrong). Hangul stays refused. The full-width
+// rows use the real codes, so the only thing different about them is their width.
+//
+// Bursts: a terminal sends keys typed fast, or Backspace held down, in one chunk; each key in it counts.
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
 import { codeAt, type CodePairProblem, timeStepOf } from "../../src/lib/totp.js";
@@ -20,9 +23,10 @@ interface Row {
   what: string;
   /**
    * typed: one key at a time; pasted: each code in one chunk, newline included; ime: each code committed in one
-   * chunk, then Enter; both-pasted: both codes in one chunk ("123456⏎654321⏎"), as from a password manager.
+   * chunk, then Enter; both-pasted: both codes in one chunk ("123456⏎654321⏎"), as from a password manager;
+   * burst: both codes with their Enters in one chunk, as a fast typist's terminal sends them (Backspaces too).
    */
-  input: "typed" | "pasted" | "ime" | "both-pasted";
+  input: "typed" | "pasted" | "ime" | "both-pasted" | "burst";
   codes: Codes;
   expected: CodePairProblem | "accepted";
 }
@@ -45,8 +49,12 @@ const ROWS: Row[] = [
   { what: "codes from two minutes ago", input: "typed", codes: (c, n) => [c(n - 5), c(n - 4)], expected: "too-old" },
   // One window ahead is allowed (a phone clock a little fast); these end three windows ahead.
   { what: "codes from the future, beyond the one-step allowance", input: "typed", codes: (c, n) => [c(n + 2), c(n + 3)], expected: "from-future" },
-  { what: "full-width digits from an IME (the real codes)", input: "ime", codes: (c, n) => [fullWidth(c(n - 1)), fullWidth(c(n))], expected: "malformed" },
-  { what: "full-width digits typed one by one", input: "typed", codes: (c, n) => [fullWidth(c(n - 1)), c(n)], expected: "malformed" },
+  { what: "full-width digits from an IME (the real codes)", input: "ime", codes: (c, n) => [fullWidth(c(n - 1)), fullWidth(c(n))], expected: "accepted" },
+  { what: "full-width digits typed one by one", input: "typed", codes: (c, n) => [fullWidth(c(n - 1)), c(n)], expected: "accepted" },
+  { what: "full-width digits in one burst with their Enter", input: "burst", codes: (c, n) => [fullWidth(c(n - 1)), fullWidth(c(n))], expected: "accepted" },
+  // "12␡␡␡34": three Backspaces in one chunk delete three characters; read as one key they inserted "␡␡␡".
+  { what: "a typo fixed with three Backspaces in one burst", input: "burst", codes: (c, n) => [`${c(n - 1).slice(0, 3)}999\u007f\u007f\u007f${c(n - 1).slice(3)}`, c(n)], expected: "accepted" },
+  { what: "Backspace held down past the start of the field", input: "burst", codes: (c, n) => [`12\u007f\u007f\u007f\u007f${c(n - 1)}`, c(n)], expected: "accepted" },
   { what: "Hangul jamo from an IME (ㄱㄴ)", input: "ime", codes: (c, n) => ["ㄱㄴ", c(n)], expected: "malformed" },
   { what: "Hangul syllables from an IME (한글), in the second code", input: "ime", codes: (c, n) => [c(n - 1), "한글"], expected: "malformed" },
   { what: "each code pasted with a trailing newline", input: "pasted", codes: (c, n) => good(c, n).map((x) => `${x}\n`) as [string, string], expected: "accepted" },
@@ -80,6 +88,7 @@ describe.each(["en", "ko"] as const)("what an operator types at the admin MFA co
 
     const [code1, code2] = codes((step) => codeAt(secret, step), timeStepOf(new Date()));
     if (input === "both-pasted") await r.press(`${code1}\n${code2}\n`);
+    else if (input === "burst") await r.press(`${code1}\r${code2}\r`);
     else for (const code of [code1, code2]) {
       if (input === "typed") await r.type(code);
       else await r.press(code);

@@ -188,9 +188,29 @@ describe("rootlock check: control ids from the one table", () => {
     expect(report.findings.find((f) => f.control === "root-use")).toMatchObject({ cis: "1.7", securityHub: "—", related: "CloudWatch.1" });
     expect(JSON.stringify(report)).not.toContain("IAM.20");
     const table = renderTable(report, false);
-    expect(table).toContain("— (related:");
+    expect(table).toContain("(related:");
     expect(table).toContain("CloudWatch.1)");
     expect(table).not.toContain("CloudWatc…");
+  });
+
+  // An 80-column terminal (and a pipe, read as 80) used to wrap every row of a 100-column table and cut
+  // "CloudWatch.1" short. The rows fit now, and every id and status is there whole.
+  it.each(["new-account", "clean", "hardened", "root-key"] as const)("fits an 80-column terminal without cutting an id (%s)", async (scenario) => {
+    const report = await check(new SimulatedAccount({ scenario, reportDelayMs: 0 }));
+    for (const columns of [80, 100]) {
+      const table = renderTable(report, false, columns);
+      const rows = table.split("\n").filter((line) => /^[┌│├└]/.test(line));
+      expect(rows.length).toBeGreaterThan(report.findings.length);
+      for (const row of rows) expect(row.length, row).toBeLessThanOrEqual(columns);
+      // Nothing cut short: the only "…" are the report's own (masked key ids, "AKIA…E2X").
+      const ellipses = (text: string) => text.split("…").length - 1;
+      expect(ellipses(table)).toBe(ellipses(report.findings.map((f) => `${f.title} ${f.evidence} ${f.source}`).join(" ")));
+      const cells = rows.flatMap((row) => row.split("│").map((cell) => cell.trim()));
+      for (const f of report.findings) {
+        for (const id of [f.cis, f.securityHub, f.status.toUpperCase()]) expect(cells).toContain(id);
+        if (f.related) expect(cells).toContain(`${f.related})`);
+      }
+    }
   });
 });
 

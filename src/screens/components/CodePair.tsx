@@ -2,13 +2,13 @@
 // first moves to the second; Enter in the second submits both; Esc goes back a field, then cancels.
 // After a refusal the parent remounts it (a new `key`): both codes are stale by then anyway.
 //
-// One key handler for both fields, keeping the text and the field in refs: a key that follows Enter before
-// React has drawn again (a fast typist, or both codes pasted at once as "123456⏎654321⏎") lands in the field
-// Enter moved to. (Two separate fields would give the keyboard to the second only after a render.)
+// One key handler for both fields, keeping the text and the field in refs: a key that follows Enter (a fast
+// typist, or both codes pasted at once as "123456⏎654321⏎", which the keyboard plays key by key) lands in the
+// field Enter moved to.
 import { Box } from "ink";
-import { useEffect, useReducer, useRef } from "react";
-import { useKeys } from "../keys.js";
-import { useUi } from "../ui-context.js";
+import { useReducer, useRef } from "react";
+import { asTyped } from "../../lib/typed.js";
+import { isTypedText, useKeys } from "../keys.js";
 import { FieldLine } from "./TextField.js";
 
 interface Props {
@@ -23,18 +23,10 @@ interface Props {
 const MAX_LENGTH = 12;
 
 export function CodePair({ labels, onSubmit, onCancel, active }: Props) {
-  const { setTextEntry } = useUi();
   const codes = useRef<[string, string]>(["", ""]);
   const field = useRef<0 | 1>(0);
   const submitted = useRef(false);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-
-  // While the fields have the keyboard, q and ? are letters, not commands.
-  useEffect(() => {
-    if (!active) return;
-    setTextEntry(true);
-    return () => setTextEntry(false);
-  }, [active, setTextEntry]);
 
   /** Enter: on to the second field, or submit both. */
   const enter = () => {
@@ -44,28 +36,29 @@ export function CodePair({ labels, onSubmit, onCancel, active }: Props) {
       onSubmit(codes.current[0], codes.current[1]);
     }
   };
+  /** Every key changes the refs first, then asks for a frame: the next key (of a burst) sees the change. */
+  const then = (change: () => void) => () => {
+    if (submitted.current) return;
+    change();
+    redraw();
+  };
 
   useKeys(
-    (input, key) => {
-      if (submitted.current) return;
-      const at = field.current;
-      if (key.escape) {
-        if (at === 0) return onCancel();
-        field.current = 0;
-      } else if (key.tab) field.current = at === 0 ? 1 : 0;
-      else if (key.return) enter();
-      else if (key.backspace || key.delete) codes.current[at] = codes.current[at].slice(0, -1);
-      else if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
-      else {
-        // Pasted text may hold newlines: each one is an Enter.
-        input.split(/\r\n|\r|\n/).forEach((typed, i) => {
-          if (i > 0) enter();
-          if (!submitted.current) codes.current[field.current] = (codes.current[field.current] + typed).slice(0, MAX_LENGTH);
-        });
-      }
-      redraw();
+    {
+      continue: then(enter),
+      back: then(() => (field.current === 0 ? onCancel() : (field.current = 0))),
+      otherField: then(() => (field.current = field.current === 0 ? 1 : 0)),
     },
-    { isActive: active },
+    {
+      isActive: active,
+      typing: (input, key) =>
+        then(() => {
+          const at = field.current;
+          if (key.backspace || key.delete) codes.current[at] = codes.current[at].slice(0, -1);
+          // Full-width digits from an input method are the digits they stand for.
+          else if (isTypedText(input, key)) codes.current[at] = (codes.current[at] + asTyped(input)).slice(0, MAX_LENGTH);
+        })(),
+    },
   );
 
   return (

@@ -5,7 +5,7 @@ import { Box, Text } from "ink";
 import { useState } from "react";
 import { recorded, shownCall, type ShownCall } from "../../aws/operations.js";
 import type { ApiAction } from "../../steps/types.js";
-import { isApproveAll, isBack, isContinue, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
 interface Props {
@@ -47,12 +47,10 @@ export function shortCall(action: ApiAction): string {
 export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline, plan, approveAll, onApproveAll }: Props) {
   const { t, mode } = useUi();
   const [asked, setAsked] = useState(0);
-  useKeys((input, key) => {
-    if (isBack(input, key)) return onDecline();
-    if (approveAll !== undefined && onApproveAll && !twice && isApproveAll(input, key)) return onApproveAll();
-    if (!isContinue(input, key)) return;
-    if (twice && asked === 0) return setAsked(1);
-    onConfirm();
+  useKeys({
+    continue: () => (twice && asked === 0 ? setAsked(1) : onConfirm()),
+    back: onDecline,
+    approveAll: approveAll !== undefined && onApproveAll && !twice ? onApproveAll : undefined,
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={twice ? "red" : "yellow"} paddingX={1}>

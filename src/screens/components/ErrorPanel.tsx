@@ -1,7 +1,7 @@
 // An AWS failure as the operator sees it: a plain sentence naming the action, and the ways forward.
 import { Box, Text } from "ink";
 import { type AccountFailure, outcomeUnknown } from "../../aws/errors.js";
-import { isRetry, isSkip, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 
 interface Props {
@@ -14,10 +14,7 @@ interface Props {
 
 export function ErrorPanel({ failure, write = false, onRetry, onSkip }: Props) {
   const { t } = useUi();
-  useKeys((input, key) => {
-    if (isRetry(input, key)) onRetry();
-    else if (isSkip(input, key)) onSkip();
-  });
+  useKeys({ retry: onRetry, skip: onSkip });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
       <Text color="red">

@@ -1,9 +1,11 @@
 // The frame of every screen: who and where (with the mode badge on every screen), the step list with
-// progress, the screen itself, and the keys.
+// progress, the screen itself, and the keys that work on it now (declared by the screens: keys.ts).
 import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import type { ControlId } from "../../steps/controls.js";
 import type { Verdict } from "../../steps/types.js";
+import { useOffered } from "../keyboard.js";
+import type { KeyName } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { STATE_COLOR, STATE_MARK } from "./VerdictView.js";
 
@@ -17,12 +19,12 @@ interface Props {
   results: Partial<Record<ControlId, Verdict>>;
   accountId?: string;
   callerArn?: string;
-  hints?: string[];
   children: ReactNode;
 }
 
-export function Frame({ steps, current, results, accountId, callerArn, hints, children }: Props) {
+export function Frame({ steps, current, results, accountId, callerArn, children }: Props) {
   const { t, mode, standIn } = useUi();
+  const footer = footerKeys(useOffered().names);
   // A dry run of the simulated account is both: say both.
   const badges = mode === "dry-run" && standIn ? (["simulated", "dry-run"] as const) : ([mode] as const);
   const currentIndex = steps.indexOf(current);
@@ -49,8 +51,9 @@ export function Frame({ steps, current, results, accountId, callerArn, hints, ch
       <Box flexWrap="wrap" columnGap={1}>
         {steps.map((step, i) => {
           const verdict = step === "preflight" || step === "summary" ? undefined : results[step];
-          const mark = verdict ? STATE_MARK[verdict.state] : i < currentIndex ? "✔" : i === currentIndex ? "▸" : "·";
-          const color = verdict ? STATE_COLOR[verdict.state] : i === currentIndex ? "cyan" : i < currentIndex ? "green" : "gray";
+          // The step at hand is marked ▸ even when it has a result already (the operator went back to it).
+          const mark = i === currentIndex ? "▸" : verdict ? STATE_MARK[verdict.state] : i < currentIndex ? "✔" : "·";
+          const color = i === currentIndex ? "cyan" : verdict ? STATE_COLOR[verdict.state] : i < currentIndex ? "green" : "gray";
           return (
             <Text key={step} color={color} bold={i === currentIndex}>
               {mark} {t.stepsShort[step]}
@@ -62,8 +65,11 @@ export function Frame({ steps, current, results, accountId, callerArn, hints, ch
         {children}
       </Box>
       <Box marginTop={1}>
-        <Text dimColor>{(hints ?? [t.app.keys.continue, t.app.keys.back, t.app.keys.skip, t.app.keys.quit, t.app.keys.help]).join(" · ")}</Text>
+        <Text dimColor>{footer.map((name) => t.app.keys[name]).join(" · ")}</Text>
       </Box>
     </Box>
   );
 }
+
+/** The footer names the keys that work now; Ctrl-C only where q does not (a text field has the keyboard). */
+export const footerKeys = (names: KeyName[]): KeyName[] => (names.includes("quit") ? names.filter((n) => n !== "interrupt") : names);

@@ -3,7 +3,7 @@
 import { Box, Text, useStdout } from "ink";
 import { useState } from "react";
 import { fitsIn, qrSize } from "../qr.js";
-import { isShowSecret, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { Qr } from "./Qr.js";
 
@@ -22,9 +22,7 @@ export function QrOrSecret({ uri, secret, active, showSecretLabel }: Props) {
   const { t } = useUi();
   const { stdout } = useStdout();
   const [showSecret, setShowSecret] = useState(false);
-  useKeys((input, key) => {
-    if (isShowSecret(input, key)) setShowSecret((v) => !v);
-  }, { isActive: active });
+  useKeys({ showSecret: () => setShowSecret((v) => !v) }, { isActive: active });
   const cols = stdout.columns ?? 80;
   const rows = stdout.rows ?? 24;
   const fits = fitsIn(uri, cols - 2, rows - CHROME_ROWS);

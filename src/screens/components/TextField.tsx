@@ -1,11 +1,12 @@
 // A one-line text field. It keeps its own text, and every key updates it from the latest value (not the
-// last render's), so fast typing or a paste is never lost. Pasted text arrives in one chunk, maybe with a
-// trailing newline: the newline submits, the rest is typed. Validation is the caller's (with zod), so a
-// bad value gets a clear message rather than being silently dropped here.
+// last render's), so fast typing is never lost. Keys arrive one at a time, bursts and pastes included (the
+// keyboard splits them: keyboard.tsx), so Backspace held down deletes and an Enter in a paste submits.
+// Validation is the caller's (with zod), so a bad value gets a clear message rather than being silently
+// dropped here.
 import { Box, Text } from "ink";
-import { useEffect, useRef, useState } from "react";
-import { useKeys } from "../keys.js";
-import { useUi } from "../ui-context.js";
+import { useRef, useState } from "react";
+import { asTyped } from "../../lib/typed.js";
+import { isTypedText, useKeys } from "../keys.js";
 
 interface Props {
   label: string;
@@ -17,17 +18,16 @@ interface Props {
   /** Shown as dots. */
   mask?: boolean;
   maxLength?: number;
+  /**
+   * A code or a number: what an input method commits is read as the characters it stands for (NFKC), so
+   * full-width digits "５３２８４３" are the digits 532843.
+   */
+  code?: boolean;
 }
 
-export function TextField({ label, onSubmit, onChange, focus, initial = "", mask = false, maxLength = 128 }: Props) {
-  const { setTextEntry } = useUi();
+export function TextField({ label, onSubmit, onChange, focus, initial = "", mask = false, maxLength = 128, code = false }: Props) {
   const [value, setValue] = useState(initial);
   const latest = useRef(initial);
-  useEffect(() => {
-    if (!focus) return;
-    setTextEntry(true);
-    return () => setTextEntry(false);
-  }, [focus, setTextEntry]);
 
   const update = (next: string) => {
     latest.current = next.slice(0, maxLength);
@@ -36,15 +36,14 @@ export function TextField({ label, onSubmit, onChange, focus, initial = "", mask
   };
 
   useKeys(
-    (input, key) => {
-      if (key.return) return onSubmit(latest.current);
-      if (key.backspace || key.delete) return update(latest.current.slice(0, -1));
-      if (key.escape || key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
-      const [typed, ...rest] = input.split(/\r\n|\r|\n/);
-      if (typed) update(latest.current + typed);
-      if (rest.length > 0) onSubmit(latest.current);
+    { continue: () => onSubmit(latest.current) },
+    {
+      isActive: focus,
+      typing: (input, key) => {
+        if (key.backspace || key.delete) return update(latest.current.slice(0, -1));
+        if (isTypedText(input, key)) update(latest.current + (code ? asTyped(input) : input));
+      },
     },
-    { isActive: focus },
   );
 
   return <FieldLine label={label} shown={mask ? "•".repeat(value.length) : value} focus={focus} />;

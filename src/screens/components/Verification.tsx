@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { Verdict } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
 import { verdictAfterFailure } from "../../steps/types.js";
-import { isBack, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { attempt } from "../use-task.js";
 import { ErrorPanel } from "./ErrorPanel.js";
 import { Waiting } from "./Waiting.js";
@@ -25,12 +25,7 @@ export function Verification({ what, run, onVerdict, active = true }: Props) {
   const [attemptNo, setAttemptNo] = useState(0);
   const [controller] = useState(() => new AbortController());
 
-  useKeys(
-    (input, key) => {
-      if (isBack(input, key)) controller.abort();
-    },
-    { isActive: active && !failure },
-  );
+  useKeys({ back: () => controller.abort() }, { isActive: active && !failure });
 
   useEffect(() => {
     let live = true;

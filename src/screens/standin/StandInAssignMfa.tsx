@@ -9,7 +9,7 @@ import { CodePair } from "../components/CodePair.js";
 import { QrOrSecret } from "../components/QrOrSecret.js";
 import { TextField } from "../components/TextField.js";
 import { TotpTimer } from "../components/TotpTimer.js";
-import { isBack, isContinue, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
@@ -26,18 +26,7 @@ export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: nu
   const [name, setName] = useState("");
   const [page, setPage] = useState<Page>({ kind: "name" });
 
-  useKeys(
-    (input, key) => {
-      if (isBack(input, key) || isContinue(input, key)) onClose();
-    },
-    { isActive: page.kind === "added" },
-  );
-  useKeys(
-    (input, key) => {
-      if (isBack(input, key)) onClose();
-    },
-    { isActive: page.kind === "name" },
-  );
+  useKeys(page.kind === "added" ? { continue: onClose, back: onClose } : page.kind === "name" ? { back: onClose } : {});
 
   const openSetup = async (typed: string) => {
     if (!standIn) return;

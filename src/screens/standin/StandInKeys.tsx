@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { AccessKey } from "../../aws/account.js";
 import { isAccountError } from "../../aws/errors.js";
 import { TextField } from "../components/TextField.js";
-import { isBack, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
@@ -27,29 +27,23 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   // The stand-in shows AWS's refusals as the console does: a banner, never a crash.
   const perform = (change: Promise<unknown>) => void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
   const key = keys[Math.min(selected, keys.length - 1)];
+  // Each key clears the last notice first.
+  const act = (change: () => void) => () => {
+    setNotice(undefined);
+    change();
+  };
   useKeys(
-    (input, k) => {
-      if (isBack(input, k)) return onClose();
-      if (!standIn || !key) return;
-      setNotice(undefined);
-      if (k.upArrow) setSelected((i) => Math.max(0, i - 1));
-      else if (k.downArrow) setSelected((i) => Math.min(keys.length - 1, i + 1));
-      else if (input === "d") perform(standIn.setAccessKeyStatus(key.id, "Inactive"));
-      else if (input === "a") perform(standIn.setAccessKeyStatus(key.id, "Active"));
-      else if (input === "x") {
-        if (key.status === "Active") setNotice(s.deactivateFirst);
-        else setDeleting(key.id);
-      }
-    },
-    { isActive: deleting === undefined },
-  );
-  useKeys(
-    (input, k) => {
-      if (isBack(input, k)) {
-        setDeleting(undefined);
-      }
-    },
-    { isActive: deleting !== undefined },
+    deleting !== undefined
+      ? { back: () => setDeleting(undefined) }
+      : !standIn || !key
+        ? { back: onClose }
+        : {
+            back: onClose,
+            select: (_input, k) => act(() => setSelected((i) => (k.upArrow ? Math.max(0, i - 1) : Math.min(keys.length - 1, i + 1))))(),
+            deactivateKey: act(() => perform(standIn.setAccessKeyStatus(key.id, "Inactive"))),
+            activateKey: act(() => perform(standIn.setAccessKeyStatus(key.id, "Active"))),
+            deleteKey: act(() => (key.status === "Active" ? setNotice(s.deactivateFirst) : setDeleting(key.id))),
+          },
   );
 
   const confirmDelete = async (value: string) => {

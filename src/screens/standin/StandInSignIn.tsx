@@ -3,7 +3,7 @@
 import { Text } from "ink";
 import { useEffect, useState } from "react";
 import { TextField } from "../components/TextField.js";
-import { isBack, isContinue, useKeys } from "../keys.js";
+import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
@@ -20,12 +20,10 @@ export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMf
     const timer = setInterval(() => setAid(trainingCode()), 1000);
     return () => clearInterval(timer);
   }, [trainingCode]);
-  useKeys(
-    (input, key) => {
-      if (isBack(input, key) || (result === "success" && isContinue(input, key))) onClose();
-      if (!rootHasMfa && isContinue(input, key) && !result) void standIn?.signIn("").then(setResult);
-    },
-  );
+  useKeys({
+    back: onClose,
+    continue: result === "success" ? onClose : !rootHasMfa && !result && (() => void standIn?.signIn("").then(setResult)),
+  });
   const submit = async (value: string) => {
     if (!standIn) return;
     setResult(await standIn.signIn(value.trim()));
@@ -35,7 +33,7 @@ export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMf
     <StandInFrame title={s.title}>
       <Text>{s.email}</Text>
       <Text>{s.password}</Text>
-      {rootHasMfa && result !== "success" && <TextField key={attempts} label={s.mfa} onSubmit={(v) => void submit(v)} focus />}
+      {rootHasMfa && result !== "success" && <TextField key={attempts} label={s.mfa} onSubmit={(v) => void submit(v)} focus code />}
       {!rootHasMfa && !result && <Text>{s.mfaNone}</Text>}
       {aid && result !== "success" && <Text color="magenta">{s.trainingCode(aid)}</Text>}
       {result === "success" && <Text color="green">{s.success}</Text>}
