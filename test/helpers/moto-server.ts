@@ -1,10 +1,16 @@
 // moto's server on 127.0.0.1 with a free port, through the project's launcher (test/integration/moto_launcher.py:
 // LookupEvents from posted events, a request log, injected faults), for tests of the real AWS adapter through
-// the real SDK. Started and stopped by the tests themselves; absent moto skips LOUDLY, and fails where
-// ROOTLOCK_REQUIRE_MOTO is set (as .ci/run does), so a green run can never hide a skipped suite.
+// the real SDK. Absent moto skips LOUDLY, and fails where ROOTLOCK_REQUIRE_MOTO is set (as .ci/run does), so a
+// green run can never hide a skipped suite.
+//
+// Starting a launcher costs about a second of CPU (python imports moto, then loads its data), so the projects
+// that use moto start one server per vitest worker up front (test/moto-servers.ts, a globalSetup), and
+// startMoto() hands the test its worker's server, wiped by the launcher's whole reset: the same clean world a new
+// server would be (test/integration/moto-reset.test.ts checks that). Outside those projects it starts its own.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 const LAUNCHER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../integration/moto_launcher.py");
 
@@ -38,7 +44,10 @@ export interface SeenRequest {
 
 export interface MotoServer {
   endpoint: string;
+  /** Stops a server of the test's own; a worker's shared server stays up (the next startMoto() resets it). */
   stop(): Promise<void>;
+  /** A new server's world: moto's state wiped, its auth off, and the launcher's own state cleared. */
+  reset(): Promise<void>;
   /** CloudTrail records, as AWS stores them, for LookupEvents to return. */
   postEvents(records: object[]): Promise<void>;
   clearEvents(): Promise<void>;
@@ -63,7 +72,7 @@ export function motoAvailable(): { ok: true } | { ok: false; why: string } {
 
 /** Skips a suite loudly when moto is absent, and fails it instead where ROOTLOCK_REQUIRE_MOTO is set. */
 export function requireMoto(suite: string): boolean {
-  const available = motoAvailable();
+  const available = sharedServers()?.available ?? motoAvailable();
   if (available.ok) return true;
   const banner = `MOTO NOT AVAILABLE: ${suite} skipped (${available.why})`;
   if (process.env.ROOTLOCK_REQUIRE_MOTO) throw new Error(banner);
@@ -71,7 +80,37 @@ export function requireMoto(suite: string): boolean {
   return false;
 }
 
+/** What test/moto-servers.ts provides: its probe of moto, and one endpoint per worker (VITEST_POOL_ID 1…n). */
+export interface SharedMotoServers {
+  available: { ok: true } | { ok: false; why: string };
+  endpoints: string[];
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    motoServers: SharedMotoServers | undefined;
+  }
+}
+
+function sharedServers(): SharedMotoServers | undefined {
+  try {
+    return inject("motoServers");
+  } catch {
+    return undefined; // not in a vitest worker
+  }
+}
+
+/** A clean moto for the test: its worker's shared server, reset, or else a server of its own. */
 export async function startMoto(): Promise<MotoServer> {
+  const endpoint = sharedServers()?.endpoints[Number(process.env.VITEST_POOL_ID) - 1];
+  if (!endpoint) return launchMoto();
+  const server = motoAt(endpoint, async () => {});
+  await server.reset();
+  return server;
+}
+
+/** Starts a launcher of its own; stop() ends it. */
+export async function launchMoto(): Promise<MotoServer> {
   const child: ChildProcess = spawn("python3", [LAUNCHER], { stdio: ["ignore", "pipe", "pipe"] });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let log = "";
@@ -87,6 +126,20 @@ export async function startMoto(): Promise<MotoServer> {
     });
     child.on("exit", (code) => reject(new Error(`moto exited (${code}) before listening:\n${log}`)));
   });
+  return motoAt(
+    endpoint,
+    () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+      }),
+  );
+}
+
+/** The harness routes of the launcher listening at `endpoint`. */
+function motoAt(endpoint: string, stop: () => Promise<void>): MotoServer {
   const call = async (route: string, method: string, body?: unknown) => {
     const res = await fetch(`${endpoint}/_harness/${route}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`harness ${method} ${route}: ${res.status}`);
@@ -94,6 +147,7 @@ export async function startMoto(): Promise<MotoServer> {
   };
   return {
     endpoint,
+    reset: async () => void (await call("reset", "POST")),
     postEvents: async (records) => void (await call("cloudtrail-events", "POST", records)),
     clearEvents: async () => void (await call("cloudtrail-events", "DELETE")),
     requests: async () => (await call("requests", "GET")) as SeenRequest[],
@@ -103,12 +157,6 @@ export async function startMoto(): Promise<MotoServer> {
     orgTrail: async (spec) => void (await call("org-trail", "POST", spec)),
     foreignBucket: async (spec) => void (await call("foreign-bucket", "POST", spec)),
     confirmEmail: async (endpoint) => ((await call("sns-confirm", "POST", { endpoint })) as { confirmed: number }).confirmed,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 3000).unref();
-      }),
+    stop,
   };
 }

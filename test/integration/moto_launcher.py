@@ -14,7 +14,11 @@ not CloudTrail's LookupEvents. This layer adds, without touching moto's code:
   "after": true moto carries the request out
   first, so the change is made and only its answer is lost or late (the ambiguous case a client must read back);
 - the request log records, for each request, moto's HTTP status (0 when the connection was reset) and the kind
-  of fault served to it, if any.
+  of fault served to it, if any;
+- a whole reset:  POST /_harness/reset  wipes moto's state (as /moto-api/reset does), turns moto's auth back off
+  (/moto-api/reset-auth turns it on, and moto's reset leaves it on), and clears everything this layer keeps:
+  posted events, the request log, faults, pending confirmation emails, deleted keys and sessions. A server shared
+  by several test cases (test/helpers/moto-server.ts) gives each of them the world a new server would.
 
 and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_ROOT_USER, default
 "root-standin") act as root, with small patches of moto's classes (each cites what it patches):
@@ -78,6 +82,7 @@ from datetime import datetime
 from urllib.parse import parse_qs
 
 import moto
+from moto import settings as moto_settings
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
@@ -445,6 +450,8 @@ patch_moto_iam_gaps()
 events: list = []
 requests_seen: list = []
 faults: dict = {}
+# moto checks no signature or policy until /moto-api/reset-auth lowers this (inf unless set in the environment).
+AUTH_AT_START = moto_settings.INITIAL_NO_AUTH_ACTION_COUNT
 
 
 def signing_key_of(environ) -> str:
@@ -539,10 +546,25 @@ def lookup_events(body: bytes) -> str:
     return json.dumps(result)
 
 
+def reset_everything() -> None:
+    """A new server's world: moto's backends, moto's auth, and the state of this layer."""
+    from moto.core.responses import ActionAuthenticatorMixin
+    from moto.moto_api._internal.models import moto_api_backend
+
+    moto_api_backend.reset()  # what POST /moto-api/reset does (moto/moto_api/_internal/responses.py reset_response)
+    # moto/moto_api/_internal/responses.py reset_auth_response sets these two; moto's reset does not restore them.
+    moto_settings.INITIAL_NO_AUTH_ACTION_COUNT = AUTH_AT_START
+    ActionAuthenticatorMixin.request_count = 0
+    for state in (events, requests_seen, faults, pending_emails, deleted_keys, sessions):
+        state.clear()
+
+
 def harness(environ, start_response, body: bytes):
     path, method = environ["PATH_INFO"], environ["REQUEST_METHOD"]
     with lock:
-        if path == "/_harness/cloudtrail-events":
+        if path == "/_harness/reset":
+            reset_everything()
+        elif path == "/_harness/cloudtrail-events":
             if method == "POST":
                 events.extend(json.loads(body))
             else:

@@ -68,10 +68,9 @@ export function matrix(reads: { action: string; skip?: number }[], writes: { act
 
 export type Key = { accessKeyId: string; secretAccessKey: string };
 
-/** moto's whole state wiped, then the account a case starts from. */
+/** moto's whole state wiped (the launcher's own too: faults, events, sessions…), then the account a case starts from. */
 export async function freshAccount(moto: MotoServer) {
-  await fetch(`${moto.endpoint}/moto-api/reset`, { method: "POST" });
-  await moto.clearFaults();
+  await moto.reset();
   const iam = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
   const key = async (user: string): Promise<Key> => {
     const k = (await iam.send(new CreateAccessKeyCommand({ UserName: user }))).AccessKey!;
