@@ -20,18 +20,23 @@ const EMAIL = "owner@example.com";
 const CHOICES: AlertChoices = { email: EMAIL, apiCalls: true, createTrail: true };
 const WRITES = /^(Create|Put|Set|Subscribe|Publish|Start|Delete)/;
 
+/** A step's context as the admin user ops-admin (a fresh key), on the live adapter pointed at `moto`. */
+async function adminContext(moto: MotoServer): Promise<StepContext> {
+  const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+  await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
+  const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
+  return stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
+}
+
 describe.runIf(available)("alerts against moto", () => {
   let moto: MotoServer;
   let ctx: StepContext;
 
   beforeAll(async () => {
     moto = await startMoto();
-    const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
-    await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
-    const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
-    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
+    ctx = await adminContext(moto);
   }, 60_000);
 
   afterAll(async () => {
@@ -138,12 +143,7 @@ describe.runIf(available)("alerts in a member account of an organization, agains
 
   beforeAll(async () => {
     moto = await startMoto();
-    const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
-    await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
-    const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
-    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
+    ctx = await adminContext(moto);
   }, 60_000);
 
   afterAll(async () => {
@@ -222,12 +222,7 @@ describe.runIf(available)("a hand-made root-sign-in alert against moto", () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
-    await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
-    const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
-    const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
-    ctx = await stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
+    ctx = await adminContext(moto);
   }, 60_000);
 
   afterAll(async () => {
