@@ -20,7 +20,7 @@ export interface CheckOptions {
 
 async function accountFor(target: Target): Promise<Account> {
   if (target.kind === "simulated") {
-    const { SimulatedAccount } = await import("./aws/simulated.js");
+    const { SimulatedAccount } = await import("./aws/simulated/index.js");
     // The audit reads a ready-made account: no need to act out the credential report's generation time.
     return new SimulatedAccount({ scenario: target.scenario, reportDelayMs: 0 });
   }

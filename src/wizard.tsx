@@ -6,7 +6,7 @@ import { DryRunAccount } from "./aws/dry-run.js";
 import { JournalingAccount } from "./aws/journal.js";
 import { defaultReportBase, writeReport } from "./report-file.js";
 import { buildReport } from "./steps/report.js";
-import { SimulatedAccount, type ScenarioName } from "./aws/simulated.js";
+import { SimulatedAccount, type ScenarioName } from "./aws/simulated/index.js";
 import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
 import type { StandIn } from "./screens/ui-context.js";

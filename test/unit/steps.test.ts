@@ -1,7 +1,7 @@
 // Every step, inspect → plan → apply → verify, on the simulated account, with a clock the test moves.
 import { describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
-import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import { AccountError } from "../../src/aws/errors.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { stepOrder } from "../../src/steps/order.js";

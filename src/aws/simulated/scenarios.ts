@@ -1,10 +1,10 @@
-// The simulated accounts a trainee can start from (`--scenario`). Plain data: simulated.ts gives it life.
-import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "./account.js";
-import { newSecret } from "../lib/totp.js";
-import type { ScenarioName } from "./scenario-names.js";
-import type { ManagementEvents, RuleState, RuleTarget } from "./account.js";
+// The simulated accounts a trainee can start from (`--scenario`). Plain data: the rest of simulated/ gives it life.
+import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "../account.js";
+import { newSecret } from "../../lib/totp.js";
+import type { ScenarioName } from "../scenario-names.js";
+import type { ManagementEvents, RuleState, RuleTarget } from "../account.js";
 
-export { SCENARIOS, type ScenarioName } from "./scenario-names.js";
+export { SCENARIOS, type ScenarioName } from "../scenario-names.js";
 
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
