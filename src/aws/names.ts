@@ -12,8 +12,9 @@
  */
 export const DEVICE_NAME_MAX = 226;
 /**
- * The console's "Device name" field, which the root user types into, says "Up to 128" (the stand-in's hint says the
- * same; not confirmed against an AWS page here). rootlock asks for the name the operator will type there.
+ * The name the root user types into the console's "Device name" field, which rootlock asks for first: up to 128, as
+ * rootlock's text field and the stand-in's hint say (the console's own limit is not confirmed against an AWS page
+ * here; the API would take up to DEVICE_NAME_MAX).
  */
 export const CONSOLE_DEVICE_NAME_MAX = 128;
 

@@ -6,8 +6,8 @@ import { type AccountReads, type RuleState, type RuleTarget, ruleStateIsEnabled,
 import { AccountError } from "../errors.js";
 import { BUCKET_NAME_PATTERN, RULE_NAME_PATTERN, TOPIC_NAME_PATTERN } from "../names.js";
 import type { WriteHandlers } from "../operations.js";
-import { ACCOUNT_ID, defaultTopicPolicy, ROOT_ARN, topicArn as makeTopicArn } from "./scenarios.js";
-import { isJson, SIMULATED_REGION, type SimulatedWorld } from "./state.js";
+import { ACCOUNT_ID, defaultTopicPolicy, ROOT_ARN, SIMULATED_REGION, topicArn as makeTopicArn } from "./scenarios.js";
+import { isJson, type SimulatedWorld } from "./state.js";
 
 const LOOKUP_RATE_PER_SECOND = 2;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

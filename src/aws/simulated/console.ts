@@ -6,8 +6,8 @@ import type { RootConsole } from "../account.js";
 import { AccountError } from "../errors.js";
 import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../../lib/totp.js";
 import { assign, MAX_DEVICES_PER_USER, removeKey } from "./iam.js";
-import { ACCOUNT_ID, mfaArn, ROOT_ARN } from "./scenarios.js";
-import { SIMULATED_REGION, type SimulatedWorld } from "./state.js";
+import { ACCOUNT_ID, mfaArn, ROOT_ARN, SIMULATED_REGION } from "./scenarios.js";
+import type { SimulatedWorld } from "./state.js";
 
 /** Where the simulated root user signs in from (an address of TEST-NET-3, RFC 5737). */
 const SIGN_IN_IP = "203.0.113.10";

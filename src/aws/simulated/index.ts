@@ -13,7 +13,8 @@ import { dispatch, type OpName, type OpResult, type SecretArg, type WriteHandler
 import { alertReads, alertWrites } from "./alerts.js";
 import { rootConsole } from "./console.js";
 import { iamReads, iamWrites } from "./iam.js";
-import { SIMULATED_REGION, type SimulatedOptions, SimulatedWorld } from "./state.js";
+import { SIMULATED_REGION } from "./scenarios.js";
+import { type SimulatedOptions, SimulatedWorld } from "./state.js";
 
 export type { SimulatedOptions } from "./state.js";
 export type { ScenarioName } from "../scenario-names.js";

@@ -1,5 +1,6 @@
 // The simulated accounts a trainee can start from (`--scenario`). Plain data: the rest of simulated/ gives it life.
-import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "../account.js";
+import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy, rootArn } from "../account.js";
+import { alertsRegionFor } from "../partition.js";
 import { newSecret } from "../../lib/totp.js";
 import type { ScenarioName } from "../scenario-names.js";
 import type { ManagementEvents, RuleState, RuleTarget } from "../account.js";
@@ -8,10 +9,12 @@ export { SCENARIOS, type ScenarioName } from "../scenario-names.js";
 
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
-export const ROOT_ARN = `arn:aws:iam::${ACCOUNT_ID}:root`;
+/** The simulated account is in the standard partition: root's events arrive in its alerts region (us-east-1). */
+export const SIMULATED_REGION = alertsRegionFor("aws");
+export const ROOT_ARN = rootArn(ACCOUNT_ID, "aws");
 export const mfaArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:mfa/${name}`;
 export const userArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:user/${name}`;
-export const topicArn = (name: string) => `arn:aws:sns:us-east-1:${ACCOUNT_ID}:${name}`;
+export const topicArn = (name: string) => `arn:aws:sns:${SIMULATED_REGION}:${ACCOUNT_ID}:${name}`;
 
 /** The policy AWS gives a new topic: the owning account may manage it and publish to it; no service may. */
 export function defaultTopicPolicy(arn: string): string {
@@ -243,7 +246,7 @@ function hardenedAccount(now: Date): AccountState {
   state.buckets.push({ name: `management-trail-${ACCOUNT_ID}` });
   state.trails.push({
     name: "management-trail",
-    homeRegion: "us-east-1",
+    homeRegion: SIMULATED_REGION,
     multiRegion: true,
     includeGlobalServiceEvents: true,
     logging: true,

@@ -9,9 +9,8 @@ import { randomUUID } from "node:crypto";
 import { ruleStateIsEnabled, type WriteReceipt } from "../account.js";
 import { AccountError, type ErrorCode } from "../errors.js";
 import { matchesPattern, transformInput } from "../event-pattern.js";
-import { alertsRegionFor } from "../partition.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
-import { type AccountState, type GroupRecord, type KeyRecord, type Scenario, scenario as makeScenario, type ScenarioName, type TrailRecord } from "./scenarios.js";
+import { type AccountState, type GroupRecord, type KeyRecord, type Scenario, scenario as makeScenario, type ScenarioName, SIMULATED_REGION, type TrailRecord } from "./scenarios.js";
 
 export interface SimulatedOptions {
   scenario?: ScenarioName;
@@ -39,8 +38,6 @@ const ROOT_SESSION_KEY = "ASIA4ROOTSESSIONKEY1";
 // (HTTP 400; reported in aws/aws-sdk-java#1304, dcoker/awsmfa#9, jckuester/awsweeper#114).
 const NON_USER_CREDENTIALS = "ValidationError: Must specify userName when calling with non-User credentials";
 
-/** The simulated account is in the standard partition: root's events arrive in its alerts region. */
-export const SIMULATED_REGION = alertsRegionFor("aws");
 
 interface Pending {
   due: number;
