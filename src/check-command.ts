@@ -60,12 +60,12 @@ export function renderTable(report: CheckReport, colour: boolean, columns = 80):
 }
 
 /** Breaks only the words longer than `width` (an ARN, a long id) into pieces that fit; the rest wrap whole. */
-export function breakLongWords(text: string, width: number): string {
+function breakLongWords(text: string, width: number): string {
   return text.replace(/\S+/g, (word) => (word.length <= width ? word : (word.match(new RegExp(`.{1,${width}}`, "gu")) ?? [word]).join("\n")));
 }
 
 /** The audit as Markdown, for `check --report`: the same rows as the table, with their sources. */
-export function renderCheckMarkdown(report: CheckReport): string {
+function renderCheckMarkdown(report: CheckReport): string {
   const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
   return [
     "# rootlock check",

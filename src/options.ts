@@ -36,7 +36,7 @@ export const optionsSchema = z
   })
   .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
 
-export const COMMANDS = ["wizard", "check", "alerts", "policy"] as const;
+const COMMANDS = ["wizard", "check", "alerts", "policy"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Options = z.infer<typeof optionsSchema> & { command: Command };

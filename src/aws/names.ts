@@ -10,7 +10,7 @@
  * A virtual MFA device's name: the model sets no maximum, but the device's serial `arn:aws:iam::ACCOUNT:mfa/NAME`
  * is a serialNumberType of at most 256 characters, which leaves 226 for the name (30 for the rest).
  */
-export const DEVICE_NAME_MAX = 226;
+const DEVICE_NAME_MAX = 226;
 /**
  * The name the root user types into the console's "Device name" field, which rootlock asks for first: up to 128, as
  * rootlock's text field and the stand-in's hint say (the console's own limit is not confirmed against an AWS page

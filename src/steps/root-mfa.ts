@@ -14,16 +14,13 @@ import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.
 import { apiAction, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
-/** AWS allows up to eight MFA devices per user, root included: a backup device is worth one of them. */
-export const MAX_MFA_DEVICES = 8;
-
 /** The name the console gave root's device before it asked for one: an unassigned one is a leftover of root's. */
-export const LEGACY_ROOT_DEVICE_NAME = "root-account-mfa-device";
+const LEGACY_ROOT_DEVICE_NAME = "root-account-mfa-device";
 /** What rootlock suggests the operator types as the device name (the console asks, with no default of its own). */
-export const SUGGESTED_DEVICE_NAME = "root-mfa";
+const SUGGESTED_DEVICE_NAME = "root-mfa";
 
 /** A virtual device's name: the last part of its serial, `arn:PARTITION:iam::ACCT:mfa/[PATH/]NAME`. */
-export function deviceNameOf(serialNumber: string): string | undefined {
+function deviceNameOf(serialNumber: string): string | undefined {
   return /^arn:aws[\w-]*:iam::\d{12}:mfa\/(?:.*\/)?([^/]+)$/.exec(serialNumber)?.[1];
 }
 

@@ -8,6 +8,7 @@ import { JournalingAccount } from "../../src/aws/journal.js";
 import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import { GENERATED_LENGTH, generatePassword, meetsPasswordPolicy } from "../../src/lib/password.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { PASSWORD_PLACEHOLDER } from "../../src/aws/operations.js";
 import {
   adminActionHolds,
   applyAdminAction,
@@ -15,7 +16,6 @@ import {
   fullPlan,
   hasAdmin,
   inspectAdminIdentity,
-  PASSWORD_PLACEHOLDER,
   planAdminIdentity,
   rollbackAdminIdentity,
   verifyAdminIdentity,

@@ -506,7 +506,7 @@ async function collect<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | u
   return all;
 }
 
-export function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined, sessionToken?: string): Caller {
+function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined, sessionToken?: string): Caller {
   // AWS marks a key id by its kind: AKIA… long-term, ASIA… temporary (which always comes with a session token).
   // Only a long-term key is one the wizard could list or delete; session keys are not listed.
   const temporary = !!sessionToken || !!accessKeyId?.startsWith("ASIA");
@@ -520,7 +520,7 @@ export function callerFrom(arn: string, accountId: string, accessKeyId: string |
 }
 
 /** One LookupEvents result as the sign-in test needs it; undefined when its record cannot be read. */
-export function consoleLoginFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): ConsoleLoginEvent | undefined {
+function consoleLoginFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): ConsoleLoginEvent | undefined {
   if (!record) return undefined;
   try {
     const e = JSON.parse(record) as {
@@ -552,7 +552,7 @@ export function consoleLoginFrom(eventId: string, eventTime: Date | undefined, r
  * own enablement is logged with `userIdentity.type` "Root" and `requestParameters.userName` "AWS ROOT USER"
  * (CloudTrail user guide, console sign-in events; ../shared/reference/aws-facts.md §6); a failed one has an errorCode.
  */
-export function rootMfaEnablementFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): MfaEnablementEvent | undefined {
+function rootMfaEnablementFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): MfaEnablementEvent | undefined {
   if (!record) return undefined;
   try {
     const e = JSON.parse(record) as { eventTime?: string; errorCode?: string; userIdentity?: { type?: string }; requestParameters?: { serialNumber?: string } | null };

@@ -246,7 +246,7 @@ export class LiveAlerts {
  * Advanced selectors: eventCategory = Management, narrowed by readOnly = true / false. No selector at all logs
  * nothing (AWS always returns at least its default selector for a trail that logs management events).
  */
-export function managementEventsOf(basic: EventSelector[] | undefined, advanced: AdvancedEventSelector[] | undefined): ManagementEvents {
+function managementEventsOf(basic: EventSelector[] | undefined, advanced: AdvancedEventSelector[] | undefined): ManagementEvents {
   const kinds = new Set<"read" | "write">();
   for (const s of basic ?? []) {
     if (s.IncludeManagementEvents === false) continue;

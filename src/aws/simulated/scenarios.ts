@@ -5,7 +5,6 @@ import { newSecret } from "../../lib/totp.js";
 import type { ScenarioName } from "../scenario-names.js";
 import type { ManagementEvents, RuleState, RuleTarget } from "../account.js";
 
-export { SCENARIOS, type ScenarioName } from "../scenario-names.js";
 
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
@@ -77,7 +76,7 @@ export interface RoleRecord {
 }
 
 /** AWS managed policies the simulated account knows (AttachGroupPolicy refuses any other with NoSuchEntity). */
-export const READ_ONLY_ACCESS_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+const READ_ONLY_ACCESS_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 export const MANAGED_POLICIES = [ADMINISTRATOR_ACCESS_ARN, READ_ONLY_ACCESS_ARN, "arn:aws:iam::aws:policy/SecurityAudit"];
 
 export interface ConsoleLoginRecord {

@@ -10,7 +10,8 @@ import { ruleStateIsEnabled, type WriteReceipt } from "../account.js";
 import { AccountError, type ErrorCode } from "../errors.js";
 import { matchesPattern, transformInput } from "../event-pattern.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
-import { type AccountState, type GroupRecord, type KeyRecord, type Scenario, scenario as makeScenario, type ScenarioName, SIMULATED_REGION, type TrailRecord } from "./scenarios.js";
+import type { ScenarioName } from "../scenario-names.js";
+import { type AccountState, type GroupRecord, type KeyRecord, type Scenario, scenario as makeScenario, SIMULATED_REGION, type TrailRecord } from "./scenarios.js";
 
 export interface SimulatedOptions {
   scenario?: ScenarioName;
