@@ -2,11 +2,10 @@
 // No colours when the output is not a terminal or NO_COLOR is set.
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import type { Account } from "./aws/account.js";
 import type { CheckReport, CheckStatus } from "./check-schema.js";
 import { EXIT } from "./exit-codes.js";
 import { runCheck } from "./steps/check.js";
-import type { Target } from "./wizard.js";
+import { openAccount, type Target } from "./aws/open-account.js";
 
 export interface CheckOptions {
   target: Target;
@@ -16,17 +15,6 @@ export interface CheckOptions {
   report?: string;
   /** The catalogue's sentences about the report file, in the run's language. */
   say: { reportWritten: (markdown: string, json: string) => string; reportFailed: (code: string) => string };
-}
-
-async function accountFor(target: Target): Promise<Account> {
-  if (target.kind === "simulated") {
-    const { SimulatedAccount } = await import("./aws/simulated.js");
-    // The audit reads a ready-made account: no need to act out the credential report's generation time.
-    return new SimulatedAccount({ scenario: target.scenario, reportDelayMs: 0 });
-  }
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const { LiveAccount } = await import("./aws/iam.js");
-  return new LiveAccount({ profile: target.profile, region: target.region });
 }
 
 /** Columns that hold ids or a status: wide enough for their longest word ("CloudWatch.1)", "UNKNOWN"), never cut. */
@@ -72,12 +60,12 @@ export function renderTable(report: CheckReport, colour: boolean, columns = 80):
 }
 
 /** Breaks only the words longer than `width` (an ARN, a long id) into pieces that fit; the rest wrap whole. */
-export function breakLongWords(text: string, width: number): string {
+function breakLongWords(text: string, width: number): string {
   return text.replace(/\S+/g, (word) => (word.length <= width ? word : (word.match(new RegExp(`.{1,${width}}`, "gu")) ?? [word]).join("\n")));
 }
 
 /** The audit as Markdown, for `check --report`: the same rows as the table, with their sources. */
-export function renderCheckMarkdown(report: CheckReport): string {
+function renderCheckMarkdown(report: CheckReport): string {
   const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
   return [
     "# rootlock check",
@@ -101,7 +89,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
 }
 
 export async function runCheckCommand({ target, json, version, report: reportBase, say }: CheckOptions): Promise<number> {
-  const account = await accountFor(target);
+  const { account } = await openAccount(target, { audit: true });
   const report = await runCheck(account, () => new Date(), version, target.kind === "simulated");
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`${renderTable(report, !!process.stdout.isTTY && !process.env.NO_COLOR, process.stdout.isTTY ? process.stdout.columns : 80)}\n`);

@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import { TOPIC_NAME_PATTERN } from "./aws/names.js";
 import { SCENARIOS } from "./aws/scenario-names.js";
 import type { Messages } from "./i18n/index.js";
 
@@ -25,7 +26,7 @@ export const optionsSchema = z
     region: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "a region looks like us-east-1"))),
     report: nonEmpty(),
     // SNS's rule for a topic name, checked before anything is sent.
-    topic: z.optional(z.string().check(z.regex(/^[\w-]{1,256}$/, "a topic name has 1-256 letters, digits, - or _"))),
+    topic: z.optional(z.string().check(z.regex(TOPIC_NAME_PATTERN, "a topic name has 1-256 letters, digits, - or _"))),
     json: flag(),
     // `rootlock policy --check | --wizard`: which mode's IAM policy to print.
     check: flag(),
@@ -35,7 +36,7 @@ export const optionsSchema = z
   })
   .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
 
-export const COMMANDS = ["wizard", "check", "alerts", "policy"] as const;
+const COMMANDS = ["wizard", "check", "alerts", "policy"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Options = z.infer<typeof optionsSchema> & { command: Command };

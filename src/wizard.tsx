@@ -1,15 +1,12 @@
 // Starts the Ink wizard on an account and resolves with the exit status once the operator is done.
 import { render } from "ink";
 import { App, type RunOutcome } from "./app.js";
-import type { Account } from "./aws/account.js";
-import { DryRunAccount } from "./aws/dry-run.js";
 import { JournalingAccount } from "./aws/journal.js";
 import { defaultReportBase, writeReport } from "./report-file.js";
 import { buildReport } from "./steps/report.js";
-import { SimulatedAccount, type ScenarioName } from "./aws/simulated.js";
+import { openAccount, type Target } from "./aws/open-account.js";
 import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
-import type { StandIn } from "./screens/ui-context.js";
 import type { Timing } from "./steps/types.js";
 import type { ControlId } from "./steps/controls.js";
 
@@ -21,8 +18,6 @@ export const SIMULATED_TIMING: Timing = { iamPollMs: 1000, iamTimeoutMs: 60_000,
  * on average, so the sign-in test waits up to 15, reading every 15 s (far under LookupEvents' 2 a second).
  */
 export const LIVE_TIMING: Timing = { iamPollMs: 3000, iamTimeoutMs: 3 * 60_000, trailPollMs: 15_000, trailTimeoutMs: 15 * 60_000 };
-
-export type Target = { kind: "simulated"; scenario: ScenarioName } | { kind: "live"; profile?: string; region?: string };
 
 export interface WizardOptions {
   lang: Lang;
@@ -42,25 +37,11 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 export async function runWizard({ lang, target, dryRun, notice, report, version, flow = "wizard", topicName }: WizardOptions): Promise<number> {
   const startedAt = new Date();
-  let inner: Account;
-  let standIn: StandIn | undefined;
-  let timing: Timing;
-  if (target.kind === "simulated") {
-    const simulated = new SimulatedAccount({ scenario: target.scenario });
-    inner = simulated;
-    standIn = simulated.console;
-    timing = SIMULATED_TIMING;
-  } else {
-    // The SDK is loaded only here, for a live or dry run against AWS. Its warning that releases after early
-    // 2027 will need Node 22 would be printed across the wizard's screen; the pinned versions run on Node 20.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    const { LiveAccount } = await import("./aws/iam.js");
-    inner = new LiveAccount({ profile: target.profile, region: target.region });
-    timing = LIVE_TIMING;
-  }
-  // A dry run blocks rootlock's own writes (the trainee's console stand-in stays usable); the journal records
-  // every change sent, or not sent, for the evidence report.
-  const account = new JournalingAccount(dryRun ? new DryRunAccount(inner) : inner);
+  // A dry run blocks rootlock's own writes; the trainee's console stand-in stays usable.
+  const { account: inner, standIn } = await openAccount(target, { dryRun });
+  const timing = target.kind === "simulated" ? SIMULATED_TIMING : LIVE_TIMING;
+  // The journal records every change sent, or not sent (a dry run), for the evidence report.
+  const account = new JournalingAccount(inner);
   let outcome: RunOutcome | undefined;
   // Ctrl-C arrives as a key (raw mode); a signal (kill, SIGTERM, the terminal window closed) is turned into the
   // same interruption, so nothing half-done is left and the report is still written.

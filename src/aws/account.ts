@@ -373,8 +373,6 @@ export const ForwardingReads = class {
 /** AWS's managed policy for full administrator rights, the same ARN in every account. */
 export const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
-export const ROOT_ARN_SUFFIX = ":root";
-
 export function rootArn(accountId: string, partition: Partition): string {
   return `arn:${partition}:iam::${accountId}:root`;
 }

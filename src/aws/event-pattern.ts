@@ -34,7 +34,7 @@ function leafMatches(wanted: Json, value: unknown): boolean {
 }
 
 /** Resolves `$.a.b.c` in the event; undefined when any step is missing. */
-export function jsonPath(event: unknown, path: string): unknown {
+function jsonPath(event: unknown, path: string): unknown {
   if (!path.startsWith("$")) return undefined;
   let node: unknown = event;
   for (const part of path.slice(1).split(".").filter(Boolean)) {

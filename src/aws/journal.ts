@@ -3,6 +3,7 @@
 // `send` records what the operations table says the write is. It never records a secret: the seed that
 // CreateVirtualMFADevice returns is not looked at, and the secret argument of a write (the codes of
 // EnableMFADevice, a console password) is passed on untouched, never recorded (`recorded` leaves its keys out).
+import { systemNow } from "../lib/clock.js";
 import { type Account, ForwardingReads } from "./account.js";
 import { type OpName, type OpResult, receiptOf, recorded, type SecretArg, type Write, type WriteOf } from "./operations.js";
 import { AccountError, DryRunWrite } from "./errors.js";
@@ -20,7 +21,7 @@ export class JournalingAccount extends ForwardingReads implements Account {
 
   constructor(
     readonly inner: Account,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = systemNow,
   ) {
     super(inner);
   }

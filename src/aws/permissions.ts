@@ -1,5 +1,5 @@
 // Every AWS call rootlock can send, once: what it is for, whether it changes the account, and which mode needs it.
-// The live adapter (iam.ts, alerts-live.ts) sends nothing that is not here (test/unit/permissions.test.ts scans it),
+// The live adapter (src/aws/live/) sends nothing that is not here (test/unit/permissions.test.ts scans it),
 // `rootlock policy` prints the least-privilege IAM policy for a mode from it, and the README's permission table is
 // generated from it (`npm run docs:permissions`). The writes come from the operations table (operations.ts), which
 // the adapters implement op by op. Plain data: --help and `policy` load it without the SDK.

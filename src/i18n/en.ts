@@ -1,10 +1,14 @@
 // English: the message catalogue. Every sentence the operator reads comes from here (or ko.ts, which must
 // have the same shape: TypeScript checks it). Functions take the values a sentence needs.
 import type { ErrorCode } from "../aws/errors.js";
+import { CONSOLE_DEVICE_NAME_MAX } from "../aws/names.js";
 import type { CodePairProblem } from "../lib/totp.js";
 import type { KeyName } from "../screens/keys.js";
-import type { ControlId } from "../steps/controls.js";
+import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
 import type { VerdictReason, VerdictState } from "../steps/types.js";
+
+/** A control's ids in a title, from the one table (steps/controls.ts). */
+const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related}, related`);
 
 export const en = {
   cli: {
@@ -225,7 +229,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     planRecommended: "You are not root: rootlock guides what only root can do in the console, and verifies it from here.",
   },
   rootKeys: {
-    title: "Root access keys (CIS 1.4 / Security Hub IAM.4)",
+    title: `Root access keys (${titleIds("root-access-keys")})`,
     why: "A root access key gives full access, with no MFA: root should have none.",
     none: "The root user has no access keys.",
     table: { key: "Key", status: "Status", created: "Created", lastUsed: "Last used" },
@@ -253,10 +257,10 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     openStandIn: "c: open the console stand-in (simulated)",
   },
   rootMfa: {
-    title: "Root MFA (CIS 1.5 / Security Hub IAM.9)",
+    title: `Root MFA (${titleIds("root-mfa")})`,
     consoleOnly: "AWS lets only the root user turn on root MFA, in the console: rootlock guides each click and then checks IAM.",
     already: "Root MFA is already enabled.",
-    hardware: "Root uses a hardware key or passkey (no virtual device): this also meets CIS 1.6 / IAM.6.",
+    hardware: `Root uses a hardware key or passkey (no virtual device): this also meets ${idsShort(HARDWARE_MFA_IDS)}.`,
     devices: (names: string) => `Virtual devices on root: ${names}`,
     orphan: (serial: string) => `An unassigned device ${serial} exists: the console would fail with "Entity already exists" until it is deleted.`,
     otherOrphan: (serial: string) => `Unassigned device ${serial}: another name, so it does not block root's. Left alone: it may be someone's enrolment in progress.`,
@@ -280,10 +284,10 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     verifying: "root MFA in the account summary",
     verified: "AWS shows root MFA enabled.",
     openStandIn: "c: open the console stand-in (simulated)",
-    hardwareAdvice: "CIS 1.6 / IAM.6 asks for a hardware device on root: a virtual device does not meet it. Add a security key or passkey later.",
+    hardwareAdvice: `${idsShort(HARDWARE_MFA_IDS)} asks for a hardware device on root: a virtual device does not meet it. Add a security key or passkey later.`,
   },
   userMfa: {
-    title: (user: string) => `MFA for ${user} (CIS 1.10 / Security Hub IAM.5)`,
+    title: (user: string) => `MFA for ${user} (${titleIds("operator-mfa")})`,
     why: "This admin user replaces root for daily work, so it needs MFA too. This one rootlock can set up by API.",
     already: (user: string) => `${user} already has MFA.`,
     notApplicable: "The caller is not an IAM user: there is no admin user of yours to enrol here.",
@@ -312,25 +316,25 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     discarded: "The unfinished device was removed: nothing is left behind.",
   },
   passwordPolicy: {
-    title: "Password policy for IAM users (CIS 1.8, 1.9 / Security Hub IAM.15, IAM.16)",
+    title: `Password policy for IAM users (${titleIds("password-policy")})`,
     why: "The account password policy sets the rules for IAM users' console passwords. CIS asks for at least 14 characters and no reuse of the last 24 passwords.",
     none: "The account has no password policy of its own: AWS's default rules apply (8 characters, three of four kinds, reuse allowed).",
     setting: "Setting",
     now: "Now",
     after: "rootlock sets",
     unset: "not set",
-    length: (ok: boolean) => `CIS 1.8 / IAM.15, minimum length 14 or more: ${ok ? "met" : "NOT met"}`,
-    reuse: (ok: boolean) => `CIS 1.9 / IAM.16, reuse of the last 24 passwords prevented: ${ok ? "met" : "NOT met"}`,
+    length: (ok: boolean) => `${idsShort(AUDIT_IDS["password-min-length"])}, minimum length 14 or more: ${ok ? "met" : "NOT met"}`,
+    reuse: (ok: boolean) => `${idsShort(AUDIT_IDS["password-reuse"])}, reuse of the last 24 passwords prevented: ${ok ? "met" : "NOT met"}`,
     keeps: "Every other setting is carried over as it is, and a value stricter than CIS's stays.",
     noneDefaults: "With no policy to carry over, rootlock also requires all four kinds of character (AWS's default asks for three) and lets users change their own password.",
-    already: "The password policy already meets CIS 1.8 and 1.9.",
+    already: `The password policy already meets CIS ${AUDIT_IDS["password-min-length"].cis} and ${AUDIT_IDS["password-reuse"].cis}.`,
     rootNote:
       "The root user's password is not governed by this policy. AWS's rules for it: 8 to 128 characters, at least three of uppercase letters, lowercase letters, numbers and symbols, and not the same as the account name or email address.",
     verifying: "the password policy in IAM",
     verified: "AWS shows the new password policy, every setting as sent.",
   },
   adminIdentity: {
-    title: "An admin identity instead of root (CIS 1.7)",
+    title: `An admin identity instead of root (${titleIds("admin-identity")})`,
     why: "Daily work needs an administrator that is not root: an IAM user of its own, with a password and MFA, given its rights through a group.",
     identityCenter: "Organizations (several people, several accounts) should use IAM Identity Center instead; rootlock does not set that up.",
     found: "Identities other than root with AdministratorAccess:",
@@ -358,7 +362,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     switchFromRoot: (user: string) => `You are running rootlock as root: once this run is over, use ${user} instead.`,
   },
   signin: {
-    title: "Sign-in test (CIS 1.7 / Security Hub CloudWatch.1, related)",
+    title: `Sign-in test (${titleIds("root-signin")})`,
     warning:
       "A root sign-in sets off other tools for a while: root-usage findings and alarms (Security Hub IAM.20 of the CIS v1.2 standard, CloudWatch.1) and GuardDuty's RootCredentialUsage. Tell your security team before you start.",
     noMfa: "Root MFA is not enabled, so this test cannot pass yet: a sign-in now would be without MFA.",
@@ -382,7 +386,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     inbox: (n: number) => `Simulated mailbox: ${n} alert email${n === 1 ? "" : "s"} received.`,
   },
   alerts: {
-    title: "Root activity alerts (CIS 4.3 / Security Hub CloudWatch.1, related)",
+    title: `Root activity alerts (${titleIds("root-alerts")})`,
     why: "Whenever the root user signs in or removes its MFA, its owner should hear about it within minutes. rootlock sets up, in us-east-1 (where root's events arrive): an SNS topic EventBridge may publish to, an email subscription, EventBridge rules with readable messages, and (if none does) a trail that brings the events to EventBridge.",
     topic: (arn: string, exists: boolean) => `Topic ${arn}: ${exists ? "exists" : "to be created"}`,
     subscription: (email: string, state: string) => `Email ${email}: ${state}`,
@@ -460,7 +464,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     mfa: {
       title: "Assign MFA device",
       deviceName: "Device name",
-      deviceNameHint: "Up to 128 letters, digits and + = , . @ - _",
+      deviceNameHint: `Up to ${CONSOLE_DEVICE_NAME_MAX} letters, digits and + = , . @ - _`,
       deviceKind: "MFA device: Authenticator app",
       setup: "Set up device",
       scan: "Show QR code: scan it with the authenticator app on your phone.",

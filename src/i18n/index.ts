@@ -3,7 +3,7 @@ import { en, type Messages } from "./en.js";
 import { ko } from "./ko.js";
 
 export type Lang = "en" | "ko";
-export const LANGS: readonly Lang[] = ["en", "ko"];
+const LANGS: readonly Lang[] = ["en", "ko"];
 
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";

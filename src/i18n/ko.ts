@@ -1,6 +1,11 @@
 // 한국어: en.ts와 같은 모양의 메시지 카탈로그(TypeScript가 빠진 항목을 잡아냅니다). 콘솔 화면의 이름은 한국어
 // AWS 콘솔의 표기를 따르고, API 작업 이름·키·ARN·URL·명령은 영어 그대로 둡니다.
+import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
+import { CONSOLE_DEVICE_NAME_MAX } from "../aws/names.js";
 import type { Messages } from "./en.js";
+
+/** 제목에 붙는 통제 ID: 하나뿐인 표(steps/controls.ts)에서 가져옵니다. */
+const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related} 관련`);
 
 export const ko: Messages = {
   cli: {
@@ -214,7 +219,7 @@ export const ko: Messages = {
     planRecommended: "루트가 아닙니다: 루트만 콘솔에서 할 수 있는 일은 rootlock이 안내하고, 여기서 결과를 확인합니다.",
   },
   rootKeys: {
-    title: "루트 액세스 키 (CIS 1.4 / Security Hub IAM.4)",
+    title: `루트 액세스 키 (${titleIds("root-access-keys")})`,
     why: "루트 액세스 키는 MFA 없이 모든 권한을 줍니다: 루트에는 키가 없어야 합니다.",
     none: "루트 사용자에게 액세스 키가 없습니다.",
     table: { key: "키", status: "상태", created: "생성일", lastUsed: "마지막 사용" },
@@ -242,10 +247,10 @@ export const ko: Messages = {
     openStandIn: "c: 콘솔 연습 화면 열기 (모의)",
   },
   rootMfa: {
-    title: "루트 MFA (CIS 1.5 / Security Hub IAM.9)",
+    title: `루트 MFA (${titleIds("root-mfa")})`,
     consoleOnly: "AWS는 루트 MFA를 루트 사용자가 콘솔에서만 켤 수 있게 합니다: rootlock이 클릭마다 안내하고 IAM에서 확인합니다.",
     already: "루트 MFA가 이미 활성화되어 있습니다.",
-    hardware: "루트가 하드웨어 키나 패스키를 씁니다(가상 디바이스 없음): CIS 1.6 / IAM.6도 충족합니다.",
+    hardware: `루트가 하드웨어 키나 패스키를 씁니다(가상 디바이스 없음): ${idsShort(HARDWARE_MFA_IDS)}도 충족합니다.`,
     devices: (names: string) => `루트의 가상 디바이스: ${names}`,
     orphan: (serial: string) => `할당되지 않은 디바이스 ${serial}이(가) 있습니다: 삭제하기 전까지 콘솔이 "Entity already exists"로 실패합니다.`,
     otherOrphan: (serial: string) => `할당되지 않은 디바이스 ${serial}: 이름이 달라 루트의 할당을 막지 않습니다. 그대로 둡니다: 다른 사람이 등록하는 중일 수 있습니다.`,
@@ -269,10 +274,10 @@ export const ko: Messages = {
     verifying: "계정 요약의 루트 MFA",
     verified: "AWS에서 루트 MFA가 활성화된 것으로 보입니다.",
     openStandIn: "c: 콘솔 연습 화면 열기 (모의)",
-    hardwareAdvice: "CIS 1.6 / IAM.6은 루트에 하드웨어 디바이스를 요구합니다: 가상 디바이스로는 충족되지 않습니다. 나중에 보안 키나 패스키를 추가하십시오.",
+    hardwareAdvice: `${idsShort(HARDWARE_MFA_IDS)}은 루트에 하드웨어 디바이스를 요구합니다: 가상 디바이스로는 충족되지 않습니다. 나중에 보안 키나 패스키를 추가하십시오.`,
   },
   userMfa: {
-    title: (user: string) => `${user}의 MFA (CIS 1.10 / Security Hub IAM.5)`,
+    title: (user: string) => `${user}의 MFA (${titleIds("operator-mfa")})`,
     why: "이 관리자 사용자가 일상 업무에서 루트를 대신하므로 MFA가 필요합니다. 이것은 rootlock이 API로 설정할 수 있습니다.",
     already: (user: string) => `${user}에는 이미 MFA가 있습니다.`,
     notApplicable: "호출자가 IAM 사용자가 아닙니다: 여기서 등록할 관리자 사용자가 없습니다.",
@@ -301,25 +306,25 @@ export const ko: Messages = {
     discarded: "끝내지 못한 디바이스를 제거했습니다: 남은 것이 없습니다.",
   },
   passwordPolicy: {
-    title: "IAM 사용자 암호 정책 (CIS 1.8, 1.9 / Security Hub IAM.15, IAM.16)",
+    title: `IAM 사용자 암호 정책 (${titleIds("password-policy")})`,
     why: "계정 암호 정책은 IAM 사용자의 콘솔 암호 규칙을 정합니다. CIS는 14자 이상과 최근 암호 24개의 재사용 금지를 요구합니다.",
     none: "계정에 자체 암호 정책이 없습니다: AWS 기본 규칙이 적용됩니다(8자, 네 가지 문자 종류 중 세 가지, 재사용 허용).",
     setting: "설정",
     now: "현재",
     after: "rootlock 설정값",
     unset: "설정 안 됨",
-    length: (ok: boolean) => `CIS 1.8 / IAM.15, 최소 길이 14 이상: ${ok ? "충족" : "미충족"}`,
-    reuse: (ok: boolean) => `CIS 1.9 / IAM.16, 최근 암호 24개 재사용 금지: ${ok ? "충족" : "미충족"}`,
+    length: (ok: boolean) => `${idsShort(AUDIT_IDS["password-min-length"])}, 최소 길이 14 이상: ${ok ? "충족" : "미충족"}`,
+    reuse: (ok: boolean) => `${idsShort(AUDIT_IDS["password-reuse"])}, 최근 암호 24개 재사용 금지: ${ok ? "충족" : "미충족"}`,
     keeps: "다른 설정은 모두 그대로 옮기며, CIS보다 엄격한 값은 유지합니다.",
     noneDefaults: "옮길 정책이 없으므로 rootlock은 네 가지 문자 종류를 모두 요구하고(AWS 기본은 세 가지) 사용자가 자기 암호를 바꿀 수 있게 합니다.",
-    already: "암호 정책이 이미 CIS 1.8과 1.9를 충족합니다.",
+    already: `암호 정책이 이미 CIS ${AUDIT_IDS["password-min-length"].cis}과 ${AUDIT_IDS["password-reuse"].cis}를 충족합니다.`,
     rootNote:
       "루트 사용자의 암호에는 이 정책이 적용되지 않습니다. AWS의 루트 암호 규칙: 8~128자, 대문자·소문자·숫자·기호 중 세 가지 이상, 계정 이름이나 이메일 주소와 같지 않을 것.",
     verifying: "IAM의 암호 정책",
     verified: "AWS가 새 암호 정책을 보여 줍니다. 보낸 설정 그대로입니다.",
   },
   adminIdentity: {
-    title: "루트 대신 쓸 관리자 자격 (CIS 1.7)",
+    title: `루트 대신 쓸 관리자 자격 (${titleIds("admin-identity")})`,
     why: "일상 업무에는 루트가 아닌 관리자가 필요합니다: 자기 암호와 MFA가 있고, 그룹을 통해 권한을 받는 IAM 사용자입니다.",
     identityCenter: "조직(여러 사람, 여러 계정)에서는 대신 IAM Identity Center를 쓰십시오. rootlock은 그것을 설정하지 않습니다.",
     found: "AdministratorAccess가 있는 루트 외의 자격:",
@@ -347,7 +352,7 @@ export const ko: Messages = {
     switchFromRoot: (user: string) => `지금 rootlock을 루트로 실행하고 있습니다: 이 실행이 끝나면 ${user}을(를) 쓰십시오.`,
   },
   signin: {
-    title: "로그인 테스트 (CIS 1.7 / Security Hub CloudWatch.1 관련)",
+    title: `로그인 테스트 (${titleIds("root-signin")})`,
     warning:
       "루트 로그인은 한동안 다른 도구를 울립니다: 루트 사용 결과와 경보(CIS v1.2 표준의 Security Hub IAM.20, CloudWatch.1), GuardDuty의 RootCredentialUsage. 시작하기 전에 보안 팀에 알리십시오.",
     noMfa: "루트 MFA가 활성화되지 않아 이 테스트는 아직 통과할 수 없습니다: 지금 로그인하면 MFA 없이 로그인하게 됩니다.",
@@ -372,7 +377,7 @@ export const ko: Messages = {
     inbox: (n: number) => `모의 메일함: 알림 이메일 ${n}통 수신.`,
   },
   alerts: {
-    title: "루트 활동 알림 (CIS 4.3 / Security Hub CloudWatch.1 관련)",
+    title: `루트 활동 알림 (${titleIds("root-alerts")})`,
     why: "루트 사용자가 로그인하거나 MFA를 제거하면 소유자가 몇 분 안에 알아야 합니다. rootlock은 루트 이벤트가 도착하는 us-east-1에 EventBridge가 게시할 수 있는 SNS 주제, 이메일 구독, 읽기 쉬운 메시지를 만드는 EventBridge 규칙, 그리고 (없다면) 이벤트를 EventBridge로 보내는 트레일을 설정합니다.",
     topic: (arn: string, exists: boolean) => `주제 ${arn}: ${exists ? "있음" : "만들 예정"}`,
     subscription: (email: string, state: string) => `이메일 ${email}: ${state}`,
@@ -449,7 +454,7 @@ export const ko: Messages = {
     mfa: {
       title: "MFA 디바이스 할당",
       deviceName: "디바이스 이름",
-      deviceNameHint: "최대 128자의 영문자, 숫자, + = , . @ - _",
+      deviceNameHint: `최대 ${CONSOLE_DEVICE_NAME_MAX}자의 영문자, 숫자, + = , . @ - _`,
       deviceKind: "MFA 디바이스: 인증 관리자 앱",
       setup: "디바이스 설정",
       scan: "QR 코드 표시: 휴대폰의 인증 앱으로 스캔하십시오.",

@@ -12,9 +12,9 @@ export const PERIOD_SECONDS = 30;
 /** How far from now (in 30 s steps) a code is still looked for when explaining a mismatch. */
 const SEARCH_STEPS = 20;
 /** The latest of two codes must come from within this many steps before now (AWS accepts recent codes). */
-export const MAX_AGE_STEPS = 2;
+const MAX_AGE_STEPS = 2;
 /** …and no later than the step after now (a phone clock a little ahead). */
-export const MAX_AHEAD_STEPS = 1;
+const MAX_AHEAD_STEPS = 1;
 
 export const codeSchema = z.pipe(z.pipe(z.string(), z.transform((s: string) => s.trim())), z.string().check(z.regex(/^\d{6}$/)));
 
@@ -46,7 +46,7 @@ export function otpauthUri(secret: string, issuer: string, label: string): strin
 }
 
 /** The time step (near `at`) whose code is `code`, searching outwards from now; undefined when none. */
-export function findStep(secret: string, code: string, at: Date, range = SEARCH_STEPS): number | undefined {
+function findStep(secret: string, code: string, at: Date, range = SEARCH_STEPS): number | undefined {
   const now = timeStepOf(at);
   for (let d = 0; d <= range; d++) {
     if (codeAt(secret, now - d) === code) return now - d;

@@ -16,11 +16,9 @@ import { apiAction, verdict } from "./types.js";
 import { planUserMfa } from "./user-mfa.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
-export const DEFAULT_ADMIN_GROUP = "Administrators";
-/** IAM's rule for user names. */
-export const USER_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
-/** What the plan shows for the password: the password itself is never in an action, a log or the report. */
-export { PASSWORD_PLACEHOLDER } from "../aws/operations.js";
+const DEFAULT_ADMIN_GROUP = "Administrators";
+/** IAM's rule for user names (aws/names.ts). */
+export { USER_NAME_PATTERN } from "../aws/names.js";
 
 /** Someone other than root with AdministratorAccess: a user (directly, or through a group) or a role. */
 export interface AdminHolder {

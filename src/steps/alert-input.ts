@@ -2,7 +2,7 @@
 // would refuse (or a typo like a missing domain) is caught here, with a clear message, not by sns:Subscribe.
 import * as z from "zod/mini";
 
-export const alertEmailSchema = z.email();
+const alertEmailSchema = z.email();
 
 export function parseAlertEmail(text: string): string | undefined {
   const parsed = alertEmailSchema.safeParse(text.trim());

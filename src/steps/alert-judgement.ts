@@ -6,7 +6,7 @@ import type { Account, EventRule, TopicSubscription, Trail } from "../aws/accoun
 import { describeDeliveringTrail, SIGN_IN_DETAIL_TYPES, trailDeliversRootCalls } from "./alert-shapes.js";
 import { type Read, read } from "./reads.js";
 
-export const isTopicArn = (arn: string) => /^arn:aws[\w-]*:sns:/.test(arn);
+const isTopicArn = (arn: string) => /^arn:aws[\w-]*:sns:/.test(arn);
 
 /** The subscriptions of each SNS topic a root-sign-in rule targets, by topic ARN. */
 export type TopicReads = Record<string, Read<TopicSubscription[]>>;
@@ -55,7 +55,7 @@ export function catchesRootMfaRemoval(rule: EventRule): boolean {
  * Who hears of a root sign-in: for each rule, its SNS topics' confirmed subscriptions. A target that is not an
  * SNS topic (a Lambda, a queue) cannot be judged from here and counts as delivered.
  */
-export function deliveries(rules: EventRule[], topics: TopicReads): { delivered: AlertRoute[]; pending: string[]; unreadable: string[] } {
+function deliveries(rules: EventRule[], topics: TopicReads): { delivered: AlertRoute[]; pending: string[]; unreadable: string[] } {
   const delivered: AlertRoute[] = [];
   const pending: string[] = [];
   const unreadable: string[] = [];
@@ -81,7 +81,7 @@ export interface AlertRoute {
   confirmed?: number;
 }
 
-export const describeRoute = (r: AlertRoute) => `${r.rule} → ${r.target}${r.confirmed !== undefined ? ` (${r.confirmed} confirmed)` : ""}`;
+const describeRoute = (r: AlertRoute) => `${r.rule} → ${r.target}${r.confirmed !== undefined ? ` (${r.confirmed} confirmed)` : ""}`;
 
 export const couldNotRead = (r: { code: string; action: string }) => `could not read (${r.code} on ${r.action})`;
 

@@ -4,7 +4,6 @@
 import type { RuleState, RuleTarget, Trail } from "../aws/account.js";
 import { accountOf, alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
 
-export { partitionOf };
 
 export const DEFAULT_TOPIC_NAME = "rootlock-root-activity";
 export const TRAIL_NAME = "rootlock-management-events";
@@ -12,7 +11,7 @@ export const RULE_PREFIX = "rootlock-root-";
 /** The id of rootlock's target on each rule: a target under another id (someone else's) is left alone. */
 export const TARGET_ID = "rootlock-sns";
 /** The Sid of rootlock's statement in the topic policy; other statements are kept as they are. */
-export const POLICY_SID = "rootlock-eventbridge-publish";
+const POLICY_SID = "rootlock-eventbridge-publish";
 
 export type AlertRuleKind = "console-sign-in" | "mfa-removal" | "api-call";
 

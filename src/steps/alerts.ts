@@ -13,7 +13,6 @@ import {
   bucketNameFor,
   DEFAULT_TOPIC_NAME,
   describeDeliveringTrail,
-  partitionOf,
   RULE_PREFIX,
   sameJson,
   TARGET_ID,
@@ -25,7 +24,7 @@ import {
   trailDeliversRootCalls,
   TRAIL_NAME,
 } from "./alert-shapes.js";
-import { alertsRegionFor, type Partition } from "../aws/partition.js";
+import { alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
 import { judgeSignInAlerts, readAlertRoutes, type SignInAlertJudgement } from "./alert-judgement.js";
 import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
@@ -209,7 +208,7 @@ export interface AlertsState {
   trail: boolean;
 }
 
-export async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices): Promise<AlertsState> {
+async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices): Promise<AlertsState> {
   const specs = chosenRules(finding, choices);
   const topic = await ctx.account.getTopic(finding.topicArn);
   const [subs, rules, trails] = await Promise.all([
@@ -232,7 +231,7 @@ export async function readAlerts(ctx: StepContext, finding: AlertsFinding, choic
 }
 
 /** Every part rootlock sets up is in place (the subscription may still be pending; the trail is judged apart). */
-export function alertsInPlace(s: AlertsState): boolean {
+function alertsInPlace(s: AlertsState): boolean {
   return s.topic && s.policy && s.subscription !== "missing" && s.rules.every((r) => r.rule && r.target);
 }
 
@@ -273,7 +272,7 @@ export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, cho
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
 }
 
-export const TEST_SUBJECT = "rootlock test alert";
+const TEST_SUBJECT = "rootlock test alert";
 
 /** A test message through the topic: it reaches only confirmed addresses. */
 export async function sendTestAlert(ctx: StepContext, topicArn: string): Promise<WriteReceipt> {

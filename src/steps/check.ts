@@ -51,7 +51,7 @@ export interface CheckInput {
 }
 
 /** Every read at once: they do not depend on each other. */
-export async function readPosture(account: Account, now: Date): Promise<CheckInput> {
+async function readPosture(account: Account, now: Date): Promise<CheckInput> {
   const since = new Date(now.getTime() - HISTORY_DAYS * DAY);
   const [summary, report, devices, [signins, mfaEnablements], [rules, topics], trails, contact, admins, passwordPolicy] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
@@ -258,7 +258,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   return { findings, notes };
 }
 
-export function exitCodeOf(findings: CheckFinding[]): 0 | 1 | 2 {
+function exitCodeOf(findings: CheckFinding[]): 0 | 1 | 2 {
   const statuses = new Set<CheckStatus>(findings.map((f) => f.status));
   if (statuses.has("fail")) return 1;
   return statuses.has("unknown") ? 2 : 0;

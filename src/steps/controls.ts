@@ -57,5 +57,19 @@ export const AUDIT_IDS: Record<CheckFinding["control"], ControlIds> = {
   "password-reuse": { cis: "1.9", securityHub: "IAM.16" },
 };
 
+/**
+ * How a title names a control's ids: "CIS 1.4 / Security Hub IAM.4"; "CIS 1.7" when no Security Hub control checks
+ * it; its related control in the catalogue's own words ("CloudWatch.1, related", "CloudWatch.1 관련").
+ */
+export function idsInTitle(ids: ControlIds, related: (control: string) => string): string {
+  if (ids.securityHub !== "—") return `CIS ${ids.cis} / Security Hub ${ids.securityHub}`;
+  return ids.related ? `CIS ${ids.cis} / Security Hub ${related(ids.related)}` : `CIS ${ids.cis}`;
+}
+
+/** The short form, inside a sentence: "CIS 1.6 / IAM.6". */
+export function idsShort(ids: ControlIds): string {
+  return `CIS ${ids.cis} / ${ids.securityHub}`;
+}
+
 /** Offered when missing, and the operator may decline them without the run counting as not verified. */
 export const OPTIONAL_CONTROLS: readonly ControlId[] = ["password-policy", "admin-identity", "root-alerts"];

@@ -5,7 +5,7 @@ import { isRootArn, signsWithRootKey } from "../aws/account.js";
 import { isAccountError } from "../aws/errors.js";
 
 /** Beyond this, TOTP codes computed on this machine will not match AWS's. */
-export const CLOCK_WARN_MS = 30_000;
+const CLOCK_WARN_MS = 30_000;
 
 /** How each part of the job can be done by this caller (see the README's table). */
 export interface Capabilities {
@@ -44,7 +44,7 @@ export function capabilitiesOf(caller: Caller): Capabilities {
 }
 
 /** Measures the clock offset from one round trip, taking the midpoint of our clock as the reference. */
-export async function measureClockOffset(account: Account, now: () => Date): Promise<number> {
+async function measureClockOffset(account: Account, now: () => Date): Promise<number> {
   const before = now().getTime();
   const server = await account.getServerTime();
   const after = now().getTime();

@@ -8,26 +8,19 @@
 // deleted.
 import type { VirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
+import { CONSOLE_DEVICE_NAME_MAX, isDeviceName } from "../aws/names.js";
 import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
-/** AWS allows up to eight MFA devices per user, root included: a backup device is worth one of them. */
-export const MAX_MFA_DEVICES = 8;
-
 /** The name the console gave root's device before it asked for one: an unassigned one is a leftover of root's. */
-export const LEGACY_ROOT_DEVICE_NAME = "root-account-mfa-device";
+const LEGACY_ROOT_DEVICE_NAME = "root-account-mfa-device";
 /** What rootlock suggests the operator types as the device name (the console asks, with no default of its own). */
-export const SUGGESTED_DEVICE_NAME = "root-mfa";
-/**
- * CreateVirtualMFADevice's VirtualMFADeviceName, as the IAM model defines it (min 1, pattern `[\w+=,.@-]+`; the
- * model sets no maximum, and rootlock's text field stops at 128 characters).
- */
-export const DEVICE_NAME_PATTERN = /^[\w+=,.@-]+$/;
+const SUGGESTED_DEVICE_NAME = "root-mfa";
 
 /** A virtual device's name: the last part of its serial, `arn:PARTITION:iam::ACCT:mfa/[PATH/]NAME`. */
-export function deviceNameOf(serialNumber: string): string | undefined {
+function deviceNameOf(serialNumber: string): string | undefined {
   return /^arn:aws[\w-]*:iam::\d{12}:mfa\/(?:.*\/)?([^/]+)$/.exec(serialNumber)?.[1];
 }
 
@@ -76,7 +69,8 @@ export function suggestedDeviceName(finding: Pick<RootMfaFinding, "assignedNames
 
 /** Why a name cannot be used in the console: AWS's pattern, or a device of that name already assigned (it stays). */
 export function deviceNameProblem(finding: Pick<RootMfaFinding, "assignedNames">, name: string): "pattern" | "assigned" | undefined {
-  if (!DEVICE_NAME_PATTERN.test(name)) return "pattern";
+  // The name the operator will type in the console: IAM's rule, up to the console field's length (aws/names.ts).
+  if (!isDeviceName(name, CONSOLE_DEVICE_NAME_MAX)) return "pattern";
   return finding.assignedNames.includes(name) ? "assigned" : undefined;
 }
 

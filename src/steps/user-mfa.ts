@@ -40,7 +40,7 @@ export function totpLabel(name: string, accountId: string): string {
 }
 
 /** The device is named after the user, as the console suggests. */
-export function deviceNameFor(userName: string): string {
+function deviceNameFor(userName: string): string {
   return userName;
 }
 

@@ -28,7 +28,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../src/aws/account.js";
-import { ACCOUNT_ID, ADMIN_USER, mfaArn, userArn } from "../../src/aws/scenarios.js";
+import { ACCOUNT_ID, ADMIN_USER, mfaArn, userArn } from "../../src/aws/simulated/scenarios.js";
 import { EXIT } from "../../src/exit-codes.js";
 import { en as t } from "../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";

@@ -2,7 +2,7 @@
 // mode, send keys, and wait for the frame to show something (a frame changes only after a tick).
 import { render } from "ink-testing-library";
 import type { ReactElement } from "react";
-import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import type { Lang } from "../../src/i18n/index.js";
 import { messages } from "../../src/i18n/index.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";

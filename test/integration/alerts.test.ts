@@ -7,7 +7,7 @@ import { CreateBucketCommand, GetBucketPolicyCommand, S3Client } from "@aws-sdk/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
-import { LiveAccount } from "../../src/aws/iam.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 import { type AlertChoices, applyAlertAction, confirmAlertAction, existingAlertsVerdict, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
 import { runCheck } from "../../src/steps/check.js";
 import { stepContextOn } from "../helpers/live-world.js";

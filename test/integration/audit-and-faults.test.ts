@@ -6,7 +6,7 @@ import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/c
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkReportSchema } from "../../src/check-schema.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
-import { LiveAccount } from "../../src/aws/iam.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 import { runCheck } from "../../src/steps/check.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import { verifySigninTest } from "../../src/steps/signin-test.js";

@@ -4,7 +4,7 @@ import { CreateTopicCommand, SNSClient } from "@aws-sdk/client-sns";
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from "@aws-sdk/client-iam";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { LiveAccount } from "../../src/aws/iam.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 import { actionsFor } from "../../src/aws/permissions.js";
 import { runCheck } from "../../src/steps/check.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";

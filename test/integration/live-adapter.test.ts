@@ -1,4 +1,4 @@
-// The real adapter (src/aws/iam.ts) through the real AWS SDK against a real endpoint: moto's server on
+// The real adapter (src/aws/live/account.ts) through the real AWS SDK against a real endpoint: moto's server on
 // 127.0.0.1, started here through the project's launcher. moto has no root user, so this covers what an admin
 // IAM user does — the recommended caller; the root-specific paths need a stand-in root (issue 3, still open).
 import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { AccountError } from "../../src/aws/errors.js";
-import { LiveAccount } from "../../src/aws/iam.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import { applyRootMfaAction, confirmOrphanDeleted, inspectRootMfa, planRootMfa } from "../../src/steps/root-mfa.js";

@@ -7,7 +7,7 @@ import { CreateVirtualMFADeviceCommand, IAMClient, ListAccessKeysCommand, ListVi
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
-import { LiveAccount } from "../../src/aws/iam.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 import { capabilitiesOf } from "../../src/steps/preflight.js";
 import { runCheck } from "../../src/steps/check.js";
 import { inspectRootKeys } from "../../src/steps/root-access-keys.js";

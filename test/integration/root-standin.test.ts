@@ -5,7 +5,7 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
-import { LiveAccount } from "../../src/aws/iam.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import {

@@ -30,7 +30,7 @@ describe.each(["en", "ko"] as const)("PreflightScreen and SummaryScreen (%s)", (
   });
 
   it("warns when this machine's clock is off from AWS's", async () => {
-    const { SimulatedAccount } = await import("../../src/aws/simulated.js");
+    const { SimulatedAccount } = await import("../../src/aws/simulated/index.js");
     const account = new SimulatedAccount({ clockSkewMs: 95_000 });
     const r = renderIn(lang, <PreflightScreen account={account} now={() => new Date()} onDone={() => {}} onQuit={() => {}} />);
     await r.waitFor(t.preflight.clockOff("95.0").slice(0, 12));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
-import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import { matchesPattern, transformInput } from "../../src/aws/event-pattern.js";
 import { alertRules, publishStatement, topicArnFor, topicPolicyIsRight, topicPolicyWith, trailBucketPolicy } from "../../src/steps/alert-shapes.js";
 import { alertsRegionFor, partitionOf, partitionOfRegion } from "../../src/aws/partition.js";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { renderTable } from "../../src/check-command.js";
 import { checkReportSchema } from "../../src/check-schema.js";
-import { SimulatedAccount } from "../../src/aws/simulated.js";
+import { SimulatedAccount } from "../../src/aws/simulated/index.js";
 import { applyAlertAction, inspectAlerts, planAlerts } from "../../src/steps/alerts.js";
 import { readFileSync } from "node:fs";
 import { assess, catchesRootMfaRemoval, catchesRootSignIn, type CheckInput, runCheck } from "../../src/steps/check.js";

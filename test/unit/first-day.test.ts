@@ -5,9 +5,10 @@ import { shownCall } from "../../src/aws/operations.js";
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "../../src/aws/account.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { JournalingAccount } from "../../src/aws/journal.js";
-import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import { GENERATED_LENGTH, generatePassword, meetsPasswordPolicy } from "../../src/lib/password.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { PASSWORD_PLACEHOLDER } from "../../src/aws/operations.js";
 import {
   adminActionHolds,
   applyAdminAction,
@@ -15,7 +16,6 @@ import {
   fullPlan,
   hasAdmin,
   inspectAdminIdentity,
-  PASSWORD_PLACEHOLDER,
   planAdminIdentity,
   rollbackAdminIdentity,
   verifyAdminIdentity,

@@ -5,7 +5,7 @@ import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { JournalingAccount } from "../../src/aws/journal.js";
 import { OPS, type OpName, PASSWORD_PLACEHOLDER, recorded, shownCall, write } from "../../src/aws/operations.js";
 import { AWS_CALLS } from "../../src/aws/permissions.js";
-import { SimulatedAccount } from "../../src/aws/simulated.js";
+import { SimulatedAccount } from "../../src/aws/simulated/index.js";
 import { READ_BACKS } from "../../src/steps/read-backs.js";
 
 const PASSWORD = "Xq7!correct-horse-battery-staple-42";

@@ -1,12 +1,13 @@
 // The one list of AWS calls (src/aws/permissions.ts) against what the live adapter can actually send, the policy
 // `rootlock policy` prints, and the README's table generated from the list.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AWS_CALLS, actionsFor, permissionsTable, policyFor, TABLE_END, TABLE_START } from "../../src/aws/permissions.js";
 import { type OpName, OPS } from "../../src/aws/operations.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
-const ADAPTER = ["src/aws/iam.ts", "src/aws/alerts-live.ts"];
+// Every file of the live adapter, the only place the SDK is imported.
+const ADAPTER = readdirSync(new URL("../../src/aws/live/", import.meta.url)).filter((f) => f.endsWith(".ts")).map((f) => `src/aws/live/${f}`);
 
 // The IAM service prefix of each SDK client the adapter imports.
 const PREFIX: Record<string, string> = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { JournalingAccount } from "../../src/aws/journal.js";
-import { SimulatedAccount } from "../../src/aws/simulated.js";
+import { SimulatedAccount } from "../../src/aws/simulated/index.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { buildReport, renderMarkdown } from "../../src/steps/report.js";
 

@@ -1,7 +1,7 @@
 // Every step, inspect → plan → apply → verify, on the simulated account, with a clock the test moves.
 import { describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
-import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated.js";
+import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import { AccountError } from "../../src/aws/errors.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { stepOrder } from "../../src/steps/order.js";
@@ -266,6 +266,20 @@ describe("root MFA", () => {
     expect(deviceNameProblem(finding, "root phone")).toBe("pattern");
     expect(deviceNameProblem(finding, "root-phone")).toBe("assigned");
     expect(deviceNameProblem(finding, "root-mfa")).toBeUndefined();
+  });
+
+  // One rule for a virtual MFA device's name (src/aws/names.ts): IAM's pattern (min 1, `[\w+=,.@-]+`), up to 128 in
+  // the console's field, which the step asks for, and up to 226 by API, where the serial `arn:aws:iam::ACCT:mfa/NAME`
+  // must fit serialNumberType's 256 (IAM API model, botocore iam/2010-05-08 service-2.json).
+  it("a device name follows one rule: the console's 128 for the name the operator will type, 226 by API", async () => {
+    const { ctx, account } = await world("clean");
+    const finding = await inspectRootMfa(ctx);
+    expect(deviceNameProblem(finding, "a".repeat(128))).toBeUndefined();
+    expect(deviceNameProblem(finding, "a".repeat(129))).toBe("pattern");
+    expect(deviceNameProblem(finding, "")).toBe("pattern");
+    await expect(account.send({ op: "createVirtualMfaDevice", args: { name: "b".repeat(227) } })).rejects.toMatchObject({ code: "Unknown" });
+    const made = await account.send({ op: "createVirtualMfaDevice", args: { name: "b".repeat(226) } });
+    expect(made.serialNumber).toHaveLength(256);
   });
 
   it("refuses a ninth device for root in the console", async () => {

@@ -3,6 +3,7 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { isAccountError } from "../../aws/errors.js";
+import { CONSOLE_DEVICE_NAME_MAX, isDeviceName } from "../../aws/names.js";
 import { codeSchema, otpauthUri } from "../../lib/totp.js";
 import { TOTP_ISSUER, totpLabel } from "../../steps/user-mfa.js";
 import { CodePair } from "../components/CodePair.js";
@@ -12,8 +13,6 @@ import { TotpTimer } from "../components/TotpTimer.js";
 import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
-
-const DEVICE_NAME = /^[\w+=,.@-]{1,128}$/;
 
 type Page =
   | { kind: "name"; error?: string }
@@ -31,7 +30,7 @@ export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: nu
   const openSetup = async (typed: string) => {
     if (!standIn) return;
     setName(typed);
-    if (!DEVICE_NAME.test(typed)) return setPage({ kind: "name", error: m.deviceNameHint });
+    if (!isDeviceName(typed, CONSOLE_DEVICE_NAME_MAX)) return setPage({ kind: "name", error: m.deviceNameHint });
     const { secret, accountId } = await standIn.openMfaAssignment();
     setPage({ kind: "setup", secret, accountId, attempt: 0 });
   };

@@ -5,7 +5,7 @@
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App, type RunOutcome } from "../../../src/app.js";
-import { LiveAccount } from "../../../src/aws/iam.js";
+import { LiveAccount } from "../../../src/aws/live/account.js";
 import { JournalingAccount } from "../../../src/aws/journal.js";
 import { en as t } from "../../../src/i18n/en.js";
 import { fold, KEYS, plain, sleep } from "../../helpers/ink.js";

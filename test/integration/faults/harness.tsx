@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-iam";
 import type { ReactElement } from "react";
 import { expect } from "vitest";
-import { LiveAccount } from "../../../src/aws/iam.js";
+import { LiveAccount } from "../../../src/aws/live/account.js";
 import { type ErrorCode, KNOWN_CODES } from "../../../src/aws/errors.js";
 import { en as t } from "../../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../../src/lib/totp.js";

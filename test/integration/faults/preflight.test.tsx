@@ -2,7 +2,7 @@
 // devices, the caller's own devices): the preflight says what failed and how to go on, and a retry reads the
 // account in full.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LiveAccount } from "../../../src/aws/iam.js";
+import { LiveAccount } from "../../../src/aws/live/account.js";
 import { en as t } from "../../../src/i18n/en.js";
 import { PreflightScreen } from "../../../src/screens/PreflightScreen.js";
 import type { PreflightFinding } from "../../../src/steps/preflight.js";

@@ -1,17 +1,19 @@
-// The simulated accounts a trainee can start from (`--scenario`). Plain data: simulated.ts gives it life.
-import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy } from "./account.js";
-import { newSecret } from "../lib/totp.js";
-import type { ScenarioName } from "./scenario-names.js";
-import type { ManagementEvents, RuleState, RuleTarget } from "./account.js";
+// The simulated accounts a trainee can start from (`--scenario`). Plain data: the rest of simulated/ gives it life.
+import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy, rootArn } from "../account.js";
+import { alertsRegionFor } from "../partition.js";
+import { newSecret } from "../../lib/totp.js";
+import type { ScenarioName } from "../scenario-names.js";
+import type { ManagementEvents, RuleState, RuleTarget } from "../account.js";
 
-export { SCENARIOS, type ScenarioName } from "./scenario-names.js";
 
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
-export const ROOT_ARN = `arn:aws:iam::${ACCOUNT_ID}:root`;
+/** The simulated account is in the standard partition: root's events arrive in its alerts region (us-east-1). */
+export const SIMULATED_REGION = alertsRegionFor("aws");
+export const ROOT_ARN = rootArn(ACCOUNT_ID, "aws");
 export const mfaArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:mfa/${name}`;
 export const userArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:user/${name}`;
-export const topicArn = (name: string) => `arn:aws:sns:us-east-1:${ACCOUNT_ID}:${name}`;
+export const topicArn = (name: string) => `arn:aws:sns:${SIMULATED_REGION}:${ACCOUNT_ID}:${name}`;
 
 /** The policy AWS gives a new topic: the owning account may manage it and publish to it; no service may. */
 export function defaultTopicPolicy(arn: string): string {
@@ -74,7 +76,7 @@ export interface RoleRecord {
 }
 
 /** AWS managed policies the simulated account knows (AttachGroupPolicy refuses any other with NoSuchEntity). */
-export const READ_ONLY_ACCESS_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+const READ_ONLY_ACCESS_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 export const MANAGED_POLICIES = [ADMINISTRATOR_ACCESS_ARN, READ_ONLY_ACCESS_ARN, "arn:aws:iam::aws:policy/SecurityAudit"];
 
 export interface ConsoleLoginRecord {
@@ -243,7 +245,7 @@ function hardenedAccount(now: Date): AccountState {
   state.buckets.push({ name: `management-trail-${ACCOUNT_ID}` });
   state.trails.push({
     name: "management-trail",
-    homeRegion: "us-east-1",
+    homeRegion: SIMULATED_REGION,
     multiRegion: true,
     includeGlobalServiceEvents: true,
     logging: true,

@@ -1,8 +1,11 @@
-// The real adapter: the `Account` port over AWS SDK v3 (IAM, STS, and CloudTrail in the alerts region: partition.ts).
+// The live adapter: the `Account` port over AWS SDK v3, the only place the SDK is imported (this folder). This file
+// holds IAM, STS (the caller, the account's clock), CloudTrail's LookupEvents and EventBridge's ListRules (in the
+// alerts region: partition.ts) and the Account API's security contact; alerts.ts holds the alerts' SNS, EventBridge,
+// CloudTrail and S3 calls.
 //
-// This module is imported lazily (only for live and dry-run modes), so `--help`, the demo and the first
-// screen never pay for loading the SDK. Credentials come from the SDK's default chain (environment, shared
-// files, SSO, …), `--profile` picks a profile, and `AWS_ENDPOINT_URL` is honoured as the SDK defines it
+// This module is imported lazily (only for live and dry-run modes, through open-account.ts), so `--help`, the demo
+// and the first screen never pay for loading the SDK. Credentials come from the SDK's default chain (environment,
+// shared files, SSO, …), `--profile` picks a profile, and `AWS_ENDPOINT_URL` is honoured as the SDK defines it
 // (that is how the integration tests point it at a local moto server).
 import { AccountClient, GetAlternateContactCommand } from "@aws-sdk/client-account";
 import { CloudTrailClient, LookupEventsCommand, type LookupEventsCommandOutput } from "@aws-sdk/client-cloudtrail";
@@ -60,14 +63,15 @@ import type {
   SecurityContact,
   VirtualMfaDevice,
   WriteReceipt,
-} from "./account.js";
-import { ruleStateIsEnabled } from "./account.js";
-import { dispatch, type OpName, type OpResult, OPS, type SecretArg, type WriteHandlers, type WriteOf } from "./operations.js";
+} from "../account.js";
+import { isRootArn, ruleStateIsEnabled } from "../account.js";
+import { dispatch, type OpName, type OpResult, OPS, type SecretArg, type WriteHandlers, type WriteOf } from "../operations.js";
 import { toAccountError } from "./aws-errors.js";
-import { AccountError, noneIfAbsent } from "./errors.js";
+import { AccountError, noneIfAbsent } from "../errors.js";
 import { parseRootReportRow } from "./credential-report.js";
-import { LiveAlerts } from "./alerts-live.js";
-import { alertsRegionFor, partitionOfRegion } from "./partition.js";
+import { LiveAlerts } from "./alerts.js";
+import { alertsRegionFor, partitionOfRegion } from "../partition.js";
+import { systemNow, systemSleep } from "../../lib/clock.js";
 
 export interface LiveOptions {
   profile?: string;
@@ -82,7 +86,6 @@ export interface LiveOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Root sign-ins are recorded in the partition's alerts region (us-east-1 in the standard one), whatever region the operator works in. */
 // AWS usually has the report within seconds: ask again soon, then back off.
 const REPORT_POLL_MS = [250, 500, 1000, 2000, 4000, 8000, 8000];
 // A write refused with Throttling was not carried out, so it is safe to send again after these pauses.
@@ -115,8 +118,9 @@ export class LiveAccount implements Account {
       // logs a warning (over Ink's frame) unless told to throw; thrown, it is a NetworkError like a reset.
       requestHandler: { requestTimeout: timeout, connectionTimeout: timeout, throwOnRequestTimeout: true },
     };
-    // IAM and STS are global; a region is still needed to sign. us-east-1 unless the operator chose one.
-    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+    // IAM and STS are global; a region is still needed to sign: the standard partition's IAM region (us-east-1)
+    // unless the operator chose one.
+    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? alertsRegionFor("aws");
     this.iam = new IAMClient({ ...common, region });
     this.iamWrites = new IAMClient({ ...common, region, maxAttempts: 1 });
     this.sts = new STSClient({ ...common, region });
@@ -135,8 +139,8 @@ export class LiveAccount implements Account {
       (call, run) => this.write(call, run),
       () => this.ownAccountId(),
     );
-    this.now = options.now ?? (() => new Date());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? systemNow;
+    this.sleep = options.sleep ?? systemSleep;
     this.sts.middlewareStack.add(
       (next) => async (args) => {
         const result = await next(args);
@@ -502,13 +506,13 @@ async function collect<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | u
   return all;
 }
 
-export function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined, sessionToken?: string): Caller {
+function callerFrom(arn: string, accountId: string, accessKeyId: string | undefined, sessionToken?: string): Caller {
   // AWS marks a key id by its kind: AKIA… long-term, ASIA… temporary (which always comes with a session token).
   // Only a long-term key is one the wizard could list or delete; session keys are not listed.
   const temporary = !!sessionToken || !!accessKeyId?.startsWith("ASIA");
   const longTermKey = !temporary && accessKeyId?.startsWith("AKIA") ? accessKeyId : undefined;
   const session = temporary ? { temporary } : {};
-  if (/^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn)) return { accountId, arn, kind: "root", accessKeyId: longTermKey, ...session };
+  if (isRootArn(arn)) return { accountId, arn, kind: "root", accessKeyId: longTermKey, ...session };
   const user = /^arn:aws[\w-]*:iam::\d{12}:user\/(?:.*\/)?([^/]+)$/.exec(arn);
   if (user) return { accountId, arn, kind: "iam-user", userName: user[1], accessKeyId: longTermKey, ...session };
   if (/^arn:aws[\w-]*:sts::\d{12}:assumed-role\//.test(arn)) return { accountId, arn, kind: "assumed-role" };
@@ -516,7 +520,7 @@ export function callerFrom(arn: string, accountId: string, accessKeyId: string |
 }
 
 /** One LookupEvents result as the sign-in test needs it; undefined when its record cannot be read. */
-export function consoleLoginFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): ConsoleLoginEvent | undefined {
+function consoleLoginFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): ConsoleLoginEvent | undefined {
   if (!record) return undefined;
   try {
     const e = JSON.parse(record) as {
@@ -548,7 +552,7 @@ export function consoleLoginFrom(eventId: string, eventTime: Date | undefined, r
  * own enablement is logged with `userIdentity.type` "Root" and `requestParameters.userName` "AWS ROOT USER"
  * (CloudTrail user guide, console sign-in events; ../shared/reference/aws-facts.md §6); a failed one has an errorCode.
  */
-export function rootMfaEnablementFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): MfaEnablementEvent | undefined {
+function rootMfaEnablementFrom(eventId: string, eventTime: Date | undefined, record: string | undefined): MfaEnablementEvent | undefined {
   if (!record) return undefined;
   try {
     const e = JSON.parse(record) as { eventTime?: string; errorCode?: string; userIdentity?: { type?: string }; requestParameters?: { serialNumber?: string } | null };

@@ -2,7 +2,7 @@
 // "Exception" suffix (NoSuchEntityException) and unmodelled ones by their wire code (AccessDenied,
 // InvalidClientTokenId); network failures carry a Node error code instead. The SDK's own message is kept
 // out of what the operator sees (it can be long, and is never needed to decide what to do next).
-import { AccountError, type ErrorCode, KNOWN_CODES } from "./errors.js";
+import { AccountError, type ErrorCode, KNOWN_CODES } from "../errors.js";
 
 const ALIASES: Record<string, ErrorCode> = {
   AccessDeniedException: "AccessDenied",

@@ -1,6 +1,6 @@
 // The credential report's `<root_account>` row. Values come in any letter case ("TRUE", "true"), dates as
 // ISO 8601, and "N/A", "no_information" or "not_supported" where there is nothing to say.
-import type { AccessKeyLastUse, RootCredentialReport } from "./account.js";
+import type { AccessKeyLastUse, RootCredentialReport } from "../account.js";
 
 function cells(line: string): string[] {
   // The report is plain CSV without quoted commas in the root row; split simply.

@@ -1,7 +1,8 @@
-// The alerts half of the real adapter: SNS, EventBridge, CloudTrail and S3, all in the alerts region (us-east-1 in
-// the standard partition: see partition.ts), where root's console sign-ins and IAM calls arrive. Loaded with iam.ts (lazily, for live and dry-run modes only). It is given the
-// adapter's own `call` (a failure becomes an AccountError naming the action) and `write` (sent once; only
-// Throttling retried), so the alerts' writes follow the same rule as every other write.
+// The alerts half of the live adapter: SNS, EventBridge, CloudTrail and S3, all in the alerts region (us-east-1 in
+// the standard partition: see partition.ts), where root's console sign-ins and IAM calls arrive. Loaded with
+// account.ts (lazily, for live and dry-run modes only). It is given the adapter's own `call` (a failure becomes an
+// AccountError naming the action) and `write` (sent once; only Throttling retried), so the alerts' writes follow the
+// same rule as every other write.
 import { CloudTrailClient, DescribeTrailsCommand, type DescribeTrailsCommandOutput, GetEventSelectorsCommand, GetTrailStatusCommand, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import type { AdvancedEventSelector, EventSelector } from "@aws-sdk/client-cloudtrail";
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, type ListTargetsByRuleCommandOutput, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
@@ -16,11 +17,11 @@ import {
   SNSClient,
   SubscribeCommand,
 } from "@aws-sdk/client-sns";
-import { type AlertTopic, type BucketState, type EventRuleDetail, type ManagementEvents, type RuleState, type RuleTarget, ruleStateIsEnabled, type TopicSubscription, type Trail, type WriteReceipt } from "./account.js";
+import { type AlertTopic, type BucketState, type EventRuleDetail, type ManagementEvents, type RuleState, type RuleTarget, ruleStateIsEnabled, type TopicSubscription, type Trail, type WriteReceipt } from "../account.js";
 import { errorCodeOf } from "./aws-errors.js";
-import { AccountError, isAccountError, noneIfAbsent } from "./errors.js";
-import { OPS } from "./operations.js";
-import { accountOf } from "./partition.js";
+import { AccountError, isAccountError, noneIfAbsent } from "../errors.js";
+import { OPS } from "../operations.js";
+import { accountOf } from "../partition.js";
 
 type Call = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 type Write = (call: string, run: () => Promise<{ $metadata: { requestId?: string } }>) => Promise<WriteReceipt>;
@@ -56,7 +57,7 @@ export class LiveAlerts {
     const reads = { ...common, region };
     this.trail = readers.trail;
     this.events = readers.events;
-    // Writes are sent once by the SDK: `write` decides what may be sent again (see iam.ts, sendOnce).
+    // Writes are sent once by the SDK: `write` decides what may be sent again (see account.ts, sendOnce).
     const writes = { ...reads, maxAttempts: 1 };
     // With a custom endpoint (AWS_ENDPOINT_URL, as the tests set it) a bucket cannot be a host name: use the path.
     const s3 = { forcePathStyle: !!(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3) };
@@ -245,7 +246,7 @@ export class LiveAlerts {
  * Advanced selectors: eventCategory = Management, narrowed by readOnly = true / false. No selector at all logs
  * nothing (AWS always returns at least its default selector for a trail that logs management events).
  */
-export function managementEventsOf(basic: EventSelector[] | undefined, advanced: AdvancedEventSelector[] | undefined): ManagementEvents {
+function managementEventsOf(basic: EventSelector[] | undefined, advanced: AdvancedEventSelector[] | undefined): ManagementEvents {
   const kinds = new Set<"read" | "write">();
   for (const s of basic ?? []) {
     if (s.IncludeManagementEvents === false) continue;
