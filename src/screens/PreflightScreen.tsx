@@ -3,7 +3,7 @@ import { Box, Text } from "ink";
 import type { PreflightFinding } from "../steps/preflight.js";
 import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
 import { type Account, isRootSession } from "../aws/account.js";
-import { stepOrder } from "../steps/order.js";
+import { stepOrder } from "../steps/registry.js";
 import type { ControlId } from "../steps/controls.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { useKeys } from "./keys.js";
