@@ -107,13 +107,15 @@ export function notApplicable(caller: Caller): StepId[] {
  * A step's verdict joins the results; what it hands on (its `handoff`) reaches the steps that take it. The verdict
  * keeps its handoff (the summary reads the root MFA kind from it).
  */
-export function recordVerdict<R extends Partial<Record<StepId, Verdict>>>(results: R, id: StepId, v: Verdict): R {
-  const next: Partial<Record<StepId, Verdict>> = { ...results, [id]: v };
+export type StepResults = Partial<Record<StepId, Verdict>>;
+
+export function recordVerdict(results: StepResults, id: StepId, v: Verdict): StepResults {
+  const next: StepResults = { ...results, [id]: v };
   if (v.handoff) {
     for (const s of STEPS) {
       const own = next[s.id];
       if ("receive" in s && s.receive && own && s.id !== id) next[s.id] = s.receive(own, v.handoff);
     }
   }
-  return next as R;
+  return next;
 }
