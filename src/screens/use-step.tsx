@@ -14,8 +14,7 @@
 import { Text } from "ink";
 import Spinner from "ink-spinner";
 import { type ReactElement, useState } from "react";
-import type { RecordedWrite } from "../aws/errors.js";
-import type { AccountFailure } from "../aws/errors.js";
+import type { AccountFailure, RecordedWrite } from "../aws/errors.js";
 import { concludeRun, type RunnerOutcome, withPrior } from "../steps/plan-outcome.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "../steps/types.js";
 import { verdict, verdictAfterFailure } from "../steps/types.js";
