@@ -7,27 +7,19 @@ import { EXIT } from "./exit-codes.js";
 import type { Lang } from "./i18n/index.js";
 import { messages } from "./i18n/index.js";
 import type { ControlId } from "./steps/controls.js";
-import { stepOrder } from "./steps/order.js";
 import type { PreflightFinding } from "./steps/preflight.js";
-import { allVerified, summarize } from "./steps/summary.js";
-import { OPTIONAL_CONTROLS } from "./steps/controls.js";
+import { notApplicable, OPTIONAL_STEPS, recordVerdict, stepOrder } from "./steps/registry.js";
+import { allVerified, rootMfaKindOf, summarize } from "./steps/summary.js";
 import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
-import { withDrillAnswer } from "./steps/alerts.js";
 import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
 import { KeyboardProvider, useOffered } from "./screens/keyboard.js";
 import { useKeys } from "./screens/keys.js";
-import { AlertsScreen } from "./screens/AlertsScreen.js";
-import { AdminIdentityScreen } from "./screens/AdminIdentityScreen.js";
-import { PasswordPolicyScreen } from "./screens/PasswordPolicyScreen.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
-import { RootKeysScreen } from "./screens/RootKeysScreen.js";
-import { type RootMfaKind, RootMfaScreen } from "./screens/RootMfaScreen.js";
-import { SigninScreen } from "./screens/SigninScreen.js";
+import { STEP_SCREENS } from "./screens/step-screens.js";
 import { SummaryScreen } from "./screens/SummaryScreen.js";
 import { type StandIn, type Ui, UiContext, useUi } from "./screens/ui-context.js";
-import { UserMfaScreen } from "./screens/UserMfaScreen.js";
 
 export type ExitReason = "finished" | "quit" | "interrupted";
 
@@ -65,36 +57,21 @@ interface State {
   preflight?: PreflightFinding;
   /** Index into the step list (preflight, the caller's steps, summary). */
   at: number;
+  /** Each step's verdict, with what it hands on already delivered (registry.ts `recordVerdict`). */
   results: Partial<Record<ControlId, Verdict>>;
-  rootMfaKind: RootMfaKind;
 }
 
-type Event =
-  | { type: "preflight-done"; finding: PreflightFinding }
-  | { type: "step-done"; control: ControlId; verdict: Verdict; rootMfaKind?: RootMfaKind }
-  | { type: "alert-drill"; arrived: boolean; at: Date }
-  | { type: "back" };
+type Event = { type: "preflight-done"; finding: PreflightFinding } | { type: "step-done"; control: ControlId; verdict: Verdict } | { type: "back" };
 
 function reducer(state: State, event: Event): State {
   switch (event.type) {
     case "preflight-done": {
       // A step that does not apply to this caller is recorded as such from the start.
-      const skipped = event.finding.caller.kind === "iam-user" ? {} : { "operator-mfa": verdict("skipped", "not-applicable") };
+      const skipped = Object.fromEntries(notApplicable(event.finding.caller).map((id) => [id, verdict("skipped", "not-applicable")]));
       return { ...state, preflight: event.finding, at: 1, results: { ...skipped, ...state.results } };
     }
     case "step-done":
-      return {
-        ...state,
-        at: state.at + 1,
-        results: { ...state.results, [event.control]: event.verdict },
-        rootMfaKind: event.control === "root-mfa" ? event.rootMfaKind : state.rootMfaKind,
-      };
-    case "alert-drill": {
-      // The fire drill's answer joins the alerts' evidence: the operator's word, recorded as such.
-      const alerts = state.results["root-alerts"];
-      if (!alerts) return state;
-      return { ...state, results: { ...state.results, "root-alerts": withDrillAnswer(alerts, event.arrived, event.at) } };
-    }
+      return { ...state, at: state.at + 1, results: recordVerdict(state.results, event.control, event.verdict) };
     case "back":
       return { ...state, at: Math.max(0, state.at - 1) };
   }
@@ -114,7 +91,7 @@ export function App(props: AppProps) {
 
 function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(reducer, { at: 0, results: {}, rootMfaKind: undefined });
+  const [state, dispatch] = useReducer(reducer, { at: 0, results: {} });
   const [help, setHelp] = useState(false);
   const [quitting, setQuitting] = useState(false);
   const cleanups = useMemo(() => new Cleanups(), []);
@@ -132,7 +109,7 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
   const current = steps[Math.min(state.at, steps.length - 1)]!;
   const rows = summarize(state.results, flow === "alerts" ? ["root-alerts"] : undefined);
   // `rootlock alerts` is about the alerts alone: skipping them there is not "all verified".
-  const optional = flow === "alerts" ? NO_CONTROLS : OPTIONAL_CONTROLS;
+  const optional = flow === "alerts" ? NO_CONTROLS : OPTIONAL_STEPS;
 
   const finish = useCallback(
     async (reason: ExitReason) => {
@@ -142,10 +119,10 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
       const leftBehind = await cleanups.runAll();
       // The step the run ended in: the verdict it showed, or "interrupted" with what was undone on the way out.
       // Steps after it are "not reached" (summarize), never the operator's skip.
-      const results = { ...state.results };
+      let results = state.results;
       if (reason !== "finished" && current !== "preflight" && current !== "summary") {
         const undone = cleanups.undone.map((id) => ({ source: "rootlock (undo on the way out)", read: `removed: ${id}`, at: now() }));
-        results[current] = onScreen ?? verdict("skipped", "interrupted", undone);
+        results = recordVerdict(results, current, onScreen ?? verdict("skipped", "interrupted", undone));
       }
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;
       onExit({ reason, caller: state.preflight?.caller, results, leftBehind, exitCode, controls: rows.map((r) => r.control) });
@@ -186,46 +163,24 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
     timing,
     clockOffsetMs: state.preflight.clockOffsetMs,
   };
-  const done = (control: ControlId) => (v: Verdict, rootMfaKind?: RootMfaKind) => dispatch({ type: "step-done", control, verdict: v, rootMfaKind });
-  const back = () => dispatch({ type: "back" });
-
   const screen = (() => {
     if (current === "preflight" || !ctx) {
       return (
         <PreflightScreen account={account} now={now} order={orderFor} onDone={(finding) => dispatch({ type: "preflight-done", finding })} onQuit={() => void finish("quit")} />
       );
     }
-    switch (current) {
-      case "root-access-keys":
-        return <RootKeysScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
-      case "root-mfa":
-        return <RootMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
-      case "operator-mfa":
-        return <UserMfaScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
-      case "password-policy":
-        return <PasswordPolicyScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
-      case "admin-identity":
-        return <AdminIdentityScreen key={state.at} ctx={ctx} onDone={done(current)} onBack={back} />;
-      case "root-alerts":
-        return <AlertsScreen key={state.at} ctx={ctx} topicName={topicName} onDone={done(current)} onBack={back} />;
-      case "root-signin": {
-        // The sign-in test doubles as a fire drill when alerts were set up in this run.
-        const alerts = state.results["root-alerts"];
-        const drill = !!alerts && alerts.state !== "skipped";
-        return (
-          <SigninScreen
-            key={state.at}
-            ctx={ctx}
-            onDone={done(current)}
-            onBack={back}
-            drill={drill}
-            onDrill={(arrived) => dispatch({ type: "alert-drill", arrived, at: now() })}
-          />
-        );
-      }
-      case "summary":
-        return <SummaryScreen rows={rows} rootMfaKind={state.rootMfaKind} optional={optional} flow={flow} />;
-    }
+    if (current === "summary") return <SummaryScreen rows={rows} rootMfaKind={rootMfaKindOf(rows)} optional={optional} flow={flow} />;
+    const Screen = STEP_SCREENS[current];
+    return (
+      <Screen
+        key={state.at}
+        ctx={ctx}
+        results={state.results}
+        topicName={topicName}
+        onDone={(v) => dispatch({ type: "step-done", control: current, verdict: v })}
+        onBack={() => dispatch({ type: "back" })}
+      />
+    );
   })();
 
   return (

@@ -3,12 +3,13 @@
 // confirmed, read-back change at a time, shows the generated password once, enrols the user's MFA through the
 // user-MFA screen, and verifies the whole identity. Given up half-way (or quit), it removes what it made.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
-import { isOp, shownCall } from "../aws/operations.js";
+import { shownCall } from "../aws/operations.js";
 import {
   adminActionHolds,
+  type AdminIdentityFinding,
+  afterUserMfa,
   applyAdminAction,
   confirmAdminAction,
   consoleSignInUrl,
@@ -18,53 +19,81 @@ import {
   inspectAdminIdentity,
   planAdminIdentity,
   rollbackAdminIdentity,
+  undoOnQuit,
   USER_NAME_PATTERN,
   verifyAdminIdentity,
 } from "../steps/admin-identity.js";
-import type { ApiAction, Evidence, StepContext, Verdict } from "../steps/types.js";
-import { verdict, verdictAfterFailure } from "../steps/types.js";
-import { ActionRunner, declinedVerdict, type RunnerOutcome } from "./components/ActionRunner.js";
+import { declinedVerdict, dryRunEvidence, type RunnerOutcome } from "../steps/plan-outcome.js";
+import type { ApiAction, Evidence, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
+import { ActionRunner } from "./components/ActionRunner.js";
 import { ActionLine } from "./components/ConfirmCall.js";
-import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
+import { DryRunNote } from "./components/DryRunNote.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
-import { attempt, useTask } from "./use-task.js";
+import { attempt } from "./use-task.js";
+import { Busy, type StepScreenProps, useStep } from "./use-step.js";
 import { UserMfaScreen } from "./UserMfaScreen.js";
 
-interface Props {
-  ctx: StepContext;
-  onDone: (verdict: Verdict) => void;
-  onBack: () => void;
-}
-
-type Phase =
-  | { kind: "intro" }
+/**
+ * The screen's own phases: the new user's name, its creation (the runner), the generated password shown once, the
+ * user-MFA screen, the whole identity's check, the rollback, and the end. The scaffold's running / verifying / result
+ * are not used: here they carry the new user's name and the rollback's list.
+ */
+type Own =
   | { kind: "name"; problem?: string; checking?: boolean }
-  | { kind: "running"; userName: string; actions: ApiAction[] }
+  | { kind: "creating"; userName: string; actions: ApiAction[] }
   | { kind: "password"; userName: string; password: string }
   | { kind: "mfa"; userName: string }
-  | { kind: "verifying"; userName: string; prior: Evidence[] }
+  | { kind: "checking"; userName: string; prior: Evidence[] }
   | { kind: "rollingBack"; then: Verdict }
-  | { kind: "result"; verdict: Verdict; userName?: string; notSent?: RecordedWrite[]; left?: string[] };
+  | { kind: "done"; verdict: Verdict; userName?: string; notSent?: RecordedWrite[]; left?: string[] };
 
-/** The user-MFA screen's verdicts after which the device is on the user (enabled; only the read-back lagged). */
-const MFA_ENABLED = new Set<Verdict["reason"]>(["read-back-confirms", "not-visible-yet", "operator-moved-on"]);
-
-export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
+export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const { t, cleanups } = useUi();
   const a = t.adminIdentity;
-  const [task, retry] = useTask(() => inspectAdminIdentity(ctx), "iam:ListEntitiesForPolicy");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
-  const finding = task.status === "done" ? task.value : undefined;
   // What this run made (or may have made: a call whose answer was lost), in order: the rollback's list.
   const made = useRef<ApiAction[]>([]);
   const cleanupId = useRef<string | undefined>(undefined);
   // The generated password, between CreateLoginProfile and the operator's Enter on the screen that shows it.
   const password = useRef<string | undefined>(undefined);
+
+  const step = useStep<AdminIdentityFinding, Own>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectAdminIdentity(ctx),
+    reads: "iam:ListEntitiesForPolicy",
+    keys: (finding, phase, step) => {
+      switch (phase.kind) {
+        case "intro":
+          return step.introKeys(
+            hasAdmin(finding)
+              ? { continue: step.alreadyCompliant, newAdmin: () => step.setPhase({ kind: "name" }) }
+              : { continue: () => step.setPhase({ kind: "name" }) },
+          );
+        case "name":
+          return { back: () => step.setPhase({ kind: "intro" }) };
+        case "password":
+          return {
+            continue: () => {
+              // The password leaves memory and the screen here.
+              password.current = undefined;
+              step.setPhase({ kind: "mfa", userName: phase.userName });
+            },
+          };
+        case "done":
+          return { continue: () => onDone(phase.verdict) };
+        default:
+          return {};
+      }
+    },
+  });
+  const setPhase = step.setPhase;
+  const phase = step.phase;
+  const finding = step.finding;
 
   /** Keeps one undo registered for quitting (q, Ctrl-C) that removes everything made so far, last first. */
   const registerUndo = useCallback(() => {
@@ -73,14 +102,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     if (made.current.length === 0) return;
     const actions = [...made.current];
     cleanupId.current = actions.map(describeMade).join(", ");
-    cleanups.add(cleanupId.current, async () => {
-      // A quit after the new user's MFA was enabled (its final read not yet done): the identity is complete, and
-      // an admin user with MFA is what this step is for. Keep it (AWS would refuse DeleteUser anyway, half-way).
-      const user = actions.find((x) => isOp(x, "createUser"))?.args.userName;
-      if (user && (await ctx.account.listUserMfaDevices(user)).length > 0) return;
-      const result = await rollbackAdminIdentity(ctx, actions);
-      if (result.left.length > 0) throw new Error("left behind");
-    });
+    cleanups.add(cleanupId.current, () => undoOnQuit(ctx, actions));
   }, [cleanups, ctx]);
 
   const remember = useCallback(
@@ -96,32 +118,6 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     registerUndo();
   }, [registerUndo]);
 
-  useKeys(
-    !finding
-      ? {}
-      : phase.kind === "intro"
-        ? {
-            ...(hasAdmin(finding)
-              ? { continue: () => onDone(verdict("verified", "already-compliant", finding.evidence)), newAdmin: () => setPhase({ kind: "name" }) }
-              : { continue: () => setPhase({ kind: "name" }) }),
-            back: onBack,
-            skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)),
-          }
-        : phase.kind === "name"
-          ? { back: () => setPhase({ kind: "intro" }) }
-          : phase.kind === "password"
-            ? {
-                continue: () => {
-                  // The password leaves memory and the screen here.
-                  password.current = undefined;
-                  setPhase({ kind: "mfa", userName: phase.userName });
-                },
-              }
-            : phase.kind === "result"
-              ? { continue: () => onDone(phase.verdict) }
-              : {},
-  );
-
   // The rollback runs as its own phase, tracked so that a quit meanwhile waits for it.
   useEffect(() => {
     if (phase.kind !== "rollingBack") return;
@@ -135,7 +131,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
       made.current = r.ok ? r.value.leftActions : made.current;
       registerUndo();
       const v = left.length === 0 ? { ...then, evidence: [...then.evidence, ...removed] } : verdict("failed", "error", [...then.evidence, ...removed]);
-      setPhase({ kind: "result", verdict: v, left });
+      setPhase({ kind: "done", verdict: v, left });
     });
     return () => {
       live = false;
@@ -145,29 +141,25 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phase]);
 
-  const onRunnerFinished = useCallback(
-    (userName: string, actions: ApiAction[]) => (outcome: RunnerOutcome) => {
-      const found = finding?.evidence ?? [];
-      if (outcome.notSent.length > 0) {
-        // Dry run: nothing was made, so there is no password and no device; show every call a real run would make.
-        const mfaCalls = fullPlan(finding!, userName, ctx.caller.accountId).slice(actions.length);
-        const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...shownCall(c), at: ctx.now() }))];
-        return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
-      }
-      if (outcome.stopped) {
-        // Declined half-way: the verdict names the call; what was made before it is rolled back below.
-        const then = outcome.declined && outcome.done.length > 0 ? declinedVerdict(found, outcome, ctx.now()) : verdict("skipped", "operator-skipped", found);
-        return setPhase(made.current.length > 0 ? { kind: "rollingBack", then } : { kind: "result", verdict: then });
-      }
-      setPhase({ kind: "password", userName, password: password.current ?? "" });
-    },
-    [finding, ctx],
-  );
-
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
-  const f = task.value;
+  if (!finding) return step.gate;
+  const f = finding;
   const title = <Text bold>{a.title}</Text>;
+
+  const onRunnerFinished = (userName: string, actions: ApiAction[]) => (outcome: RunnerOutcome) => {
+    const found = f.evidence;
+    if (outcome.notSent.length > 0) {
+      // Dry run: nothing was made, so there is no password and no device; show every call a real run would make.
+      const mfaCalls = fullPlan(f, userName, ctx.caller.accountId).slice(actions.length);
+      const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...shownCall(c), at: ctx.now() }))];
+      return setPhase({ kind: "done", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
+    }
+    if (outcome.stopped) {
+      // Declined half-way: the verdict names the call; what was made before it is rolled back.
+      const then = outcome.declined && outcome.done.length > 0 ? declinedVerdict(found, outcome, ctx.now()) : verdict("skipped", "operator-skipped", found);
+      return setPhase(made.current.length > 0 ? { kind: "rollingBack", then } : { kind: "done", verdict: then });
+    }
+    setPhase({ kind: "password", userName, password: password.current ?? "" });
+  };
 
   const submitName = async (raw: string) => {
     const userName = raw.trim();
@@ -176,7 +168,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
     const exists = await attempt(() => ctx.account.userExists(userName), "iam:GetUser");
     if (!exists.ok) return setPhase({ kind: "name", problem: t.errors[exists.failure.code](exists.failure.action) });
     if (exists.value) return setPhase({ kind: "name", problem: a.nameTaken(userName) });
-    setPhase({ kind: "running", userName, actions: planAdminIdentity(f, userName) });
+    setPhase({ kind: "creating", userName, actions: planAdminIdentity(f, userName) });
   };
 
   switch (phase.kind) {
@@ -212,12 +204,12 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
         <Box flexDirection="column">
           {title}
           <TextField label={a.nameLabel} onSubmit={(v) => void submitName(v)} focus={!phase.checking} maxLength={64} />
-          {phase.checking && <Text><Spinner type="dots" /> {a.checkingName}</Text>}
+          {phase.checking && <Busy what={a.checkingName} />}
           {phase.problem && <Text color="red">{phase.problem}</Text>}
           <Text dimColor>{a.nameHint}</Text>
         </Box>
       );
-    case "running":
+    case "creating":
       return (
         <Box flexDirection="column">
           {title}
@@ -264,14 +256,13 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
           ctx={ctx}
           userName={phase.userName}
           onDone={(v) => {
-            if (MFA_ENABLED.has(v.reason)) return setPhase({ kind: "verifying", userName: phase.userName, prior: v.evidence });
-            // No MFA on the new user: an admin with a password and no MFA is what CIS 1.10 flags. Undo it all.
-            setPhase({ kind: "rollingBack", then: verdict("skipped", v.reason === "error" ? "error" : "operator-skipped", [...f.evidence, ...v.evidence]) });
+            const next = afterUserMfa(f.evidence, v);
+            setPhase("verify" in next ? { kind: "checking", userName: phase.userName, prior: next.verify } : { kind: "rollingBack", then: next.rollBack });
           }}
           onBack={() => setPhase({ kind: "rollingBack", then: verdict("skipped", "operator-skipped", f.evidence) })}
         />
       );
-    case "verifying":
+    case "checking":
       return (
         <Box flexDirection="column">
           {title}
@@ -281,14 +272,14 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: Props) {
             onVerdict={(v) => {
               // The identity is complete (its MFA is on): nothing is undone on quitting any more.
               forget();
-              setPhase({ kind: "result", userName: phase.userName, verdict: { ...v, evidence: [...f.evidence, ...phase.prior, ...v.evidence] } });
+              setPhase({ kind: "done", userName: phase.userName, verdict: { ...v, evidence: [...f.evidence, ...phase.prior, ...v.evidence] } });
             }}
           />
         </Box>
       );
     case "rollingBack":
-      return <Text><Spinner type="dots" /> {a.rollingBack}</Text>;
-    case "result":
+      return <Busy what={a.rollingBack} />;
+    case "done":
       return (
         <Box flexDirection="column">
           {title}

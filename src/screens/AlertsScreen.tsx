@@ -4,9 +4,7 @@
 // saying nothing is delivered yet; rules without a trail are never set up without saying they cannot fire. An
 // account whose own alert already tells someone of root sign-ins is shown as already in place.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
-import { useCallback, useState } from "react";
-import type { RecordedWrite } from "../aws/errors.js";
+import { useState } from "react";
 import { isOp } from "../aws/operations.js";
 import { alertRules, bucketNameFor, sameJson } from "../steps/alert-shapes.js";
 import { parseAlertEmail } from "../steps/alert-input.js";
@@ -26,112 +24,84 @@ import {
   sendTestAlert,
   verifyAlerts,
 } from "../steps/alerts.js";
-import type { StepContext, Verdict } from "../steps/types.js";
-import { verdict, verdictAfterFailure } from "../steps/types.js";
-import { ActionRunner, declinedVerdict, type RunnerOutcome } from "./components/ActionRunner.js";
-import { shortCall } from "./components/ConfirmCall.js";
-import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
+import { shortCall } from "../steps/plan-outcome.js";
+import { ActionRunner } from "./components/ActionRunner.js";
+import { DryRunNote } from "./components/DryRunNote.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { type Bindings, useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
-import { attempt, useTask } from "./use-task.js";
+import { type StepScreenProps, useStep } from "./use-step.js";
+import { attempt } from "./use-task.js";
 
-interface Props {
-  ctx: StepContext;
+interface Props extends StepScreenProps {
   topicName?: string;
   /** The address offered in the field (else the topic's first email subscription). */
   email?: string;
-  onDone: (verdict: Verdict) => void;
-  onBack: () => void;
 }
 
-type Phase =
-  /** With the account's own alerts already delivering root sign-ins: keep them, or add rootlock's own. */
-  | { kind: "intro" }
-  | { kind: "email"; invalid: boolean }
-  | { kind: "options" }
-  | { kind: "running" }
-  | { kind: "verifying"; prior: RunnerOutcome | undefined }
-  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[]; test?: string };
+/** The alert address, then the choices. (The intro, with the account's own alerts already delivering root sign-ins: keep them, or add rootlock's own.) */
+type Own = { kind: "email"; invalid: boolean } | { kind: "options" };
 
 export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }: Props) {
   const { t, standIn, mode } = useUi();
   const a = t.alerts;
-  const [task, retry] = useTask(() => inspectAlerts(ctx, topicName), "sns:GetTopicAttributes");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
   const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, readOnlyApiCalls: false, createTrail: true });
   const [clicked, setClicked] = useState(false);
-  const finding = task.status === "done" ? task.value : undefined;
+  // The test alert's answer on the result (its request id, or the failure's code).
+  const [test, setTest] = useState<string>();
 
-  const keys = ((): Bindings => {
-    if (!finding) return {};
-    const skip = () => onDone(verdict("skipped", "operator-skipped", finding.evidence));
-    switch (phase.kind) {
-      case "intro": {
-        const existing = existingAlertsVerdict(finding);
-        const toEmail = () => setPhase({ kind: "email", invalid: false });
-        return existing ? { continue: () => onDone(existing), addOwnAlerts: toEmail, back: onBack, skip } : { continue: toEmail, back: onBack, skip };
+  const step = useStep<AlertsFinding, Own>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectAlerts(ctx, topicName),
+    reads: "sns:GetTopicAttributes",
+    keys: (finding, phase, step) => {
+      switch (phase.kind) {
+        case "intro": {
+          const existing = existingAlertsVerdict(finding);
+          const toEmail = () => step.setPhase({ kind: "email", invalid: false });
+          return step.introKeys(existing ? { continue: () => onDone(existing), addOwnAlerts: toEmail } : { continue: toEmail });
+        }
+        case "email":
+          return { back: () => step.setPhase({ kind: "intro" }) };
+        case "options":
+          return step.introKeys({
+            continue: () => step.setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying" }),
+            back: () => step.setPhase({ kind: "email", invalid: false }),
+            toggleApiCalls: () => setChoices((c) => ({ ...c, apiCalls: !c.apiCalls })),
+            toggleReadOnly: choices.apiCalls && (() => setChoices((c) => ({ ...c, readOnlyApiCalls: !c.readOnlyApiCalls }))),
+            toggleTrail: needsTrailDecision(finding) && trailCreatable(finding) && (() => setChoices((c) => ({ ...c, createTrail: !c.createTrail }))),
+          });
+        case "verifying":
+          return {
+            openMailbox:
+              !!standIn &&
+              !clicked &&
+              (() => {
+                setClicked(true);
+                void standIn.confirmAlertEmail(choices.email);
+              }),
+          };
+        case "result":
+          return {
+            sendTest:
+              mode !== "dry-run" &&
+              test === undefined &&
+              (() => void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) => setTest(r.ok ? (r.value.requestId ?? "") : `${r.failure.code}`))),
+          };
+        default:
+          return {};
       }
-      case "email":
-        return { back: () => setPhase({ kind: "intro" }) };
-      case "options":
-        return {
-          continue: () => setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying", prior: undefined }),
-          back: () => setPhase({ kind: "email", invalid: false }),
-          skip,
-          toggleApiCalls: () => setChoices((c) => ({ ...c, apiCalls: !c.apiCalls })),
-          toggleReadOnly: choices.apiCalls && (() => setChoices((c) => ({ ...c, readOnlyApiCalls: !c.readOnlyApiCalls }))),
-          toggleTrail: needsTrailDecision(finding) && trailCreatable(finding) && (() => setChoices((c) => ({ ...c, createTrail: !c.createTrail }))),
-        };
-      case "verifying":
-        return {
-          openMailbox:
-            !!standIn &&
-            !clicked &&
-            (() => {
-              setClicked(true);
-              void standIn.confirmAlertEmail(choices.email);
-            }),
-        };
-      case "result":
-        return {
-          continue: () => onDone(phase.verdict),
-          sendTest:
-            mode !== "dry-run" &&
-            !phase.test &&
-            (() =>
-              void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) =>
-                setPhase((p) => (p.kind === "result" ? { ...p, test: r.ok ? (r.value.requestId ?? "") : `${r.failure.code}` } : p)),
-              )),
-        };
-      default:
-        return {};
-    }
-  })();
-  useKeys(keys);
-
-  const onRunnerFinished = useCallback(
-    (outcome: RunnerOutcome) => {
-      const found = finding?.evidence ?? [];
-      if (outcome.notSent.length > 0) {
-        return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(outcome.notSent)]), notSent: outcome.notSent });
-      }
-      if (outcome.stopped && outcome.done.length === 0) return setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", found) });
-      // A call declined half-way: the alerts cannot be in place (no subscription to confirm, no rule to read back),
-      // and everything made before it stays in the account until a later run completes it.
-      if (outcome.declined) return setPhase({ kind: "result", verdict: declinedVerdict(found, outcome, ctx.now(), outcome.done.map(shortCall)) });
-      setPhase({ kind: "verifying", prior: outcome });
     },
-    [finding, ctx],
-  );
+  });
 
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
-  const f = task.value;
+  if (!step.finding) return step.gate;
+  const f = step.finding;
+  const phase = step.phase;
+  const setPhase = step.setPhase;
   const title = <Text bold>{a.title}</Text>;
   const pendingOrNew = !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
 
@@ -207,7 +177,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             holds={(action) => alertActionHolds(ctx, action)}
             readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
             warning={(action) => (isOp(action, "putRuleTarget") && pendingOrNew ? a.pendingWarning : undefined)}
-            onFinished={onRunnerFinished}
+            // A call declined half-way: everything made before it stays in the account until a later run completes it.
+            onFinished={(outcome) => step.runFinished(outcome, (done) => done.map(shortCall))}
           />
         </Box>
       );
@@ -225,7 +196,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           <Verification
             what={a.verifying}
             run={(hooks) => verifyAlerts(ctx, f, choices, hooks)}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: withPrior(v, f, phase.prior) })}
+            onVerdict={(v) => step.verified(v, phase.prior)}
           />
         </Box>
       );
@@ -238,8 +209,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {phase.verdict.reason === "no-trail" && <Text color="yellow">{a.noTrailResult}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
           <VerdictView verdict={phase.verdict} />
-          {phase.test !== undefined && <Text color="green">{a.testSent(phase.test)}</Text>}
-          {mode !== "dry-run" && !phase.notSent && phase.test === undefined && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
+          {test !== undefined && <Text color="green">{a.testSent(test)}</Text>}
+          {mode !== "dry-run" && !phase.notSent && test === undefined && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );
@@ -249,12 +220,6 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
 function subscriptionState(f: AlertsFinding, email: string): "confirmed" | "pending" | "missing" {
   const s = f.emails.find((x) => x.endpoint === email);
   return !s ? "missing" : s.pending ? "pending" : "confirmed";
-}
-
-/** The report tells the whole story: what was found, each change's read-back, then the final reads. */
-function withPrior(v: Verdict, f: AlertsFinding, prior: RunnerOutcome | undefined): Verdict {
-  const state = v.state === "verified" && prior?.unconfirmed ? "unverified" : v.state;
-  return { ...v, state, evidence: [...f.evidence, ...(prior?.evidence ?? []), ...v.evidence] };
 }
 
 /** The account's own alert that already delivers root sign-ins, and the trail that lets it fire. */

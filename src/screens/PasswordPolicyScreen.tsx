@@ -1,9 +1,6 @@
 // The account password policy: the current settings against CIS 1.8 and 1.9, the one call that raises what is
 // below (every other setting carried over), read back. Also says what rules the root user's password follows.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
-import { useCallback, useState } from "react";
-import type { RecordedWrite } from "../aws/errors.js";
 import { passwordPolicyParams } from "../aws/operations.js";
 import {
   applyPasswordPolicy,
@@ -13,63 +10,34 @@ import {
   planPasswordPolicy,
   verifyPasswordPolicy,
 } from "../steps/password-policy.js";
-import type { Evidence, StepContext, Verdict } from "../steps/types.js";
-import { verdict, verdictAfterFailure } from "../steps/types.js";
-import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
-import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
+import { verdict } from "../steps/types.js";
+import { ActionRunner } from "./components/ActionRunner.js";
+import { DryRunNote } from "./components/DryRunNote.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
-import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
-import { useTask } from "./use-task.js";
+import { type StepScreenProps, useStep } from "./use-step.js";
 
-interface Props {
-  ctx: StepContext;
-  onDone: (verdict: Verdict) => void;
-  onBack: () => void;
-}
-
-type Phase =
-  | { kind: "intro" }
-  | { kind: "running" }
-  | { kind: "verifying"; prior: Evidence[] }
-  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
-
-export function PasswordPolicyScreen({ ctx, onDone, onBack }: Props) {
+export function PasswordPolicyScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const { t } = useUi();
-  const [task, retry] = useTask(() => inspectPasswordPolicy(ctx), "iam:GetAccountPasswordPolicy");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
-  const finding = task.status === "done" ? task.value : undefined;
-  const plan = finding ? planPasswordPolicy(finding) : [];
+  const step = useStep<PasswordPolicyFinding>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectPasswordPolicy(ctx),
+    reads: "iam:GetAccountPasswordPolicy",
+    keys: (finding, phase, step) =>
+      phase.kind !== "intro"
+        ? {}
+        : planPasswordPolicy(finding).length === 0
+          ? { continue: step.alreadyCompliant }
+          : step.introKeys({ continue: () => step.setPhase({ kind: "running" }) }),
+  });
 
-  useKeys(
-    !finding
-      ? {}
-      : phase.kind === "intro"
-        ? plan.length === 0
-          ? { continue: () => onDone(verdict("verified", "already-compliant", finding.evidence)) }
-          : { continue: () => setPhase({ kind: "running" }), back: onBack, skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)) }
-        : phase.kind === "result"
-          ? { continue: () => onDone(phase.verdict) }
-          : {},
-  );
-
-  const onFinished = useCallback(
-    (outcome: RunnerOutcome) => {
-      const found = finding?.evidence ?? [];
-      if (outcome.notSent.length > 0) {
-        return setPhase({ kind: "result", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(outcome.notSent)]), notSent: outcome.notSent });
-      }
-      if (outcome.stopped && outcome.receipts.length === 0) return setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", found) });
-      setPhase({ kind: "verifying", prior: [...found, ...outcome.evidence] });
-    },
-    [finding],
-  );
-
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
-  const f = task.value;
+  if (!step.finding) return step.gate;
+  const f = step.finding;
+  const phase = step.phase;
+  const plan = planPasswordPolicy(f);
   const p = t.passwordPolicy;
   const title = <Text bold>{p.title}</Text>;
 
@@ -95,7 +63,7 @@ export function PasswordPolicyScreen({ ctx, onDone, onBack }: Props) {
               const v = await verifyPasswordPolicy(ctx, f.target, hooks);
               return v.state === "verified" ? v.evidence[0] : undefined;
             }}
-            onFinished={onFinished}
+            onFinished={step.runFinished}
           />
         </Box>
       );
@@ -106,7 +74,8 @@ export function PasswordPolicyScreen({ ctx, onDone, onBack }: Props) {
           <Verification
             what={p.verifying}
             run={(hooks) => verifyPasswordPolicy(ctx, f.target, hooks)}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: { ...v, evidence: [...phase.prior, ...v.evidence] } })}
+            // The final read is the read-back's own read, waited for again: when it shows the policy, that stands.
+            onVerdict={(v) => step.verified(v, phase.prior && { evidence: phase.prior.evidence, unconfirmed: false })}
           />
         </Box>
       );

@@ -3,13 +3,11 @@ import { Box, Text } from "ink";
 import type { PreflightFinding } from "../steps/preflight.js";
 import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
 import { type Account, isRootSession } from "../aws/account.js";
-import { stepOrder } from "../steps/order.js";
+import { stepOrder } from "../steps/registry.js";
 import type { ControlId } from "../steps/controls.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
 import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
-import { useTask } from "./use-task.js";
-import Spinner from "ink-spinner";
+import { useInspection } from "./use-step.js";
 
 interface Props {
   account: Account;
@@ -21,18 +19,10 @@ interface Props {
 }
 
 export function PreflightScreen({ account, now, onDone, onQuit, order }: Props) {
-  const { t } = useUi();
-  const [task, retry] = useTask(() => inspectPreflight(account, now), "preflight");
-  useKeys(task.status === "done" ? { continue: () => onDone(task.value) } : {});
-  if (task.status === "running") {
-    return (
-      <Text>
-        <Spinner type="dots" /> {t.preflight.reading}
-      </Text>
-    );
-  }
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={onQuit} />;
-  return <PreflightView finding={task.value} order={order} />;
+  const inspection = useInspection(() => inspectPreflight(account, now), "preflight", onQuit);
+  useKeys(inspection.value ? { continue: () => onDone(inspection.value!) } : {});
+  if (!inspection.value) return inspection.gate;
+  return <PreflightView finding={inspection.value} order={order} />;
 }
 
 export function PreflightView({ finding, order: orderFor = stepOrder }: { finding: PreflightFinding; order?: Props["order"] }) {

@@ -1,10 +1,8 @@
 // Root access keys: show each key and its last use, then either make the changes (root's own key) or
 // guide the console (any other caller), and end on what IAM reads back.
 import { Box, Text } from "ink";
-import { useCallback, useState } from "react";
-import type { RecordedWrite } from "../aws/errors.js";
-import type { ApiAction, Evidence, StepContext, Verdict } from "../steps/types.js";
-import { verdict, verdictAfterFailure } from "../steps/types.js";
+import type { ApiAction, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
 import {
   alreadyCompliant,
   applyRootKeyAction,
@@ -17,91 +15,52 @@ import {
   verifyRootKeys,
   verifySigningKeyRejected,
 } from "../steps/root-access-keys.js";
-import { ActionRunner, declinedVerdict, type RunnerOutcome } from "./components/ActionRunner.js";
-import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
+import { ActionRunner } from "./components/ActionRunner.js";
+import { DryRunNote } from "./components/DryRunNote.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { KeyTable } from "./components/KeyTable.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { useKeys } from "./keys.js";
 import { StandInKeys } from "./standin/StandInKeys.js";
 import { useUi } from "./ui-context.js";
-import { useTask } from "./use-task.js";
+import { type StepScreenProps, useStep } from "./use-step.js";
 import { formatTime } from "./format.js";
-import Spinner from "ink-spinner";
 
-interface Props {
-  ctx: StepContext;
-  onDone: (verdict: Verdict) => void;
-  onBack: () => void;
-}
+/** The simulated console on top (training only). */
+type Own = { kind: "standin" };
 
-type Phase =
-  | { kind: "intro" }
-  | { kind: "standin" }
-  | { kind: "running" }
-  | { kind: "verifying"; prior: RunnerOutcome | undefined; rejection: boolean }
-  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
-
-export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
+export function RootKeysScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const { t, standIn } = useUi();
-  const [task, retry] = useTask(() => inspectRootKeys(ctx), "iam:GetAccountSummary");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
-  const finding = task.status === "done" ? task.value : undefined;
-
-  useKeys(
-    !finding
-      ? {}
-      : phase.kind === "intro"
-        ? alreadyCompliant(finding)
-          ? { continue: () => onDone(verdict("verified", "already-compliant", finding.evidence)) }
-          : {
-              continue: () => setPhase(finding.how === "api" ? { kind: "running" } : { kind: "verifying", prior: undefined, rejection: false }),
-              back: onBack,
-              skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)),
-              openStandIn: !!standIn && finding.how === "console" && (() => setPhase({ kind: "standin" })),
-            }
-        : phase.kind === "result"
-          ? {
-              continue: () => onDone(phase.verdict),
-              // Done in the console but not seen (Enter before the work was done, or AWS slower than the wait): back
-              // to the console steps, or straight to the stand-in, and check again.
-              back: canCheckAgain(finding, phase.verdict) && (() => setPhase({ kind: "intro" })),
-              openStandIn: canCheckAgain(finding, phase.verdict) && !!standIn && (() => setPhase({ kind: "standin" })),
-            }
-          : {},
-  );
-
-  const onRunnerFinished = useCallback(
-    (outcome: RunnerOutcome) => {
-      if (outcome.notSent.length > 0) {
-        const v = verdict("skipped", "dry-run", [...(finding?.evidence ?? []), ...dryRunEvidence(outcome.notSent)]);
-        setPhase({ kind: "result", verdict: v, notSent: outcome.notSent });
-        return;
+  const step = useStep<RootKeysFinding, Own>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectRootKeys(ctx),
+    reads: "iam:GetAccountSummary",
+    keys: (finding, phase, step) => {
+      const openStandIn = !!standIn && (() => step.setPhase({ kind: "standin" }));
+      if (phase.kind === "intro") {
+        if (alreadyCompliant(finding)) return { continue: step.alreadyCompliant };
+        return step.introKeys({
+          continue: () => step.setPhase(finding.how === "api" ? { kind: "running" } : { kind: "verifying" }),
+          openStandIn: finding.how === "console" && openStandIn,
+        });
       }
-      if (outcome.stopped && outcome.done.length === 0) {
-        setPhase({ kind: "result", verdict: verdict("skipped", "operator-skipped", finding?.evidence ?? []) });
-        return;
-      }
-      // A key declined after others were changed: AWS still holds a root key, so waiting for none would be in vain.
-      if (outcome.declined) return setPhase({ kind: "result", verdict: declinedVerdict(finding?.evidence ?? [], outcome, ctx.now()) });
-      // Not stopped: every change went through, the signing key's deletion (always last) included, even when
-      // its answer was lost and a read showed it done.
-      const signingDeleted = !!finding && finding.keys.some((k) => k.signing) && !outcome.stopped;
-      setPhase({ kind: "verifying", prior: outcome, rejection: signingDeleted });
+      // Done in the console but not seen (Enter before the work was done, or AWS slower than the wait): back to the
+      // console steps, or straight to the stand-in, and check again.
+      if (phase.kind === "result" && canCheckAgain(finding, phase.verdict)) return { back: () => step.setPhase({ kind: "intro" }), openStandIn };
+      return {};
     },
-    [finding, ctx],
-  );
+  });
 
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
-  const f = task.value;
+  if (!step.finding) return step.gate;
+  const f = step.finding;
+  const phase = step.phase;
   const title = <Text bold>{t.rootKeys.title}</Text>;
 
   switch (phase.kind) {
     case "standin":
-      return <StandInKeys onClose={() => setPhase({ kind: "intro" })} />;
+      return <StandInKeys onClose={() => step.setPhase({ kind: "intro" })} />;
     case "running":
       return (
         <Box flexDirection="column">
@@ -115,21 +74,25 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
             twice={(a) => isSigningKeyDeletion(a, f)}
             warning={(a) => (isSigningKeyDeletion(a, f) ? t.rootKeys.signingWarning : undefined)}
             skipReadBack={(a) => isSigningKeyDeletion(a, f)}
-            onFinished={onRunnerFinished}
+            onFinished={step.runFinished}
           />
         </Box>
       );
-    case "verifying":
+    case "verifying": {
+      // Not stopped: every change went through, the signing key's deletion (always last) included, even when its
+      // answer was lost and a read showed it done. Then the proof is AWS refusing the key.
+      const rejection = !!phase.prior && !phase.prior.stopped && f.keys.some((k) => k.signing);
       return (
         <Box flexDirection="column">
           {title}
           <Verification
-            what={phase.rejection ? t.rootKeys.rejection : t.rootKeys.verifying}
-            run={(hooks) => (phase.rejection ? verifySigningKeyRejected(ctx, hooks) : verifyRootKeys(ctx, hooks))}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: withPrior(v, f.evidence, phase.prior) })}
+            what={rejection ? t.rootKeys.rejection : t.rootKeys.verifying}
+            run={(hooks) => (rejection ? verifySigningKeyRejected(ctx, hooks) : verifyRootKeys(ctx, hooks))}
+            onVerdict={(v) => step.verified(v, phase.prior)}
           />
         </Box>
       );
+    }
     case "result":
       return (
         <Box flexDirection="column">
@@ -150,12 +113,6 @@ export function RootKeysScreen({ ctx, onDone, onBack }: Props) {
 /** A console-guided result that AWS did not confirm can be checked again after more console work. */
 function canCheckAgain(finding: RootKeysFinding | undefined, v: Verdict): boolean {
   return finding?.how === "console" && v.state !== "verified";
-}
-
-/** The report tells the whole story: what was found, each change's read-back, then the final verification. */
-function withPrior(v: Verdict, found: Evidence[], prior: RunnerOutcome | undefined): Verdict {
-  const state = v.state === "verified" && prior?.unconfirmed ? "unverified" : v.state;
-  return { ...v, state, evidence: [...found, ...(prior?.evidence ?? []), ...v.evidence] };
 }
 
 export function RootKeysIntro({ finding, standInAvailable }: { finding: RootKeysFinding; standInAvailable: boolean }) {

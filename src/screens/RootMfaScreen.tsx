@@ -2,8 +2,7 @@
 // unassigned device that would block it cleared (confirmed, by API; other unassigned devices are only shown),
 // the console's "Assign MFA device" guided, and the end on what IAM reads back. rootlock never claims to have enabled root MFA itself: AWS does not allow it.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
-import { useCallback, useRef, useState } from "react";
+import { useState } from "react";
 import {
   applyRootMfaAction,
   blockingOrphans,
@@ -17,109 +16,84 @@ import {
   type RootMfaFinding,
   suggestedDeviceName,
   verifyRootMfa,
+  withRootMfaKind,
 } from "../steps/root-mfa.js";
-import type { RecordedWrite } from "../aws/errors.js";
-import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
-import { verdict, verdictAfterFailure } from "../steps/types.js";
-import { ActionRunner, type RunnerOutcome } from "./components/ActionRunner.js";
+import { type RunnerOutcome, withPrior } from "../steps/plan-outcome.js";
+import type { ApiAction, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
+import { ActionRunner } from "./components/ActionRunner.js";
 import { DryRunNote } from "./components/DryRunNote.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { type Bindings, useKeys } from "./keys.js";
 import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
 import { useUi } from "./ui-context.js";
-import { useTask } from "./use-task.js";
+import { type StepScreenProps, useStep } from "./use-step.js";
 
-/** What the summary needs besides the verdict: whether root's MFA is virtual (CIS 1.6 / IAM.6 wants hardware). */
-export type RootMfaKind = "virtual" | "non-virtual" | undefined;
+/** The device name field; the console's steps; the simulated console on top of them. ("running": the orphans' deletion.) */
+type Own = { kind: "name"; error?: string } | { kind: "console" } | { kind: "standin" };
 
-interface Props {
-  ctx: StepContext;
-  onDone: (verdict: Verdict, kind: RootMfaKind) => void;
-  onBack: () => void;
-}
-
-type Phase =
-  | { kind: "intro" }
-  | { kind: "name"; error?: string }
-  | { kind: "orphans" }
-  | { kind: "console"; orphanEvidence: RunnerOutcome | undefined }
-  | { kind: "standin"; orphanEvidence: RunnerOutcome | undefined }
-  | { kind: "verifying"; orphanEvidence: RunnerOutcome | undefined }
-  | { kind: "result"; verdict: Verdict; kindOfMfa: RootMfaKind; notSent: RecordedWrite[]; fromConsole?: { orphanEvidence: RunnerOutcome | undefined } };
-
-export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
+export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const { t, standIn } = useUi();
-  const [task, retry] = useTask(() => inspectRootMfa(ctx), "iam:ListVirtualMFADevices");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
-  const mfaKind = useRef<RootMfaKind>(undefined);
-  const finding = task.status === "done" ? task.value : undefined;
   // The name the operator will type in the console: it decides which unassigned device is in the way.
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
+  // The blocking devices' deletion, when there was one: its read-backs join the evidence, its dry-run calls the result.
+  const [orphans, setOrphans] = useState<RunnerOutcome>();
+
+  const step = useStep<RootMfaFinding, Own>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectRootMfa(ctx),
+    reads: "iam:ListVirtualMFADevices",
+    keys: (finding, phase, step) => {
+      const skip = step.introKeys({}).skip;
+      switch (phase.kind) {
+        case "intro":
+          return step.introKeys({
+            continue: () => (orphanActions.length > 0 ? step.setPhase({ kind: "running" }) : afterOrphans(finding, undefined)),
+            changeName: !finding.enabled && (() => step.setPhase({ kind: "name" })),
+          });
+        case "name":
+          return { back: () => step.setPhase({ kind: "intro" }) };
+        case "console":
+          return { continue: () => step.setPhase({ kind: "verifying" }), skip, openStandIn: !!standIn && (() => step.setPhase({ kind: "standin" })) };
+        case "result":
+          // Assigned in the console but not seen yet: back to the console steps (or the stand-in), then check again.
+          return canCheckAgain(finding, phase.verdict)
+            ? { back: () => step.setPhase({ kind: "console" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "standin" })) }
+            : {};
+        default:
+          return {};
+      }
+    },
+  });
+  const finding = step.finding;
   const deviceName = chosenName ?? (finding ? suggestedDeviceName(finding) : "");
   const orphanActions = finding ? planRootMfa(finding, deviceName).filter((a): a is ApiAction => a.by === "rootlock") : [];
+
+  /** With root MFA already on, the step ends here (verified by the inspection); else on to the console. */
+  function afterOrphans(f: RootMfaFinding, outcome: RunnerOutcome | undefined) {
+    setOrphans(outcome);
+    if (!f.enabled) return step.setPhase({ kind: "console" });
+    const v = withRootMfaKind(verdict("verified", "already-compliant", [...f.evidence, ...(outcome?.evidence ?? [])]), f);
+    step.setPhase({ kind: "result", verdict: v, notSent: outcome?.notSent });
+  }
 
   const chooseName = (typed: string) => {
     if (!finding) return;
     const name = typed.trim();
     const problem = deviceNameProblem(finding, name);
-    if (problem) return setPhase({ kind: "name", error: problem === "pattern" ? t.rootMfa.namePattern : t.rootMfa.nameAssigned(name) });
+    if (problem) return step.setPhase({ kind: "name", error: problem === "pattern" ? t.rootMfa.namePattern : t.rootMfa.nameAssigned(name) });
     setChosenName(name);
-    setPhase({ kind: "intro" });
+    step.setPhase({ kind: "intro" });
   };
 
-  const afterOrphans = useCallback(
-    (outcome: RunnerOutcome | undefined) => {
-      if (!finding) return;
-      if (finding.enabled) {
-        const evidence = [...finding.evidence, ...(outcome?.evidence ?? [])];
-        setPhase({ kind: "result", verdict: verdict("verified", "already-compliant", evidence), kindOfMfa: kindOf(finding), notSent: outcome?.notSent ?? [] });
-      } else setPhase({ kind: "console", orphanEvidence: outcome });
-    },
-    [finding],
-  );
-
-  const keys = ((): Bindings => {
-    if (!finding) return {};
-    const skip = () => onDone(verdict("skipped", "operator-skipped", finding.evidence), undefined);
-    switch (phase.kind) {
-      case "intro":
-        return {
-          continue: () => (orphanActions.length > 0 ? setPhase({ kind: "orphans" }) : afterOrphans(undefined)),
-          back: onBack,
-          skip,
-          changeName: !finding.enabled && (() => setPhase({ kind: "name" })),
-        };
-      case "name":
-        return { back: () => setPhase({ kind: "intro" }) };
-      case "console":
-        return {
-          continue: () => setPhase({ kind: "verifying", orphanEvidence: phase.orphanEvidence }),
-          skip,
-          openStandIn: !!standIn && (() => setPhase({ kind: "standin", orphanEvidence: phase.orphanEvidence })),
-        };
-      case "result": {
-        // Assigned in the console but not seen yet: back to the console steps (or the stand-in), then check again.
-        const again = canCheckAgain(phase) ? phase.fromConsole.orphanEvidence : null;
-        return {
-          continue: () => onDone(phase.verdict, phase.kindOfMfa),
-          back: again !== null && (() => setPhase({ kind: "console", orphanEvidence: again })),
-          openStandIn: again !== null && !!standIn && (() => setPhase({ kind: "standin", orphanEvidence: again })),
-        };
-      }
-      default:
-        return {};
-    }
-  })();
-  useKeys(keys);
-
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()), undefined)} />;
-  const f = task.value;
+  if (!finding) return step.gate;
+  const f = finding;
+  const phase = step.phase;
   const title = <Text bold>{t.rootMfa.title}</Text>;
 
   switch (phase.kind) {
@@ -134,7 +108,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
           <Text dimColor>{t.rootMfa.nameHint}</Text>
         </Box>
       );
-    case "orphans":
+    case "running":
       return (
         <Box flexDirection="column">
           {title}
@@ -143,7 +117,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
             apply={(a) => applyRootMfaAction(ctx, a)}
             holds={(a) => orphanDeletionHolds(ctx, a)}
             readBack={(a, hooks) => confirmOrphanDeleted(ctx, a, hooks)}
-            onFinished={afterOrphans}
+            onFinished={(outcome) => afterOrphans(f, outcome)}
           />
         </Box>
       );
@@ -163,49 +137,45 @@ export function RootMfaScreen({ ctx, onDone, onBack }: Props) {
         </Box>
       );
     case "standin":
-      return <StandInAssignMfa clockOffsetMs={ctx.clockOffsetMs} onClose={() => setPhase({ kind: "console", orphanEvidence: phase.orphanEvidence })} />;
+      return <StandInAssignMfa clockOffsetMs={ctx.clockOffsetMs} onClose={() => step.setPhase({ kind: "console" })} />;
     case "verifying":
       return (
         <Box flexDirection="column">
           {title}
           <Verification
             what={t.rootMfa.verifying}
-            run={async (hooks) => {
-              const v = await verifyRootMfa(ctx, hooks, (read) => (mfaKind.current = kindOf(read)));
-              return { ...v, evidence: [...f.evidence, ...(phase.orphanEvidence?.evidence ?? []), ...v.evidence] };
-            }}
-            onVerdict={(v) =>
-              setPhase({ kind: "result", verdict: v, kindOfMfa: mfaKind.current, notSent: phase.orphanEvidence?.notSent ?? [], fromConsole: { orphanEvidence: phase.orphanEvidence } })
-            }
+            run={(hooks) => verifyRootMfa(ctx, hooks)}
+            // The orphans' read-backs join the evidence; the assignment's own read decides (a late orphan read does not).
+            onVerdict={(v) => step.setPhase({ kind: "result", verdict: withPrior(v, f.evidence, orphans && { evidence: orphans.evidence, unconfirmed: false }), notSent: orphans?.notSent })}
           />
         </Box>
       );
-    case "result":
+    case "result": {
+      const kind = phase.verdict.handoff?.rootMfaKind;
       return (
         <Box flexDirection="column">
           {title}
           {phase.verdict.state === "verified" && <Text color="green">{t.rootMfa.verified}</Text>}
-          {phase.notSent.length > 0 && <DryRunNote calls={phase.notSent} verify={t.rootMfa.verifying} />}
+          {phase.notSent && phase.notSent.length > 0 && <DryRunNote calls={phase.notSent} verify={t.rootMfa.verifying} />}
           <VerdictView verdict={phase.verdict} />
-          {phase.kindOfMfa === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
-          {phase.kindOfMfa === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
+          {kind === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
+          {kind === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
           {phase.verdict.state === "verified" && <Text color="cyan">{t.rootMfa.backup}</Text>}
-          {canCheckAgain(phase) && <Text dimColor>{t.common.checkAgain}</Text>}
-          {canCheckAgain(phase) && standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
+          {canCheckAgain(f, phase.verdict) && <Text dimColor>{t.common.checkAgain}</Text>}
+          {canCheckAgain(f, phase.verdict) && standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );
+    }
   }
 }
 
-/** A result of the console's assignment that AWS did not confirm: the operator may finish it and check again. */
-function canCheckAgain(phase: Extract<Phase, { kind: "result" }>): phase is Extract<Phase, { kind: "result" }> & { fromConsole: { orphanEvidence: RunnerOutcome | undefined } } {
-  return !!phase.fromConsole && phase.verdict.state !== "verified";
-}
-
-function kindOf(finding: RootMfaFinding): RootMfaKind {
-  if (!finding.enabled) return undefined;
-  return hasNonVirtualRootMfa(finding) ? "non-virtual" : "virtual";
+/**
+ * A result of the console's assignment that AWS did not confirm: the operator may finish it and check again. (With
+ * root MFA off at the start, every result of this screen comes from the console's assignment.)
+ */
+function canCheckAgain(finding: RootMfaFinding, v: Verdict): boolean {
+  return !finding.enabled && v.state !== "verified";
 }
 
 export function RootMfaIntro({ finding, deviceName }: { finding: RootMfaFinding; deviceName: string }) {

@@ -1,79 +1,85 @@
 // The sign-in test: warn, guide a root sign-in with MFA in a private window, then wait — visibly — for
 // CloudTrail (us-east-1) to show it. Giving up records the test as not verified, never as passed.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
 import { useState } from "react";
-import { inspectRootMfa } from "../steps/root-mfa.js";
+import { inspectRootMfa, type RootMfaFinding } from "../steps/root-mfa.js";
 import { type SigninObservation, verifySigninTest } from "../steps/signin-test.js";
-import type { StepContext, Verdict } from "../steps/types.js";
-import { awsNow, verdict, verdictAfterFailure } from "../steps/types.js";
-import { ErrorPanel } from "./components/ErrorPanel.js";
+import type { Handoff, Verdict } from "../steps/types.js";
+import { awsNow, verdict } from "../steps/types.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { formatTime } from "./format.js";
-import { useKeys } from "./keys.js";
 import { StandInSignIn } from "./standin/StandInSignIn.js";
 import { useUi } from "./ui-context.js";
-import { useTask } from "./use-task.js";
+import { type StepScreenProps, useStep } from "./use-step.js";
 
 /** CloudTrail's eventTime and our clock differ by the offset and a little rounding: start the window early. */
 const WINDOW_MARGIN_MS = 5_000;
 
-interface Props {
-  ctx: StepContext;
-  onDone: (verdict: Verdict) => void;
-  onBack: () => void;
+interface Props extends StepScreenProps {
   /** Alerts were set up in this run: ask whether the alert email arrived (the fire drill). */
   drill?: boolean;
-  onDrill?: (arrived: boolean) => void;
 }
 
-/** `since`: when the first wait began; checking again keeps it, so a sign-in made meanwhile still counts. */
-type Phase = { kind: "intro"; since?: Date } | { kind: "waiting"; since: Date; standIn: boolean } | { kind: "result"; verdict: Verdict; since: Date };
+/** The wait for CloudTrail ("verifying" is not used: this wait can have the stand-in on top). */
+type Own = { kind: "waiting"; standIn: boolean };
 
-export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Props) {
+type DrillAnswer = NonNullable<Handoff["drillAnswer"]>;
+
+/** The fire drill's answer travels in the verdict, for the alerts step's evidence (registry.ts `receive`). */
+const withDrill = (v: Verdict, answer: DrillAnswer | undefined): Verdict => (answer ? { ...v, handoff: { ...v.handoff, drillAnswer: answer } } : v);
+
+export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
   const { t, standIn } = useUi();
-  const [task, retry] = useTask(() => inspectRootMfa(ctx), "iam:GetAccountSummary");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
+  // When the first wait began; checking again keeps it, so a sign-in made meanwhile still counts.
+  const [since, setSince] = useState<Date>();
   const [seen, setSeen] = useState<SigninObservation>();
-  const [drillAnswer, setDrillAnswer] = useState<boolean>();
+  const [drillAnswer, setDrillAnswer] = useState<DrillAnswer>();
   const s = t.signin;
 
-  // No API can see an email arrive: the operator's answer to the fire drill is recorded as theirs.
-  const answerDrill = (arrived: boolean) => () => {
-    setDrillAnswer(arrived);
-    onDrill?.(arrived);
-  };
-  useKeys(
-    task.status !== "done"
-      ? {}
-      : phase.kind === "intro"
-        ? {
-            continue: () => setPhase({ kind: "waiting", since: phase.since ?? new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS), standIn: false }),
-            back: onBack,
+  const step = useStep<RootMfaFinding, Own>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectRootMfa(ctx),
+    reads: "iam:GetAccountSummary",
+    keys: (_finding, phase, step) => {
+      switch (phase.kind) {
+        case "intro":
+          return step.introKeys({
+            continue: () => {
+              setSince((first) => first ?? new Date(awsNow(ctx).getTime() - WINDOW_MARGIN_MS));
+              step.setPhase({ kind: "waiting", standIn: false });
+            },
             skip: () => onDone(verdict("skipped", "operator-skipped")),
-          }
-        : phase.kind === "waiting"
-          ? { openStandIn: !phase.standIn && !!standIn && (() => setPhase({ ...phase, standIn: true })) }
-          : phase.kind === "result"
-            ? {
-                continue: () => onDone(phase.verdict),
-                // Not seen yet (given up on the wait, or only failed sign-ins): back to the steps, or the stand-in, and wait again.
-                ...(phase.verdict.state !== "verified"
-                  ? {
-                      back: () => setPhase({ kind: "intro", since: phase.since }),
-                      openStandIn: !!standIn && (() => setPhase({ kind: "waiting", since: phase.since, standIn: true })),
-                    }
-                  : {}),
-                ...(drill && drillAnswer === undefined ? { yes: answerDrill(true), no: answerDrill(false) } : {}),
-              }
-            : {},
-  );
+          });
+        case "waiting":
+          return { openStandIn: !phase.standIn && !!standIn && (() => step.setPhase({ ...phase, standIn: true })) };
+        case "result": {
+          // No API can see an email arrive: the operator's answer to the fire drill is recorded as theirs.
+          const answer = (arrived: boolean) => () => {
+            const given = { arrived, at: ctx.now() };
+            setDrillAnswer(given);
+            step.setPhase({ kind: "result", verdict: withDrill(phase.verdict, given) });
+          };
+          return {
+            // Not seen yet (given up on the wait, or only failed sign-ins): back to the steps, or the stand-in, and wait again.
+            ...(phase.verdict.state !== "verified"
+              ? { back: () => step.setPhase({ kind: "intro" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "waiting", standIn: true })) }
+              : {}),
+            ...(drill && drillAnswer === undefined ? { yes: answer(true), no: answer(false) } : {}),
+          };
+        }
+        default:
+          return {};
+      }
+    },
+  });
 
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
-  const rootMfa = task.value;
+  if (!step.finding) return step.gate;
+  const phase = step.phase;
+  const rootMfa = step.finding;
   const title = <Text bold>{s.title}</Text>;
 
   switch (phase.kind) {
@@ -91,15 +97,15 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
       return (
         <Box flexDirection="column">
           {title}
-          <Text>{s.began(formatTime(phase.since))}</Text>
+          <Text>{s.began(formatTime(since!))}</Text>
           <Text dimColor>{s.latency}</Text>
           {seen && seen.failures.length > 0 && <Text color="yellow">{s.failuresSeen(seen.failures.length)}</Text>}
-          {phase.standIn && <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={standIn?.trainingCode} onClose={() => setPhase({ ...phase, standIn: false })} />}
+          {phase.standIn && <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={standIn?.trainingCode} onClose={() => step.setPhase({ ...phase, standIn: false })} />}
           <Verification
             what={s.verifying}
             active={!phase.standIn}
-            run={(hooks) => verifySigninTest(ctx, phase.since, { ...hooks, onObservation: setSeen })}
-            onVerdict={(v) => setPhase({ kind: "result", verdict: v, since: phase.since })}
+            run={(hooks) => verifySigninTest(ctx, since!, { ...hooks, onObservation: setSeen })}
+            onVerdict={(v) => step.setPhase({ kind: "result", verdict: withDrill(v, drillAnswer) })}
           />
           {!phase.standIn && standIn && <Text color="magenta">{s.openStandIn}</Text>}
         </Box>
@@ -122,7 +128,7 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false, onDrill }: Pr
                   <Text dimColor>{s.drillKeys}</Text>
                 </>
               ) : (
-                <Text color={drillAnswer ? "green" : "yellow"}>{s.drillRecorded(drillAnswer)}</Text>
+                <Text color={drillAnswer.arrived ? "green" : "yellow"}>{s.drillRecorded(drillAnswer.arrived)}</Text>
               )}
             </Box>
           )}

@@ -3,7 +3,7 @@ import { Box, Text } from "ink";
 import { type ControlId, HARDWARE_MFA_IDS, OPTIONAL_CONTROLS } from "../steps/controls.js";
 import { allVerified, skippedOptional, type SummaryRow } from "../steps/summary.js";
 import { StateText } from "./components/VerdictView.js";
-import type { RootMfaKind } from "./RootMfaScreen.js";
+import type { RootMfaKind } from "../steps/root-mfa.js";
 import { useUi } from "./ui-context.js";
 
 // The ids column fits "1.8, 1.9 / IAM.15, IAM.16" on one line.

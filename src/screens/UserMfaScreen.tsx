@@ -2,14 +2,13 @@
 // codes, check them here, enable, read back. The secret exists only in this screen's state while the codes
 // are being typed; giving up, failing or quitting deletes the device that was created.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
-import { useEffect, useState } from "react";
-import { type AccountFailure, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
+import { useEffect } from "react";
+import { type AccountFailure, outcomeUnknown } from "../aws/errors.js";
 import { shownCall } from "../aws/operations.js";
 import { partitionOf } from "../aws/partition.js";
 import { otpauthUri } from "../lib/totp.js";
-import type { ApiAction, StepContext, Verdict } from "../steps/types.js";
-import { verdict, verdictAfterFailure } from "../steps/types.js";
+import type { ApiAction, Verdict } from "../steps/types.js";
+import { verdict } from "../steps/types.js";
 import {
   checkCodes,
   createDevice,
@@ -18,26 +17,25 @@ import {
   enableDevice,
   inspectUserMfa,
   planUserMfa,
+  type UserMfaFinding,
   TOTP_ISSUER,
   totpLabel,
   verifyUserMfa,
 } from "../steps/user-mfa.js";
 import { CodePair } from "./components/CodePair.js";
 import { ActionLine, ConfirmCall } from "./components/ConfirmCall.js";
-import { DryRunNote, dryRunEvidence } from "./components/DryRunNote.js";
+import { DryRunNote } from "./components/DryRunNote.js";
+import { dryRunEvidence } from "../steps/plan-outcome.js";
 import { ErrorPanel } from "./components/ErrorPanel.js";
 import { QrOrSecret } from "./components/QrOrSecret.js";
 import { TotpTimer } from "./components/TotpTimer.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
-import { useKeys } from "./keys.js";
 import { useUi } from "./ui-context.js";
-import { attempt, useTask } from "./use-task.js";
+import { attempt } from "./use-task.js";
+import { Busy, type StepPhase, type StepScreenProps, useStep } from "./use-step.js";
 
-interface Props {
-  ctx: StepContext;
-  onDone: (verdict: Verdict) => void;
-  onBack: () => void;
+interface Props extends StepScreenProps {
   /** Another user than the caller's own (the admin user the admin-identity step has just created). */
   userName?: string;
 }
@@ -47,43 +45,36 @@ interface Device {
   secret: string;
 }
 
-type Phase =
-  | { kind: "intro" }
+/** The screen's own phases (its verifying is keyed by the device; "result" is the scaffold's). */
+type Own =
   | { kind: "confirm" }
   | { kind: "creating" }
   | { kind: "codes"; device: Device; attempt: number; problem?: string }
   | { kind: "enabling"; device: Device; code1: string; code2: string; attempt: number }
   /** `retried`: an earlier attempt failed, so the device may already be gone; read before deleting. */
   | { kind: "discarding"; serialNumber: string; then: Verdict; retried?: boolean }
-  | { kind: "verifying"; serialNumber: string }
-  | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase }
-  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] };
+  | { kind: "checking"; serialNumber: string }
+  | { kind: "failed"; failure: AccountFailure; retry: Phase; giveUp: Phase };
+
+type Phase = StepPhase<Own>;
 
 export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props) {
   const { t, cleanups } = useUi();
-  const [task, retry] = useTask(() => inspectUserMfa(ctx, forUser), "iam:ListMFADevices");
-  const [phase, setPhase] = useState<Phase>({ kind: "intro" });
-  const finding = task.status === "done" ? task.value : undefined;
+  const step = useStep<UserMfaFinding, Own>({
+    ctx,
+    onDone,
+    onBack,
+    inspect: () => inspectUserMfa(ctx, forUser),
+    reads: "iam:ListMFADevices",
+    keys: (finding, phase, step) =>
+      phase.kind === "intro" ? step.introKeys({ continue: () => (planFor(finding).length === 0 ? onDone(introVerdict(finding)) : step.setPhase({ kind: "confirm" })) }) : {},
+  });
+  const { phase, setPhase } = step;
+  const finding = step.finding;
   const userName = finding?.userName ?? "";
-  const plan = finding ? (planUserMfa(finding, ctx.caller.accountId, partitionOf(ctx.caller.arn)) as ApiAction[]) : [];
+  const planFor = (f: UserMfaFinding) => planUserMfa(f, ctx.caller.accountId, partitionOf(ctx.caller.arn)) as ApiAction[];
+  const plan = finding ? planFor(finding) : [];
   const nothingToDo = !!finding && plan.length === 0;
-
-  useKeys(
-    !finding
-      ? {}
-      : phase.kind === "intro"
-        ? {
-            continue: () => (nothingToDo ? onDone(introVerdict()) : setPhase({ kind: "confirm" })),
-            back: onBack,
-            skip: () => onDone(verdict("skipped", "operator-skipped", finding.evidence)),
-          }
-        : phase.kind === "result"
-          ? { continue: () => onDone(phase.verdict) }
-          : {},
-  );
-
-  const introVerdict = () =>
-    finding?.applicable ? verdict("verified", "already-compliant", finding.evidence) : verdict("skipped", "not-applicable");
 
   // Each phase that talks to AWS runs here; the rest are driven by keys.
   useEffect(() => {
@@ -119,7 +110,7 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
       void enabled.then((r) => {
         if (r.ok) {
           cleanups.remove(device.serialNumber);
-          return go({ kind: "verifying", serialNumber: device.serialNumber });
+          return go({ kind: "checking", serialNumber: device.serialNumber });
         }
         // IAM's own refusal of the codes: same device, new codes.
         if (r.failure.code === "InvalidAuthenticationCode") {
@@ -145,9 +136,8 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phase]);
 
-  if (task.status === "running") return <Text><Spinner type="dots" /> {t.preflight.reading}</Text>;
-  if (task.status === "failed") return <ErrorPanel failure={task.failure} onRetry={retry} onSkip={() => onDone(verdictAfterFailure(task.failure, ctx.now()))} />;
-  const f = task.value;
+  if (!finding) return step.gate;
+  const f = finding;
   const u = t.userMfa;
   const title = <Text bold>{f.applicable ? u.title(userName) : t.steps["operator-mfa"]}</Text>;
 
@@ -165,7 +155,7 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
           {!f.applicable && <Text>{u.notApplicable}</Text>}
           {f.applicable && f.devices.length > 0 && <Text color="green">{u.already(userName)}</Text>}
           {nothingToDo ? (
-            <VerdictView verdict={introVerdict()} />
+            <VerdictView verdict={introVerdict(f)} />
           ) : (
             <>
               <Text>{u.why}</Text>
@@ -188,7 +178,7 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
         </Box>
       );
     case "creating":
-      return <Text><Spinner type="dots" /> {u.creating}</Text>;
+      return <Busy what={u.creating} />;
     case "codes":
       return (
         <Box flexDirection="column">
@@ -208,12 +198,12 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
         </Box>
       );
     case "enabling":
-      return <Text><Spinner type="dots" /> {u.enabling}</Text>;
+      return <Busy what={u.enabling} />;
     case "discarding":
-      return <Text><Spinner type="dots" /> {u.discarding}</Text>;
+      return <Busy what={u.discarding} />;
     case "failed":
       return <ErrorPanel failure={phase.failure} write onRetry={() => setPhase(phase.retry)} onSkip={() => setPhase(phase.giveUp)} />;
-    case "verifying":
+    case "checking":
       return (
         <Box flexDirection="column">
           {title}
@@ -239,6 +229,11 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
         </Box>
       );
   }
+}
+
+/** Nothing to do: the user already has MFA (verified by the inspection), or there is no IAM user to enrol. */
+function introVerdict(finding: UserMfaFinding): Verdict {
+  return finding.applicable ? verdict("verified", "already-compliant", finding.evidence) : verdict("skipped", "not-applicable");
 }
 
 /** Giving up after the device exists means deleting it first: rootlock leaves no orphan of its own. */

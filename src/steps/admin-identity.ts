@@ -8,6 +8,7 @@
 // Every change is read back before the next; a run given up half-way removes what it made, in reverse order,
 // each removal read back, or names exactly what is left.
 import { ADMINISTRATOR_ACCESS_ARN, type Account, type MfaDevice, type WriteReceipt } from "../aws/account.js";
+import { isOp } from "../aws/operations.js";
 import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { generatePassword } from "../lib/password.js";
 import { actionHolds, confirmAction, describeMade, removedEvidence, sendAction, undoOf } from "./read-backs.js";
@@ -166,6 +167,30 @@ export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[],
     removed.push(removedEvidence(ctx, a));
   }
   return { removed, left: [], leftActions: [] };
+}
+
+/**
+ * The undo on the way out (q, Ctrl-C) of what this step made: a quit after the new user's MFA was enabled (its final
+ * read not yet done) keeps the identity, since an admin user with MFA is what this step is for (and AWS would refuse
+ * DeleteUser half-way); anything else is rolled back. Throws when something is left, for the shell to name it.
+ */
+export async function undoOnQuit(ctx: StepContext, made: ApiAction[]): Promise<void> {
+  const user = made.find((x) => isOp(x, "createUser"))?.args.userName;
+  if (user && (await ctx.account.listUserMfaDevices(user)).length > 0) return;
+  const result = await rollbackAdminIdentity(ctx, made);
+  if (result.left.length > 0) throw new Error("left behind");
+}
+
+/** The user-MFA step's verdicts after which the device is on the new user (enabled; only the read-back lagged). */
+const MFA_ENABLED = new Set<Verdict["reason"]>(["read-back-confirms", "not-visible-yet", "operator-moved-on"]);
+
+/**
+ * After the new user's MFA enrolment: on to verifying the whole identity when its MFA is on; else the identity is
+ * rolled back, since an admin with a password and no MFA is what CIS 1.10 flags — with this verdict.
+ */
+export function afterUserMfa(found: Evidence[], mfa: Verdict): { verify: Evidence[] } | { rollBack: Verdict } {
+  if (MFA_ENABLED.has(mfa.reason)) return { verify: mfa.evidence };
+  return { rollBack: verdict("skipped", mfa.reason === "error" ? "error" : "operator-skipped", [...found, ...mfa.evidence]) };
 }
 
 /**

@@ -1,13 +1,12 @@
-// The controls rootlock acts on, with the ids auditors look for (CIS AWS Foundations v3.0, Security Hub): the one
-// table of ids. The wizard's summary, the evidence report and `rootlock check` all take them from here.
-//
-// Sources: CIS v3.0 numbering and Security Hub's mappings, ../shared/reference/aws-facts.md §7.2, §7.3. Security Hub
-// IAM.20 ("Avoid the use of the root user") maps to CIS v1.2.0/1.1 only and checks a metric filter; CIS v3.0 1.7 has
-// no Security Hub control. CloudWatch.1 ("A log metric filter and alarm should exist for usage of the root user")
-// lists CIS v1.4.0/1.7 and 4.3 among its related requirements (Security Hub user guide, cloudwatch-controls.md).
+// The audit ids of what rootlock acts on and checks (CIS AWS Foundations v3.0, Security Hub). The wizard's steps
+// carry theirs on their registry line (registry.ts, with the sources); this file adds the ids that are not a step
+// of their own (hardware MFA, advice) and the rows of `rootlock check`. The wizard's summary, the evidence report
+// and `rootlock check` all take them from here or from the registry.
 import type { CheckFinding } from "../check-schema.js";
+import { STEPS, OPTIONAL_STEPS, type StepId } from "./registry.js";
 
-export type ControlId = "root-access-keys" | "root-mfa" | "operator-mfa" | "password-policy" | "admin-identity" | "root-alerts" | "root-signin";
+/** A control the wizard acts on: one per registered step. */
+export type ControlId = StepId;
 
 export interface ControlIds {
   cis: string;
@@ -17,27 +16,8 @@ export interface ControlIds {
   related?: string;
 }
 
-
-export const CONTROL_IDS: Record<ControlId, ControlIds> = {
-  // CIS 1.4: no root access key exists (an inactive key still counts as present).
-  "root-access-keys": { cis: "1.4", securityHub: "IAM.4" },
-  // CIS 1.5: MFA is enabled for the root user (virtual, hardware or passkey).
-  "root-mfa": { cis: "1.5", securityHub: "IAM.9" },
-  // CIS 1.10: MFA for every IAM user with a console password — here, the operator's own admin user.
-  "operator-mfa": { cis: "1.10", securityHub: "IAM.5" },
-  // CIS 1.8 (minimum length 14) and 1.9 (reuse prevention 24): Security Hub IAM.15 and IAM.16.
-  "password-policy": { cis: "1.8, 1.9", securityHub: "IAM.15, IAM.16" },
-  // CIS 1.7 asks that root not be used for daily work: that needs an administrator other than root. No
-  // Security Hub control checks for one.
-  "admin-identity": { cis: "1.7", securityHub: "—" },
-  // CIS 1.7: avoid root use. The sign-in test proves root can sign in only with MFA, and is seen by CloudTrail. No
-  // Security Hub control checks CIS v3.0 1.7 (IAM.20 is CIS v1.2's 1.1); CloudWatch.1, an alarm on root use, is related.
-  "root-signin": { cis: "1.7", securityHub: "—", related: "CloudWatch.1" },
-  // CIS 4.3 (a metric filter and alarm on root use) is the control this answers: rootlock reaches the same alert by
-  // AWS's recommended road, an EventBridge rule to SNS. Security Hub's CloudWatch.1 checks for the metric filter and
-  // alarm themselves, so it would still fail on an account alerted this way: it is related, not met.
-  "root-alerts": { cis: "4.3", securityHub: "—", related: "CloudWatch.1" },
-};
+/** The wizard's controls and their ids, from the registry. */
+export const CONTROL_IDS = Object.fromEntries(STEPS.map((s) => [s.id, s.ids])) as Record<ControlId, ControlIds>;
 
 /** CIS 1.6 / IAM.6 asks for a hardware device on root; a virtual device does not meet it. Shown as advice. */
 export const HARDWARE_MFA_IDS: ControlIds = { cis: "1.6", securityHub: "IAM.6" };
@@ -72,4 +52,4 @@ export function idsShort(ids: ControlIds): string {
 }
 
 /** Offered when missing, and the operator may decline them without the run counting as not verified. */
-export const OPTIONAL_CONTROLS: readonly ControlId[] = ["password-policy", "admin-identity", "root-alerts"];
+export const OPTIONAL_CONTROLS: readonly ControlId[] = OPTIONAL_STEPS;

@@ -58,6 +58,20 @@ export function hasNonVirtualRootMfa(finding: RootMfaFinding): boolean {
   return finding.enabled && finding.rootDevices.length === 0;
 }
 
+/** Whether root's MFA is virtual or not, for the summary's hardware advice (CIS 1.6 / IAM.6 wants hardware). */
+export type RootMfaKind = "virtual" | "non-virtual" | undefined;
+
+export function rootMfaKind(finding: RootMfaFinding): RootMfaKind {
+  if (!finding.enabled) return undefined;
+  return hasNonVirtualRootMfa(finding) ? "non-virtual" : "virtual";
+}
+
+/** A verdict of this step, handing on the kind of root MFA it read (when it read one). */
+export function withRootMfaKind(v: Verdict, finding: RootMfaFinding | undefined): Verdict {
+  const kind = finding && rootMfaKind(finding);
+  return kind ? { ...v, handoff: { ...v.handoff, rootMfaKind: kind } } : v;
+}
+
 /** The suggested name, or, when a device already assigned holds it, the first free `root-mfa-N`. */
 export function suggestedDeviceName(finding: Pick<RootMfaFinding, "assignedNames">): string {
   const taken = new Set(finding.assignedNames);
@@ -126,7 +140,8 @@ const NON_VIRTUAL_AFTER_READS = 3;
  * reads with no virtual device, the flag alone is taken (and the evidence says which it was). Both reads are
  * eventually consistent, so one may show the change a little before the other.
  */
-export async function verifyRootMfa(ctx: StepContext, hooks?: WaitHooks, onRead?: (finding: RootMfaFinding) => void): Promise<Verdict> {
+/** Waits for root MFA to show; the verdict hands on the kind of MFA read last (`handoff.rootMfaKind`). */
+export async function verifyRootMfa(ctx: StepContext, hooks?: WaitHooks): Promise<Verdict> {
   let enabledReads = 0;
   const result = await waitUntil(
     ctx,
@@ -137,8 +152,7 @@ export async function verifyRootMfa(ctx: StepContext, hooks?: WaitHooks, onRead?
     },
     iamWait(ctx, hooks),
   );
-  if (result.last) onRead?.(result.last);
   const evidence = result.last?.evidence ?? [];
-  if (result.met) return verdict("verified", "read-back-confirms", evidence);
-  return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
+  if (result.met) return withRootMfaKind(verdict("verified", "read-back-confirms", evidence), result.last);
+  return withRootMfaKind(verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence), result.last);
 }

@@ -63,3 +63,9 @@ function describeEvent(e: ConsoleLoginEvent): string {
   const mfa = e.mfaUsed ? `MFAUsed=Yes${e.mfaIdentifier ? ` (${e.mfaIdentifier})` : ""}` : "MFAUsed=No";
   return `ConsoleLogin ${e.eventId} at ${e.at.toISOString()}: Root, ${e.success ? "Success" : "Failure"}, ${mfa}`;
 }
+
+/** The sign-in test doubles as a fire drill when alerts were set up in this run (taken on, not skipped). */
+export function drillOffered(results: Partial<Record<string, Verdict>>): boolean {
+  const alerts = results["root-alerts"];
+  return !!alerts && alerts.state !== "skipped";
+}

@@ -1,5 +1,6 @@
 // The end of the run: every control with its verdict and its audit ids.
 import { CONTROL_IDS, type ControlId, type ControlIds, OPTIONAL_CONTROLS } from "./controls.js";
+import { STEP_IDS } from "./registry.js";
 import type { Verdict } from "./types.js";
 
 export interface SummaryRow {
@@ -8,10 +9,11 @@ export interface SummaryRow {
   verdict: Verdict;
 }
 
-export const SUMMARY_ORDER: ControlId[] = ["root-access-keys", "root-mfa", "operator-mfa", "password-policy", "admin-identity", "root-alerts", "root-signin"];
+/** Every registered step, in the registry's order. */
+export const SUMMARY_ORDER: readonly ControlId[] = STEP_IDS;
 
 /** A control the run never reached (quit early) is reported as not reached, never as done nor as the operator's skip. */
-export function summarize(results: Partial<Record<ControlId, Verdict>>, controls: ControlId[] = SUMMARY_ORDER): SummaryRow[] {
+export function summarize(results: Partial<Record<ControlId, Verdict>>, controls: readonly ControlId[] = SUMMARY_ORDER): SummaryRow[] {
   return SUMMARY_ORDER.filter((c) => controls.includes(c)).map((control) => ({
     control,
     ids: CONTROL_IDS[control],
@@ -35,4 +37,9 @@ export function allVerified(rows: SummaryRow[], optional: readonly ControlId[] =
 /** The optional steps the operator declined: "every control is verified" is never said beside one of them. */
 export function skippedOptional(rows: SummaryRow[]): ControlId[] {
   return rows.filter((r) => r.verdict.state === "skipped" && r.verdict.reason === "operator-skipped").map((r) => r.control);
+}
+
+/** Root's MFA kind, as the root MFA step handed it on (the summary's hardware-MFA advice, CIS 1.6 / IAM.6). */
+export function rootMfaKindOf(rows: SummaryRow[]): "virtual" | "non-virtual" | undefined {
+  return rows.find((r) => r.control === "root-mfa")?.verdict.handoff?.rootMfaKind;
 }

@@ -66,6 +66,18 @@ export interface Verdict {
   evidence: Evidence[];
   /** What this step made and left in the account unfinished (a declined plan's earlier changes): the report lists it. */
   leftBehind?: string[];
+  /** What this step hands on to the rest of the run (registry.ts `recordVerdict`); never a secret. */
+  handoff?: Handoff;
+}
+
+/**
+ * Data a step hands on with its verdict: the root MFA kind (the summary's hardware-MFA advice, CIS 1.6) and the
+ * fire drill's answer (the alerts step's evidence takes it, see the registry's `receive`).
+ */
+export interface Handoff {
+  rootMfaKind?: "virtual" | "non-virtual";
+  /** After the sign-in test: did the root sign-in alert email arrive? The operator's word. */
+  drillAnswer?: { arrived: boolean; at: Date };
 }
 
 /** How long verifications wait, and how often they read. The demo waits seconds; real AWS, minutes. */

@@ -33,7 +33,7 @@ import { EXIT } from "../../src/exit-codes.js";
 import { en as t } from "../../src/i18n/en.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { CONTROL_IDS, type ControlId } from "../../src/steps/controls.js";
-import { stepOrder } from "../../src/steps/order.js";
+import { stepOrder } from "../../src/steps/registry.js";
 import { renderMarkdown, type RunReport } from "../../src/steps/report.js";
 import { SUMMARY_ORDER } from "../../src/steps/summary.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";

@@ -257,10 +257,10 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
 
 describe.each(["en", "ko"] as const)("the fire drill after the sign-in test (%s)", (lang) => {
   const t = messages(lang);
-  it("asks whether the alert email arrived and records the operator's answer", async () => {
+  it("asks whether the alert email arrived and hands the operator's answer on in its verdict", async () => {
     const { ctx, standIn } = await simulatedWorld("clean");
-    let arrived: boolean | undefined;
-    const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={() => {}} onBack={() => {}} drill onDrill={(x) => (arrived = x)} />, { standIn });
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} drill />, { standIn });
     await r.waitFor(t.signin.start);
     await r.press(KEYS.enter);
     await r.waitFor(t.signin.openStandIn);
@@ -273,7 +273,10 @@ describe.each(["en", "ko"] as const)("the fire drill after the sign-in test (%s)
     await r.waitFor(t.signin.drillQuestion.slice(0, 15));
     await r.press("y");
     await r.waitFor(t.signin.drillRecorded(true).slice(0, 15));
-    expect(arrived).toBe(true);
+    await r.press(KEYS.enter);
+    // The alerts step's evidence takes it when the shell records this verdict (registry.ts `recordVerdict`).
+    expect(done?.state).toBe("verified");
+    expect(done?.handoff?.drillAnswer?.arrived).toBe(true);
     r.unmount();
   });
 });

@@ -4,7 +4,7 @@ import { shownCall } from "../../src/aws/operations.js";
 import { SimulatedAccount, type ScenarioName } from "../../src/aws/simulated/index.js";
 import { AccountError } from "../../src/aws/errors.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
-import { stepOrder } from "../../src/steps/order.js";
+import { stepOrder } from "../../src/steps/registry.js";
 import { capabilitiesOf, inspectPreflight } from "../../src/steps/preflight.js";
 import {
   applyRootKeyAction,

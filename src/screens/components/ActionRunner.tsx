@@ -2,35 +2,22 @@
 // outcome is unknown (the call failed mid-way) is read before it is retried, so nothing is done twice.
 // A plan of several calls is listed in full at its first confirmation; `a` then approves the rest as a whole,
 // except a deletion or a call that asks twice, which still stops for its own confirmation. A declined call
-// ends the plan: nothing after it is sent, and the screen's verdict names it (see `declinedVerdict`).
+// ends the plan: nothing after it is sent, and the step's verdict names it (steps/plan-outcome.ts).
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
-import type { AccountFailure, RecordedWrite } from "../../aws/errors.js";
+import type { AccountFailure } from "../../aws/errors.js";
 import type { WriteReceipt } from "../../aws/account.js";
 import { callOf, isDeletion } from "../../aws/operations.js";
-import type { ApiAction, Evidence, Verdict } from "../../steps/types.js";
-import { verdict } from "../../steps/types.js";
+import type { RunnerOutcome } from "../../steps/plan-outcome.js";
+import type { ApiAction, Evidence } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
 import { attempt } from "../use-task.js";
 import { useUi } from "../ui-context.js";
-import { ActionLine, ConfirmCall, shortCall } from "./ConfirmCall.js";
+import { ActionLine, ConfirmCall } from "./ConfirmCall.js";
 import { ErrorPanel } from "./ErrorPanel.js";
 import { Waiting } from "./Waiting.js";
 
-export interface RunnerOutcome {
-  evidence: Evidence[];
-  receipts: WriteReceipt[];
-  /** The operator declined or skipped a change: the rest was not done. */
-  stopped: boolean;
-  /** The calls made (or found already made before a retry), in order. */
-  done: ApiAction[];
-  /** The call the operator declined, and how many were not sent with it (it included). */
-  declined?: { action: ApiAction; notSent: number };
-  /** A change was made but AWS did not show it within the wait. */
-  unconfirmed: boolean;
-  /** Dry run: the calls that were shown and not sent. */
-  notSent: RecordedWrite[];
-}
+export type { RunnerOutcome };
 
 interface Props {
   actions: ApiAction[];
@@ -188,16 +175,3 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   }
 }
 
-
-/**
- * A plan the operator stopped by declining one of its calls, after others were made: no later claim (no wait for
- * what cannot happen); the declined call is named in the evidence, and `leftBehind` lists what the screen says
- * the earlier calls left in the account (what a later run would find).
- */
-export function declinedVerdict(found: Evidence[], outcome: RunnerOutcome, at: Date, leftBehind: string[] = []): Verdict {
-  const declined = outcome.declined!;
-  const later = declined.notSent - 1;
-  const read = `declined by the operator: ${shortCall(declined.action)}${later > 0 ? `; not sent: it and the ${later} call(s) after it` : "; not sent"}`;
-  const v = verdict("skipped", "declined", [...found, ...outcome.evidence, { source: "rootlock", read, at }]);
-  return leftBehind.length > 0 ? { ...v, leftBehind } : v;
-}

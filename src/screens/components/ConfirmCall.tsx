@@ -3,7 +3,8 @@
 // Irreversible calls on the key this session signs with ask twice.
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { recorded, shownCall, type ShownCall } from "../../aws/operations.js";
+import { shownCall, type ShownCall } from "../../aws/operations.js";
+import { shortCall } from "../../steps/plan-outcome.js";
 import type { ApiAction } from "../../steps/types.js";
 import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
@@ -37,13 +38,6 @@ export function CallLine({ call, params }: ShownCall) {
 }
 
 /** A call on one line, named by its first parameter: for lists, the report's "left behind" and evidence. */
-export function shortCall(action: ApiAction): string {
-  const { call, params } = recorded(action);
-  const [first] = Object.entries(params);
-  const more = Object.keys(params).length > 1 ? ", …" : "";
-  return first ? `${call}(${first[0]}=${first[1]}${more})` : call;
-}
-
 export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline, plan, approveAll, onApproveAll }: Props) {
   const { t, mode } = useUi();
   const [asked, setAsked] = useState(0);

@@ -1,7 +1,6 @@
 // What a dry run would have done: each call shown (never sent), and the read that would verify it.
 import { Box, Text } from "ink";
 import type { RecordedWrite } from "../../aws/errors.js";
-import type { Evidence } from "../../steps/types.js";
 import { useUi } from "../ui-context.js";
 import { CallLine } from "./ConfirmCall.js";
 
@@ -18,11 +17,3 @@ export function DryRunNote({ calls, verify }: { calls: RecordedWrite[]; verify: 
   );
 }
 
-/** The report's record of a dry run: the calls, as evidence that says they were not sent. */
-export function dryRunEvidence(calls: RecordedWrite[]): Evidence[] {
-  return calls.map((c) => ({
-    source: "dry run (not sent)",
-    read: `${c.call}(${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(", ")})`,
-    at: c.at,
-  }));
-}
