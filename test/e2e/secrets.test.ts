@@ -62,7 +62,7 @@ async function typeLine(s: PtySession, label: string, text: string) {
 
 const available = requireMoto("the secrets end-to-end tests (live and dry run)");
 const uriFor = (user: string) => (seed: string) =>
-  `otpauth://totp/Amazon%20Web%20Services:${user}%40123456789012?secret=${seed}&issuer=Amazon%20Web%20Services`;
+  `otpauth://totp/AWS:${user}@123456789012?secret=${seed}&issuer=AWS`;
 
 describe.runIf(available)("secrets of a run against moto", () => {
   let moto: MotoServer;
