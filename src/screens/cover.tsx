@@ -4,7 +4,7 @@
 import { createContext, type ReactNode, useContext, useLayoutEffect } from "react";
 
 interface CoverHost {
-  /** False outside a frame (a screen rendered alone in a test): the cover is then drawn in place. */
+  /** False outside a frame (a screen rendered alone in a test): nothing can cover the page. */
   hosted: boolean;
   /** Whether a view covers the page now: the page's text fields do not take keys meanwhile. */
   covered: boolean;
@@ -14,12 +14,10 @@ interface CoverHost {
 export const CoverContext = createContext<CoverHost>({ hosted: false, covered: false, set: () => {} });
 
 /** Covers the page with `view` while it is defined. Pass a memoised view: a new one each render redraws the frame. */
-export function useCover(view: ReactNode | undefined): { hosted: boolean } {
-  const host = useContext(CoverContext);
-  const { set } = host;
+export function useCover(view: ReactNode | undefined): void {
+  const { set } = useContext(CoverContext);
   useLayoutEffect(() => set(view), [set, view]);
   useLayoutEffect(() => () => set(undefined), [set]);
-  return { hosted: host.hosted };
 }
 
 export const useCovered = (): boolean => useContext(CoverContext).covered;

@@ -17,7 +17,7 @@ import { Frame } from "../../src/screens/components/Frame.js";
 import { QrOrSecret, qrFit, qrNeeds } from "../../src/screens/components/QrOrSecret.js";
 import { KeyboardProvider } from "../../src/screens/keyboard.js";
 import { type Ui, UiContext } from "../../src/screens/ui-context.js";
-import { fold, tick } from "../helpers/ink.js";
+import { fold, sleep } from "../helpers/ink.js";
 import { decodeQrOnScreen, toImage } from "../helpers/qr-image.js";
 import { VirtualTerminal } from "../helpers/vt.js";
 
@@ -159,6 +159,11 @@ describe("qrFit: the layout for the terminal's size", () => {
   });
 });
 
+/** Waits (up to 3 s) for a frame that passes the check: frames come after a tick, later on a busy machine. */
+async function until(check: () => boolean) {
+  for (let i = 0; i < 300 && !check(); i++) await sleep(10);
+}
+
 /** ink-testing-library's stdout, given a size (it has 100 columns and no rows) and told it has been resized. */
 function resize(stdout: NodeJS.EventEmitter, cols: number, rows: number) {
   Object.defineProperty(stdout, "columns", { value: cols, configurable: true });
@@ -195,7 +200,7 @@ describe.each([
     chalk.level = 2;
     const r = renderFrame();
     resize(r.stdout, 80, 24);
-    await tick();
+    await until(() => r.screen().text.includes(t.app.keys.typeCodes));
     const { vt, text, height } = r.screen();
     expect(height).toBeLessThan(24); // Ink would clear the screen on every update otherwise
     expect(text).toContain(t.app.modes.simulated); // the header stays
@@ -210,9 +215,9 @@ describe.each([
     chalk.level = 2;
     const r = renderFrame();
     resize(r.stdout, 80, 24);
-    await tick();
+    await until(() => r.screen().text.includes(t.app.keys.typeCodes));
     r.stdin.write("\r");
-    await tick();
+    await until(() => r.screen().text.includes(t.userMfa.code1));
     let { text, height } = r.screen();
     expect(text).toContain(t.userMfa.code1);
     expect(fold(text)).toContain(fold(t.userMfa.qrAlone));
@@ -220,26 +225,26 @@ describe.each([
     expect(height).toBeLessThan(24);
     // typed into the first field, kept under the cover and after it
     r.stdin.write("1");
-    await tick();
+    await until(() => new RegExp(`${t.userMfa.code1}:? *1`).test(r.screen().text));
     r.stdin.write("\x12"); // Ctrl-R
-    await tick();
+    await until(() => !r.screen().text.includes(t.userMfa.code1));
     expect(decodeQrOnScreen(r.screen().vt, r.screen().text)).toBe(URI);
     r.stdin.write("\x12");
-    await tick();
+    await until(() => r.screen().text.includes(t.userMfa.code1));
     expect(r.screen().text).toMatch(new RegExp(`${t.userMfa.code1}:? *1`));
 
     resize(r.stdout, 60, 20); // too small for any code: the secret as text, no block of a cut code
-    await tick();
+    await until(() => r.screen().text.includes(SECRET.slice(0, 20)));
     ({ text } = r.screen());
     expect(fold(text)).toContain(fold(t.userMfa.secretFallback));
     expect(text).not.toMatch(/█{20}/);
 
     resize(r.stdout, 80, 24); // larger again: the code is back, alone, without a key
-    await tick();
+    await until(() => r.screen().text.includes(t.app.keys.typeCodes));
     expect(decodeQrOnScreen(r.screen().vt, r.screen().text)).toBe(URI);
 
     resize(r.stdout, 100, 60); // room for all: the code among the fields, with the full quiet zone
-    await tick();
+    await until(() => (r.lastFrame() ?? "").includes(t.userMfa.code1));
     const big = new VirtualTerminal(100, 60);
     big.write((r.lastFrame() ?? "").replace(/\n/g, "\r\n"));
     expect(big.screen()).toContain("████████"); // a 4-module quiet zone

@@ -5,9 +5,9 @@
 //   - not at all where it does not fit even alone: the secret as text instead, saying the size it needs.
 // Nothing else keeps the secret: it leaves the screen with this component.
 import { Box, Text } from "ink";
-import { useMemo, useState } from "react";
+import { useContext, useMemo, useState } from "react";
 import { MIN_QUIET_ZONE, qrSize, quietZoneFor } from "../qr.js";
-import { useCover } from "../cover.js";
+import { CoverContext, useCover } from "../cover.js";
 import { useKeys } from "../keys.js";
 import { type TerminalSize, useTerminalSize } from "../terminal-size.js";
 import { useUi } from "../ui-context.js";
@@ -59,7 +59,11 @@ interface Props {
 
 export function QrOrSecret({ uri, secret, active, showSecretLabel, around }: Props) {
   const { t } = useUi();
-  const fit = qrFit(uri, useTerminalSize(), around);
+  const size = useTerminalSize();
+  // The code alone needs a frame to cover (a screen drawn without one, in a test, shows the secret instead).
+  const { hosted } = useContext(CoverContext);
+  const fitted = qrFit(uri, size, around);
+  const fit: QrFit = fitted.kind === "alone" && !hosted ? { kind: "text" } : fitted;
   const [showSecret, setShowSecret] = useState(false);
   // Where the code needs the whole terminal, it comes first: the codes come from scanning it.
   const [alone, setAlone] = useState(true);
@@ -72,7 +76,7 @@ export function QrOrSecret({ uri, secret, active, showSecretLabel, around }: Pro
   const covering = active && fit.kind === "alone" && alone;
   const quietZone = fit.kind === "text" ? MIN_QUIET_ZONE : fit.quietZone;
   const cover = useMemo(() => (covering ? <Qr value={uri} quietZone={quietZone} /> : undefined), [covering, uri, quietZone]);
-  const { hosted } = useCover(cover);
+  useCover(cover);
   useKeys(
     covering
       ? {
@@ -88,7 +92,7 @@ export function QrOrSecret({ uri, secret, active, showSecretLabel, around }: Pro
     { isActive: active },
   );
 
-  if (covering) return hosted ? null : cover; // no frame to cover (a screen drawn alone, in a test): in place
+  if (covering) return null; // the frame draws the cover
   const needs = qrNeeds(uri);
   return (
     <Box flexDirection="column">
