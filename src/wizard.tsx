@@ -4,7 +4,7 @@ import { App, type RunOutcome } from "./app.js";
 import type { Account } from "./aws/account.js";
 import { DryRunAccount } from "./aws/dry-run.js";
 import { JournalingAccount } from "./aws/journal.js";
-import { defaultReportBase, writeReport } from "./report-file.js";
+import { reportBaseFor, writeReport } from "./report-file.js";
 import { buildReport } from "./steps/report.js";
 import { SimulatedAccount, type ScenarioName } from "./aws/simulated.js";
 import type { Lang } from "./i18n/index.js";
@@ -98,7 +98,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
     controls: outcome?.controls ?? (flow === "alerts" ? (["root-alerts"] as ControlId[]) : undefined),
   } as const;
   try {
-    const paths = writeReport(buildReport(facts), report ?? defaultReportBase(endedAt));
+    const paths = writeReport(buildReport(facts), reportBaseFor(report, endedAt));
     process.stdout.write(`${t.cli.reportWritten(paths.markdown, paths.json)}\n`);
   } catch (error) {
     process.stderr.write(`${t.cli.reportFailed((error as NodeJS.ErrnoException).code ?? "error")}\n`);

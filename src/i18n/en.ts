@@ -29,7 +29,8 @@ Options
   --profile NAME       AWS profile to use
   --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
   --topic NAME         the SNS topic for root-activity alerts (default: rootlock-root-activity)
-  --report PATH        where to write the evidence report (PATH.md and PATH.json; default: the current folder);
+  --report PATH        where to write the evidence report: into a folder (default: the current folder), or as
+                       PATH.md and PATH.json;
                        with check: the audit as PATH.json and PATH.md (default: none)
   -h, --help           this help
   -v, --version        the version

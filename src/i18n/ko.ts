@@ -25,7 +25,8 @@ export const ko: Messages = {
   --profile NAME       사용할 AWS 프로필
   --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
   --topic NAME         루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
-  --report PATH        증거 보고서를 쓸 위치 (PATH.md와 PATH.json; 기본: 현재 폴더);
+  --report PATH        증거 보고서를 쓸 위치: 폴더 안에 (기본: 현재 폴더), 또는
+                       PATH.md와 PATH.json으로;
                        check와 함께: 점검 결과를 PATH.json과 PATH.md로 (기본: 쓰지 않음)
   -h, --help           이 도움말
   -v, --version        버전
