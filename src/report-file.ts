@@ -1,13 +1,24 @@
 // Writes the evidence report next to where rootlock was started (or where --report says): Markdown for
 // people, JSON for machines. Readable by the owner only: it names the account and its identities.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
 import type { CheckReport } from "./check-schema.js";
 import { renderMarkdown, type RunReport } from "./steps/report.js";
 
 export function defaultReportBase(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").replace("T", "-");
   return `rootlock-report-${stamp}`;
+}
+
+/**
+ * Where the wizard's report goes: `--report` as given (PATH.md and PATH.json), or, when it names a folder (one that
+ * exists, or written with a trailing slash), a file of the default name in it; without it, the current folder —
+ * never the folder rootlock is installed in.
+ */
+export function reportBaseFor(option: string | undefined, now: Date): string {
+  if (option === undefined) return defaultReportBase(now);
+  const isFolder = option.endsWith("/") || option.endsWith(sep) || statSync(option, { throwIfNoEntry: false })?.isDirectory();
+  return isFolder ? join(option, defaultReportBase(now)) : option;
 }
 
 /** `base` may end in .md or .json; both files are written. Returns their absolute paths. */

@@ -2,7 +2,7 @@
 import { render } from "ink";
 import { App, type RunOutcome } from "./app.js";
 import { JournalingAccount } from "./aws/journal.js";
-import { defaultReportBase, writeReport } from "./report-file.js";
+import { reportBaseFor, writeReport } from "./report-file.js";
 import { buildReport } from "./steps/report.js";
 import { openAccount, type Target } from "./aws/open-account.js";
 import type { Lang } from "./i18n/index.js";
@@ -79,7 +79,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
     controls: outcome?.controls ?? (flow === "alerts" ? (["root-alerts"] as ControlId[]) : undefined),
   } as const;
   try {
-    const paths = writeReport(buildReport(facts), report ?? defaultReportBase(endedAt));
+    const paths = writeReport(buildReport(facts), reportBaseFor(report, endedAt));
     process.stdout.write(`${t.cli.reportWritten(paths.markdown, paths.json)}\n`);
   } catch (error) {
     process.stderr.write(`${t.cli.reportFailed((error as NodeJS.ErrnoException).code ?? "error")}\n`);

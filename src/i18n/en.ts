@@ -33,7 +33,8 @@ Options
   --profile NAME       AWS profile to use
   --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
   --topic NAME         the SNS topic for root-activity alerts (default: rootlock-root-activity)
-  --report PATH        where to write the evidence report (PATH.md and PATH.json; default: the current folder);
+  --report PATH        where to write the evidence report: into a folder (default: the current folder), or as
+                       PATH.md and PATH.json;
                        with check: the audit as PATH.json and PATH.md (default: none)
   -h, --help           this help
   -v, --version        the version
@@ -64,6 +65,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       retry: "r retry",
       openStandIn: "c open the console (simulated)",
       showSecret: "Ctrl-K secret key as text",
+      showQr: "Ctrl-R QR code",
+      typeCodes: "Enter type the codes",
       changeName: "n another device name",
       newAdmin: "n make another admin",
       addOwnAlerts: "a add rootlock's alerts too",
@@ -92,6 +95,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       retry: "r       try the failed call again",
       openStandIn: "c       open the simulated AWS console, to do the console's part here",
       showSecret: "Ctrl-K  show the MFA secret key as text, beside its QR code",
+      showQr: "Ctrl-R  show the QR code alone, on the whole terminal (a small terminal cannot hold it beside the code fields)",
+      typeCodes: "Enter   leave the QR code and type the two codes (Ctrl-R too)",
       changeName: "n       choose another name for the root MFA device",
       newAdmin: "n       make another admin user anyway",
       addOwnAlerts: "a       add rootlock's root-activity alerts beside the account's own",
@@ -296,6 +301,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     secretFallback: "Or type this secret key into the app:",
     tooSmall: (cols: number, rows: number) => `The terminal is too small for the QR code (it needs ${cols}×${rows}). Enlarge it, or type the secret key below into your app.`,
     showSecret: "Ctrl-K: show the secret key as text",
+    qrAlone: "The QR code needs the whole terminal here: Ctrl-R shows it.",
     code1: "First code",
     code2: "Next code",
     codeHint: "Type the code shown now, then wait for the next one and type it too.",

@@ -30,7 +30,8 @@ export const ko: Messages = {
   --profile NAME       사용할 AWS 프로필
   --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
   --topic NAME         루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
-  --report PATH        증거 보고서를 쓸 위치 (PATH.md와 PATH.json; 기본: 현재 폴더);
+  --report PATH        증거 보고서를 쓸 위치: 폴더 안에 (기본: 현재 폴더), 또는
+                       PATH.md와 PATH.json으로;
                        check와 함께: 점검 결과를 PATH.json과 PATH.md로 (기본: 쓰지 않음)
   -h, --help           이 도움말
   -v, --version        버전
@@ -60,6 +61,8 @@ export const ko: Messages = {
       retry: "r 다시 시도",
       openStandIn: "c 콘솔 열기(모의)",
       showSecret: "Ctrl-K 비밀 키를 텍스트로",
+      showQr: "Ctrl-R QR 코드",
+      typeCodes: "Enter 코드 입력",
       changeName: "n 다른 디바이스 이름",
       newAdmin: "n 관리자 하나 더 만들기",
       addOwnAlerts: "a rootlock 알림도 추가",
@@ -87,6 +90,8 @@ export const ko: Messages = {
       retry: "r       실패한 호출을 다시 시도",
       openStandIn: "c       모의 AWS 콘솔을 열어 콘솔에서 할 일을 여기서 하기",
       showSecret: "Ctrl-K  QR 코드 옆에 MFA 비밀 키를 텍스트로 표시",
+      showQr: "Ctrl-R  QR 코드만 터미널 전체에 표시(작은 터미널에서는 코드 입력 칸 옆에 들어가지 않음)",
+      typeCodes: "Enter   QR 코드를 닫고 두 코드를 입력(Ctrl-R도 같음)",
       changeName: "n       루트 MFA 디바이스의 이름을 다르게 정하기",
       newAdmin: "n       그래도 관리자 사용자를 하나 더 만들기",
       addOwnAlerts: "a       계정의 기존 알림 옆에 rootlock의 루트 활동 알림도 추가",
@@ -286,6 +291,7 @@ export const ko: Messages = {
     secretFallback: "또는 이 비밀 키를 앱에 입력하십시오:",
     tooSmall: (cols: number, rows: number) => `터미널이 QR 코드를 표시하기에 너무 작습니다(${cols}×${rows} 필요). 창을 키우거나 아래 비밀 키를 앱에 입력하십시오.`,
     showSecret: "Ctrl-K: 비밀 키를 텍스트로 표시",
+    qrAlone: "이 크기에서는 QR 코드가 터미널 전체를 차지합니다: Ctrl-R을 누르면 표시됩니다.",
     code1: "첫 번째 코드",
     code2: "다음 코드",
     codeHint: "지금 보이는 코드를 입력하고, 다음 코드가 나오면 그것도 입력하십시오.",

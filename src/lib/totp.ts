@@ -3,7 +3,7 @@
 // Used by the admin-user MFA step (to check two codes locally before IAM ever sees them) and by the
 // simulated account (to answer EnableMFADevice and a console sign-in the way AWS does). Nothing here
 // stores or prints a secret.
-import { generateSecret, generateSync, generateURI } from "otplib";
+import { generateSecret, generateSync } from "otplib";
 // zod/mini rather than "zod": the wizard loads this at startup, and the full zod is ~730 kB to compile.
 import * as z from "zod/mini";
 
@@ -40,9 +40,15 @@ export function codeFor(secret: string, at: Date): string {
   return codeAt(secret, timeStepOf(at));
 }
 
-/** otpauth://totp/ISSUER:LABEL?secret=…&issuer=… — what the QR code carries. */
+/**
+ * otpauth://totp/ISSUER:LABEL?secret=…&issuer=… — what the QR code carries, in Google Authenticator's key URI
+ * format (github.com/google/google-authenticator/wiki/Key-Uri-Format: issuer both as the label's prefix and as a
+ * parameter, for old and new readers). Its "@" stays as it is (a path may hold it, RFC 3986 §3.3, and the
+ * format's own example is `Example:alice@google.com`): every byte counts towards the QR code's size.
+ */
 export function otpauthUri(secret: string, issuer: string, label: string): string {
-  return generateURI({ secret, issuer, label });
+  const part = (s: string) => encodeURIComponent(s).replace(/%40/g, "@");
+  return `otpauth://totp/${part(issuer)}:${part(label)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
 }
 
 /** The time step (near `at`) whose code is `code`, searching outwards from now; undefined when none. */

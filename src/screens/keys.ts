@@ -33,6 +33,10 @@ export const KEYMAP = {
   openStandIn: letter("c"),
   /** Shows a secret key as text, where a QR code is shown. Ctrl-K, because the code fields beside the QR take letters. */
   showSecret: named((input, key) => input === "k" && key.ctrl),
+  /** Shows the QR code alone, covering the page, where the terminal cannot hold it beside the code fields (80x24). */
+  showQr: named((input, key) => input === "r" && key.ctrl),
+  /** Leaves the QR code shown alone, back to the code fields (Ctrl-R too: the same key toggles). */
+  typeCodes: named((input, key) => key.return || (input === "r" && key.ctrl)),
   /** Root MFA: choose another device name than the suggested one. */
   changeName: letter("n"),
   /** Admin identity, when an admin exists: create another one anyway. */

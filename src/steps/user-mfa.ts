@@ -10,8 +10,12 @@ import type { Action, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, awsNow, verdict } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
-/** The issuer shown in the authenticator app, as AWS writes it in its own MFA QR codes. */
-export const TOTP_ISSUER = "Amazon Web Services";
+/**
+ * The issuer shown in the authenticator app. AWS's console writes "Amazon Web Services"; rootlock writes the short
+ * name everyone knows it by, because the issuer is in the QR code twice (label prefix and parameter) and those 32
+ * bytes are what takes the code from version 5 (37 modules) to 7: one that fits an 80x24 terminal, one that does not.
+ */
+export const TOTP_ISSUER = "AWS";
 
 export interface UserMfaFinding {
   /** Only an IAM user has an IAM user to enrol; root and roles do not. */

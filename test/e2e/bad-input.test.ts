@@ -15,8 +15,7 @@ import { ko } from "../../src/i18n/ko.js";
 import type { Messages } from "../../src/i18n/index.js";
 import { codeAt, otpauthUri, timeStepOf } from "../../src/lib/totp.js";
 import { OPTION_NAMES, optionsSchema, parseOptions, refusalText } from "../../src/options.js";
-import { CHROME_ROWS } from "../../src/screens/components/QrOrSecret.js";
-import { qrSize } from "../../src/screens/qr.js";
+import { qrNeeds } from "../../src/screens/components/QrOrSecret.js";
 import { TOTP_ISSUER, totpLabel } from "../../src/steps/user-mfa.js";
 import { BUNDLE, childEnv, spawnRootlock, type PtySession } from "../helpers/pty.js";
 
@@ -202,9 +201,9 @@ describe.each([
     const screen = await s.waitFor((sc) => secretOnScreen(sc) !== undefined && sc.includes(t.userMfa.code1));
     const secret = secretOnScreen(screen)!;
     const uri = otpauthUri(secret, TOTP_ISSUER, totpLabel("ops-admin", "123456789012"));
-    const size = qrSize(uri);
-    expect(size.rows + CHROME_ROWS).toBeGreaterThan(20);
-    await s.waitFor(t.userMfa.tooSmall(size.cols + 2, size.rows + CHROME_ROWS));
+    const needs = qrNeeds(uri);
+    expect(needs.rows).toBeGreaterThan(20);
+    await s.waitFor(t.userMfa.tooSmall(needs.cols, needs.rows));
     await s.waitFor(t.userMfa.secretFallback);
     expect(screen).not.toMatch(/[▀▄█]{20}[\s\S]*[▀▄█]{20}/); // no (cut) QR code: only the timer's bar
     expect(screen).not.toMatch(STACK);

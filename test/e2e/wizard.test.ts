@@ -63,7 +63,7 @@ async function assignRootMfa(s: PtySession, t: Messages, deviceName: string): Pr
   await next(s, t.standIn.mfa.showSecret);
   const secret = await readSecret(s);
   expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
-    `otpauth://totp/Amazon%20Web%20Services:${deviceName}%40123456789012?secret=${secret}&issuer=Amazon%20Web%20Services`,
+    `otpauth://totp/AWS:${deviceName}@123456789012?secret=${secret}&issuer=AWS`,
   );
   await typeCodes(s, secret);
   await next(s, t.standIn.mfa.added);
@@ -166,7 +166,7 @@ describe("the whole wizard on the simulated account", () => {
     const userSecret = await readSecret(s);
     // The QR code on the terminal, as a phone camera would see it, carries exactly this URI.
     expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
-      `otpauth://totp/Amazon%20Web%20Services:ops-admin%40123456789012?secret=${userSecret}&issuer=Amazon%20Web%20Services`,
+      `otpauth://totp/AWS:ops-admin@123456789012?secret=${userSecret}&issuer=AWS`,
     );
     await typeCodes(s, userSecret);
     await next(s, t.userMfa.verified("ops-admin"));

@@ -47,8 +47,8 @@ export function toImage(vt: VirtualTerminal, box: CellBox) {
   return { data, width, height };
 }
 
-/** Finds the QR code on a screen (its top row is a run of full blocks; every row starts with the 4-module
- * quiet zone, "████") and decodes it. */
+/** Finds the QR code on a screen (its top row is a run of full blocks; every row starts with a quiet zone of at
+ * least 2 modules, "██") and decodes it. */
 export function decodeQrOnScreen(vt: VirtualTerminal, screen: string): string | undefined {
   const lines = screen.split("\n");
   const top = lines.findIndex((line) => /█{20}/.test(line));
@@ -56,7 +56,7 @@ export function decodeQrOnScreen(vt: VirtualTerminal, screen: string): string | 
   const left = lines[top]!.indexOf("█");
   const cols = /█+/.exec(lines[top]!.slice(left))![0].length;
   let rows = 0;
-  while (lines[top + rows]?.slice(left, left + 4) === "████") rows++;
+  while (lines[top + rows]?.slice(left, left + 2) === "██") rows++;
   const image = toImage(vt, { top, left, rows, cols });
   return jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" })?.data;
 }

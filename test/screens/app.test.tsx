@@ -43,7 +43,8 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.press(KEYS.enter);
     await app.waitFor(t.common.confirmKeys);
     await app.press(KEYS.enter);
-    await app.waitFor(t.userMfa.code1);
+    // ink-testing-library's terminal has no rows (taken as 24): the QR code comes alone first, the fields under it.
+    await app.waitFor(t.app.keys.typeCodes);
     await sleep(60); // IAM shows the new device after the simulated account's visibility delay (30 ms)
     const created = (await app.account.listVirtualMfaDevices("Unassigned")).map((d) => d.serialNumber);
     await app.press(KEYS.ctrlC);

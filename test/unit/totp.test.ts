@@ -70,7 +70,7 @@ describe("helpers", () => {
   it("makes AWS-shaped seeds and otpauth URIs", () => {
     expect(secret).toMatch(/^[A-Z2-7]{64}$/);
     expect(otpauthUri("ABCD", "Amazon Web Services", "ops-admin@123456789012")).toBe(
-      "otpauth://totp/Amazon%20Web%20Services:ops-admin%40123456789012?secret=ABCD&issuer=Amazon%20Web%20Services",
+      "otpauth://totp/Amazon%20Web%20Services:ops-admin@123456789012?secret=ABCD&issuer=Amazon%20Web%20Services",
     );
   });
 });

@@ -8,6 +8,7 @@
 import { Box } from "ink";
 import { useReducer, useRef } from "react";
 import { asTyped } from "../../lib/typed.js";
+import { useCovered } from "../cover.js";
 import { isTypedText, useKeys } from "../keys.js";
 import { FieldLine } from "./TextField.js";
 
@@ -27,6 +28,8 @@ export function CodePair({ labels, onSubmit, onCancel, active }: Props) {
   const field = useRef<0 | 1>(0);
   const submitted = useRef(false);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // While a view covers the page (the QR code alone), the fields are hidden and take no keys.
+  const covered = useCovered();
 
   /** Enter: on to the second field, or submit both. */
   const enter = () => {
@@ -50,7 +53,7 @@ export function CodePair({ labels, onSubmit, onCancel, active }: Props) {
       otherField: then(() => (field.current = field.current === 0 ? 1 : 0)),
     },
     {
-      isActive: active,
+      isActive: active && !covered,
       typing: (input, key) =>
         then(() => {
           const at = field.current;
@@ -63,8 +66,8 @@ export function CodePair({ labels, onSubmit, onCancel, active }: Props) {
 
   return (
     <Box flexDirection="column">
-      <FieldLine label={labels[0]} shown={codes.current[0]} focus={active && field.current === 0} />
-      <FieldLine label={labels[1]} shown={codes.current[1]} focus={active && field.current === 1} />
+      <FieldLine label={labels[0]} shown={codes.current[0]} focus={active && !covered && field.current === 0} />
+      <FieldLine label={labels[1]} shown={codes.current[1]} focus={active && !covered && field.current === 1} />
     </Box>
   );
 }

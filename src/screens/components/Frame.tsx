@@ -1,9 +1,10 @@
 // The frame of every screen: who and where (with the mode badge on every screen), the step list with
 // progress, the screen itself, and the keys that work on it now (declared by the screens: keys.ts).
 import { Box, Text } from "ink";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import type { ControlId } from "../../steps/controls.js";
 import type { Verdict } from "../../steps/types.js";
+import { CoverContext } from "../cover.js";
 import { useOffered } from "../keyboard.js";
 import type { KeyName } from "../keys.js";
 import { useUi } from "../ui-context.js";
@@ -28,7 +29,12 @@ export function Frame({ steps, current, results, accountId, callerArn, children 
   // A dry run of the simulated account is both: say both.
   const badges = mode === "dry-run" && standIn ? (["simulated", "dry-run"] as const) : ([mode] as const);
   const currentIndex = steps.indexOf(current);
+  // A view covering the page (cover.tsx): drawn with the header and the keys line alone, on one row each.
+  const [cover, setCover] = useState<ReactNode>(undefined);
+  const covered = cover !== undefined;
+  const host = useMemo(() => ({ hosted: true, covered, set: setCover }), [covered]);
   return (
+    <CoverContext.Provider value={host}>
     <Box flexDirection="column" paddingX={1}>
       <Box>
         <Box flexShrink={0}>
@@ -48,7 +54,7 @@ export function Frame({ steps, current, results, accountId, callerArn, children 
           {callerArn ? ` · ${callerArn}` : ""}
         </Text>
       </Box>
-      <Box flexWrap="wrap" columnGap={1}>
+      <Box flexWrap="wrap" columnGap={1} display={covered ? "none" : "flex"}>
         {steps.map((step, i) => {
           const verdict = step === "preflight" || step === "summary" ? undefined : results[step];
           // The step at hand is marked ▸ even when it has a result already (the operator went back to it).
@@ -61,13 +67,18 @@ export function Frame({ steps, current, results, accountId, callerArn, children 
           );
         })}
       </Box>
-      <Box marginTop={1} flexDirection="column">
+      {/* Hidden, not unmounted, while covered: the screen keeps its state (the codes typed, the device). */}
+      <Box marginTop={1} flexDirection="column" display={covered ? "none" : "flex"}>
         {children}
       </Box>
-      <Box marginTop={1}>
-        <Text dimColor>{footer.map((name) => t.app.keys[name]).join(" · ")}</Text>
+      {cover}
+      <Box marginTop={covered ? 0 : 1}>
+        <Text dimColor wrap={covered ? "truncate-end" : "wrap"}>
+          {footer.map((name) => t.app.keys[name]).join(" · ")}
+        </Text>
       </Box>
     </Box>
+    </CoverContext.Provider>
   );
 }
 

@@ -12,7 +12,7 @@ import { TextField } from "../components/TextField.js";
 import { TotpTimer } from "../components/TotpTimer.js";
 import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
-import { StandInFrame } from "./StandInFrame.js";
+import { STAND_IN_AROUND, StandInFrame } from "./StandInFrame.js";
 
 type Page =
   | { kind: "name"; error?: string }
@@ -62,7 +62,13 @@ export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: nu
         <Box flexDirection="column">
           <Text bold>{m.setup}</Text>
           <Text>{m.scan}</Text>
-          <QrOrSecret uri={otpauthUri(page.secret, TOTP_ISSUER, totpLabel(name, page.accountId))} secret={page.secret} active showSecretLabel={m.showSecret} />
+          <QrOrSecret
+            uri={otpauthUri(page.secret, TOTP_ISSUER, totpLabel(name, page.accountId))}
+            secret={page.secret}
+            active
+            showSecretLabel={m.showSecret}
+            around={STAND_IN_AROUND}
+          />
           <TotpTimer clockOffsetMs={clockOffsetMs} />
           {page.error && <Text color="red">{page.error}</Text>}
           <CodePair key={page.attempt} labels={[m.code1, m.code2]} onSubmit={(a, b) => void add(a, b)} onCancel={onClose} active />

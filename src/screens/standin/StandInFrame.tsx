@@ -3,6 +3,9 @@ import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import { useUi } from "../ui-context.js";
 
+/** What this frame adds around its page: border and padding (4 columns); border, banner, title, margin, back (6 rows). */
+export const STAND_IN_AROUND = { cols: 4, rows: 6 };
+
 export function StandInFrame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useUi();
   return (
