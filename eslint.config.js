@@ -38,6 +38,17 @@ export default defineConfig([
     },
   },
   {
+    // Ink draws a JSX text's spaces as they are, but Prettier collapses a run of them to one (it assumes HTML's
+    // rendering: https://github.com/prettier/prettier/issues/1661), which would move what the terminal shows.
+    files: ["**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXText[value=/(^|\\S)[ \\t]{2,}/]", message: "Prettier collapses spaces in JSX text: put them in a string, {`  ${name}`}." },
+      ],
+    },
+  },
+  {
     // Tests read what a terminal receives: their patterns match escape sequences (ESC, BEL) on purpose.
     files: ["test/**"],
     rules: { "no-control-regex": "off" },
