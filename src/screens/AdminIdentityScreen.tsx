@@ -182,7 +182,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
             <Box flexDirection="column" marginTop={1}>
               <Text>{a.found}</Text>
               {f.admins.map((h) => (
-                <Text key={`${h.kind}/${h.name}/${h.via ?? ""}`}>  {a.holder(h.kind, h.name, h.via)}</Text>
+                <Text key={`${h.kind}/${h.name}/${h.via ?? ""}`}>{`  ${a.holder(h.kind, h.name, h.via)}`}</Text>
               ))}
               <VerdictView verdict={verdict("verified", "already-compliant", f.evidence)} />
               <Text dimColor>{a.createAnyway}</Text>
@@ -295,7 +295,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
             <Box flexDirection="column">
               <Text color="red">{a.leftTitle}</Text>
               {phase.left.map((item) => (
-                <Text key={item}>  {item}</Text>
+                <Text key={item}>{`  ${item}`}</Text>
               ))}
             </Box>
           )}

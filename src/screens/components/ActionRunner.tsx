@@ -59,10 +59,10 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   }, [action, onFinished, outcome]);
 
   // Approved as a whole: each call goes ahead without its own question, unless it must ask on its own.
+  const goesAhead = !!action && phase.kind === "confirm" && approvedAll && !asksOnItsOwn(action);
   useEffect(() => {
-    if (action && phase.kind === "confirm" && approvedAll && !asksOnItsOwn(action)) setPhase({ kind: "applying", retry: false });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action, phase, approvedAll]);
+    if (goesAhead) setPhase({ kind: "applying", retry: false });
+  }, [goesAhead]);
 
   useEffect(() => {
     if (!action || phase.kind !== "applying") return;
@@ -97,6 +97,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
     };
   }, [action, phase, apply, holds, outcome, skipReadBack, cleanups]);
 
+  const readingSince = phase.kind === "reading" ? phase.since : undefined;
   useEffect(() => {
     if (!action || phase.kind !== "reading") return;
     const controller = new AbortController();
@@ -110,9 +111,10 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       next();
     })();
     return () => controller.abort();
-    // Only a new reading phase starts a read; progress updates must not restart it.
+    // Only a new reading phase starts a read: progress updates (a new `phase` with more reads) must not restart
+    // it, nor a new `readBack`, a fresh closure on each of the parent's renders.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action, phase.kind === "reading" ? phase.since : 0]);
+  }, [action, readingSince]);
 
   if (!action) return null;
   const progress = <Text dimColor>{`${index + 1}/${actions.length}`}</Text>;

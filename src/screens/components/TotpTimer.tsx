@@ -4,15 +4,15 @@ import { useEffect, useState } from "react";
 import { PERIOD_SECONDS, secondsLeftInStep } from "../../lib/totp.js";
 import { useUi } from "../ui-context.js";
 
-export function TotpTimer({ clockOffsetMs, now = () => new Date() }: { clockOffsetMs: number; now?: () => Date }) {
+const systemNow = () => new Date();
+const secondsLeftOnAwsClock = (now: () => Date, clockOffsetMs: number) => secondsLeftInStep(new Date(now().getTime() + clockOffsetMs));
+
+export function TotpTimer({ clockOffsetMs, now = systemNow }: { clockOffsetMs: number; now?: () => Date }) {
   const { t } = useUi();
-  const awsTime = () => new Date(now().getTime() + clockOffsetMs);
-  const [left, setLeft] = useState(secondsLeftInStep(awsTime()));
+  const [left, setLeft] = useState(() => secondsLeftOnAwsClock(now, clockOffsetMs));
   useEffect(() => {
-    const timer = setInterval(() => setLeft(secondsLeftInStep(awsTime())), 250);
+    const timer = setInterval(() => setLeft(secondsLeftOnAwsClock(now, clockOffsetMs)), 250);
     return () => clearInterval(timer);
-    // awsTime reads only these two.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clockOffsetMs, now]);
   const filled = Math.round((left / PERIOD_SECONDS) * 20);
   return (
