@@ -36,8 +36,7 @@ export const optionsSchema = z
   })
   .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
 
-const COMMANDS = ["wizard", "check", "alerts", "policy"] as const;
-export type Command = (typeof COMMANDS)[number];
+export type Command = "wizard" | "check" | "alerts" | "policy";
 
 export type Options = z.infer<typeof optionsSchema> & { command: Command };
 

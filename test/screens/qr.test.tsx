@@ -218,7 +218,8 @@ describe.each([
     await until(() => r.screen().text.includes(t.app.keys.typeCodes));
     r.stdin.write("\r");
     await until(() => r.screen().text.includes(t.userMfa.code1));
-    let { text, height } = r.screen();
+    let { text } = r.screen();
+    const { height } = r.screen();
     expect(text).toContain(t.userMfa.code1);
     expect(fold(text)).toContain(fold(t.userMfa.qrAlone));
     expect(fold(text)).toContain(fold(t.app.keys.showQr));

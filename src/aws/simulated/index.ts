@@ -7,7 +7,7 @@
 // Split by service: state.ts (the account's data, the clock, the delays, what every call goes through), iam.ts,
 // alerts.ts (CloudTrail, EventBridge, SNS, S3), console.ts (the root console stand-in); scenarios.ts holds the
 // accounts a trainee starts from.
-import type { Account, AccountReads, RootConsole } from "../account.js";
+import { type Account, type AccountReads, ForwardingReads, type RootConsole } from "../account.js";
 import type { ErrorCode } from "../errors.js";
 import { dispatch, type OpName, type OpResult, type SecretArg, type WriteHandlers, type WriteOf } from "../operations.js";
 import { alertReads, alertWrites } from "./alerts.js";
@@ -19,10 +19,8 @@ import { type SimulatedOptions, SimulatedWorld } from "./state.js";
 export type { SimulatedOptions } from "./state.js";
 export type { ScenarioName } from "../scenario-names.js";
 
-// The reads are those of iam.ts and alerts.ts, assigned in the constructor (checked complete there).
-export interface SimulatedAccount extends AccountReads {}
-
-export class SimulatedAccount implements Account {
+/** The reads are those of iam.ts and alerts.ts (checked complete in the constructor), forwarded as every wrapper's are. */
+export class SimulatedAccount extends ForwardingReads implements Account {
   readonly mode = "simulated" as const;
   readonly console: RootConsole;
   private readonly world: SimulatedWorld;
@@ -31,9 +29,9 @@ export class SimulatedAccount implements Account {
 
   constructor(options: SimulatedOptions = {}) {
     const world = new SimulatedWorld(options);
-    this.world = world;
     const reads: AccountReads = { ...iamReads(world), ...alertReads(world) };
-    Object.assign(this, reads);
+    super(reads);
+    this.world = world;
     this.ops = { ...iamWrites(world), ...alertWrites(world) };
     this.console = rootConsole(world);
   }
