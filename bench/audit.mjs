@@ -13,7 +13,14 @@ execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: 
 const moto = spawn("python3", [path.join(root, "test/integration/moto_launcher.py")], { stdio: ["ignore", "pipe", "inherit"] });
 const port = await new Promise((resolve) => moto.stdout.on("data", (d) => /PORT=(\d+)/.test(String(d)) && resolve(/PORT=(\d+)/.exec(String(d))[1])));
 const endpoint = `http://127.0.0.1:${port}`;
-const base = { ...process.env, AWS_ENDPOINT_URL: endpoint, AWS_DEFAULT_REGION: "us-east-1", AWS_REGION: "us-east-1", AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" };
+const base = {
+  ...process.env,
+  AWS_ENDPOINT_URL: endpoint,
+  AWS_DEFAULT_REGION: "us-east-1",
+  AWS_REGION: "us-east-1",
+  AWS_CONFIG_FILE: "/nonexistent",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+};
 const setupEnv = { ...base, AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY: "x" };
 execFileSync("aws", ["iam", "create-user", "--user-name", "ops-admin"], { env: setupEnv });
 const key = JSON.parse(execFileSync("aws", ["iam", "create-access-key", "--user-name", "ops-admin"], { env: setupEnv, encoding: "utf8" })).AccessKey;

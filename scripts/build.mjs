@@ -42,11 +42,7 @@ async function newestUnder(dir) {
 async function isStale(outfile) {
   const built = await stat(outfile).catch(() => undefined);
   if (!built) return true;
-  const inputs = [
-    await newestUnder(path.join(root, "src")),
-    (await stat(path.join(root, "package.json"))).mtimeMs,
-    (await stat(fileURLToPath(import.meta.url))).mtimeMs,
-  ];
+  const inputs = [await newestUnder(path.join(root, "src")), (await stat(path.join(root, "package.json"))).mtimeMs, (await stat(fileURLToPath(import.meta.url))).mtimeMs];
   return inputs.some((t) => t >= built.mtimeMs);
 }
 

@@ -166,7 +166,13 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
   const screen = (() => {
     if (current === "preflight" || !ctx) {
       return (
-        <PreflightScreen account={account} now={now} order={orderFor} onDone={(finding) => dispatch({ type: "preflight-done", finding })} onQuit={() => void finish("quit")} />
+        <PreflightScreen
+          account={account}
+          now={now}
+          order={orderFor}
+          onDone={(finding) => dispatch({ type: "preflight-done", finding })}
+          onQuit={() => void finish("quit")}
+        />
       );
     }
     if (current === "summary") return <SummaryScreen rows={rows} rootMfaKind={rootMfaKindOf(rows)} optional={optional} flow={flow} />;

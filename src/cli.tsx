@@ -37,7 +37,9 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.notAudited;
   }
   const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
-  const target = simulated ? ({ kind: "simulated", scenario: options.scenario ?? "new-account" } as const) : ({ kind: "live", profile: options.profile, region: options.region } as const);
+  const target = simulated
+    ? ({ kind: "simulated", scenario: options.scenario ?? "new-account" } as const)
+    : ({ kind: "live", profile: options.profile, region: options.region } as const);
   // A mistyped --profile otherwise reaches the SDK, and every read then fails as "no usable credentials" (or the
   // wizard opens on an error panel) without naming the profile: refuse it here, naming it and where it was looked for.
   if (!simulated && options.profile && !profileDefined(options.profile, process.env)) {

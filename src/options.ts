@@ -65,8 +65,7 @@ export const OPTION_NAMES: readonly string[] = Object.entries(OPTIONS).map(([nam
 
 export type ParseFailure =
   /** A flag rootlock does not have, as typed (`--bogus`, `-x`): said in rootlock's words, with the list. */
-  | { ok: false; unknownOption: string }
-  | { ok: false; message: string };
+  { ok: false; unknownOption: string } | { ok: false; message: string };
 
 export type ParseResult = { ok: true; options: Options } | ParseFailure;
 

@@ -51,12 +51,25 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
   // A closed terminal fails Ink's last writes (EIO): the undo and the report must still happen.
   const ignoreClosedTerminal = () => {};
   process.stdout.on("error", ignoreClosedTerminal);
-  const app = render(<App account={account} lang={lang} timing={timing} standIn={standIn} notice={notice} flow={flow} topicName={topicName} onExit={(o) => (outcome = o)} stop={stop.signal} />, {
-    exitOnCtrlC: false,
-    // Ink holds a change that follows a frame closely back for 1000/maxFps ms: at its default 30 fps, the
-    // preflight's answer (a few ms after the spinner's first frame) waited 34 ms. Our frames are small.
-    maxFps: 60,
-  });
+  const app = render(
+    <App
+      account={account}
+      lang={lang}
+      timing={timing}
+      standIn={standIn}
+      notice={notice}
+      flow={flow}
+      topicName={topicName}
+      onExit={(o) => (outcome = o)}
+      stop={stop.signal}
+    />,
+    {
+      exitOnCtrlC: false,
+      // Ink holds a change that follows a frame closely back for 1000/maxFps ms: at its default 30 fps, the
+      // preflight's answer (a few ms after the spinner's first frame) waited 34 ms. Our frames are small.
+      maxFps: 60,
+    },
+  );
   await app.waitUntilExit();
   // Ink leaves the cursor at the end of its last frame's last line: what follows starts on a line of its own.
   process.stdout.write("\n");

@@ -30,7 +30,12 @@ interface OpSpec<A, R, S> {
 }
 
 /** An entry of the table. `R`: what the op answers; `S`: the secret it takes when sent (`never`: none). */
-function op<A, R = WriteReceipt, S = never>(spec: { action: string; usedBy: string; show: (args: A) => Record<string, string>; secret?: readonly string[] }): OpSpec<A, R, S> {
+function op<A, R = WriteReceipt, S = never>(spec: {
+  action: string;
+  usedBy: string;
+  show: (args: A) => Record<string, string>;
+  secret?: readonly string[];
+}): OpSpec<A, R, S> {
   return { secret: [], ...spec };
 }
 
@@ -147,7 +152,12 @@ export const OPS = {
     action: "events:PutRule",
     usedBy: "alerts",
     /** `pattern`: the event pattern as the JSON text sent. */
-    show: (a: { name: string; pattern: string; description: string; state: RuleState }) => ({ Name: a.name, EventPattern: a.pattern, State: a.state, Description: a.description }),
+    show: (a: { name: string; pattern: string; description: string; state: RuleState }) => ({
+      Name: a.name,
+      EventPattern: a.pattern,
+      State: a.state,
+      Description: a.description,
+    }),
   }),
   putRuleTarget: op({
     action: "events:PutTargets",

@@ -49,7 +49,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       `rootlock check found no AWS credentials (no AWS_ACCESS_KEY_ID, AWS_PROFILE, web identity or container variables, and no profile in ${config} or ${credentials}), so it audited nothing. Give it credentials (for example --profile NAME), or run \`rootlock check --demo\` to audit the simulated account.`,
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
-    leftBehind: (ids: string) => `Could not undo on the way out: ${ids}. Remove it in the IAM console (an MFA device: IAM → Multi-factor authentication devices; a user or group: IAM → Users or User groups), or run rootlock again.`,
+    leftBehind: (ids: string) =>
+      `Could not undo on the way out: ${ids}. Remove it in the IAM console (an MFA device: IAM → Multi-factor authentication devices; a user or group: IAM → Users or User groups), or run rootlock again.`,
   },
   app: {
     name: "rootlock",
@@ -192,7 +193,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     outcomeUnknown: "AWS may have made this change before the answer was lost. rootlock reads the account before it sends anything again.",
   },
   errors: {
-    AccessDenied: (action: string) => `AWS refused ${action}: this identity lacks the permission. Add "${action}" to its policy, or run rootlock as an identity that has it.`,
+    AccessDenied: (action: string) =>
+      `AWS refused ${action}: this identity lacks the permission. Add "${action}" to its policy, or run rootlock as an identity that has it.`,
     InvalidAuthenticationCode: (_action: string) => "AWS did not accept the two codes. Wait for a fresh code, then type two consecutive codes.",
     EntityAlreadyExists: (_action: string) => "A device with that name already exists. Delete the unassigned one, or choose another name.",
     DeleteConflict: (action: string) => `AWS refused ${action} because the item is still in use (a key must be deactivated, a device unassigned, first).`,
@@ -209,8 +211,10 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     PasswordPolicyViolation: (_action: string) => "AWS refused the password: it does not meet the account's password policy.",
     Unknown: (action: string) => `${action} failed unexpectedly. Retry, or skip this step.`,
     InvalidParameter: (action: string) => `AWS refused a value in ${action} (for example an address or a name it does not accept). Check it and retry.`,
-    BucketAlreadyExists: (_action: string) => "That S3 bucket name is taken by another AWS account (bucket names are global). Skip the trail, or create one with another bucket in the console.",
-    InsufficientS3BucketPolicy: (_action: string) => "CloudTrail cannot write to the bucket: its policy does not let cloudtrail.amazonaws.com write. Retry once the bucket policy shows.",
+    BucketAlreadyExists: (_action: string) =>
+      "That S3 bucket name is taken by another AWS account (bucket names are global). Skip the trail, or create one with another bucket in the console.",
+    InsufficientS3BucketPolicy: (_action: string) =>
+      "CloudTrail cannot write to the bucket: its policy does not let cloudtrail.amazonaws.com write. Retry once the bucket policy shows.",
   } satisfies Record<ErrorCode, (action: string) => string>,
   preflight: {
     title: "Who is calling, and where the root user stands",
@@ -225,7 +229,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     rootMfa: (on: boolean): string => (on ? "Root MFA: enabled" : "Root MFA: not enabled"),
     // Information, not a to-do: the root MFA step clears only a device in the way of root's (see rootMfa.orphan).
     orphans: (n: number) => `Unassigned virtual MFA devices: ${n} (root MFA clears only one in its way)`,
-    denied: (action: string) => `Not allowed to read: ${action}. The steps that need it will say so and end unverified; add it to this identity's policy for a full check.`,
+    denied: (action: string) =>
+      `Not allowed to read: ${action}. The steps that need it will say so and end unverified; add it to this identity's policy for a full check.`,
     operatorMfa: (user: string, n: number) => `MFA on ${user}: ${n > 0 ? "enabled" : "not enabled"}`,
     plan: "rootlock will take you through:",
     planRoot: "You are signed in with root's own access key: the root keys step comes last, because deleting that key ends this session.",
@@ -299,7 +304,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     creating: "Creating the virtual MFA device…",
     scan: "Scan this QR code with your authenticator app (Google Authenticator, Authy, 1Password, …):",
     secretFallback: "Or type this secret key into the app:",
-    tooSmall: (cols: number, rows: number) => `The terminal is too small for the QR code (it needs ${cols}×${rows}). Enlarge it, or type the secret key below into your app.`,
+    tooSmall: (cols: number, rows: number) =>
+      `The terminal is too small for the QR code (it needs ${cols}×${rows}). Enlarge it, or type the secret key below into your app.`,
     showSecret: "Ctrl-K: show the secret key as text",
     qrAlone: "The QR code needs the whole terminal here: Ctrl-R shows it.",
     code1: "First code",
@@ -332,7 +338,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     length: (ok: boolean) => `${idsShort(AUDIT_IDS["password-min-length"])}, minimum length 14 or more: ${ok ? "met" : "NOT met"}`,
     reuse: (ok: boolean) => `${idsShort(AUDIT_IDS["password-reuse"])}, reuse of the last 24 passwords prevented: ${ok ? "met" : "NOT met"}`,
     keeps: "Every other setting is carried over as it is, and a value stricter than CIS's stays.",
-    noneDefaults: "With no policy to carry over, rootlock also requires all four kinds of character (AWS's default asks for three) and lets users change their own password.",
+    noneDefaults:
+      "With no policy to carry over, rootlock also requires all four kinds of character (AWS's default asks for three) and lets users change their own password.",
     already: `The password policy already meets CIS ${AUDIT_IDS["password-min-length"].cis} and ${AUDIT_IDS["password-reuse"].cis}.`,
     rootNote:
       "The root user's password is not governed by this policy. AWS's rules for it: 8 to 128 characters, at least three of uppercase letters, lowercase letters, numbers and symbols, and not the same as the account name or email address.",
@@ -388,7 +395,10 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     openStandIn: "c: open the console sign-in stand-in (simulated)",
     drillQuestion: "Fire drill: did the root sign-in alert email arrive at your alert address? (it can take a few minutes)",
     drillKeys: "y: it arrived · n: it did not · Enter: not checked",
-    drillRecorded: (arrived: boolean): string => (arrived ? "Recorded: the alert email arrived (your word: no API can see an email arrive)." : "Recorded: no alert email arrived. Check the subscription is confirmed and the spam folder."),
+    drillRecorded: (arrived: boolean): string =>
+      arrived
+        ? "Recorded: the alert email arrived (your word: no API can see an email arrive)."
+        : "Recorded: no alert email arrived. Check the subscription is confirmed and the spam folder.",
     inbox: (n: number) => `Simulated mailbox: ${n} alert email${n === 1 ? "" : "s"} received.`,
   },
   alerts: {
@@ -409,10 +419,11 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       "CloudTrail: NO trail logs management events into us-east-1. EventBridge receives root's console sign-ins and API calls only from a trail with logging: without one, NO alert rule can fire.",
     trailOffer: "t: create a multi-region trail (with its own S3 bucket and bucket policy)",
     trailChoice: (on: boolean): string =>
-      on ? "Trail: will be created (t to change)" : "Trail: not created — the rules are set up but CANNOT fire until a trail logs management events into us-east-1 (t to change)",
+      on
+        ? "Trail: will be created (t to change)"
+        : "Trail: not created — the rules are set up but CANNOT fire until a trail logs management events into us-east-1 (t to change)",
     apiChoice: (on: boolean) => `Alert on root's API calls delivered to us-east-1 too: ${on ? "yes" : "no"} (a to change)`,
-    apiScope:
-      "  It sees global services (IAM, STS, Organizations…) and us-east-1's own services; calls to other regions' services are not delivered to us-east-1.",
+    apiScope: "  It sees global services (IAM, STS, Organizations…) and us-east-1's own services; calls to other regions' services are not delivered to us-east-1.",
     readOnlyChoice: (on: boolean) =>
       `  Read-only calls (Get…, List…, Describe…) too: ${on ? "yes — rule state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (many more emails)" : "no — write calls only (rule state ENABLED)"} (r to change)`,
     introKeys: "Enter: set up or check the alerts · s: skip this optional step · Esc: back",
@@ -430,8 +441,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       "The email subscription is NOT confirmed yet: nothing will be delivered until its owner clicks the link in the email from AWS Notifications (look in the spam folder too).",
     confirmTitle: (email: string) => `AWS has emailed a confirmation link to ${email}.`,
     confirmSteps: [
-      "Open the email from \"AWS Notifications\" (no-reply@sns.amazonaws.com); it often lands in spam or junk.",
-      "Click \"Confirm subscription\". Until then, no alert is delivered.",
+      'Open the email from "AWS Notifications" (no-reply@sns.amazonaws.com); it often lands in spam or junk.',
+      'Click "Confirm subscription". Until then, no alert is delivered.',
     ],
     verifying: "the alerts to read back, and the subscription to be confirmed",
     openMailbox: "m: open the alert mailbox and click the confirmation link (simulated)",

@@ -46,7 +46,8 @@ export const ko: Messages = {
       `rootlock check가 AWS 자격 증명을 찾지 못해 아무것도 점검하지 않았습니다(AWS_ACCESS_KEY_ID, AWS_PROFILE, 웹 자격 증명·컨테이너 변수가 없고, ${config}와 ${credentials}에 프로필이 없음). 자격 증명을 주거나(예: --profile NAME), 모의 계정을 점검하려면 \`rootlock check --demo\`를 실행하십시오.`,
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
-    leftBehind: (ids: string) => `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔에서 삭제하거나(MFA 디바이스: IAM → 멀티 팩터 인증 디바이스, 사용자나 그룹: IAM → 사용자 또는 사용자 그룹) rootlock을 다시 실행하십시오.`,
+    leftBehind: (ids: string) =>
+      `종료하면서 되돌리지 못했습니다: ${ids}. IAM 콘솔에서 삭제하거나(MFA 디바이스: IAM → 멀티 팩터 인증 디바이스, 사용자나 그룹: IAM → 사용자 또는 사용자 그룹) rootlock을 다시 실행하십시오.`,
   },
   app: {
     name: "rootlock",
@@ -183,7 +184,8 @@ export const ko: Messages = {
     outcomeUnknown: "응답이 사라지기 전에 AWS가 이 변경을 이미 적용했을 수 있습니다. rootlock은 다시 보내기 전에 계정 상태를 먼저 읽습니다.",
   },
   errors: {
-    AccessDenied: (action: string) => `AWS가 ${action}을(를) 거부했습니다: 이 자격 증명에 권한이 없습니다. 정책에 "${action}"을(를) 추가하거나 그 권한이 있는 자격 증명으로 rootlock을 실행하십시오.`,
+    AccessDenied: (action: string) =>
+      `AWS가 ${action}을(를) 거부했습니다: 이 자격 증명에 권한이 없습니다. 정책에 "${action}"을(를) 추가하거나 그 권한이 있는 자격 증명으로 rootlock을 실행하십시오.`,
     InvalidAuthenticationCode: (_action: string) => "AWS가 두 코드를 받아들이지 않았습니다. 새 코드를 기다린 뒤 연속된 두 코드를 입력하십시오.",
     EntityAlreadyExists: (_action: string) => "같은 이름의 디바이스가 이미 있습니다. 할당되지 않은 디바이스를 삭제하거나 다른 이름을 고르십시오.",
     DeleteConflict: (action: string) => `대상이 아직 사용 중이라 AWS가 ${action}을(를) 거부했습니다(키는 먼저 비활성화, 디바이스는 먼저 할당 해제해야 합니다).`,
@@ -200,8 +202,10 @@ export const ko: Messages = {
     PasswordPolicyViolation: (_action: string) => "AWS가 암호를 거부했습니다: 계정의 암호 정책을 충족하지 않습니다.",
     Unknown: (action: string) => `${action}이(가) 예상치 못하게 실패했습니다. 다시 시도하거나 이 단계를 건너뛰십시오.`,
     InvalidParameter: (action: string) => `AWS가 ${action}의 값을 거부했습니다(예: 받아들이지 않는 주소나 이름). 확인한 뒤 다시 시도하십시오.`,
-    BucketAlreadyExists: (_action: string) => "그 S3 버킷 이름은 다른 AWS 계정이 쓰고 있습니다(버킷 이름은 전역입니다). 트레일을 건너뛰거나, 콘솔에서 다른 버킷으로 만드십시오.",
-    InsufficientS3BucketPolicy: (_action: string) => "CloudTrail이 버킷에 쓸 수 없습니다: 버킷 정책이 cloudtrail.amazonaws.com의 쓰기를 허용하지 않습니다. 버킷 정책이 보이면 다시 시도하십시오.",
+    BucketAlreadyExists: (_action: string) =>
+      "그 S3 버킷 이름은 다른 AWS 계정이 쓰고 있습니다(버킷 이름은 전역입니다). 트레일을 건너뛰거나, 콘솔에서 다른 버킷으로 만드십시오.",
+    InsufficientS3BucketPolicy: (_action: string) =>
+      "CloudTrail이 버킷에 쓸 수 없습니다: 버킷 정책이 cloudtrail.amazonaws.com의 쓰기를 허용하지 않습니다. 버킷 정책이 보이면 다시 시도하십시오.",
   },
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
@@ -215,7 +219,8 @@ export const ko: Messages = {
     rootKeys: (present: boolean) => (present ? "루트 액세스 키: 있음" : "루트 액세스 키: 없음"),
     rootMfa: (on: boolean) => (on ? "루트 MFA: 활성화됨" : "루트 MFA: 활성화 안 됨"),
     orphans: (n: number) => `할당되지 않은 가상 MFA 디바이스: ${n}개 (루트 MFA 단계는 방해되는 것만 삭제)`,
-    denied: (action: string) => `읽기 권한 없음: ${action}. 이 권한이 필요한 단계는 그 사실을 알리고 미확인으로 끝납니다. 전체 점검을 하려면 이 자격 증명의 정책에 추가하십시오.`,
+    denied: (action: string) =>
+      `읽기 권한 없음: ${action}. 이 권한이 필요한 단계는 그 사실을 알리고 미확인으로 끝납니다. 전체 점검을 하려면 이 자격 증명의 정책에 추가하십시오.`,
     operatorMfa: (user: string, n: number) => `${user}의 MFA: ${n > 0 ? "활성화됨" : "활성화 안 됨"}`,
     plan: "rootlock이 안내할 단계:",
     planRoot: "루트 자신의 액세스 키로 로그인했습니다: 그 키를 삭제하면 이 세션이 끝나므로 루트 키 단계가 마지막입니다.",
@@ -334,8 +339,7 @@ export const ko: Messages = {
     why: "일상 업무에는 루트가 아닌 관리자가 필요합니다: 자기 암호와 MFA가 있고, 그룹을 통해 권한을 받는 IAM 사용자입니다.",
     identityCenter: "조직(여러 사람, 여러 계정)에서는 대신 IAM Identity Center를 쓰십시오. rootlock은 그것을 설정하지 않습니다.",
     found: "AdministratorAccess가 있는 루트 외의 자격:",
-    holder: (kind: "user" | "role", name: string, via?: string) =>
-      `${kind === "user" ? "사용자" : "역할"} ${name} ${via ? `(그룹 ${via}을(를) 통해)` : "(직접 연결)"}`,
+    holder: (kind: "user" | "role", name: string, via?: string) => `${kind === "user" ? "사용자" : "역할"} ${name} ${via ? `(그룹 ${via}을(를) 통해)` : "(직접 연결)"}`,
     none: "AdministratorAccess가 있는 IAM 사용자나 역할이 없습니다: 이 계정의 관리자는 루트뿐입니다.",
     createAnyway: "n: 그래도 관리자 사용자를 하나 더 만들기",
     willCreate: "rootlock이 만들 것 (변경마다 확인하고 다시 읽어 봄):",
@@ -379,7 +383,9 @@ export const ko: Messages = {
     drillQuestion: "비상 훈련: 루트 로그인 알림 이메일이 알림 주소에 도착했습니까? (몇 분 걸릴 수 있습니다)",
     drillKeys: "y: 도착함 · n: 도착하지 않음 · Enter: 확인하지 않음",
     drillRecorded: (arrived: boolean) =>
-      arrived ? "기록함: 알림 이메일이 도착했습니다(운영자 확인: 이메일 도착은 어떤 API로도 볼 수 없습니다)." : "기록함: 알림 이메일이 도착하지 않았습니다. 구독이 확인되었는지, 스팸 폴더를 확인하십시오.",
+      arrived
+        ? "기록함: 알림 이메일이 도착했습니다(운영자 확인: 이메일 도착은 어떤 API로도 볼 수 없습니다)."
+        : "기록함: 알림 이메일이 도착하지 않았습니다. 구독이 확인되었는지, 스팸 폴더를 확인하십시오.",
     inbox: (n: number) => `모의 메일함: 알림 이메일 ${n}통 수신.`,
   },
   alerts: {
@@ -420,8 +426,8 @@ export const ko: Messages = {
       "이메일 구독이 아직 확인되지 않았습니다: 소유자가 AWS Notifications 이메일의 링크를 누를 때까지 아무것도 전달되지 않습니다(스팸 폴더도 확인하십시오).",
     confirmTitle: (email: string) => `AWS가 ${email}(으)로 확인 링크를 보냈습니다.`,
     confirmSteps: [
-      "\"AWS Notifications\"(no-reply@sns.amazonaws.com)에서 온 이메일을 여십시오. 스팸/정크 폴더에 있는 경우가 많습니다.",
-      "\"Confirm subscription\"을 누르십시오. 그 전에는 어떤 알림도 전달되지 않습니다.",
+      '"AWS Notifications"(no-reply@sns.amazonaws.com)에서 온 이메일을 여십시오. 스팸/정크 폴더에 있는 경우가 많습니다.',
+      '"Confirm subscription"을 누르십시오. 그 전에는 어떤 알림도 전달되지 않습니다.',
     ],
     verifying: "알림 설정을 다시 읽고 구독 확인을 기다리는 중",
     openMailbox: "m: 알림 메일함을 열고 확인 링크 누르기 (모의)",

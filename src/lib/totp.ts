@@ -16,7 +16,13 @@ const MAX_AGE_STEPS = 2;
 /** …and no later than the step after now (a phone clock a little ahead). */
 const MAX_AHEAD_STEPS = 1;
 
-export const codeSchema = z.pipe(z.pipe(z.string(), z.transform((s: string) => s.trim())), z.string().check(z.regex(/^\d{6}$/)));
+export const codeSchema = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.trim()),
+  ),
+  z.string().check(z.regex(/^\d{6}$/)),
+);
 
 /** A Base32 seed shaped like AWS's `Base32StringSeed` (40 random bytes → 64 characters). */
 export function newSecret(): string {
@@ -70,9 +76,7 @@ export type CodePairProblem =
   | "not-consecutive" // both match, but not from neighbouring 30 s windows
   | "no-match"; // a code matches nothing near now: wrong QR scanned, or the phone's clock is off
 
-export type CodePairCheck =
-  | { ok: true; step1: number; step2: number }
-  | { ok: false; problem: CodePairProblem; which?: 1 | 2 };
+export type CodePairCheck = { ok: true; step1: number; step2: number } | { ok: false; problem: CodePairProblem; which?: 1 | 2 };
 
 /**
  * Checks two codes the way IAM's EnableMFADevice wants them: six digits each, the second from the

@@ -90,7 +90,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             sendTest:
               mode !== "dry-run" &&
               test === undefined &&
-              (() => void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) => setTest(r.ok ? (r.value.requestId ?? "") : `${r.failure.code}`))),
+              (() =>
+                void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) => setTest(r.ok ? (r.value.requestId ?? "") : `${r.failure.code}`))),
           };
         default:
           return {};
@@ -193,11 +194,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
               {standIn && (clicked ? <Text color="magenta">{a.mailboxClicked}</Text> : <Text color="magenta">{a.openMailbox}</Text>)}
             </Box>
           )}
-          <Verification
-            what={a.verifying}
-            run={(hooks) => verifyAlerts(ctx, f, choices, hooks)}
-            onVerdict={(v) => step.verified(v, phase.prior)}
-          />
+          <Verification what={a.verifying} run={(hooks) => verifyAlerts(ctx, f, choices, hooks)} onVerdict={(v) => step.verified(v, phase.prior)} />
         </Box>
       );
     case "result":

@@ -109,17 +109,29 @@ export function PasswordPolicyView({ finding }: { finding: PasswordPolicyFinding
       <Text>{p.why}</Text>
       {!finding.current && <Text color="yellow">{p.none}</Text>}
       <Box marginTop={1}>
-        <Box width={WIDTHS[0]}><Text color="gray">{p.setting}</Text></Box>
-        <Box width={WIDTHS[1]}><Text color="gray">{p.now}</Text></Box>
+        <Box width={WIDTHS[0]}>
+          <Text color="gray">{p.setting}</Text>
+        </Box>
+        <Box width={WIDTHS[1]}>
+          <Text color="gray">{p.now}</Text>
+        </Box>
         {changes && <Text color="gray">{p.after}</Text>}
       </Box>
       {names.map((name) => {
         const raised = changes && cell(now, name) !== cell(after, name);
         return (
           <Box key={name}>
-            <Box width={WIDTHS[0]}><Text>{name}</Text></Box>
-            <Box width={WIDTHS[1]}><Text>{cell(now, name)}</Text></Box>
-            {changes && <Text color={raised ? "cyan" : undefined} bold={raised}>{cell(after, name)}</Text>}
+            <Box width={WIDTHS[0]}>
+              <Text>{name}</Text>
+            </Box>
+            <Box width={WIDTHS[1]}>
+              <Text>{cell(now, name)}</Text>
+            </Box>
+            {changes && (
+              <Text color={raised ? "cyan" : undefined} bold={raised}>
+                {cell(after, name)}
+              </Text>
+            )}
           </Box>
         );
       })}

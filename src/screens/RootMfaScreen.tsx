@@ -146,7 +146,13 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
             what={t.rootMfa.verifying}
             run={(hooks) => verifyRootMfa(ctx, hooks)}
             // The orphans' read-backs join the evidence; the assignment's own read decides (a late orphan read does not).
-            onVerdict={(v) => step.setPhase({ kind: "result", verdict: withPrior(v, f.evidence, orphans && { evidence: orphans.evidence, unconfirmed: false }), notSent: orphans?.notSent })}
+            onVerdict={(v) =>
+              step.setPhase({
+                kind: "result",
+                verdict: withPrior(v, f.evidence, orphans && { evidence: orphans.evidence, unconfirmed: false }),
+                notSent: orphans?.notSent,
+              })
+            }
           />
         </Box>
       );

@@ -100,7 +100,9 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
           <Text>{s.began(formatTime(since!))}</Text>
           <Text dimColor>{s.latency}</Text>
           {seen && seen.failures.length > 0 && <Text color="yellow">{s.failuresSeen(seen.failures.length)}</Text>}
-          {phase.standIn && <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={standIn?.trainingCode} onClose={() => step.setPhase({ ...phase, standIn: false })} />}
+          {phase.standIn && (
+            <StandInSignIn rootHasMfa={rootMfa.enabled} trainingCode={standIn?.trainingCode} onClose={() => step.setPhase({ ...phase, standIn: false })} />
+          )}
           <Verification
             what={s.verifying}
             active={!phase.standIn}

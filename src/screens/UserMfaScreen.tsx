@@ -67,7 +67,9 @@ export function UserMfaScreen({ ctx, onDone, onBack, userName: forUser }: Props)
     inspect: () => inspectUserMfa(ctx, forUser),
     reads: "iam:ListMFADevices",
     keys: (finding, phase, step) =>
-      phase.kind === "intro" ? step.introKeys({ continue: () => (planFor(finding).length === 0 ? onDone(introVerdict(finding)) : step.setPhase({ kind: "confirm" })) }) : {},
+      phase.kind === "intro"
+        ? step.introKeys({ continue: () => (planFor(finding).length === 0 ? onDone(introVerdict(finding)) : step.setPhase({ kind: "confirm" })) })
+        : {},
   });
   const { phase, setPhase } = step;
   const finding = step.finding;

@@ -47,8 +47,7 @@ const COUNT_BITS: Record<Mode, number> = { numeric: 10, alphanumeric: 9, byte: 8
 const SIXTHS_PER_CHAR: Record<Mode, number> = { numeric: 20, alphanumeric: 33, byte: 48 };
 const MODES: Mode[] = ["numeric", "alphanumeric", "byte"];
 
-const holds = (mode: Mode, ch: string): boolean =>
-  mode === "byte" || (mode === "numeric" ? ch >= "0" && ch <= "9" : ALPHANUMERIC.includes(ch));
+const holds = (mode: Mode, ch: string): boolean => mode === "byte" || (mode === "numeric" ? ch >= "0" && ch <= "9" : ALPHANUMERIC.includes(ch));
 
 /**
  * The text as segments, each in the mode that makes the whole shortest: a shortest path over the characters,

@@ -14,10 +14,11 @@ export function useTerminalSize(): TerminalSize {
   const read = (): TerminalSize => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setSize((was) => {
-      const now = read();
-      return now.cols === was.cols && now.rows === was.rows ? was : now;
-    });
+    const onResize = () =>
+      setSize((was) => {
+        const now = read();
+        return now.cols === was.cols && now.rows === was.rows ? was : now;
+      });
     onResize(); // a resize between the first render and this effect
     stdout.on("resize", onResize);
     return () => void stdout.off("resize", onResize);

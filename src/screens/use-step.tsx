@@ -32,11 +32,7 @@ export interface StepScreenProps {
 
 /** The phases every step shares; `Own` adds the screen's own. */
 export type StepPhase<Own extends { kind: string } = never> =
-  | { kind: "intro" }
-  | { kind: "running" }
-  | { kind: "verifying"; prior?: RunnerOutcome }
-  | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] }
-  | Own;
+  { kind: "intro" } | { kind: "running" } | { kind: "verifying"; prior?: RunnerOutcome } | { kind: "result"; verdict: Verdict; notSent?: RecordedWrite[] } | Own;
 
 /** A line with a spinner: a read or a call under way. */
 export function Busy({ what }: { what: string }) {

@@ -59,7 +59,13 @@ export async function inspectAdminIdentity(ctx: StepContext, groupName = DEFAULT
   const policies = group ? await ctx.account.listAttachedGroupPolicies(groupName) : [];
   const evidence: Evidence[] = [
     { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", read: describeAdmins(admins), at: ctx.now() },
-    { source: "iam:GetGroup", read: group ? `${groupName}: ${group.members.length} member(s), AdministratorAccess ${policies.includes(ADMINISTRATOR_ACCESS_ARN) ? "attached" : "not attached"}` : `${groupName}: none`, at: ctx.now() },
+    {
+      source: "iam:GetGroup",
+      read: group
+        ? `${groupName}: ${group.members.length} member(s), AdministratorAccess ${policies.includes(ADMINISTRATOR_ACCESS_ARN) ? "attached" : "not attached"}`
+        : `${groupName}: none`,
+      at: ctx.now(),
+    },
   ];
   return { admins, groupName, groupExists: !!group, groupHasPolicy: policies.includes(ADMINISTRATOR_ACCESS_ARN), evidence };
 }
@@ -159,7 +165,12 @@ export async function rollbackAdminIdentity(ctx: StepContext, made: ApiAction[],
       if (!isAccountError(error, "NoSuchEntity")) return stop(i);
     }
     try {
-      const gone = await waitUntil(ctx, () => adminActionHolds(ctx, a), (held) => !held, iamWait(ctx, hooks));
+      const gone = await waitUntil(
+        ctx,
+        () => adminActionHolds(ctx, a),
+        (held) => !held,
+        iamWait(ctx, hooks),
+      );
       if (!gone.met) return stop(i);
     } catch {
       return stop(i);

@@ -4,7 +4,6 @@
 import type { RuleState, RuleTarget, Trail } from "../aws/account.js";
 import { accountOf, alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
 
-
 export const DEFAULT_TOPIC_NAME = "rootlock-root-activity";
 export const TRAIL_NAME = "rootlock-management-events";
 export const RULE_PREFIX = "rootlock-root-";
@@ -105,7 +104,13 @@ export function alertRules(topicArn: string, options: RuleOptions = {}): AlertRu
       catches: `root's ${options.readOnlyApiCalls ? "read-only and write" : "write (not read-only)"} API calls delivered to us-east-1: global services (IAM, STS, Organizations…) and us-east-1's own regional services, not other regions'`,
       description: `rootlock: the root user's ${options.readOnlyApiCalls ? "read and write" : "write"} API calls delivered to us-east-1 (global services such as IAM, STS, Organizations; us-east-1's own services)`,
       target: target(
-        { ...COMMON_PATHS, event: "$.detail.eventName", service: "$.detail.eventSource", region: "$.detail.awsRegion", mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated" },
+        {
+          ...COMMON_PATHS,
+          event: "$.detail.eventName",
+          service: "$.detail.eventSource",
+          region: "$.detail.awsRegion",
+          mfa: "$.detail.userIdentity.sessionContext.attributes.mfaAuthenticated",
+        },
         '"ROOT API CALL <service> <event> (region <region>) in AWS account <account> at <time> from <ip>. Session used MFA: <mfa>."',
       ),
     },
@@ -175,7 +180,11 @@ export function publishStatement(topicArn: string, accountId: string): Statement
 export function topicPolicyWith(current: string | undefined, topicArn: string, accountId: string): string {
   const parsed = parsePolicy(current);
   const others = (parsed?.Statement ?? []).filter((s) => s.Sid !== POLICY_SID);
-  return JSON.stringify({ Version: parsed?.Version ?? "2012-10-17", ...(parsed?.Id ? { Id: parsed.Id } : {}), Statement: [...others, publishStatement(topicArn, accountId)] });
+  return JSON.stringify({
+    Version: parsed?.Version ?? "2012-10-17",
+    ...(parsed?.Id ? { Id: parsed.Id } : {}),
+    Statement: [...others, publishStatement(topicArn, accountId)],
+  });
 }
 
 /** Does the policy hold rootlock's statement, exactly as it should be? */

@@ -110,10 +110,30 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
     evidence: [
       { source: "sns:GetTopicAttributes (us-east-1)", read: topic ? `${topicArn} exists` : `${topicArn} absent`, at },
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
-      { source: "cloudtrail:DescribeTrails", read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`, at },
-      ...unreadable.map((t) => ({ source: "cloudtrail:GetTrailStatus + GetEventSelectors", read: `${t.name}: could not read (${t.unreadable?.code} on ${t.unreadable?.action}), not counted`, at })),
-      ...(bucket?.ownedElsewhere ? [{ source: "s3:GetBucketPolicy (ExpectedBucketOwner)", read: `${bucketName}: refused (403): held by another account, or not readable by this identity; no trail will be created with it`, at }] : []),
-      { source: "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)", read: `the account's other root sign-in alerts: ${judged.status} — ${judged.evidence}`, at },
+      {
+        source: "cloudtrail:DescribeTrails",
+        read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`,
+        at,
+      },
+      ...unreadable.map((t) => ({
+        source: "cloudtrail:GetTrailStatus + GetEventSelectors",
+        read: `${t.name}: could not read (${t.unreadable?.code} on ${t.unreadable?.action}), not counted`,
+        at,
+      })),
+      ...(bucket?.ownedElsewhere
+        ? [
+            {
+              source: "s3:GetBucketPolicy (ExpectedBucketOwner)",
+              read: `${bucketName}: refused (403): held by another account, or not readable by this identity; no trail will be created with it`,
+              at,
+            },
+          ]
+        : []),
+      {
+        source: "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)",
+        read: `the account's other root sign-in alerts: ${judged.status} — ${judged.evidence}`,
+        at,
+      },
     ],
   };
 }
@@ -164,8 +184,15 @@ export function planAlerts(finding: AlertsFinding, choices: AlertChoices): ApiAc
   if (!finding.deliveringTrail && choices.createTrail && trailCreatable(finding)) actions.push(...planTrail(finding));
   for (const spec of chosenRules(finding, choices)) {
     const rule = finding.rules[spec.kind];
-    if (!ruleIsRight(rule, spec)) actions.push(apiAction("putEventRule", { name: spec.name, pattern: JSON.stringify(spec.pattern), description: spec.description, state: spec.state }));
-    if (!targetIsRight(rule?.targets.find((t) => t.id === TARGET_ID), spec.target)) actions.push(apiAction("putRuleTarget", { rule: spec.name, target: spec.target }));
+    if (!ruleIsRight(rule, spec))
+      actions.push(apiAction("putEventRule", { name: spec.name, pattern: JSON.stringify(spec.pattern), description: spec.description, state: spec.state }));
+    if (
+      !targetIsRight(
+        rule?.targets.find((t) => t.id === TARGET_ID),
+        spec.target,
+      )
+    )
+      actions.push(apiAction("putRuleTarget", { rule: spec.name, target: spec.target }));
   }
   return actions;
 }
@@ -224,7 +251,10 @@ async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: Ale
     rules: specs.map((spec, i) => ({
       spec,
       rule: ruleIsRight(rules[i], spec),
-      target: targetIsRight(rules[i]?.targets.find((t) => t.id === TARGET_ID), spec.target),
+      target: targetIsRight(
+        rules[i]?.targets.find((t) => t.id === TARGET_ID),
+        spec.target,
+      ),
     })),
     trail: trails.some(trailDeliversRootCalls),
   };
@@ -237,7 +267,11 @@ function alertsInPlace(s: AlertsState): boolean {
 
 function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: Date): Evidence[] {
   const evidence: Evidence[] = [
-    { source: "sns:GetTopicAttributes (us-east-1)", read: `${finding.topicArn}: ${s.topic ? "exists" : "absent"}; EventBridge may publish: ${s.policy ? "yes" : "no"}`, at },
+    {
+      source: "sns:GetTopicAttributes (us-east-1)",
+      read: `${finding.topicArn}: ${s.topic ? "exists" : "absent"}; EventBridge may publish: ${s.policy ? "yes" : "no"}`,
+      at,
+    },
     { source: "sns:ListSubscriptionsByTopic", read: `email ${email}: ${s.subscription}`, at },
     ...s.rules.map((r) => ({
       source: "events:DescribeRule + events:ListTargetsByRule (us-east-1)",
@@ -246,7 +280,9 @@ function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: D
     })),
     {
       source: "cloudtrail:DescribeTrails + GetTrailStatus + GetEventSelectors",
-      read: s.trail ? "a trail logs management events into us-east-1" : "NO trail logs management events into us-east-1: EventBridge receives none of these events, so no rule can fire",
+      read: s.trail
+        ? "a trail logs management events into us-east-1"
+        : "NO trail logs management events into us-east-1: EventBridge receives none of these events, so no rule can fire",
       at,
     },
   ];
@@ -284,6 +320,13 @@ export async function sendTestAlert(ctx: StepContext, topicArn: string): Promise
 export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict {
   return {
     ...v,
-    evidence: [...v.evidence, { source: "operator (after the sign-in test)", read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)", at }],
+    evidence: [
+      ...v.evidence,
+      {
+        source: "operator (after the sign-in test)",
+        read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)",
+        at,
+      },
+    ],
   };
 }

@@ -144,7 +144,12 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const present = input.summary.value.accountAccessKeysPresent;
       const keys = present ? keyEvidence(input, now) : "";
       const detail = keys ? `: ${keys}` : "";
-      add({ ...base, status: present ? "fail" : "pass", evidence: present ? `root has an access key${detail}` : "AccountAccessKeysPresent=0", source: "iam:GetAccountSummary" });
+      add({
+        ...base,
+        status: present ? "fail" : "pass",
+        evidence: present ? `root has an access key${detail}` : "AccountAccessKeysPresent=0",
+        source: "iam:GetAccountSummary",
+      });
     }
   }
 
@@ -169,7 +174,12 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       // AWS Config's rule: non-compliant while any virtual device can sign root in.
       add({ ...base, status: "fail", evidence: `virtual device on root: ${rootVirtual.map((d) => d.serialNumber).join(", ")}`, source: "iam:ListVirtualMFADevices" });
     } else {
-      add({ ...base, status: "pass", evidence: "root MFA is on and no virtual device is assigned to root (hardware key or passkey)", source: "iam:ListVirtualMFADevices" });
+      add({
+        ...base,
+        status: "pass",
+        evidence: "root MFA is on and no virtual device is assigned to root (hardware key or passkey)",
+        source: "iam:ListVirtualMFADevices",
+      });
     }
   }
 
@@ -194,7 +204,12 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
         const after = since.at ? withoutMfa.filter((e) => e.at.getTime() >= since.at.getTime()) : withoutMfa;
         const before = withoutMfa.length - after.length;
         const detail = since.at ? `; ${before} of them before ${since.label}, ${after.length} after` : `; ${since.why}, so each counts`;
-        add({ ...base, status: after.length > 0 ? "fail" : "pass", evidence: `${summary}${detail}`, source: input.mfaEnablements ? `${source}: ConsoleLogin, EnableMFADevice` : source });
+        add({
+          ...base,
+          status: after.length > 0 ? "fail" : "pass",
+          evidence: `${summary}${detail}`,
+          source: input.mfaEnablements ? `${source}: ConsoleLogin, EnableMFADevice` : source,
+        });
       }
     }
   }
@@ -224,7 +239,13 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     const base = { ...ids("security-contact"), title: "Security alternate contact" } as const;
     if (!input.contact.ok) add({ ...base, status: "unknown", evidence: unknown(input.contact), source: "account:GetAlternateContact" });
     else if (!input.contact.value) add({ ...base, status: "fail", evidence: "no security contact", source: "account:GetAlternateContact" });
-    else add({ ...base, status: "pass", evidence: `security contact ${input.contact.value.name ?? ""} <${input.contact.value.email ?? "?"}>`.replace("  ", " "), source: "account:GetAlternateContact" });
+    else
+      add({
+        ...base,
+        status: "pass",
+        evidence: `security contact ${input.contact.value.name ?? ""} <${input.contact.value.email ?? "?"}>`.replace("  ", " "),
+        source: "account:GetAlternateContact",
+      });
   }
 
   // CIS 1.7 asks that root not be used for daily work: some other identity must hold administrator rights.
@@ -246,7 +267,12 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const policy = input.passwordPolicy.value;
       const none = "no password policy: AWS's default applies (8 characters minimum, reuse allowed)";
       add({ ...length, status: meetsMinLength(policy) ? "pass" : "fail", evidence: policy ? `MinimumPasswordLength=${policy.minimumPasswordLength}` : none, source });
-      add({ ...reuse, status: meetsReusePrevention(policy) ? "pass" : "fail", evidence: policy ? `PasswordReusePrevention=${policy.passwordReusePrevention ?? "not set"}` : none, source });
+      add({
+        ...reuse,
+        status: meetsReusePrevention(policy) ? "pass" : "fail",
+        evidence: policy ? `PasswordReusePrevention=${policy.passwordReusePrevention ?? "not set"}` : none,
+        source,
+      });
     }
   }
 

@@ -92,7 +92,12 @@ export async function passwordPolicyHolds(ctx: StepContext, target: PasswordPoli
  * kept), and therefore meets CIS 1.8 and 1.9.
  */
 export async function verifyPasswordPolicy(ctx: StepContext, target: PasswordPolicy, hooks?: WaitHooks): Promise<Verdict> {
-  const result = await waitUntil(ctx, () => ctx.account.getPasswordPolicy(), (p) => samePolicy(p, target), iamWait(ctx, hooks));
+  const result = await waitUntil(
+    ctx,
+    () => ctx.account.getPasswordPolicy(),
+    (p) => samePolicy(p, target),
+    iamWait(ctx, hooks),
+  );
   const evidence: Evidence[] = [{ source: "iam:GetAccountPasswordPolicy", read: describePolicy(result.last), at: ctx.now() }];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);

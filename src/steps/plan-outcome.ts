@@ -37,7 +37,9 @@ export function shortCall(action: ApiAction): string {
 export function dryRunEvidence(calls: RecordedWrite[]): Evidence[] {
   return calls.map((c) => ({
     source: "dry run (not sent)",
-    read: `${c.call}(${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(", ")})`,
+    read: `${c.call}(${Object.entries(c.params)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")})`,
     at: c.at,
   }));
 }

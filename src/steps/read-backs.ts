@@ -30,7 +30,9 @@ interface ReadBack<K extends OpName> {
 /** A change as data, never a secret: "iam:CreateUser(UserName=alice)" (the journal's parameters). */
 export function describeMade(w: Write): string {
   const { call, params } = recorded(w);
-  return `${call}(${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(", ")})`;
+  return `${call}(${Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ")})`;
 }
 
 /** The admin identity's evidence line: the change, "in place". */
@@ -172,7 +174,11 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
     shows: (a) => asPlanned(a.name),
   },
   putRuleTarget: {
-    holds: async (ctx, a) => targetIsRight((await ctx.account.getEventRule(a.rule))?.targets.find((t) => t.id === a.target.id), a.target),
+    holds: async (ctx, a) =>
+      targetIsRight(
+        (await ctx.account.getEventRule(a.rule))?.targets.find((t) => t.id === a.target.id),
+        a.target,
+      ),
     source: "events:PutTargets",
     shows: (a) => asPlanned(a.rule),
   },
@@ -213,7 +219,12 @@ export async function actionHolds(ctx: StepContext, w: Write): Promise<boolean> 
 export async function confirmAction(ctx: StepContext, w: Write, hooks?: WaitHooks): Promise<Evidence | undefined> {
   const { entry, args } = readBackOf(w);
   if (!entry) return undefined;
-  const result = await waitUntil(ctx, () => entry.holds(ctx, args), (held) => held, iamWait(ctx, hooks));
+  const result = await waitUntil(
+    ctx,
+    () => entry.holds(ctx, args),
+    (held) => held,
+    iamWait(ctx, hooks),
+  );
   return result.met ? { source: entry.source, read: entry.shows(args), at: ctx.now() } : undefined;
 }
 

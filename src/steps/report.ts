@@ -73,9 +73,7 @@ export function buildReport(facts: RunFacts): RunReport {
     ending: facts.ending,
     controls,
     changes: facts.changes.map((c) => ({ call: c.call, params: c.params, at: c.at.toISOString(), outcome: c.outcome, requestId: c.requestId })),
-    notVerified: controls
-      .filter((c) => c.state !== "verified" && c.reason !== "not-applicable")
-      .map((c) => ({ control: c.control, state: c.state, reason: c.reason })),
+    notVerified: controls.filter((c) => c.state !== "verified" && c.reason !== "not-applicable").map((c) => ({ control: c.control, state: c.state, reason: c.reason })),
     // What a step made and left unfinished (a declined plan's earlier changes), then what an undo could not remove.
     leftBehind: [...summarize(facts.results, facts.controls).flatMap((row) => row.verdict.leftBehind ?? []), ...facts.leftBehind],
   };
@@ -120,7 +118,12 @@ export function renderMarkdown(r: RunReport): string {
       : [
           "| Time | Call | Parameters | Outcome | Request id |",
           "|---|---|---|---|---|",
-          ...r.changes.map((c) => `| ${c.at} | ${c.call} | ${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(", ")} | ${c.outcome} | ${c.requestId ?? "—"} |`),
+          ...r.changes.map(
+            (c) =>
+              `| ${c.at} | ${c.call} | ${Object.entries(c.params)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(", ")} | ${c.outcome} | ${c.requestId ?? "—"} |`,
+          ),
         ]),
     "",
     "## Not verified",

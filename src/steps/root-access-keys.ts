@@ -41,9 +41,7 @@ export interface RootKeysFinding {
 
 export async function inspectRootKeys(ctx: StepContext): Promise<RootKeysFinding> {
   const summary = await ctx.account.getRootSummary();
-  const evidence: Evidence[] = [
-    { source: "iam:GetAccountSummary", read: `AccountAccessKeysPresent=${summary.accountAccessKeysPresent ? 1 : 0}`, at: ctx.now() },
-  ];
+  const evidence: Evidence[] = [{ source: "iam:GetAccountSummary", read: `AccountAccessKeysPresent=${summary.accountAccessKeysPresent ? 1 : 0}`, at: ctx.now() }];
   if (signsWithRootKey(ctx.caller)) {
     const keys = await ctx.account.listRootAccessKeys();
     evidence.push({ source: "iam:ListAccessKeys", read: `${keys.length} key(s)`, at: ctx.now() });
@@ -83,10 +81,7 @@ export function planRootKeys(finding: RootKeysFinding): Action[] {
   const others = finding.keys.filter((k) => !k.signing);
   const signing = finding.keys.filter((k) => k.signing);
   return [
-    ...others.flatMap((k): ApiAction[] => [
-      ...(k.status === "Active" ? [updateKey(k.id!, "Inactive")] : []),
-      deleteKey(k.id!),
-    ]),
+    ...others.flatMap((k): ApiAction[] => [...(k.status === "Active" ? [updateKey(k.id!, "Inactive")] : []), deleteKey(k.id!)]),
     ...signing.map((k) => deleteKey(k.id!)),
   ];
 }
@@ -121,10 +116,13 @@ export function confirmRootKeyAction(ctx: StepContext, action: ApiAction, hooks?
 
 /** The independent read for the whole step: the summary shows no root key (and, with root's key, the list agrees). */
 export async function verifyRootKeys(ctx: StepContext, hooks?: WaitHooks): Promise<Verdict> {
-  const result = await waitUntil(ctx, () => ctx.account.getRootSummary(), (s) => !s.accountAccessKeysPresent, iamWait(ctx, hooks));
-  const evidence: Evidence[] = [
-    { source: "iam:GetAccountSummary", read: `AccountAccessKeysPresent=${result.last?.accountAccessKeysPresent ? 1 : 0}`, at: ctx.now() },
-  ];
+  const result = await waitUntil(
+    ctx,
+    () => ctx.account.getRootSummary(),
+    (s) => !s.accountAccessKeysPresent,
+    iamWait(ctx, hooks),
+  );
+  const evidence: Evidence[] = [{ source: "iam:GetAccountSummary", read: `AccountAccessKeysPresent=${result.last?.accountAccessKeysPresent ? 1 : 0}`, at: ctx.now() }];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "still-present", evidence);
 }
@@ -148,9 +146,7 @@ export async function verifySigningKeyRejected(ctx: StepContext, hooks?: WaitHoo
     (r) => r,
     iamWait(ctx, hooks),
   );
-  const evidence: Evidence[] = [
-    { source: "sts:GetCallerIdentity", read: rejected.met ? "InvalidClientTokenId (key rejected)" : "still accepted", at: ctx.now() },
-  ];
+  const evidence: Evidence[] = [{ source: "sts:GetCallerIdentity", read: rejected.met ? "InvalidClientTokenId (key rejected)" : "still accepted", at: ctx.now() }];
   if (rejected.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", rejected.aborted ? "operator-moved-on" : "key-still-accepted", evidence);
 }

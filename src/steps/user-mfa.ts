@@ -72,7 +72,8 @@ export async function createDevice(ctx: StepContext, userName: string): Promise<
   try {
     return await ctx.account.send({ op: "createVirtualMfaDevice", args: { name: deviceNameFor(userName) } });
   } catch (error) {
-    if (isAccountError(error) && outcomeUnknown(error.code)) await discardDevice(ctx, serialFor(ctx.caller.accountId, userName, partitionOf(ctx.caller.arn)), { mayBeAbsent: true });
+    if (isAccountError(error) && outcomeUnknown(error.code))
+      await discardDevice(ctx, serialFor(ctx.caller.accountId, userName, partitionOf(ctx.caller.arn)), { mayBeAbsent: true });
     throw error;
   }
 }
@@ -94,11 +95,7 @@ export async function enableDevice(ctx: StepContext, userName: string, serialNum
  * - `readFirst`: an earlier deletion of it failed without an answer. It is deleted only if the list still
  *   shows it, so a deletion that did land is never sent again.
  */
-export async function discardDevice(
-  ctx: StepContext,
-  serialNumber: string,
-  { mayBeAbsent = false, readFirst = false } = {},
-): Promise<WriteReceipt | undefined> {
+export async function discardDevice(ctx: StepContext, serialNumber: string, { mayBeAbsent = false, readFirst = false } = {}): Promise<WriteReceipt | undefined> {
   if (readFirst) {
     const unassigned = await ctx.account.listVirtualMfaDevices("Unassigned");
     if (!unassigned.some((d) => d.serialNumber === serialNumber)) return undefined;

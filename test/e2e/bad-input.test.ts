@@ -72,7 +72,12 @@ const CLI_ROWS: CliRow[] = [
   // Unknown flags, or flags used the wrong way.
   // An unknown flag gets rootlock's own sentence, naming it and listing the options (not Node's advice to
   // "place it after '--'", whose quote was left open).
-  { what: "an unknown flag", args: ["--bogus"], stderr: en.cli.unknownOption("--bogus", OPTION_NAMES.join(", ")), mentions: ["--bogus", "--demo", "--lang LANG", "--help (-h)"] },
+  {
+    what: "an unknown flag",
+    args: ["--bogus"],
+    stderr: en.cli.unknownOption("--bogus", OPTION_NAMES.join(", ")),
+    mentions: ["--bogus", "--demo", "--lang LANG", "--help (-h)"],
+  },
   { what: "an unknown short flag", args: ["-x"], stderr: refusal(["-x"]), mentions: ["-x", "--demo", "--dry-run"] },
   { what: "a flag in the wrong case", args: ["--Demo"], stderr: refusal(["--Demo"]), mentions: ["--Demo", "--demo"] },
   { what: "a value given to a switch", args: ["--demo=yes"], stderr: refusal(["--demo=yes"]), mentions: ["'--demo'"] },
@@ -98,19 +103,49 @@ const CLI_ROWS: CliRow[] = [
   { what: "--region an availability zone", args: ["check", "--region", "eu-west-1a"], stderr: refusal(["check", "--region", "eu-west-1a"]), mentions: ["--region"] },
   // Refused as a whole, but said in the language the command line asks for.
   { what: "--region malformed, with --lang ko", args: ["--lang", "ko", "--region", "x"], stderr: refusal(["--lang", "ko", "--region", "x"], ko), mentions: ["--region"] },
-  { what: "an unknown flag, with --lang=ko", args: ["--lang=ko", "--frob"], stderr: ko.cli.unknownOption("--frob", OPTION_NAMES.join(", ")), mentions: ["--frob", "옵션", "--scenario SCENARIO"] },
+  {
+    what: "an unknown flag, with --lang=ko",
+    args: ["--lang=ko", "--frob"],
+    stderr: ko.cli.unknownOption("--frob", OPTION_NAMES.join(", ")),
+    mentions: ["--frob", "옵션", "--scenario SCENARIO"],
+  },
   // The simulated account with a profile.
   { what: "--demo with --profile", args: ["--demo", "--profile", "dev"], stderr: refusal(["--demo", "--profile", "dev"]), mentions: ["--profile", "--demo"] },
-  { what: "--scenario with --profile", args: ["check", "--scenario", "clean", "--profile", "dev"], stderr: refusal(["check", "--scenario", "clean", "--profile", "dev"]), mentions: ["--profile", "--scenario"] },
+  {
+    what: "--scenario with --profile",
+    args: ["check", "--scenario", "clean", "--profile", "dev"],
+    stderr: refusal(["check", "--scenario", "clean", "--profile", "dev"]),
+    mentions: ["--profile", "--scenario"],
+  },
   // Unknown commands.
   { what: "the wizard named as a command", args: ["wizard"], stderr: refusal(["wizard"]), mentions: ['"wizard"', '"check"'] },
   { what: "check with a stray word", args: ["check", "now"], stderr: refusal(["check", "now"]), mentions: ['"check now"'] },
   { what: "CHECK in capitals", args: ["CHECK"], stderr: refusal(["CHECK"]), mentions: ['"CHECK"', '"check"'] },
   // A profile that is in neither AWS file: named, with where it was looked for (the SDK is never asked).
-  { what: "an unknown --profile, for check", args: ["check", "--profile", "nope"], stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials), mentions: ['"nope"', awsConfig, awsCredentials] },
-  { what: "an unknown --profile, for check --json", args: ["check", "--json", "--profile", "nope"], stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials), mentions: ['"nope"'] },
-  { what: "an unknown --profile, for the wizard", args: ["--profile", "nope", "--region", "eu-west-1"], stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials), mentions: ['"nope"'] },
-  { what: "an unknown --profile, in Korean", args: ["check", "--lang", "ko", "--profile", "운영"], stderr: ko.cli.unknownProfile("운영", awsConfig, awsCredentials), mentions: ['"운영"'] },
+  {
+    what: "an unknown --profile, for check",
+    args: ["check", "--profile", "nope"],
+    stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials),
+    mentions: ['"nope"', awsConfig, awsCredentials],
+  },
+  {
+    what: "an unknown --profile, for check --json",
+    args: ["check", "--json", "--profile", "nope"],
+    stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials),
+    mentions: ['"nope"'],
+  },
+  {
+    what: "an unknown --profile, for the wizard",
+    args: ["--profile", "nope", "--region", "eu-west-1"],
+    stderr: en.cli.unknownProfile("nope", awsConfig, awsCredentials),
+    mentions: ['"nope"'],
+  },
+  {
+    what: "an unknown --profile, in Korean",
+    args: ["check", "--lang", "ko", "--profile", "운영"],
+    stderr: ko.cli.unknownProfile("운영", awsConfig, awsCredentials),
+    mentions: ['"운영"'],
+  },
   // The alerts' topic name: checked against SNS's rule, and only where a topic is used.
   { what: "--topic with a space", args: ["alerts", "--topic", "my alerts"], stderr: refusal(["alerts", "--topic", "my alerts"]), mentions: ["--topic"] },
   { what: "--topic for check", args: ["check", "--topic", "alerts"], stderr: refusal(["check", "--topic", "alerts"]), mentions: ["--topic", "rootlock alerts"] },
@@ -218,7 +253,9 @@ describe.each([
     // it are read as the digits 123456; keys.test.ts enrols a device with full-width codes.)
     await typeLine(s, "１２３４５６");
     await typeLine(s, "한글");
-    await s.waitFor((sc) => sc.replace(/\s+/g, " ").includes(t.userMfa.problems.malformed.replace(/\s+/g, " ")) && !sc.includes(t.userMfa.problems["wrong-order"].slice(0, 20)));
+    await s.waitFor(
+      (sc) => sc.replace(/\s+/g, " ").includes(t.userMfa.problems.malformed.replace(/\s+/g, " ")) && !sc.includes(t.userMfa.problems["wrong-order"].slice(0, 20)),
+    );
     expect(s.screen()).not.toMatch(STACK);
 
     // Giving up deletes the device: the account is back as it was.

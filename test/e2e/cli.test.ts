@@ -82,7 +82,11 @@ describe("rootlock policy", () => {
     expect(p.Statement).toHaveLength(1);
     expect(p.Statement[0]).toMatchObject({ Effect: "Allow", Resource: "*" });
     expect(actions(p)).toEqual([...actions(p)].sort());
-    expect(actions(p)).toEqual(AWS_CALLS.filter((c) => c.modes.includes("check")).map((c) => c.action).sort());
+    expect(actions(p)).toEqual(
+      AWS_CALLS.filter((c) => c.modes.includes("check"))
+        .map((c) => c.action)
+        .sort(),
+    );
     expect(actions(p).every((a) => AWS_CALLS.find((c) => c.action === a)!.access === "read")).toBe(true);
   });
 

@@ -15,13 +15,7 @@
 //     picks the account up as it is, shows what is in place as already compliant, and finishes the job. The
 //     simulated account lives in one process's memory (nothing of it persists from one run to the next), so
 //     this part runs the live wizard against moto, as test/e2e/live-wizard.test.ts does.
-import {
-  DeleteAccessKeyCommand,
-  type IAMClient,
-  ListMFADevicesCommand,
-  ListVirtualMFADevicesCommand,
-  UpdateAccessKeyCommand,
-} from "@aws-sdk/client-iam";
+import { DeleteAccessKeyCommand, type IAMClient, ListMFADevicesCommand, ListVirtualMFADevicesCommand, UpdateAccessKeyCommand } from "@aws-sdk/client-iam";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -234,9 +228,7 @@ describe("Ctrl-C and q on every screen (simulated account)", () => {
     // Nothing was verified on the way (every step was skipped or not reached): every control is listed as not
     // done, and none is reported verified — but for a verdict read and shown on the screen quit, kept as shown.
     expect(report.notVerified.map((n) => n.control)).toEqual(SUMMARY_ORDER.filter((x) => x !== c.shown));
-    expect(report.controls.filter((x) => x.state === "verified").map((x) => `${x.control}: ${x.reason}`)).toEqual(
-      c.shown ? [`${c.shown}: already-compliant`] : [],
-    );
+    expect(report.controls.filter((x) => x.state === "verified").map((x) => `${x.control}: ${x.reason}`)).toEqual(c.shown ? [`${c.shown}: already-compliant`] : []);
     // Steps the run never reached are "not reached", never the operator's skip.
     if (c.screen !== "summary" && c.screen !== "signinWaiting" && c.screen !== "signin") expect(report.notVerified.at(-1)?.reason).toBe("not-reached");
     expect(calls(report)).toEqual(c.changes);
@@ -299,14 +291,14 @@ describe.runIf(available)("an interrupted live run, then a second run (moto)", (
 
   const newAccount = () => liveWorld(iam, ADMIN_USER);
 
-  const liveRun = (key: Key) =>
-    startRun([], liveEnv(moto, key));
+  const liveRun = (key: Key) => startRun([], liveEnv(moto, key));
 
   const unassignedDevices = async () => (await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: "Unassigned" }))).VirtualMFADevices ?? [];
   const adminDevices = async () => (await iam.send(new ListMFADevicesCommand({ UserName: ADMIN_USER }))).MFADevices ?? [];
   const states = (report: RunReport) => Object.fromEntries(report.controls.map((c) => [c.control, `${c.state}: ${c.reason}`]));
   /** A control's row on the summary screen, found by its audit ids. */
-  const summaryRow = (screen: string, control: ControlId) => screen.split("\n").find((line) => line.includes(`${CONTROL_IDS[control].cis} / ${CONTROL_IDS[control].securityHub}`)) ?? "";
+  const summaryRow = (screen: string, control: ControlId) =>
+    screen.split("\n").find((line) => line.includes(`${CONTROL_IDS[control].cis} / ${CONTROL_IDS[control].securityHub}`)) ?? "";
 
   it("Ctrl-C during the admin user's enrolment leaves nothing half-done; the next run picks up and verifies all", async () => {
     const { rootKeys, adminKey } = await newAccount();

@@ -61,8 +61,7 @@ async function typeLine(s: PtySession, label: string, text: string) {
 // --- the three paths ------------------------------------------------------------------------------------
 
 const available = requireMoto("the secrets end-to-end tests (live and dry run)");
-const uriFor = (user: string) => (seed: string) =>
-  `otpauth://totp/AWS:${user}@123456789012?secret=${seed}&issuer=AWS`;
+const uriFor = (user: string) => (seed: string) => `otpauth://totp/AWS:${user}@123456789012?secret=${seed}&issuer=AWS`;
 
 describe.runIf(available)("secrets of a run against moto", () => {
   let moto: MotoServer;
@@ -109,7 +108,9 @@ describe.runIf(available)("secrets of a run against moto", () => {
     // Root's seed and codes never reach rootlock; they must not turn up anywhere either.
     run.secrets.push({ kind: "seed", value: secret, label: "root's device (set by the test)", endedAt: 0 });
     run.secrets.push(...codes.map((c, i): Secret => ({ kind: "code", value: c, label: `root's code ${i + 1}`, endedAt: 0 })));
-    await iam.send(new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.SerialNumber, AuthenticationCode1: codes[0], AuthenticationCode2: codes[1] }));
+    await iam.send(
+      new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.SerialNumber, AuthenticationCode1: codes[0], AuthenticationCode2: codes[1] }),
+    );
   }
   async function rootSignsIn() {
     await moto.postEvents([
@@ -533,5 +534,9 @@ async function expectReport(run: Run, want: { mode: string; changes: string[] })
   const changes = report.changes.map((c) => `${c.call} ${c.outcome}`);
   expect(changes.filter((c) => want.changes.includes(c))).toEqual(want.changes);
   // Nothing else was written where the run could write: the report's two files, and nothing more.
-  expect(filesUnder(run.root).map((f) => f.path.slice(run.root.length)).sort()).toEqual(["/out/report.json", "/out/report.md"]);
+  expect(
+    filesUnder(run.root)
+      .map((f) => f.path.slice(run.root.length))
+      .sort(),
+  ).toEqual(["/out/report.json", "/out/report.md"]);
 }

@@ -62,9 +62,7 @@ async function assignRootMfa(s: PtySession, t: Messages, deviceName: string): Pr
   await typeLine(s, deviceName);
   await next(s, t.standIn.mfa.showSecret);
   const secret = await readSecret(s);
-  expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
-    `otpauth://totp/AWS:${deviceName}@123456789012?secret=${secret}&issuer=AWS`,
-  );
+  expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(`otpauth://totp/AWS:${deviceName}@123456789012?secret=${secret}&issuer=AWS`);
   await typeCodes(s, secret);
   await next(s, t.standIn.mfa.added);
   s.press("esc");
@@ -165,9 +163,7 @@ describe("the whole wizard on the simulated account", () => {
     await s.waitFor(/[▀▄█]{20}/); // the QR code is on screen
     const userSecret = await readSecret(s);
     // The QR code on the terminal, as a phone camera would see it, carries exactly this URI.
-    expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(
-      `otpauth://totp/AWS:ops-admin@123456789012?secret=${userSecret}&issuer=AWS`,
-    );
+    expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(`otpauth://totp/AWS:ops-admin@123456789012?secret=${userSecret}&issuer=AWS`);
     await typeCodes(s, userSecret);
     await next(s, t.userMfa.verified("ops-admin"));
     expect(s.screen()).not.toContain(userSecret);
@@ -199,7 +195,10 @@ describe("the whole wizard on the simulated account", () => {
     // The evidence report: written, complete, and free of every secret the run handled.
     await s.waitFor("Evidence report:");
     const files = filesUnder(cwd);
-    expect(files.map((f) => f.path.replace(cwd, "")).sort()).toEqual([expect.stringMatching(/^\/rootlock-report-.*\.json$/), expect.stringMatching(/^\/rootlock-report-.*\.md$/)]);
+    expect(files.map((f) => f.path.replace(cwd, "")).sort()).toEqual([
+      expect.stringMatching(/^\/rootlock-report-.*\.json$/),
+      expect.stringMatching(/^\/rootlock-report-.*\.md$/),
+    ]);
     const report = JSON.parse(files.find((f) => f.path.endsWith(".json"))!.text);
     expect(report).toMatchObject({ mode: "simulated", simulated: true, scenario: "new-account", account: "123456789012", ending: "finished", notVerified: [] });
     expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified", "verified", "verified", "verified"]);
@@ -210,7 +209,9 @@ describe("the whole wizard on the simulated account", () => {
       "iam:CreateVirtualMFADevice sent",
       "iam:EnableMFADevice sent",
       "iam:UpdateAccountPasswordPolicy sent",
-      ...["sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "s3:CreateBucket", "s3:PutBucketPolicy", "cloudtrail:CreateTrail", "cloudtrail:StartLogging"].map((c) => `${c} sent`),
+      ...["sns:CreateTopic", "sns:SetTopicAttributes", "sns:Subscribe", "s3:CreateBucket", "s3:PutBucketPolicy", "cloudtrail:CreateTrail", "cloudtrail:StartLogging"].map(
+        (c) => `${c} sent`,
+      ),
       ...["events:PutRule", "events:PutTargets", "events:PutRule", "events:PutTargets"].map((c) => `${c} sent`),
     ]);
     expect(report.changes.every((c: { requestId?: string }) => c.requestId)).toBe(true);
@@ -324,7 +325,9 @@ describe("the whole wizard on the simulated account", () => {
     expect((await s.waitForExit()).exitCode).toBe(1);
     await s.waitFor("Evidence report:");
     const report = JSON.parse(filesUnder(cwd).find((f) => f.path.endsWith(".json"))!.text);
-    expect(report.controls.map((c: { control: string; state: string; reason: string }) => `${c.control} ${c.state} ${c.reason}`)).toEqual(["root-alerts unverified no-trail"]);
+    expect(report.controls.map((c: { control: string; state: string; reason: string }) => `${c.control} ${c.state} ${c.reason}`)).toEqual([
+      "root-alerts unverified no-trail",
+    ]);
     expect(report.changes[0]).toMatchObject({ call: "sns:CreateTopic", params: { Name: "team-alerts" }, outcome: "sent" });
     expect(report.changes.map((c: { call: string }) => c.call)).toEqual([
       "sns:CreateTopic",

@@ -53,8 +53,7 @@ export function renderIn(lang: Lang, element: ReactElement, extra: Partial<Ui> =
   async function waitFor(expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 4000): Promise<string> {
     const start = Date.now();
     // Text is compared with white space folded, so a sentence that Ink wrapped onto two lines still matches.
-    const matches = (f: string) =>
-      typeof expected === "string" ? fold(f).includes(fold(expected)) : expected instanceof RegExp ? expected.test(f) : expected(f);
+    const matches = (f: string) => (typeof expected === "string" ? fold(f).includes(fold(expected)) : expected instanceof RegExp ? expected.test(f) : expected(f));
     for (;;) {
       const f = frame();
       if (matches(f)) {

@@ -55,7 +55,10 @@ function base32ToHex(seed: string): string {
   let bits = "";
   for (const ch of seed) bits += BASE32.indexOf(ch).toString(2).padStart(5, "0");
   let hex = "";
-  for (let i = 0; i + 8 <= bits.length; i += 8) hex += Number.parseInt(bits.slice(i, i + 8), 2).toString(16).padStart(2, "0");
+  for (let i = 0; i + 8 <= bits.length; i += 8)
+    hex += Number.parseInt(bits.slice(i, i + 8), 2)
+      .toString(16)
+      .padStart(2, "0");
   return hex;
 }
 
@@ -246,8 +249,10 @@ export async function leaks(run: Run, opts: { env: boolean }): Promise<string[]>
     found.push(...findIn("raw output since its step ended, escapes removed", stripAnsi(since), [secret]));
   }
   // QR codes: drawn only while their step is on screen. Outside those stretches of the output, none.
-  const outside = run.qrSteps
-    .reduce<{ text: string; from: number }>((acc, w) => ({ text: acc.text + raw.slice(acc.from, w.start), from: w.end ?? raw.length }), { text: "", from: 0 });
+  const outside = run.qrSteps.reduce<{ text: string; from: number }>((acc, w) => ({ text: acc.text + raw.slice(acc.from, w.start), from: w.end ?? raw.length }), {
+    text: "",
+    from: 0,
+  });
   const afterQrSteps = stripAnsi(outside.text + raw.slice(outside.from));
   if (QR_BLOCKS.test(afterQrSteps)) found.push("raw output outside the MFA steps: a QR code is drawn");
   if (/otpauth:/i.test(afterQrSteps)) found.push("raw output outside the MFA steps: an otpauth URI");

@@ -206,10 +206,7 @@ export function spawnPty(file: string, args: string[], opts: SpawnOptions = {}):
           done(() => reject(new Error(`program exited (${how}) before ${what}. Screen:\n${terminal.screen()}`)));
         }
       };
-      const timer = setTimeout(
-        () => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}. Screen:\n${terminal.screen()}`))),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}. Screen:\n${terminal.screen()}`))), timeoutMs);
       listeners.add(onChange);
       onChange();
     });
@@ -225,11 +222,7 @@ export function spawnPty(file: string, args: string[], opts: SpawnOptions = {}):
     waitFor(textOrRegex, timeoutMs = DEFAULT_TIMEOUT_MS) {
       const matches = (screen: string) =>
         // Text is compared with white space folded, so a sentence wrapped onto two rows still matches.
-        typeof textOrRegex === "string"
-          ? fold(screen).includes(fold(textOrRegex))
-          : textOrRegex instanceof RegExp
-            ? textOrRegex.test(screen)
-            : textOrRegex(screen);
+        typeof textOrRegex === "string" ? fold(screen).includes(fold(textOrRegex)) : textOrRegex instanceof RegExp ? textOrRegex.test(screen) : textOrRegex(screen);
       return until(
         JSON.stringify(String(textOrRegex)),
         () => {

@@ -13,7 +13,12 @@ export async function rootAssignsVirtualMfa(iam: IAMClient, name = "root-phone")
   const secret = new TextDecoder().decode(device.Base32StringSeed);
   const step = timeStepOf(new Date());
   await iam.send(
-    new EnableMFADeviceCommand({ UserName: STANDIN, SerialNumber: device.SerialNumber, AuthenticationCode1: codeAt(secret, step - 1), AuthenticationCode2: codeAt(secret, step) }),
+    new EnableMFADeviceCommand({
+      UserName: STANDIN,
+      SerialNumber: device.SerialNumber,
+      AuthenticationCode1: codeAt(secret, step - 1),
+      AuthenticationCode2: codeAt(secret, step),
+    }),
   );
 }
 

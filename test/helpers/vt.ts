@@ -91,9 +91,7 @@ export class VirtualTerminal {
   /** Change the size, keeping the top-left content (no reflow, unlike most real terminals). */
   resize(cols: number, rows: number): void {
     this.flushText();
-    this.grid = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => this.grid[r]?.[c] ?? blankCell()),
-    );
+    this.grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this.grid[r]?.[c] ?? blankCell()));
     this.cols = cols;
     this.rows = rows;
     this.row = Math.min(this.row, rows - 1);
@@ -471,14 +469,34 @@ export class VirtualTerminal {
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
 function toHex(rgb: number[]): `#${string}` {
-  return `#${rgb.map((v) => clamp(v || 0, 0, 255).toString(16).padStart(2, "0")).join("")}`;
+  return `#${rgb
+    .map((v) =>
+      clamp(v || 0, 0, 255)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 }
 
 // xterm's default 16-colour palette. Themes change these (that is the point of painting hex colours), so
 // treat the result for 0-15 as "what xterm shows", not as what every terminal shows.
 const BASE16 = [
-  "#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
-  "#7f7f7f", "#ff0000", "#00ff00", "#ffff00", "#5c5cff", "#ff00ff", "#00ffff", "#ffffff",
+  "#000000",
+  "#cd0000",
+  "#00cd00",
+  "#cdcd00",
+  "#0000ee",
+  "#cd00cd",
+  "#00cdcd",
+  "#e5e5e5",
+  "#7f7f7f",
+  "#ff0000",
+  "#00ff00",
+  "#ffff00",
+  "#5c5cff",
+  "#ff00ff",
+  "#00ffff",
+  "#ffffff",
 ];
 
 /** [r, g, b] of a colour, or undefined for the terminal default (which depends on the theme). */

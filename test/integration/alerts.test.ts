@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { LiveAccount } from "../../src/aws/live/account.js";
-import { type AlertChoices, applyAlertAction, confirmAlertAction, existingAlertsVerdict, inspectAlerts, planAlerts, sendTestAlert, verifyAlerts } from "../../src/steps/alerts.js";
+import {
+  type AlertChoices,
+  applyAlertAction,
+  confirmAlertAction,
+  existingAlertsVerdict,
+  inspectAlerts,
+  planAlerts,
+  sendTestAlert,
+  verifyAlerts,
+} from "../../src/steps/alerts.js";
 import { runCheck } from "../../src/steps/check.js";
 import { stepContextOn } from "../helpers/live-world.js";
 import type { StepContext } from "../../src/steps/types.js";
@@ -86,7 +95,9 @@ describe.runIf(available)("alerts against moto", () => {
 
   it("the topic policy is the form EventBridge's guide documents: ArnEquals on aws:SourceArn, naming each rule", async () => {
     const finding = await inspectAlerts(ctx);
-    const policy = JSON.parse((await ctx.account.getTopic(finding.topicArn))!.policy!) as { Statement: { Sid: string; Principal: unknown; Action: string; Condition: unknown }[] };
+    const policy = JSON.parse((await ctx.account.getTopic(finding.topicArn))!.policy!) as {
+      Statement: { Sid: string; Principal: unknown; Action: string; Condition: unknown }[];
+    };
     const mine = policy.Statement.find((s) => s.Sid === "rootlock-eventbridge-publish")!;
     expect(mine).toMatchObject({ Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish" });
     expect(mine.Condition).toEqual({
@@ -114,7 +125,10 @@ describe.runIf(available)("alerts against moto", () => {
 
   it("repairs a disabled-by-edit rule and a lost policy statement, and nothing else", async () => {
     const finding = await inspectAlerts(ctx);
-    await ctx.account.send({ op: "putEventRule", args: { name: "rootlock-root-mfa-removal", pattern: JSON.stringify({ source: ["aws.iam"] }), description: "edited by hand", state: "ENABLED" } });
+    await ctx.account.send({
+      op: "putEventRule",
+      args: { name: "rootlock-root-mfa-removal", pattern: JSON.stringify({ source: ["aws.iam"] }), description: "edited by hand", state: "ENABLED" },
+    });
     await ctx.account.send({ op: "setTopicPolicy", args: { topicArn: finding.topicArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) } });
     const plan = planAlerts(await inspectAlerts(ctx), CHOICES);
     expect(plan.map((a) => `${shownCall(a).call} ${shownCall(a).params.Name ?? shownCall(a).params.TopicArn}`)).toEqual([
@@ -164,7 +178,11 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     expect(finding.evidence.map((e) => e.read).join("\n")).toContain(`${bucket}: refused (403)`);
     const plan = planAlerts(finding, CHOICES);
     expect(plan.filter((a) => shownCall(a).call.startsWith("s3:") || shownCall(a).call.startsWith("cloudtrail:"))).toEqual([]);
-    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual([
+      "rootlock-root-console-sign-in",
+      "rootlock-root-mfa-removal",
+      "rootlock-root-api-call",
+    ]);
   });
 
   it("the organization's trail: listed, refused by GetTrailStatus / GetEventSelectors as on AWS, and counted from DescribeTrails", async () => {
@@ -183,7 +201,11 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     // No trail of rootlock's own, and its bucket is not even read.
     const plan = planAlerts(finding, CHOICES);
     expect(plan.filter((a) => shownCall(a).call.startsWith("s3:") || shownCall(a).call.startsWith("cloudtrail:"))).toEqual([]);
-    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual([
+      "rootlock-root-console-sign-in",
+      "rootlock-root-mfa-removal",
+      "rootlock-root-api-call",
+    ]);
     expect((await moto.requests()).filter((r) => r.service === "s3")).toEqual([]);
   });
 
@@ -200,7 +222,10 @@ describe.runIf(available)("alerts in a member account of an organization, agains
     await moto.fault({ action: "GetTrailStatus", deny: true });
     try {
       const trails = await ctx.account.listTrails();
-      expect(trails.find((t) => t.name === "own-trail")).toMatchObject({ statusFrom: "unreadable", unreadable: { code: "AccessDenied", action: "cloudtrail:GetTrailStatus" } });
+      expect(trails.find((t) => t.name === "own-trail")).toMatchObject({
+        statusFrom: "unreadable",
+        unreadable: { code: "AccessDenied", action: "cloudtrail:GetTrailStatus" },
+      });
       const finding = await inspectAlerts(ctx);
       expect(finding.deliveringTrail?.name).toBe(ORG_TRAIL);
       expect(finding.evidence.map((e) => e.read)).toContain("own-trail: could not read (AccessDenied on cloudtrail:GetTrailStatus), not counted");
@@ -245,7 +270,9 @@ describe.runIf(available)("a hand-made root-sign-in alert against moto", () => {
   it("check's alert row fails while no trail lets the rule fire, and passes once one logs management events", async () => {
     const without = await alertRow();
     expect(without.status).toBe("fail");
-    expect(without.evidence).toContain(`${RULE} → arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire`);
+    expect(without.evidence).toContain(
+      `${RULE} → arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire`,
+    );
     expect((await inspectAlerts(ctx)).existing).toBeUndefined();
 
     await ctx.account.send({ op: "createBucket", args: { bucket: "audit-trail-logs-bucket" } });
@@ -258,7 +285,10 @@ describe.runIf(available)("a hand-made root-sign-in alert against moto", () => {
 
   it("the alerts step recognises the hand-made rule and topic as already in place", async () => {
     const finding = await inspectAlerts(ctx);
-    expect(finding.existing).toMatchObject({ routes: [{ rule: RULE, target: `arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts`, confirmed: 1 }], trail: "audit-trail" });
+    expect(finding.existing).toMatchObject({
+      routes: [{ rule: RULE, target: `arn:aws:sns:us-east-1:${ctx.caller.accountId}:security-alerts`, confirmed: 1 }],
+      trail: "audit-trail",
+    });
     expect(existingAlertsVerdict(finding)).toMatchObject({ state: "verified", reason: "already-compliant" });
   });
 });

@@ -130,7 +130,10 @@ describe.runIf(available)("against moto: audit, sign-in evidence, dry run, fault
     const preflight = await inspectPreflight(account, () => new Date());
     expect(preflight.denied).toEqual(["iam:GetAccountSummary"]);
     const report = await runCheck(account, () => new Date(), "test", false);
-    expect(report.findings.find((f) => f.control === "root-mfa")).toMatchObject({ status: "unknown", evidence: "could not read (AccessDenied on iam:GetAccountSummary)" });
+    expect(report.findings.find((f) => f.control === "root-mfa")).toMatchObject({
+      status: "unknown",
+      evidence: "could not read (AccessDenied on iam:GetAccountSummary)",
+    });
   });
 
   it("survives throttling: the SDK backs off and retries", async () => {

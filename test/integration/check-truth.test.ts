@@ -74,7 +74,14 @@ describe.runIf(available)("rootlock check against moto", () => {
       // The stand-in root gets a virtual device, as the console's Assign MFA device makes one.
       const iam = setupClient(moto);
       const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "root-phone" }));
-      await iam.send(new EnableMFADeviceCommand({ UserName: "root-standin", SerialNumber: device.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: "123456", AuthenticationCode2: "654321" }));
+      await iam.send(
+        new EnableMFADeviceCommand({
+          UserName: "root-standin",
+          SerialNumber: device.VirtualMFADevice!.SerialNumber!,
+          AuthenticationCode1: "123456",
+          AuthenticationCode2: "654321",
+        }),
+      );
       const listed = await live(admin).listVirtualMfaDevices("Assigned");
       enabledAt = listed.find((d) => d.userArn?.endsWith(":root"))!.enabledAt!;
       expect(enabledAt).toBeInstanceOf(Date);
@@ -103,7 +110,9 @@ describe.runIf(available)("rootlock check against moto", () => {
         record("EnableMFADevice", at, { ...iamEvent, userIdentity: { type: "IAMUser", userName: "ops-admin" } }),
       ]);
       const found = await live(admin).lookupRootMfaEnablements(new Date(at.getTime() - 60_000));
-      expect(found.map((e) => [e.at.toISOString(), e.serialNumber])).toEqual([[at.toISOString().replace(/\.\d{3}Z$/, ".000Z"), "arn:aws:iam::123456789012:u2f/root/key"]]);
+      expect(found.map((e) => [e.at.toISOString(), e.serialNumber])).toEqual([
+        [at.toISOString().replace(/\.\d{3}Z$/, ".000Z"), "arn:aws:iam::123456789012:u2f/root/key"],
+      ]);
     });
   });
 });

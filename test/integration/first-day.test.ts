@@ -70,7 +70,13 @@ describe.runIf(available)("the first-day checklist against a real endpoint (moto
     await applyPasswordPolicy(ctx, first);
     expect(await verifyPasswordPolicy(ctx, first.target)).toMatchObject({ state: "verified" });
     const raw = (await setup.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy!;
-    expect(raw).toMatchObject({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireSymbols: true, RequireUppercaseCharacters: true, AllowUsersToChangePassword: true });
+    expect(raw).toMatchObject({
+      MinimumPasswordLength: 14,
+      PasswordReusePrevention: 24,
+      RequireSymbols: true,
+      RequireUppercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+    });
     await moto.clearRequests();
     expect(planPasswordPolicy(await inspectPasswordPolicy(ctx))).toEqual([]);
     expect(await writesSeen()).toEqual([]);
@@ -83,7 +89,14 @@ describe.runIf(available)("the first-day checklist against a real endpoint (moto
     await applyPasswordPolicy(ctx, finding);
     expect(await verifyPasswordPolicy(ctx, finding.target)).toMatchObject({ state: "verified" });
     const raw = (await setup.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy!;
-    expect(raw).toMatchObject({ MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireSymbols: true, RequireNumbers: false, MaxPasswordAge: 90, HardExpiry: true });
+    expect(raw).toMatchObject({
+      MinimumPasswordLength: 14,
+      PasswordReusePrevention: 24,
+      RequireSymbols: true,
+      RequireNumbers: false,
+      MaxPasswordAge: 90,
+      HardExpiry: true,
+    });
   });
 
   it("creates the admin identity end to end, MFA included, and verifies every part; a second run offers nothing", async () => {

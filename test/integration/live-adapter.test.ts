@@ -73,8 +73,14 @@ describe.runIf(available)("LiveAccount against a real endpoint (moto)", () => {
   });
 
   it("turns AWS's refusals into typed failures that name the action", async () => {
-    await expect(account.send({ op: "createVirtualMfaDevice", args: { name: "ops-admin" } })).rejects.toMatchObject({ code: "EntityAlreadyExists", action: "iam:CreateVirtualMFADevice" });
-    await expect(account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/none" } })).rejects.toMatchObject({ code: "NoSuchEntity", action: "iam:DeleteVirtualMFADevice" });
+    await expect(account.send({ op: "createVirtualMfaDevice", args: { name: "ops-admin" } })).rejects.toMatchObject({
+      code: "EntityAlreadyExists",
+      action: "iam:CreateVirtualMFADevice",
+    });
+    await expect(account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/none" } })).rejects.toMatchObject({
+      code: "NoSuchEntity",
+      action: "iam:DeleteVirtualMFADevice",
+    });
     const error = await account.listUserMfaDevices("nobody").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccountError);
     expect(String((error as Error).message)).not.toMatch(/\n\s+at /);

@@ -3,14 +3,7 @@
 // the launcher's own state (posted CloudTrail events, the request log, faults, pending confirmation emails,
 // deleted keys, sessions). Each kind of state is made dirty, shown to be seen (so the check can fail), then reset.
 import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  DeleteAccessKeyCommand,
-  IAMClient,
-  ListUsersCommand,
-  PutUserPolicyCommand,
-} from "@aws-sdk/client-iam";
+import { CreateAccessKeyCommand, CreateUserCommand, DeleteAccessKeyCommand, IAMClient, ListUsersCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
@@ -31,7 +24,11 @@ describe.runIf(available)("a shared moto server, reset, is as clean as a new one
   const client = <C>(Client: new (config: object) => C, key: Key = SETUP, extra: object = {}) =>
     new Client({ region, endpoint: moto.endpoint, credentials: key, maxAttempts: 1, ...extra });
   /** Resolves to the AWS error code of a call, or "ok". */
-  const outcome = (call: Promise<unknown>) => call.then(() => "ok", (e: { name?: string }) => e.name ?? String(e));
+  const outcome = (call: Promise<unknown>) =>
+    call.then(
+      () => "ok",
+      (e: { name?: string }) => e.name ?? String(e),
+    );
   const listUsers = (key: Key = SETUP) => outcome(client(IAMClient, key).send(new ListUsersCommand({})));
   const EVERYTHING = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
 

@@ -55,7 +55,11 @@ describe.runIf(available)("truth on real AWS: a root session, and orphaned MFA d
     expect(session.accessKeyId).toMatch(/^ASIA/);
     const asSession = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: session, maxAttempts: 1 });
     const refusal = await asSession.send(new ListAccessKeysCommand({})).catch((e: unknown) => e);
-    expect(refusal).toMatchObject({ name: "ValidationError", message: "Must specify userName when calling with non-User credentials", $metadata: { httpStatusCode: 400 } });
+    expect(refusal).toMatchObject({
+      name: "ValidationError",
+      message: "Must specify userName when calling with non-User credentials",
+      $metadata: { httpStatusCode: 400 },
+    });
     // Without MFA, a GetSessionToken session may call no IAM API at all.
     const noMfa = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: await rootSession(false), maxAttempts: 1 });
     expect(await noMfa.send(new ListVirtualMFADevicesCommand({})).catch((e: unknown) => e)).toMatchObject({ name: "InvalidClientTokenId" });
@@ -98,7 +102,9 @@ describe.runIf(available)("truth on real AWS: a root session, and orphaned MFA d
     expect(left.map((d) => d.SerialNumber)).toEqual([mfaArn("colleague-phone")]);
 
     // The console: a device of the same name would be refused; of another name, it is no obstacle.
-    await expect(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "colleague-phone" }))).rejects.toMatchObject({ name: "EntityAlreadyExistsException" });
+    await expect(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "colleague-phone" }))).rejects.toMatchObject({
+      name: "EntityAlreadyExistsException",
+    });
     await rootAssignsVirtualMfa(iam, "root-mfa");
     const after = await inspectRootMfa(admin);
     expect(after.rootDevices.map((d) => d.serialNumber)).toEqual([mfaArn("root-mfa")]);

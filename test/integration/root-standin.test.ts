@@ -88,7 +88,10 @@ describe.runIf(available)("root's paths against moto (a stand-in user acts as ro
     const step = timeStepOf(new Date());
     // moto's EnableMFADevice wants a user name; with root's key the launcher fills in the stand-in, as AWS
     // acts on the caller. (The real AWS API refuses root MFA: the console does this step.)
-    await root.account.send({ op: "enableMfaDevice", args: { userName: "", serialNumber: device.serialNumber } }, { code1: codeAt(device.secret, step - 1), code2: codeAt(device.secret, step) });
+    await root.account.send(
+      { op: "enableMfaDevice", args: { userName: "", serialNumber: device.serialNumber } },
+      { code1: codeAt(device.secret, step - 1), code2: codeAt(device.secret, step) },
+    );
     const admin = await contextFor(adminKey);
     expect(await verifyRootMfa(admin)).toMatchObject({ state: "verified" });
     const finding = await inspectRootMfa(admin);

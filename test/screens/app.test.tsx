@@ -91,7 +91,7 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     expect(app.outcome()!.results["root-access-keys"]!.evidence.map((e) => e.read)).toContain("AccountAccessKeysPresent=1");
   });
 
-  it("rootlock alerts: preflight lists its step alone, and skipping it is not \"every control is verified\" (exit 1)", async () => {
+  it('rootlock alerts: preflight lists its step alone, and skipping it is not "every control is verified" (exit 1)', async () => {
     const { account, standIn } = await simulatedWorld("hardened");
     let outcome: RunOutcome | undefined;
     const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} flow="alerts" onExit={(o) => (outcome = o)} />);

@@ -40,7 +40,12 @@ const good: Codes = (code, now) => [code(now - 1), code(now)];
 const ROWS: Row[] = [
   { what: "a letter O for a zero", input: "typed", codes: (c, n) => [`${c(n - 1).slice(0, 5)}O`, c(n)], expected: "malformed" },
   { what: "letters only, in the second code", input: "typed", codes: (c, n) => [c(n - 1), "abcdef"], expected: "malformed" },
-  { what: "a space inside (as the app shows it: 123 456)", input: "typed", codes: (c, n) => [`${c(n - 1).slice(0, 3)} ${c(n - 1).slice(3)}`, c(n)], expected: "malformed" },
+  {
+    what: "a space inside (as the app shows it: 123 456)",
+    input: "typed",
+    codes: (c, n) => [`${c(n - 1).slice(0, 3)} ${c(n - 1).slice(3)}`, c(n)],
+    expected: "malformed",
+  },
   { what: "5 digits", input: "typed", codes: (c, n) => [c(n - 1).slice(0, 5), c(n)], expected: "malformed" },
   { what: "7 digits", input: "typed", codes: (c, n) => [c(n - 1), `${c(n)}0`], expected: "malformed" },
   { what: "the same code twice", input: "typed", codes: (c, n) => [c(n), c(n)], expected: "same-code" },
@@ -53,12 +58,22 @@ const ROWS: Row[] = [
   { what: "full-width digits typed one by one", input: "typed", codes: (c, n) => [fullWidth(c(n - 1)), c(n)], expected: "accepted" },
   { what: "full-width digits in one burst with their Enter", input: "burst", codes: (c, n) => [fullWidth(c(n - 1)), fullWidth(c(n))], expected: "accepted" },
   // "12␡␡␡34": three Backspaces in one chunk delete three characters; read as one key they inserted "␡␡␡".
-  { what: "a typo fixed with three Backspaces in one burst", input: "burst", codes: (c, n) => [`${c(n - 1).slice(0, 3)}999\u007f\u007f\u007f${c(n - 1).slice(3)}`, c(n)], expected: "accepted" },
+  {
+    what: "a typo fixed with three Backspaces in one burst",
+    input: "burst",
+    codes: (c, n) => [`${c(n - 1).slice(0, 3)}999\u007f\u007f\u007f${c(n - 1).slice(3)}`, c(n)],
+    expected: "accepted",
+  },
   { what: "Backspace held down past the start of the field", input: "burst", codes: (c, n) => [`12\u007f\u007f\u007f\u007f${c(n - 1)}`, c(n)], expected: "accepted" },
   { what: "Hangul jamo from an IME (ㄱㄴ)", input: "ime", codes: (c, n) => ["ㄱㄴ", c(n)], expected: "malformed" },
   { what: "Hangul syllables from an IME (한글), in the second code", input: "ime", codes: (c, n) => [c(n - 1), "한글"], expected: "malformed" },
   { what: "each code pasted with a trailing newline", input: "pasted", codes: (c, n) => good(c, n).map((x) => `${x}\n`) as [string, string], expected: "accepted" },
-  { what: "each code pasted with a trailing CRLF (a Windows clipboard)", input: "pasted", codes: (c, n) => good(c, n).map((x) => `${x}\r\n`) as [string, string], expected: "accepted" },
+  {
+    what: "each code pasted with a trailing CRLF (a Windows clipboard)",
+    input: "pasted",
+    codes: (c, n) => good(c, n).map((x) => `${x}\r\n`) as [string, string],
+    expected: "accepted",
+  },
   { what: "both codes pasted at once, each with its newline", input: "both-pasted", codes: good, expected: "accepted" },
   { what: "both codes pasted at once, in the wrong order", input: "both-pasted", codes: (c, n) => [c(n), c(n - 1)], expected: "wrong-order" },
 ];
@@ -89,12 +104,13 @@ describe.each(["en", "ko"] as const)("what an operator types at the admin MFA co
     const [code1, code2] = codes((step) => codeAt(secret, step), timeStepOf(new Date()));
     if (input === "both-pasted") await r.press(`${code1}\n${code2}\n`);
     else if (input === "burst") await r.press(`${code1}\r${code2}\r`);
-    else for (const code of [code1, code2]) {
-      if (input === "typed") await r.type(code);
-      else await r.press(code);
-      if (input !== "pasted") await r.press(KEYS.enter);
-      await sleep(20); // the first field's Enter moves the focus to the second before the next code arrives
-    }
+    else
+      for (const code of [code1, code2]) {
+        if (input === "typed") await r.type(code);
+        else await r.press(code);
+        if (input !== "pasted") await r.press(KEYS.enter);
+        await sleep(20); // the first field's Enter moves the focus to the second before the next code arrives
+      }
 
     if (expected === "accepted") {
       const frame = await r.waitFor(t.userMfa.verified(user));

@@ -134,13 +134,7 @@ describe.each(["en", "ko"] as const)("AdminIdentityScreen (%s)", (lang) => {
     await r.waitFor(a.rolledBack);
     await r.press(KEYS.enter);
     expect(done).toMatchObject({ state: "skipped", reason: "operator-skipped" });
-    expect(account.writes().map((w) => w.call)).toEqual([
-      ...MADE.slice(0, 4),
-      "iam:RemoveUserFromGroup",
-      "iam:DeleteUser",
-      "iam:DetachGroupPolicy",
-      "iam:DeleteGroup",
-    ]);
+    expect(account.writes().map((w) => w.call)).toEqual([...MADE.slice(0, 4), "iam:RemoveUserFromGroup", "iam:DeleteUser", "iam:DetachGroupPolicy", "iam:DeleteGroup"]);
     r.unmount();
   });
 
@@ -162,7 +156,12 @@ describe.each(["en", "ko"] as const)("AdminIdentityScreen (%s)", (lang) => {
     await r.waitFor(a.rolledBack);
     await r.press(KEYS.enter);
     expect(done).toMatchObject({ state: "skipped", reason: "operator-skipped" });
-    expect(account.writes().map((w) => w.call).slice(5)).toEqual([
+    expect(
+      account
+        .writes()
+        .map((w) => w.call)
+        .slice(5),
+    ).toEqual([
       "iam:CreateVirtualMFADevice",
       "iam:DeleteVirtualMFADevice",
       "iam:DeleteLoginProfile",

@@ -63,7 +63,11 @@ describe.each(["en", "ko"] as const)("PreflightScreen and SummaryScreen (%s)", (
     expect(all.frame()).toContain(t.summary.allVerified);
     all.unmount();
     // A dry run changed nothing: "run again to pick up where this left off" is not what it needs.
-    const dry = renderIn(lang, <SummaryScreen rows={summarize({ "root-access-keys": { state: "skipped", reason: "dry-run", evidence: [] } })} rootMfaKind={undefined} />, { mode: "dry-run" });
+    const dry = renderIn(
+      lang,
+      <SummaryScreen rows={summarize({ "root-access-keys": { state: "skipped", reason: "dry-run", evidence: [] } })} rootMfaKind={undefined} />,
+      { mode: "dry-run" },
+    );
     expect(fold(dry.frame())).toContain(fold(t.summary.dryRunEnd));
     expect(dry.frame()).not.toContain(t.summary.someNot);
     dry.unmount();

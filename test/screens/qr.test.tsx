@@ -126,7 +126,14 @@ describe("segmentsOf", () => {
 
   it("decodes back to the text whatever the mix (jsQR reads every segment)", () => {
     chalk.level = 3;
-    for (const text of ["hi", "ABC123", "12345", "x1234567890y", `otpauth://totp/AWS:a.very.long.user.name.indeed@123456789012?secret=${SECRET}&issuer=AWS`, "한글 otpauth"]) {
+    for (const text of [
+      "hi",
+      "ABC123",
+      "12345",
+      "x1234567890y",
+      `otpauth://totp/AWS:a.very.long.user.name.indeed@123456789012?secret=${SECRET}&issuer=AWS`,
+      "한글 otpauth",
+    ]) {
       expect(renderAndDecode(text).code?.data).toBe(text);
     }
   });
@@ -180,7 +187,13 @@ describe.each([
     const result = render(
       <KeyboardProvider>
         <UiContext.Provider value={ui}>
-          <Frame steps={["preflight", "root-access-keys", "root-mfa", "operator-mfa", "summary"]} current="operator-mfa" results={{}} accountId="123456789012" callerArn="arn:aws:iam::123456789012:user/ops-admin">
+          <Frame
+            steps={["preflight", "root-access-keys", "root-mfa", "operator-mfa", "summary"]}
+            current="operator-mfa"
+            results={{}}
+            accountId="123456789012"
+            callerArn="arn:aws:iam::123456789012:user/ops-admin"
+          >
             <Text>{t.userMfa.scan}</Text>
             <QrOrSecret uri={URI} secret={SECRET} active />
             <CodePair labels={[t.userMfa.code1, t.userMfa.code2]} onSubmit={() => {}} onCancel={() => {}} active />

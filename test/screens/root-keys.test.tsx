@@ -82,7 +82,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     r.unmount();
   });
 
-  it("after \"done, not verified\", Esc goes back to the console steps and c to the stand-in, to check again", async () => {
+  it('after "done, not verified", Esc goes back to the console steps and c to the stand-in, to check again', async () => {
     const { ctx, account, standIn } = await simulatedWorld("new-account");
     let done: Verdict | undefined;
     const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });

@@ -147,7 +147,12 @@ describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lan
     await r.waitFor(t.signin.openStandIn);
     await r.press("c");
     // The aid's sentence, with the code as a capture group.
-    const aid = new RegExp(t.standIn.signin.trainingCode("@@@@@@").replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("@@@@@@", "(\\d{6})"));
+    const aid = new RegExp(
+      t.standIn.signin
+        .trainingCode("@@@@@@")
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace("@@@@@@", "(\\d{6})"),
+    );
     const frame = await r.waitFor(aid);
     const code = aid.exec(frame)![1]!;
     await r.type(code);

@@ -132,7 +132,9 @@ describe("alerts step", () => {
     expect(planAlerts(await inspectAlerts(ctx), readOnly)).toEqual([]);
     // Write calls only, now: the rule's state is repaired, nothing else.
     const writesOnly = planAlerts(await inspectAlerts(ctx), { ...readOnly, readOnlyApiCalls: false });
-    expect(writesOnly.map((a) => `${shownCall(a).call} ${shownCall(a).params.Name} ${shownCall(a).params.State}`)).toEqual(["events:PutRule rootlock-root-api-call ENABLED"]);
+    expect(writesOnly.map((a) => `${shownCall(a).call} ${shownCall(a).params.Name} ${shownCall(a).params.State}`)).toEqual([
+      "events:PutRule rootlock-root-api-call ENABLED",
+    ]);
   });
 
   it("on the hardened account, the hand-made rule and topic that deliver root sign-ins, with the trail, are already in place", async () => {
@@ -145,7 +147,9 @@ describe("alerts step", () => {
     });
     const v = existingAlertsVerdict(finding);
     expect(v).toMatchObject({ state: "verified", reason: "already-compliant" });
-    expect(v!.evidence.map((e) => e.read).join("\n")).toContain("root-console-sign-in → arn:aws:sns:us-east-1:123456789012:security-alerts (1 confirmed); trail management-trail");
+    expect(v!.evidence.map((e) => e.read).join("\n")).toContain(
+      "root-console-sign-in → arn:aws:sns:us-east-1:123456789012:security-alerts (1 confirmed); trail management-trail",
+    );
   });
 
   it("a new account's own alerts are not in place: nothing delivers yet", async () => {
@@ -176,7 +180,10 @@ describe("alerts step", () => {
     const { ctx, simulated } = await world("new-account");
     const choices = { email: EMAIL, apiCalls: false, createTrail: false };
     const { finding } = await applyAll(ctx, choices);
-    await simulated.send({ op: "putEventRule", args: { name: "rootlock-root-console-sign-in", pattern: JSON.stringify({ source: ["aws.signin"] }), description: "edited", state: "ENABLED" } });
+    await simulated.send({
+      op: "putEventRule",
+      args: { name: "rootlock-root-console-sign-in", pattern: JSON.stringify({ source: ["aws.signin"] }), description: "edited", state: "ENABLED" },
+    });
     await simulated.send({ op: "setTopicPolicy", args: { topicArn: finding.topicArn, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) } });
     await ctx.sleep(2000);
     const plan = planAlerts(await inspectAlerts(ctx), choices);
@@ -215,7 +222,10 @@ describe("alerts step", () => {
     expect(finding.deliveringTrail?.name).toBe("management-trail");
     const plan = planAlerts(finding, { email: EMAIL, apiCalls: false, createTrail: false });
     expect(plan.some((a) => shownCall(a).call.startsWith("cloudtrail:"))).toBe(false);
-    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal"]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual([
+      "rootlock-root-console-sign-in",
+      "rootlock-root-mfa-removal",
+    ]);
   });
 
   it("a dry run records every call and sends none", async () => {
@@ -250,7 +260,9 @@ describe("alerts step", () => {
     advance(9000);
     const inbox = simulated.console.alertInbox();
     expect(inbox.map((m) => m.subject)).toEqual(["rootlock test alert", "AWS Notification Message"]);
-    expect(inbox[1]!.body).toMatch(/^ROOT CONSOLE SIGN-IN \(Success\) in AWS account 123456789012 at 2026-11-22T10:00:\d\d\.\d{3}Z from 203\.0\.113\.10\. MFA used: Yes\./);
+    expect(inbox[1]!.body).toMatch(
+      /^ROOT CONSOLE SIGN-IN \(Success\) in AWS account 123456789012 at 2026-11-22T10:00:\d\d\.\d{3}Z from 203\.0\.113\.10\. MFA used: Yes\./,
+    );
   });
 });
 
@@ -259,7 +271,12 @@ describe("alerts in a member account of an organization, and a bucket name held 
     const { ctx, simulated } = await world("new-account");
     simulated.addOrganizationTrail("aws-controltower-BaselineCloudTrail", "999988887777");
     const finding = await inspectAlerts(ctx);
-    expect(finding.deliveringTrail).toMatchObject({ name: "aws-controltower-BaselineCloudTrail", statusFrom: "organization", organization: true, ownerAccountId: "999988887777" });
+    expect(finding.deliveringTrail).toMatchObject({
+      name: "aws-controltower-BaselineCloudTrail",
+      statusFrom: "organization",
+      organization: true,
+      ownerAccountId: "999988887777",
+    });
     expect(finding.deliveringTrail?.arn).toBe("arn:aws:cloudtrail:us-east-1:999988887777:trail/aws-controltower-BaselineCloudTrail");
     expect(finding.bucket).toBeUndefined();
     expect(finding.evidence.map((e) => e.read).join("\n")).toContain("is the organization's trail (owned by account 999988887777");
@@ -294,7 +311,11 @@ describe("alerts in a member account of an organization, and a bucket name held 
     expect(plan.some((a) => shownCall(a).call.startsWith("cloudtrail:") || shownCall(a).call.startsWith("s3:"))).toBe(false);
     // Every rule is still set up, as when the operator declines the trail; none can fire until a trail logs
     // management events, and the verdict will say so (no-trail).
-    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual(["rootlock-root-console-sign-in", "rootlock-root-mfa-removal", "rootlock-root-api-call"]);
+    expect(plan.filter((a) => shownCall(a).call === "events:PutRule").map((a) => shownCall(a).params.Name)).toEqual([
+      "rootlock-root-console-sign-in",
+      "rootlock-root-mfa-removal",
+      "rootlock-root-api-call",
+    ]);
     expect(trailExpected(finding, { email: EMAIL, apiCalls: true, createTrail: true })).toBe(false);
   });
 });
@@ -331,7 +352,11 @@ describe("event patterns and input transformers", () => {
     source: "aws.iam",
     account: "123456789012",
     time: "2026-11-22T10:00:00Z",
-    detail: { eventName: "DeactivateMFADevice", sourceIPAddress: "198.51.100.7", userIdentity: { type: "Root", sessionContext: { attributes: { mfaAuthenticated: "false" } } } },
+    detail: {
+      eventName: "DeactivateMFADevice",
+      sourceIPAddress: "198.51.100.7",
+      userIdentity: { type: "Root", sessionContext: { attributes: { mfaAuthenticated: "false" } } },
+    },
   };
   it("matches root's MFA removal, not an IAM user's, and not a sign-in", () => {
     expect(matchesPattern(mfaRemoval!.pattern, event)).toBe(true);

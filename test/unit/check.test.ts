@@ -36,7 +36,9 @@ describe("rootlock check", () => {
 
   it("names root's keys by id when it runs with root's own key", async () => {
     const report = await check(new SimulatedAccount({ scenario: "root-key", reportDelayMs: 0 }));
-    expect(report.findings[0]!.evidence).toMatch(/^root has an access key: key AKIA…E2X active, last used less than an hour ago by iam in us-east-1; key AKIA…USD active, never used$/);
+    expect(report.findings[0]!.evidence).toMatch(
+      /^root has an access key: key AKIA…E2X active, last used less than an hour ago by iam in us-east-1; key AKIA…USD active, never used$/,
+    );
   });
 
   it("passes every control on the hardened account (exit 0)", async () => {
@@ -87,7 +89,14 @@ describe("rootlock check", () => {
     const now = () => new Date(clock);
     const account = new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0, visibilityDelayMs: 0, now });
     const preflight = await inspectPreflight(account, now);
-    const ctx: StepContext = { account, caller: preflight.caller, now, sleep: async (ms) => void (clock += ms), timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 }, clockOffsetMs: 0 };
+    const ctx: StepContext = {
+      account,
+      caller: preflight.caller,
+      now,
+      sleep: async (ms) => void (clock += ms),
+      timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 },
+      clockOffsetMs: 0,
+    };
     const finding = await inspectAlerts(ctx);
     for (const action of planAlerts(finding, { email: "owner@example.com", apiCalls: false, createTrail: true })) await applyAlertAction(ctx, action);
     const pending = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
@@ -103,12 +112,21 @@ describe("rootlock check", () => {
   it("fails the alert row when no trail lets the rule fire, and says unknown when the trails cannot be read", async () => {
     const account = new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0, visibilityDelayMs: 0 });
     const preflight = await inspectPreflight(account, () => new Date());
-    const ctx: StepContext = { account, caller: preflight.caller, now: () => new Date(), sleep: async () => {}, timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 }, clockOffsetMs: 0 };
+    const ctx: StepContext = {
+      account,
+      caller: preflight.caller,
+      now: () => new Date(),
+      sleep: async () => {},
+      timing: { iamPollMs: 10, iamTimeoutMs: 100, trailPollMs: 10, trailTimeoutMs: 100 },
+      clockOffsetMs: 0,
+    };
     for (const action of planAlerts(await inspectAlerts(ctx), { email: "owner@example.com", apiCalls: false, createTrail: false })) await applyAlertAction(ctx, action);
     await account.console.confirmAlertEmail("owner@example.com");
     const row = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
     expect(row.status).toBe("fail");
-    expect(row.evidence).toContain("rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire");
+    expect(row.evidence).toContain(
+      "rootlock-root-console-sign-in → arn:aws:sns:us-east-1:123456789012:rootlock-root-activity (1 confirmed), but NO trail logs management events into us-east-1, so the rule cannot fire",
+    );
     account.failNext("cloudtrail:DescribeTrails", "AccessDenied");
     const unreadable = (await check(account)).findings.find((f) => f.control === "root-activity-alerts")!;
     expect(unreadable.status).toBe("unknown");
@@ -121,7 +139,11 @@ describe("rootlock check", () => {
   });
 
   it("recognises a rule for root's MFA removals only when it catches both calls", () => {
-    const mfa = JSON.stringify({ "detail-type": ["AWS API Call via CloudTrail"], source: ["aws.iam"], detail: { eventName: ["DeactivateMFADevice", "DeleteVirtualMFADevice"], userIdentity: { type: ["Root"] } } });
+    const mfa = JSON.stringify({
+      "detail-type": ["AWS API Call via CloudTrail"],
+      source: ["aws.iam"],
+      detail: { eventName: ["DeactivateMFADevice", "DeleteVirtualMFADevice"], userIdentity: { type: ["Root"] } },
+    });
     expect(catchesRootMfaRemoval({ name: "m", enabled: true, pattern: mfa, targets: 1 })).toBe(true);
     expect(catchesRootMfaRemoval({ name: "m", enabled: true, pattern: mfa.replace(',"DeleteVirtualMFADevice"', ""), targets: 1 })).toBe(false);
   });
@@ -129,7 +151,11 @@ describe("rootlock check", () => {
   it("judges the admin identity and the password policy (CIS 1.7, 1.8 / IAM.15, 1.9 / IAM.16)", async () => {
     const find = (r: Awaited<ReturnType<typeof check>>, control: string) => r.findings.find((f) => f.control === control)!;
     const rootOnly = await check(new SimulatedAccount({ scenario: "root-key", reportDelayMs: 0 }));
-    expect(find(rootOnly, "admin-identity")).toMatchObject({ status: "fail", cis: "1.7", evidence: "no IAM user or role has AdministratorAccess: root is the only administrator" });
+    expect(find(rootOnly, "admin-identity")).toMatchObject({
+      status: "fail",
+      cis: "1.7",
+      evidence: "no IAM user or role has AdministratorAccess: root is the only administrator",
+    });
     expect(find(rootOnly, "password-min-length")).toMatchObject({ status: "fail", securityHub: "IAM.15", evidence: expect.stringMatching(/^no password policy/) });
     expect(find(rootOnly, "password-reuse")).toMatchObject({ status: "fail", securityHub: "IAM.16", source: "iam:GetAccountPasswordPolicy" });
     const fresh = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
@@ -218,7 +244,7 @@ describe("rootlock check: root's sign-ins before and after root's MFA was enable
   const DAY = 86_400_000;
   const now = new Date("2026-06-01T12:00:00Z");
   const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
-  const ok = <T,>(value: T) => ({ ok: true as const, value });
+  const ok = <T>(value: T) => ({ ok: true as const, value });
   const signin = (at: Date, mfaUsed: boolean) => ({ eventId: at.toISOString(), at, identityType: "Root", success: true, mfaUsed });
   const ROOT_DEVICE = { serialNumber: "arn:aws:iam::123456789012:mfa/root-phone", userArn: "arn:aws:iam::123456789012:root" };
   const input = (over: Partial<CheckInput>): CheckInput => ({
@@ -233,33 +259,52 @@ describe("rootlock check: root's sign-ins before and after root's MFA was enable
   const rootUse = (over: Partial<CheckInput>) => assess(input(over), now).findings.find((f) => f.control === "root-use")!;
 
   it("passes a sign-in without MFA made before root's virtual device was enabled, and says so", () => {
-    const row = rootUse({ devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(10.01), false), signin(daysAgo(2), true)]), mfaEnablements: ok([]) });
+    const row = rootUse({
+      devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]),
+      signins: ok([signin(daysAgo(10.01), false), signin(daysAgo(2), true)]),
+      mfaEnablements: ok([]),
+    });
     expect(row.status).toBe("pass");
-    expect(row.evidence).toBe(`2 root sign-ins in 90 days, 1 without MFA; last 2 days ago; 1 of them before root's MFA was enabled (${daysAgo(10).toISOString()}), 0 after`);
+    expect(row.evidence).toBe(
+      `2 root sign-ins in 90 days, 1 without MFA; last 2 days ago; 1 of them before root's MFA was enabled (${daysAgo(10).toISOString()}), 0 after`,
+    );
   });
 
   it("fails a sign-in without MFA made after root's MFA was enabled", () => {
-    const row = rootUse({ devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(11), false), signin(daysAgo(3), false)]), mfaEnablements: ok([]) });
+    const row = rootUse({
+      devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]),
+      signins: ok([signin(daysAgo(11), false), signin(daysAgo(3), false)]),
+      mfaEnablements: ok([]),
+    });
     expect(row.status).toBe("fail");
     expect(row.evidence).toMatch(/1 of them before root's MFA was enabled \(.*\), 1 after$/);
   });
 
   it("dates a hardware key or passkey by root's EnableMFADevice event in CloudTrail", () => {
     const events = ok([{ eventId: "e1", at: daysAgo(20), serialNumber: "arn:aws:iam::123456789012:u2f/root/key" }]);
-    expect(rootUse({ signins: ok([signin(daysAgo(21), false)]), mfaEnablements: events })).toMatchObject({ status: "pass", source: "cloudtrail:LookupEvents (us-east-1): ConsoleLogin, EnableMFADevice" });
+    expect(rootUse({ signins: ok([signin(daysAgo(21), false)]), mfaEnablements: events })).toMatchObject({
+      status: "pass",
+      source: "cloudtrail:LookupEvents (us-east-1): ConsoleLogin, EnableMFADevice",
+    });
     expect(rootUse({ signins: ok([signin(daysAgo(19), false)]), mfaEnablements: events }).status).toBe("fail");
   });
 
   it("fails, and says why, when the start of root's MFA cannot be told or root has none", () => {
     // Hardware MFA, no enablement in 90 days: the device is older than every sign-in, so each without MFA fails.
-    expect(rootUse({ signins: ok([signin(daysAgo(30), false)]), mfaEnablements: ok([]) })).toMatchObject({ status: "fail", evidence: expect.stringContaining("before root's MFA was enabled (over 90 days ago), 1 after") });
+    expect(rootUse({ signins: ok([signin(daysAgo(30), false)]), mfaEnablements: ok([]) })).toMatchObject({
+      status: "fail",
+      evidence: expect.stringContaining("before root's MFA was enabled (over 90 days ago), 1 after"),
+    });
     const denied = { ok: false as const, code: "AccessDenied", action: "cloudtrail:LookupEvents" };
     expect(rootUse({ signins: ok([signin(daysAgo(30), false)]), mfaEnablements: denied })).toMatchObject({
       status: "fail",
       evidence: expect.stringContaining("could not tell when root's MFA was enabled (AccessDenied on cloudtrail:LookupEvents), so each counts"),
     });
     const off = ok({ accountMfaEnabled: false, accountAccessKeysPresent: false });
-    expect(rootUse({ summary: off, devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(30), false)]) })).toMatchObject({ status: "fail", evidence: expect.stringContaining("root has no MFA, so each counts") });
+    expect(rootUse({ summary: off, devices: ok([{ ...ROOT_DEVICE, enabledAt: daysAgo(10) }]), signins: ok([signin(daysAgo(30), false)]) })).toMatchObject({
+      status: "fail",
+      evidence: expect.stringContaining("root has no MFA, so each counts"),
+    });
   });
 
   it("on the simulated account: the sign-in root made to assign its MFA in the console does not fail the audit", async () => {

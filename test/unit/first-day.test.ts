@@ -20,13 +20,7 @@ import {
   rollbackAdminIdentity,
   verifyAdminIdentity,
 } from "../../src/steps/admin-identity.js";
-import {
-  applyPasswordPolicy,
-  inspectPasswordPolicy,
-  planPasswordPolicy,
-  targetPolicy,
-  verifyPasswordPolicy,
-} from "../../src/steps/password-policy.js";
+import { applyPasswordPolicy, inspectPasswordPolicy, planPasswordPolicy, targetPolicy, verifyPasswordPolicy } from "../../src/steps/password-policy.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import type { ApiAction, StepContext } from "../../src/steps/types.js";
 import { createDevice, enableDevice } from "../../src/steps/user-mfa.js";
@@ -106,7 +100,11 @@ describe("password policy", () => {
       hardExpiry: true,
     };
     expect(targetPolicy(strict)).toEqual({ ...strict, passwordReusePrevention: 24 });
-    expect(targetPolicy({ ...strict, minimumPasswordLength: 10, passwordReusePrevention: 24 })).toEqual({ ...strict, minimumPasswordLength: 14, passwordReusePrevention: 24 });
+    expect(targetPolicy({ ...strict, minimumPasswordLength: 10, passwordReusePrevention: 24 })).toEqual({
+      ...strict,
+      minimumPasswordLength: 14,
+      passwordReusePrevention: 24,
+    });
   });
 
   it("sets a full policy where there is none, no weaker than AWS's default (root-key account)", async () => {
@@ -137,7 +135,9 @@ describe("password policy", () => {
     const { sim, ctx } = await world("new-account", (a) => new DryRunAccount(a));
     const finding = await inspectPasswordPolicy(ctx);
     await expect(applyPasswordPolicy(ctx, finding)).rejects.toThrow("dry run");
-    expect((ctx.account as DryRunAccount).recorded).toMatchObject([{ call: "iam:UpdateAccountPasswordPolicy", params: shownCall(planPasswordPolicy(finding)[0]!).params }]);
+    expect((ctx.account as DryRunAccount).recorded).toMatchObject([
+      { call: "iam:UpdateAccountPasswordPolicy", params: shownCall(planPasswordPolicy(finding)[0]!).params },
+    ]);
     expect(writes(sim)).toEqual([]);
     expect((await sim.getPasswordPolicy())?.minimumPasswordLength).toBe(8);
   });
@@ -309,8 +309,12 @@ describe("admin identity", () => {
     await expect(sim.send({ op: "createUser", args: { userName: "ops-admin" } })).rejects.toMatchObject({ code: "EntityAlreadyExists" });
     await expect(sim.send({ op: "deleteGroup", args: { groupName: "Administrators" } })).rejects.toMatchObject({ code: "DeleteConflict" });
     await sim.send({ op: "createUser", args: { userName: "bob" } });
-    await expect(sim.send({ op: "createLoginProfile", args: { userName: "bob", passwordResetRequired: true } }, { password: "short" })).rejects.toMatchObject({ code: "PasswordPolicyViolation" });
-    await expect(sim.send({ op: "attachGroupPolicy", args: { groupName: "Administrators", policyArn: "arn:aws:iam::aws:policy/NoSuchPolicy" } })).rejects.toMatchObject({ code: "NoSuchEntity" });
+    await expect(sim.send({ op: "createLoginProfile", args: { userName: "bob", passwordResetRequired: true } }, { password: "short" })).rejects.toMatchObject({
+      code: "PasswordPolicyViolation",
+    });
+    await expect(sim.send({ op: "attachGroupPolicy", args: { groupName: "Administrators", policyArn: "arn:aws:iam::aws:policy/NoSuchPolicy" } })).rejects.toMatchObject({
+      code: "NoSuchEntity",
+    });
   });
 
   it("a dry run shows every change and makes none", async () => {

@@ -20,7 +20,11 @@ describe("the operations table", () => {
 
   it("declares a read-back (or says why there is none) for every op, under the same names", () => {
     expect(Object.keys(READ_BACKS).sort()).toEqual((Object.keys(OPS) as OpName[]).sort());
-    expect(Object.entries(READ_BACKS).filter(([, r]) => r === null).map(([op]) => op)).toEqual(["publish"]);
+    expect(
+      Object.entries(READ_BACKS)
+        .filter(([, r]) => r === null)
+        .map(([op]) => op),
+    ).toEqual(["publish"]);
   });
 
   it("shows a placeholder where a secret goes, and records the call without it", () => {

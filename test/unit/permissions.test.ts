@@ -7,7 +7,9 @@ import { type OpName, OPS } from "../../src/aws/operations.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 // Every file of the live adapter, the only place the SDK is imported.
-const ADAPTER = readdirSync(new URL("../../src/aws/live/", import.meta.url)).filter((f) => f.endsWith(".ts")).map((f) => `src/aws/live/${f}`);
+const ADAPTER = readdirSync(new URL("../../src/aws/live/", import.meta.url))
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => `src/aws/live/${f}`);
 
 // The IAM service prefix of each SDK client the adapter imports.
 const PREFIX: Record<string, string> = {

@@ -46,7 +46,17 @@ describe("the step registry", () => {
 
   it("puts every step in the report (JSON and Markdown), with the registry's ids", () => {
     const at = new Date("2026-11-22T10:00:00Z");
-    const report = buildReport({ version: "0", mode: "simulated", simulated: true, startedAt: at, endedAt: at, ending: "finished", results: {}, changes: [], leftBehind: [] });
+    const report = buildReport({
+      version: "0",
+      mode: "simulated",
+      simulated: true,
+      startedAt: at,
+      endedAt: at,
+      ending: "finished",
+      results: {},
+      changes: [],
+      leftBehind: [],
+    });
     expect(report.controls.map((c) => c.control)).toEqual(STEP_IDS);
     for (const s of STEPS) expect(report.controls.find((c) => c.control === s.id)).toMatchObject({ cis: s.ids.cis, securityHub: s.ids.securityHub });
     const markdown = renderMarkdown(report);

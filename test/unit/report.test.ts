@@ -13,7 +13,9 @@ describe("journal", () => {
     const step = timeStepOf(new Date());
     const codes = [codeAt(device.secret, step - 1), codeAt(device.secret, step)] as const;
     await account.send({ op: "enableMfaDevice", args: { userName: "ops-admin", serialNumber: device.serialNumber } }, { code1: codes[0], code2: codes[1] });
-    await expect(account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/nope" } })).rejects.toMatchObject({ code: "NoSuchEntity" });
+    await expect(account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/nope" } })).rejects.toMatchObject({
+      code: "NoSuchEntity",
+    });
     expect(account.entries.map((e) => `${e.call} ${e.outcome}`)).toEqual([
       "iam:CreateVirtualMFADevice sent",
       "iam:EnableMFADevice sent",

@@ -214,7 +214,10 @@ describe("root MFA", () => {
     const finding = await inspectRootMfa(ctx);
     const plan = planRootMfa(finding);
     expect(plan[0]).toEqual({ by: "rootlock", op: "deleteVirtualMfaDevice", args: { serialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" } });
-    expect(shownCall(plan[0] as ApiAction)).toEqual({ call: "iam:DeleteVirtualMFADevice", params: { SerialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" } });
+    expect(shownCall(plan[0] as ApiAction)).toEqual({
+      call: "iam:DeleteVirtualMFADevice",
+      params: { SerialNumber: "arn:aws:iam::123456789012:mfa/root-account-mfa-device" },
+    });
     expect(plan.slice(1).map((a) => (a.by === "operator" ? a.task : shownCall(a).call))).toEqual(["assign-root-mfa", "add-backup-mfa"]);
 
     // With the orphan in place the console refuses the usual name, as AWS does.
@@ -325,7 +328,10 @@ describe("the admin user's MFA, by API", () => {
   it("creates, checks two codes locally, enables, and reads back", async () => {
     const { ctx, now, account } = await world("new-account");
     const finding = await inspectUserMfa(ctx);
-    expect(planUserMfa(finding, "123456789012").map((a) => (a.by === "rootlock" ? shownCall(a).call : ""))).toEqual(["iam:CreateVirtualMFADevice", "iam:EnableMFADevice"]);
+    expect(planUserMfa(finding, "123456789012").map((a) => (a.by === "rootlock" ? shownCall(a).call : ""))).toEqual([
+      "iam:CreateVirtualMFADevice",
+      "iam:EnableMFADevice",
+    ]);
     const device = await createDevice(ctx, "ops-admin");
     const step = timeStepOf(now());
     const [c1, c2] = [codeAt(device.secret, step - 1), codeAt(device.secret, step)];

@@ -3,9 +3,24 @@
 // account.ts (lazily, for live and dry-run modes only). It is given the adapter's own `call` (a failure becomes an
 // AccountError naming the action) and `write` (sent once; only Throttling retried), so the alerts' writes follow the
 // same rule as every other write.
-import { CloudTrailClient, DescribeTrailsCommand, type DescribeTrailsCommandOutput, GetEventSelectorsCommand, GetTrailStatusCommand, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  type DescribeTrailsCommandOutput,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  CreateTrailCommand,
+  StartLoggingCommand,
+} from "@aws-sdk/client-cloudtrail";
 import type { AdvancedEventSelector, EventSelector } from "@aws-sdk/client-cloudtrail";
-import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, type ListTargetsByRuleCommandOutput, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
+import {
+  DescribeRuleCommand,
+  EventBridgeClient,
+  ListTargetsByRuleCommand,
+  type ListTargetsByRuleCommandOutput,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from "@aws-sdk/client-eventbridge";
 import { CreateBucketCommand, GetBucketPolicyCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
 import {
   CreateTopicCommand,
@@ -17,7 +32,18 @@ import {
   SNSClient,
   SubscribeCommand,
 } from "@aws-sdk/client-sns";
-import { type AlertTopic, type BucketState, type EventRuleDetail, type ManagementEvents, type RuleState, type RuleTarget, ruleStateIsEnabled, type TopicSubscription, type Trail, type WriteReceipt } from "../account.js";
+import {
+  type AlertTopic,
+  type BucketState,
+  type EventRuleDetail,
+  type ManagementEvents,
+  type RuleState,
+  type RuleTarget,
+  ruleStateIsEnabled,
+  type TopicSubscription,
+  type Trail,
+  type WriteReceipt,
+} from "../account.js";
 import { errorCodeOf } from "./aws-errors.js";
 import { AccountError, isAccountError, noneIfAbsent } from "../errors.js";
 import { OPS } from "../operations.js";
@@ -184,7 +210,9 @@ export class LiveAlerts {
   }
 
   setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
-    return this.write(OPS.setTopicPolicy.action, () => this.snsWrites.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })));
+    return this.write(OPS.setTopicPolicy.action, () =>
+      this.snsWrites.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })),
+    );
   }
 
   subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
@@ -196,7 +224,9 @@ export class LiveAlerts {
   }
 
   putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
-    return this.write(OPS.putEventRule.action, () => this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })));
+    return this.write(OPS.putEventRule.action, () =>
+      this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })),
+    );
   }
 
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
@@ -215,7 +245,8 @@ export class LiveAlerts {
       );
       // PutTargets answers 200 even when it refused the target: the refusal is in the body.
       const failed = out.FailedEntries?.[0];
-      if ((out.FailedEntryCount ?? 0) > 0) throw new AccountError(failed?.ErrorCode === "ConcurrentModificationException" ? "Throttling" : "InvalidParameter", OPS.putRuleTarget.action);
+      if ((out.FailedEntryCount ?? 0) > 0)
+        throw new AccountError(failed?.ErrorCode === "ConcurrentModificationException" ? "Throttling" : "InvalidParameter", OPS.putRuleTarget.action);
       return out;
     });
   }
@@ -238,7 +269,6 @@ export class LiveAlerts {
   startLogging(trailName: string): Promise<WriteReceipt> {
     return this.write(OPS.startLogging.action, () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
   }
-
 }
 
 /**

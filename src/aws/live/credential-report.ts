@@ -19,7 +19,10 @@ const known = (value: string | undefined) => (value && !/^(n\/a|not_supported|no
 export function parseRootReportRow(csv: string, generatedAt: Date): RootCredentialReport {
   const lines = csv.split(/\r?\n/).filter((l) => l.length > 0);
   const header = cells(lines[0] ?? "");
-  const row = lines.slice(1).map(cells).find((c) => c[0] === "<root_account>");
+  const row = lines
+    .slice(1)
+    .map(cells)
+    .find((c) => c[0] === "<root_account>");
   const get = (column: string) => (row ? row[header.indexOf(column)] : undefined);
   const keys: RootCredentialReport["keys"] = [];
   for (const slot of [1, 2] as const) {

@@ -12,8 +12,19 @@ import { isJson, type SimulatedWorld } from "./state.js";
 const LOOKUP_RATE_PER_SECOND = 2;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-type AlertReadName = "lookupConsoleLogins" | "lookupRootMfaEnablements" | "listEventRules" | "getTopic" | "listSubscriptions" | "getEventRule" | "listTrails" | "getBucket";
-type AlertOpName = "createTopic" | "setTopicPolicy" | "subscribeEmail" | "publish" | "putEventRule" | "putRuleTarget" | "createBucket" | "putBucketPolicy" | "createTrail" | "startLogging";
+type AlertReadName =
+  "lookupConsoleLogins" | "lookupRootMfaEnablements" | "listEventRules" | "getTopic" | "listSubscriptions" | "getEventRule" | "listTrails" | "getBucket";
+type AlertOpName =
+  | "createTopic"
+  | "setTopicPolicy"
+  | "subscribeEmail"
+  | "publish"
+  | "putEventRule"
+  | "putRuleTarget"
+  | "createBucket"
+  | "putBucketPolicy"
+  | "createTrail"
+  | "startLogging";
 
 export function alertReads(w: SimulatedWorld): Pick<AccountReads, AlertReadName> {
   const lookups: number[] = [];
@@ -31,7 +42,15 @@ export function alertReads(w: SimulatedWorld): Pick<AccountReads, AlertReadName>
       const awsNow = w.awsNow().getTime();
       return w.truth.signins
         .filter((e) => e.at.getTime() >= since.getTime() && e.at.getTime() + w.trailDelay <= awsNow)
-        .map((e) => ({ eventId: e.eventId, at: e.at, identityType: "Root", success: e.success, mfaUsed: e.mfaUsed, mfaIdentifier: e.mfaIdentifier, sourceIp: e.sourceIp }));
+        .map((e) => ({
+          eventId: e.eventId,
+          at: e.at,
+          identityType: "Root",
+          success: e.success,
+          mfaUsed: e.mfaUsed,
+          mfaIdentifier: e.mfaIdentifier,
+          sourceIp: e.sourceIp,
+        }));
     },
 
     async lookupRootMfaEnablements(since) {
@@ -45,7 +64,13 @@ export function alertReads(w: SimulatedWorld): Pick<AccountReads, AlertReadName>
 
     async listEventRules() {
       w.enter("events:ListRules", "events");
-      return w.truth.rules.map((r) => ({ name: r.name, enabled: ruleStateIsEnabled(r.state), pattern: r.pattern, targets: r.targets.length, targetArns: r.targets.map((t) => t.arn) }));
+      return w.truth.rules.map((r) => ({
+        name: r.name,
+        enabled: ruleStateIsEnabled(r.state),
+        pattern: r.pattern,
+        targets: r.targets.length,
+        targetArns: r.targets.map((t) => t.arn),
+      }));
     },
 
     async getTopic(topicArn) {
@@ -63,7 +88,14 @@ export function alertReads(w: SimulatedWorld): Pick<AccountReads, AlertReadName>
       const rule = w.read("events:DescribeRule", "events").rules.find((r) => r.name === name);
       if (!rule) return undefined;
       w.enter("events:ListTargetsByRule", "events");
-      return structuredClone({ name: rule.name, enabled: ruleStateIsEnabled(rule.state), state: rule.state, pattern: rule.pattern, description: rule.description, targets: rule.targets });
+      return structuredClone({
+        name: rule.name,
+        enabled: ruleStateIsEnabled(rule.state),
+        state: rule.state,
+        pattern: rule.pattern,
+        description: rule.description,
+        targets: rule.targets,
+      });
     },
 
     async listTrails() {

@@ -52,7 +52,17 @@ export class SimulatedAccount extends ForwardingReads implements Account {
    * global service events, logging): listed here, not readable here, as AWS shows it to a member account.
    */
   addOrganizationTrail(name: string, owner: string): void {
-    const trail = { name, homeRegion: SIMULATED_REGION, multiRegion: true, includeGlobalServiceEvents: true, logging: true, managementEvents: "all" as const, bucket: `${name}-${owner}`, owner, organization: true };
+    const trail = {
+      name,
+      homeRegion: SIMULATED_REGION,
+      multiRegion: true,
+      includeGlobalServiceEvents: true,
+      logging: true,
+      managementEvents: "all" as const,
+      bucket: `${name}-${owner}`,
+      owner,
+      organization: true,
+    };
     this.world.both((s) => s.trails.push({ ...trail }));
   }
 

@@ -5,7 +5,6 @@ import { newSecret } from "../../lib/totp.js";
 import type { ScenarioName } from "../scenario-names.js";
 import type { ManagementEvents, RuleState, RuleTarget } from "../account.js";
 
-
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
 /** The simulated account is in the standard partition: root's events arrive in its alerts region (us-east-1). */
@@ -25,7 +24,16 @@ export function defaultTopicPolicy(arn: string): string {
         Sid: "__default_statement_ID",
         Effect: "Allow",
         Principal: { AWS: "*" },
-        Action: ["SNS:GetTopicAttributes", "SNS:SetTopicAttributes", "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe", "SNS:ListSubscriptionsByTopic", "SNS:Publish"],
+        Action: [
+          "SNS:GetTopicAttributes",
+          "SNS:SetTopicAttributes",
+          "SNS:AddPermission",
+          "SNS:RemovePermission",
+          "SNS:DeleteTopic",
+          "SNS:Subscribe",
+          "SNS:ListSubscriptionsByTopic",
+          "SNS:Publish",
+        ],
         Resource: arn,
         Condition: { StringEquals: { "AWS:SourceOwner": ACCOUNT_ID } },
       },
@@ -161,12 +169,24 @@ const ADMIN_KEY = "AKIA4OPSADMINSIGNKEY";
 function newAccount(now: Date): AccountState {
   return {
     rootKeys: [
-      { id: ROOT_KEY_1, status: "Active", createdAt: new Date(now.getTime() - 400 * DAY), lastUsed: { at: new Date(now.getTime() - 3 * DAY), service: "s3", region: "ap-northeast-2" } },
+      {
+        id: ROOT_KEY_1,
+        status: "Active",
+        createdAt: new Date(now.getTime() - 400 * DAY),
+        lastUsed: { at: new Date(now.getTime() - 3 * DAY), service: "s3", region: "ap-northeast-2" },
+      },
       { id: ROOT_KEY_2, status: "Active", createdAt: new Date(now.getTime() - 200 * DAY) },
     ],
     rootPasswordLastUsed: new Date(now.getTime() - 10 * DAY),
     // The usual first-day shortcut: AdministratorAccess attached to the user directly, no group.
-    users: [{ name: ADMIN_USER, hasPassword: true, policies: [ADMINISTRATOR_ACCESS_ARN], keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }] }],
+    users: [
+      {
+        name: ADMIN_USER,
+        hasPassword: true,
+        policies: [ADMINISTRATOR_ACCESS_ARN],
+        keys: [{ id: ADMIN_KEY, status: "Active", createdAt: new Date(now.getTime() - 30 * DAY) }],
+      },
+    ],
     groups: [],
     roles: [],
     // Set up once by someone: too short, no reuse prevention, but with settings a new policy must keep.
@@ -252,7 +272,14 @@ function hardenedAccount(now: Date): AccountState {
     managementEvents: "all",
     bucket: `management-trail-${ACCOUNT_ID}`,
   });
-  state.signins.push({ eventId: "5b1e2c3d-0000-4000-8000-000000000001", at: new Date(now.getTime() - 2 * DAY), success: true, mfaUsed: true, mfaIdentifier: "GAHT61234567", sourceIp: "203.0.113.10" });
+  state.signins.push({
+    eventId: "5b1e2c3d-0000-4000-8000-000000000001",
+    at: new Date(now.getTime() - 2 * DAY),
+    success: true,
+    mfaUsed: true,
+    mfaIdentifier: "GAHT61234567",
+    sourceIp: "203.0.113.10",
+  });
   return state;
 }
 

@@ -39,7 +39,6 @@ const ROOT_SESSION_KEY = "ASIA4ROOTSESSIONKEY1";
 // (HTTP 400; reported in aws/aws-sdk-java#1304, dcoker/awsmfa#9, jckuester/awsweeper#114).
 const NON_USER_CREDENTIALS = "ValidationError: Must specify userName when calling with non-User credentials";
 
-
 interface Pending {
   due: number;
   change: (state: AccountState) => void;
@@ -198,5 +197,7 @@ export function isJson(text: string): boolean {
  * `trailDeliversRootCalls`, which the adapter may not import).
  */
 function recordsRootEvents(t: TrailRecord): boolean {
-  return t.logging && (t.managementEvents === "all" || t.managementEvents === "write") && (t.multiRegion || t.homeRegion === SIMULATED_REGION) && t.includeGlobalServiceEvents;
+  return (
+    t.logging && (t.managementEvents === "all" || t.managementEvents === "write") && (t.multiRegion || t.homeRegion === SIMULATED_REGION) && t.includeGlobalServiceEvents
+  );
 }

@@ -176,4 +176,3 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       );
   }
 }
-

@@ -29,7 +29,9 @@ export function ActionLine({ action }: { action: ApiAction }) {
 
 /** A call and its parameters: "iam:DeleteAccessKey(AccessKeyId=…)". */
 export function CallLine({ call, params }: ShownCall) {
-  const shown = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(", ");
+  const shown = Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ");
   return (
     <Text>
       <Text color="cyan">{call}</Text>({shown})

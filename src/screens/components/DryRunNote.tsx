@@ -16,4 +16,3 @@ export function DryRunNote({ calls, verify }: { calls: RecordedWrite[]; verify: 
     </Box>
   );
 }
-

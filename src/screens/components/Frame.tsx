@@ -35,49 +35,49 @@ export function Frame({ steps, current, results, accountId, callerArn, children 
   const host = useMemo(() => ({ hosted: true, covered, set: setCover }), [covered]);
   return (
     <CoverContext.Provider value={host}>
-    <Box flexDirection="column" paddingX={1}>
-      <Box>
-        <Box flexShrink={0}>
-          <Text bold>{t.app.name}</Text>
-          {badges.map((badge) => (
-            <Text key={badge}>
-              {" "}
-              <Text backgroundColor={MODE_COLOR[badge]} color="white" bold>
-                {` ${t.app.modes[badge]} `}
+      <Box flexDirection="column" paddingX={1}>
+        <Box>
+          <Box flexShrink={0}>
+            <Text bold>{t.app.name}</Text>
+            {badges.map((badge) => (
+              <Text key={badge}>
+                {" "}
+                <Text backgroundColor={MODE_COLOR[badge]} color="white" bold>
+                  {` ${t.app.modes[badge]} `}
+                </Text>
               </Text>
-            </Text>
-          ))}
+            ))}
+          </Box>
+          {/* Who and where: cut short on a narrow terminal rather than pushing the badge around. */}
+          <Text dimColor wrap="truncate-end">
+            {accountId ? ` ${t.app.account(accountId)}` : ""}
+            {callerArn ? ` · ${callerArn}` : ""}
+          </Text>
         </Box>
-        {/* Who and where: cut short on a narrow terminal rather than pushing the badge around. */}
-        <Text dimColor wrap="truncate-end">
-          {accountId ? ` ${t.app.account(accountId)}` : ""}
-          {callerArn ? ` · ${callerArn}` : ""}
-        </Text>
+        <Box flexWrap="wrap" columnGap={1} display={covered ? "none" : "flex"}>
+          {steps.map((step, i) => {
+            const verdict = step === "preflight" || step === "summary" ? undefined : results[step];
+            // The step at hand is marked ▸ even when it has a result already (the operator went back to it).
+            const mark = i === currentIndex ? "▸" : verdict ? STATE_MARK[verdict.state] : i < currentIndex ? "✔" : "·";
+            const color = i === currentIndex ? "cyan" : verdict ? STATE_COLOR[verdict.state] : i < currentIndex ? "green" : "gray";
+            return (
+              <Text key={step} color={color} bold={i === currentIndex}>
+                {mark} {t.stepsShort[step]}
+              </Text>
+            );
+          })}
+        </Box>
+        {/* Hidden, not unmounted, while covered: the screen keeps its state (the codes typed, the device). */}
+        <Box marginTop={1} flexDirection="column" display={covered ? "none" : "flex"}>
+          {children}
+        </Box>
+        {cover}
+        <Box marginTop={covered ? 0 : 1}>
+          <Text dimColor wrap={covered ? "truncate-end" : "wrap"}>
+            {footer.map((name) => t.app.keys[name]).join(" · ")}
+          </Text>
+        </Box>
       </Box>
-      <Box flexWrap="wrap" columnGap={1} display={covered ? "none" : "flex"}>
-        {steps.map((step, i) => {
-          const verdict = step === "preflight" || step === "summary" ? undefined : results[step];
-          // The step at hand is marked ▸ even when it has a result already (the operator went back to it).
-          const mark = i === currentIndex ? "▸" : verdict ? STATE_MARK[verdict.state] : i < currentIndex ? "✔" : "·";
-          const color = i === currentIndex ? "cyan" : verdict ? STATE_COLOR[verdict.state] : i < currentIndex ? "green" : "gray";
-          return (
-            <Text key={step} color={color} bold={i === currentIndex}>
-              {mark} {t.stepsShort[step]}
-            </Text>
-          );
-        })}
-      </Box>
-      {/* Hidden, not unmounted, while covered: the screen keeps its state (the codes typed, the device). */}
-      <Box marginTop={1} flexDirection="column" display={covered ? "none" : "flex"}>
-        {children}
-      </Box>
-      {cover}
-      <Box marginTop={covered ? 0 : 1}>
-        <Text dimColor wrap={covered ? "truncate-end" : "wrap"}>
-          {footer.map((name) => t.app.keys[name]).join(" · ")}
-        </Text>
-      </Box>
-    </Box>
     </CoverContext.Provider>
   );
 }

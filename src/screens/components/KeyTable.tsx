@@ -40,4 +40,3 @@ export function KeyTable({ keys, now = new Date() }: { keys: RootKeyView[]; now?
     </Box>
   );
 }
-

@@ -14,10 +14,7 @@ import { useKeys } from "../keys.js";
 import { useUi } from "../ui-context.js";
 import { STAND_IN_AROUND, StandInFrame } from "./StandInFrame.js";
 
-type Page =
-  | { kind: "name"; error?: string }
-  | { kind: "setup"; secret: string; accountId: string; attempt: number; error?: string }
-  | { kind: "added" };
+type Page = { kind: "name"; error?: string } | { kind: "setup"; secret: string; accountId: string; attempt: number; error?: string } | { kind: "added" };
 
 export function StandInAssignMfa({ clockOffsetMs, onClose }: { clockOffsetMs: number; onClose: () => void }) {
   const { t, standIn } = useUi();

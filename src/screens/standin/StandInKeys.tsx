@@ -25,7 +25,8 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   }, [reload]);
 
   // The stand-in shows AWS's refusals as the console does: a banner, never a crash.
-  const perform = (change: Promise<unknown>) => void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
+  const perform = (change: Promise<unknown>) =>
+    void change.then(reload, (error: unknown) => setNotice(typeof error === "string" ? error : isAccountError(error) ? error.code : s.failed));
   const key = keys[Math.min(selected, keys.length - 1)];
   // Each key clears the last notice first.
   const act = (change: () => void) => () => {

@@ -19,7 +19,10 @@ describe.runIf(available)("the admin identity's writes under faults", () => {
   });
   afterAll(async () => moto?.stop());
 
-  const cases = matrix([], WRITES.map((action) => ({ action })));
+  const cases = matrix(
+    [],
+    WRITES.map((action) => ({ action })),
+  );
 
   it.each(cases)("$call: $fault", async (c) => {
     const world = await freshAccount(moto);

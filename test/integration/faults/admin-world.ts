@@ -1,13 +1,6 @@
 // What the admin-identity fault files share: the operator's inputs, the identity as moto has it (read directly),
 // and the checks that the identity ends complete.
-import {
-  GetGroupCommand,
-  GetLoginProfileCommand,
-  GetUserCommand,
-  type IAMClient,
-  ListAttachedGroupPoliciesCommand,
-  NoSuchEntityException,
-} from "@aws-sdk/client-iam";
+import { GetGroupCommand, GetLoginProfileCommand, GetUserCommand, type IAMClient, ListAttachedGroupPoliciesCommand, NoSuchEntityException } from "@aws-sdk/client-iam";
 import { expect } from "vitest";
 import { ADMINISTRATOR_ACCESS_ARN } from "../../../src/aws/account.js";
 import { en as t } from "../../../src/i18n/en.js";

@@ -136,7 +136,11 @@ export async function operate<T = Verdict>(
   let verdict: T | undefined;
   let finished = false;
   const cleanups = new Cleanups();
-  const r = renderIn("en", element((v) => ((verdict = v), (finished = true))), { mode: "live", cleanups });
+  const r = renderIn(
+    "en",
+    element((v) => ((verdict = v), (finished = true))),
+    { mode: "live", cleanups },
+  );
   const failures: string[] = [];
   let retries = 0;
   let lastActed = "";
@@ -188,7 +192,10 @@ const STACK = /\n\s+at .+:\d+:\d+|\bError: |TypeError|undefined/;
 /** The harm checks that hold for every case, whatever the step. */
 export function expectNoHarm(c: Case, seen: SeenRequest[], run: Operated<unknown>) {
   // A case whose fault never reached its call tests nothing.
-  expect(seen.some((s) => s.action === c.spec.action && s.fault), `the fault at ${c.call} never fired`).toBe(true);
+  expect(
+    seen.some((s) => s.action === c.spec.action && s.fault),
+    `the fault at ${c.call} never fired`,
+  ).toBe(true);
   // A deletion that landed is never sent again (once moto has carried one out, nothing more for that target).
   for (const action of ["DeleteAccessKey", "DeleteVirtualMFADevice", "DeleteLoginProfile", "RemoveUserFromGroup", "DeleteUser", "DetachGroupPolicy", "DeleteGroup"]) {
     const deletes = seen.filter((s) => s.action === action);
@@ -209,4 +216,3 @@ export function expectNoHarm(c: Case, seen: SeenRequest[], run: Operated<unknown
   const ambiguous = c.write && !!c.spec.after;
   if (ambiguous && run.failures.length > 0) expect(fold(run.failures[0]!)).toContain(fold(t.common.outcomeUnknown));
 }
-

@@ -19,7 +19,13 @@ describe.runIf(available)("the preflight under faults", () => {
   afterAll(async () => moto?.stop());
 
   const cases = matrix(
-    [{ action: "GetCallerIdentity" }, { action: "GetCallerIdentity", skip: 1 }, { action: "GetAccountSummary" }, { action: "ListVirtualMFADevices" }, { action: "ListMFADevices" }],
+    [
+      { action: "GetCallerIdentity" },
+      { action: "GetCallerIdentity", skip: 1 },
+      { action: "GetAccountSummary" },
+      { action: "ListVirtualMFADevices" },
+      { action: "ListMFADevices" },
+    ],
     [],
   );
 
@@ -28,10 +34,9 @@ describe.runIf(available)("the preflight under faults", () => {
     const account = (await contextFor(moto, world.adminKey)).account as LiveAccount;
     await moto.clearRequests();
     await moto.fault(c.spec);
-    const run = await operate<PreflightFinding>(
-      (onDone) => <PreflightScreen account={account} now={() => new Date()} onDone={onDone} onQuit={() => {}} />,
-      { enterOn: [t.preflight.plan] },
-    );
+    const run = await operate<PreflightFinding>((onDone) => <PreflightScreen account={account} now={() => new Date()} onDone={onDone} onQuit={() => {}} />, {
+      enterOn: [t.preflight.plan],
+    });
     expectNoHarm(c, await moto.requests(), run);
     expect(run.verdict?.caller.userName).toBe("ops-admin");
     expect(run.verdict?.summary?.accountAccessKeysPresent).toBe(true);

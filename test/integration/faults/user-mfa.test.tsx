@@ -17,10 +17,7 @@ describe.runIf(available)("the operator's own MFA under faults", () => {
   });
   afterAll(async () => moto?.stop());
 
-  const enrolled = matrix(
-    [{ action: "ListMFADevices" }, { action: "ListMFADevices", skip: 1 }],
-    [{ action: "CreateVirtualMFADevice" }, { action: "EnableMFADevice" }],
-  );
+  const enrolled = matrix([{ action: "ListMFADevices" }, { action: "ListMFADevices", skip: 1 }], [{ action: "CreateVirtualMFADevice" }, { action: "EnableMFADevice" }]);
 
   it.each(enrolled)("$call: $fault", async (c) => {
     const world = await freshAccount(moto);
