@@ -192,7 +192,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
               <Text color="red">{a.none}</Text>
               <Text>{a.willCreate}</Text>
               {fullPlan(f, "<user>", ctx.caller.accountId).map((action, i) => (
-                <ActionLine key={i} action={action} />
+                <ActionLine key={i} action={action} oneLine />
               ))}
             </Box>
           )}

@@ -15,6 +15,7 @@ import { ActionRunner } from "./components/ActionRunner.js";
 import { DryRunNote } from "./components/DryRunNote.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
+import { useTerminalSize } from "./terminal-size.js";
 import { useUi } from "./ui-context.js";
 import { type StepScreenProps, useStep } from "./use-step.js";
 
@@ -95,6 +96,9 @@ export function PasswordPolicyScreen({ ctx, onDone, onBack }: StepScreenProps) {
 
 const WIDTHS = [30, 12];
 
+/** Below this many rows the view leaves out the why, the blank lines and the root user's rules (the result shows them). */
+const ROOMY_ROWS = 34;
+
 /** The settings now and after, the two CIS lines, and the root user's own rules. */
 export function PasswordPolicyView({ finding }: { finding: PasswordPolicyFinding }) {
   const { t } = useUi();
@@ -104,11 +108,14 @@ export function PasswordPolicyView({ finding }: { finding: PasswordPolicyFinding
   const after = passwordPolicyParams(finding.target);
   const names = Object.keys({ ...after, ...now });
   const cell = (params: Record<string, string>, name: string) => params[name] ?? p.unset;
+  // At 80x24 the table, the two CIS lines and what rootlock adds fit only without the explanations around them.
+  const roomy = useTerminalSize().rows >= ROOMY_ROWS;
+  const gap = roomy ? 1 : 0;
   return (
     <Box flexDirection="column">
-      <Text>{p.why}</Text>
-      {!finding.current && <Text color="yellow">{p.none}</Text>}
-      <Box marginTop={1}>
+      {roomy && <Text>{p.why}</Text>}
+      {roomy && !finding.current && <Text color="yellow">{p.none}</Text>}
+      <Box marginTop={gap}>
         <Box width={WIDTHS[0]}>
           <Text color="gray">{p.setting}</Text>
         </Box>
@@ -135,14 +142,16 @@ export function PasswordPolicyView({ finding }: { finding: PasswordPolicyFinding
           </Box>
         );
       })}
-      <Box marginTop={1} flexDirection="column">
+      <Box marginTop={gap} flexDirection="column">
         <Text color={finding.meetsLength ? "green" : "red"}>{p.length(finding.meetsLength)}</Text>
         <Text color={finding.meetsReuse ? "green" : "red"}>{p.reuse(finding.meetsReuse)}</Text>
         {changes ? <Text>{finding.current ? p.keeps : p.noneDefaults}</Text> : <Text color="green">{p.already}</Text>}
       </Box>
-      <Box marginTop={1}>
-        <Text dimColor>{p.rootNote}</Text>
-      </Box>
+      {roomy && (
+        <Box marginTop={1}>
+          <Text dimColor>{p.rootNote}</Text>
+        </Box>
+      )}
     </Box>
   );
 }

@@ -36,10 +36,10 @@ export function PreflightView({ finding, order: orderFor = stepOrder }: { findin
       <Text>
         {p.caller}: {p.callerKinds[finding.caller.kind]} <Text dimColor>{finding.caller.arn}</Text>
       </Text>
+      {/* The account and the clock share a line: preflight fits 80x24 with seven steps and four findings. */}
       <Text>
-        {p.account}: {finding.caller.accountId}
+        {p.account}: {finding.caller.accountId} · {clockIsOff(finding) ? <Text color="red">{p.clockOff(seconds)}</Text> : <Text dimColor>{p.clock(seconds)}</Text>}
       </Text>
-      {clockIsOff(finding) ? <Text color="red">{p.clockOff(seconds)}</Text> : <Text dimColor>{p.clock(seconds)}</Text>}
       <Box flexDirection="column" marginTop={1}>
         {finding.summary && (
           <>
@@ -59,12 +59,19 @@ export function PreflightView({ finding, order: orderFor = stepOrder }: { findin
       </Box>
       <Box flexDirection="column" marginTop={1}>
         <Text>{p.plan}</Text>
-        {order.map((step, i) => (
-          <Text key={step}>
-            {"  "}
-            {i + 1}. {t.steps[step]}
-          </Text>
-        ))}
+        {/* Two columns, read down the left first. */}
+        <Box>
+          {[order.slice(0, Math.ceil(order.length / 2)), order.slice(Math.ceil(order.length / 2))].map((column, c) => (
+            <Box key={c} flexDirection="column" width="50%">
+              {column.map((step, i) => (
+                <Text key={step}>
+                  {"  "}
+                  {c * Math.ceil(order.length / 2) + i + 1}. {t.steps[step]}
+                </Text>
+              ))}
+            </Box>
+          ))}
+        </Box>
         <Text dimColor>{isRootSession(finding.caller) ? p.planRootSession : finding.caller.kind === "root" ? p.planRoot : p.planRecommended}</Text>
       </Box>
       <Text dimColor>{t.common.done}</Text>

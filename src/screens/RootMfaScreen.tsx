@@ -127,10 +127,13 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
           {title}
           <Text>{t.rootMfa.consoleOnly}</Text>
           <NumberedList items={t.rootMfa.consoleSteps} />
-          <Text bold color="cyan">
-            {t.rootMfa.nameToType(deviceName)}
-          </Text>
-          <TotpTimer clockOffsetMs={ctx.clockOffsetMs} now={ctx.now} />
+          {/* The name and the timer share a line: the console steps fit 80x24. */}
+          <Box columnGap={3}>
+            <Text bold color="cyan">
+              {t.rootMfa.nameToType(deviceName)}
+            </Text>
+            <TotpTimer clockOffsetMs={ctx.clockOffsetMs} now={ctx.now} />
+          </Box>
           <Text color="cyan">{t.rootMfa.backup}</Text>
           {standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>

@@ -1,13 +1,15 @@
 // The end of the wizard: every control, its audit ids, and its state as read back from AWS.
 import { Box, Text } from "ink";
+import stringWidth from "string-width";
 import { type ControlId, HARDWARE_MFA_IDS, OPTIONAL_CONTROLS } from "../steps/controls.js";
 import { allVerified, skippedOptional, type SummaryRow } from "../steps/summary.js";
-import { StateText } from "./components/VerdictView.js";
+import { STATE_COLOR, STATE_MARK } from "./components/VerdictView.js";
+import type { ReactNode } from "react";
 import type { RootMfaKind } from "../steps/root-mfa.js";
 import { useUi } from "./ui-context.js";
 
-// The ids column fits "1.8, 1.9 / IAM.15, IAM.16" on one line.
-const WIDTHS = [28, 27, 22];
+/** Columns as wide as their widest cell (string-width: a Korean letter takes two columns) and a gap. */
+const columnWidths = (columns: string[][]) => columns.map((cells) => Math.max(...cells.map((c) => stringWidth(c))) + 2);
 
 interface Props {
   rows: SummaryRow[];
@@ -20,32 +22,36 @@ interface Props {
 export function SummaryScreen({ rows, rootMfaKind, optional = OPTIONAL_CONTROLS, flow = "wizard" }: Props) {
   const { t } = useUi();
   const s = t.summary;
+  const ids = (row: SummaryRow) => `${row.ids.cis} / ${row.ids.securityHub}`;
+  const stateText = (row: SummaryRow) => `${STATE_MARK[row.verdict.state]} ${t.states[row.verdict.state]}`;
+  // One line a row, so that every row fits 80x24: the columns fixed, the reason takes what is left and is cut
+  // short (the report has it whole).
+  const widths = columnWidths([
+    [s.control, ...rows.map((row) => t.steps[row.control])],
+    [s.ids, ...rows.map(ids)],
+    [s.state, ...rows.map(stateText)],
+  ]);
+  const cell = (i: number, node: ReactNode) => (
+    <Box width={widths[i]} flexShrink={0}>
+      {node}
+    </Box>
+  );
   return (
     <Box flexDirection="column">
       <Text bold>{s.title}</Text>
-      <Box marginTop={1}>
-        <Box width={WIDTHS[0]}>
-          <Text color="gray">{s.control}</Text>
-        </Box>
-        <Box width={WIDTHS[1]}>
-          <Text color="gray">{s.ids}</Text>
-        </Box>
-        <Text color="gray">{s.state}</Text>
+      <Box>
+        {cell(0, <Text color="gray">{s.control}</Text>)}
+        {cell(1, <Text color="gray">{s.ids}</Text>)}
+        {cell(2, <Text color="gray">{s.state}</Text>)}
       </Box>
       {rows.map((row) => (
         <Box key={row.control}>
-          <Box width={WIDTHS[0]}>
-            <Text wrap="truncate-end">{t.steps[row.control]}</Text>
-          </Box>
-          <Box width={WIDTHS[1]}>
-            <Text>
-              {row.ids.cis} / {row.ids.securityHub}
-            </Text>
-          </Box>
-          <Box width={WIDTHS[2]}>
-            <StateText state={row.verdict.state} />
-          </Box>
-          <Text dimColor>{t.reasons[row.verdict.reason]}</Text>
+          {cell(0, <Text>{t.steps[row.control]}</Text>)}
+          {cell(1, <Text>{ids(row)}</Text>)}
+          {cell(2, <Text color={STATE_COLOR[row.verdict.state]}>{stateText(row)}</Text>)}
+          <Text dimColor wrap="truncate-end">
+            {t.reasons[row.verdict.reason]}
+          </Text>
         </Box>
       ))}
       <Box marginTop={1} flexDirection="column">

@@ -23,17 +23,18 @@ interface Props {
 }
 
 /** A change as the operations table shows it (placeholders where a secret goes). */
-export function ActionLine({ action }: { action: ApiAction }) {
-  return <CallLine {...shownCall(action)} />;
+/** `oneLine`: cut short at the edge (a list of the calls to come; each is shown whole when it is confirmed). */
+export function ActionLine({ action, oneLine = false }: { action: ApiAction; oneLine?: boolean }) {
+  return <CallLine {...shownCall(action)} oneLine={oneLine} />;
 }
 
 /** A call and its parameters: "iam:DeleteAccessKey(AccessKeyId=…)". */
-export function CallLine({ call, params }: ShownCall) {
+export function CallLine({ call, params, oneLine = false }: ShownCall & { oneLine?: boolean }) {
   const shown = Object.entries(params)
     .map(([k, v]) => `${k}=${v}`)
     .join(", ");
   return (
-    <Text>
+    <Text wrap={oneLine ? "truncate-end" : "wrap"}>
       <Text color="cyan">{call}</Text>({shown})
     </Text>
   );

@@ -1,0 +1,136 @@
+// Every screen fits an 80x24 terminal, in English and Korean. A frame as tall as the terminal scrolls the header
+// (and the SIMULATED notice) away, and Ink then clears the whole screen on every update (flicker): the test walks
+// the whole wizard on the simulated scenarios, records every frame Ink draws, and fails on any taller than 23 rows.
+import { EventEmitter } from "node:events";
+import { render as inkRender } from "ink";
+import stringWidth from "string-width";
+import { describe, expect, it } from "vitest";
+import type { ScenarioName } from "../../src/aws/simulated/index.js";
+import { App } from "../../src/app.js";
+import { messages } from "../../src/i18n/index.js";
+import { KEYS, plain, simulatedWorld, sleep } from "../helpers/ink.js";
+
+const COLS = 80;
+const ROWS = 24;
+const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 };
+
+/** ink-testing-library's output, at 80x24 (its own is 100 columns and has no rows). */
+class Terminal extends EventEmitter {
+  readonly columns = COLS;
+  readonly rows = ROWS;
+  readonly frames: string[] = [];
+  write = (frame: string) => void this.frames.push(frame);
+}
+
+class Keyboard extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write = (data: string) => {
+    this.data = data;
+    this.emit("readable");
+    this.emit("data", data);
+  };
+  read = () => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+const heightOf = (frame: string) => frame.split("\n").length;
+const widthOf = (frame: string) =>
+  Math.max(
+    ...plain(frame)
+      .split("\n")
+      .map((line) => stringWidth(line)),
+  );
+
+/** The step the frame is at: the step list marks it ▸. */
+const stepOf = (frame: string) => /▸ ([^·✔✖…○◐]+?)(?: {2}|\s[·✔✖○◐]|$)/m.exec(plain(frame))?.[1]?.trim() ?? "?";
+
+async function walk(lang: "en" | "ko", scenario: ScenarioName) {
+  const t = messages(lang);
+  const { account, standIn } = await simulatedWorld(scenario);
+  const stdout = new Terminal();
+  const stdin = new Keyboard();
+  let finished = false;
+  const app = inkRender(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={() => (finished = true)} />, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  const last = () => plain(stdout.frames.at(-1));
+  /** Waits until the frame stops changing for a while (a spinner keeps changing: then up to the timeout). */
+  const settle = async () => {
+    let seen = stdout.frames.length;
+    for (let quiet = 0, i = 0; quiet < 8 && i < 200; i++) {
+      await sleep(15);
+      quiet = stdout.frames.length === seen ? quiet + 1 : 0;
+      seen = stdout.frames.length;
+    }
+  };
+  // The walk: Enter wherever it continues; a screen seen again (a loop) is left by s (skip), then Esc.
+  const visits = new Map<string, number>();
+  for (let i = 0; i < 120 && !finished; i++) {
+    await settle();
+    const frame = last();
+    const footer = frame.trimEnd().split("\n").at(-1) ?? "";
+    const n = visits.get(frame) ?? 0;
+    visits.set(frame, n + 1);
+    const choices = [
+      footer.includes(t.app.keys.continue) || footer.includes(t.app.keys.typeCodes) ? KEYS.enter : undefined,
+      footer.includes(t.app.keys.skip) ? "s" : undefined,
+      KEYS.esc,
+      KEYS.enter,
+    ].filter((k): k is string => k !== undefined);
+    stdin.write(choices[Math.min(n, choices.length - 1)]!);
+  }
+  app.unmount();
+  return { frames: stdout.frames, finished };
+}
+
+// Not yet within the frame (each fails today; the test turns red once it fits, to be moved back):
+// the alerts' intro with alerts already in place (28 rows en, 27 ko), and the password policy's result and
+// already-compliant view (24: its read-back evidence wraps to a second line).
+const NOT_YET = new Set(["en/clean", "en/hardened", "ko/new-account", "ko/clean", "ko/hardened"]);
+
+describe.each(["en", "ko"] as const)("every screen fits 80x24 (%s)", (lang) => {
+  it.each(["new-account", "clean", "hardened", "root-key"] as const)(
+    "%s",
+    async (scenario) => {
+      if (NOT_YET.has(`${lang}/${scenario}`))
+        return expectAllFit(lang, scenario).then(
+          () => expect.unreachable(),
+          () => undefined,
+        );
+      await expectAllFit(lang, scenario);
+    },
+    60_000,
+  );
+});
+
+async function expectAllFit(lang: "en" | "ko", scenario: ScenarioName) {
+  {
+    const { frames, finished } = await walk(lang, scenario);
+    expect(finished).toBe(true);
+    const tallest = new Map<string, number>();
+    for (const frame of frames) tallest.set(stepOf(frame), Math.max(tallest.get(stepOf(frame)) ?? 0, heightOf(frame)));
+    console.log(lang, scenario, Object.fromEntries(tallest));
+    if (process.env.FIT_DUMP) {
+      const fs = await import("node:fs");
+      for (const [step, h] of tallest)
+        fs.writeFileSync(`/tmp/fit/${lang}-${scenario}-${step.replace(/\W/g, "_")}.txt`, plain(frames.find((f) => stepOf(f) === step && heightOf(f) === h)));
+    }
+    const over = frames.filter((f) => heightOf(f) >= ROWS || widthOf(f) > COLS);
+    expect(over.map((f) => `${heightOf(f)} rows, ${widthOf(f)} cols:\n${plain(f)}`).slice(0, 3)).toEqual([]);
+  }
+}
