@@ -6,6 +6,7 @@ import { credentialsFound, profileDefined, sharedFiles } from "./aws/credentials
 import { EXIT } from "./exit-codes.js";
 import { langFromArgs, langFromEnv, messages } from "./i18n/index.js";
 import { parseOptions, refusalText } from "./options.js";
+import type { ScenarioName } from "./aws/scenario-names.js";
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv);
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const simulated = options.demo || options.scenario !== undefined || (!options.profile && !credentialsFound(process.env));
   const target = simulated
-    ? ({ kind: "simulated", scenario: options.scenario ?? "new-account" } as const)
+    ? await simulatedTarget(options.scenario ?? "new-account", options.reset)
     : ({ kind: "live", profile: options.profile, region: options.region } as const);
   // A mistyped --profile otherwise reaches the SDK, and every read then fails as "no usable credentials" (or the
   // wizard opens on an error panel) without naming the profile: refuse it here, naming it and where it was looked for.
@@ -82,6 +83,17 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     clearInterval(keepAlive);
   }
+}
+
+/**
+ * The simulated account, kept between runs in the user's state folder (one file per scenario), so that the demo
+ * and `check --demo` find it as the last run left it; `--reset` deletes the file first.
+ */
+async function simulatedTarget(scenario: ScenarioName, reset: boolean) {
+  const { demoStateFile, forgetSavedState } = await import("./aws/simulated/saved.js");
+  const stateFile = demoStateFile(scenario);
+  if (reset) forgetSavedState(stateFile);
+  return { kind: "simulated", scenario, stateFile } as const;
 }
 
 // Ctrl-C reaches the wizard as a key once Ink has the terminal in raw mode, and a SIGINT sent while it runs is

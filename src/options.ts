@@ -19,6 +19,8 @@ const nonEmpty = () => z.optional(z.string().check(z.minLength(1)));
 export const optionsSchema = z
   .object({
     demo: flag(),
+    // `--demo --reset`: the simulated account starts over (its saved state is deleted).
+    reset: flag(),
     "dry-run": flag(),
     scenario: z.optional(z.enum(SCENARIOS)),
     lang: z.optional(z.enum(["en", "ko"])),
@@ -43,6 +45,7 @@ export type Options = z.infer<typeof optionsSchema> & { command: Command };
 /** Every option rootlock takes: what parseArgs reads, and the list a refusal of an unknown one gives. */
 const OPTIONS = {
   demo: { type: "boolean" },
+  reset: { type: "boolean" },
   "dry-run": { type: "boolean" },
   scenario: { type: "string" },
   lang: { type: "string" },
@@ -96,6 +99,8 @@ export function parseOptions(argv: string[]): ParseResult {
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
   }
+  if (parsed.data.reset && !parsed.data.demo && parsed.data.scenario === undefined)
+    return { ok: false, message: "--reset goes with --demo or --scenario: it starts the simulated account over." };
   if (parsed.data.json && command.data !== "check") return { ok: false, message: "--json goes with `rootlock check`." };
   if ((parsed.data.check || parsed.data.wizard) && command.data !== "policy") return { ok: false, message: "--check and --wizard go with `rootlock policy`." };
   if (parsed.data.check && parsed.data.wizard) return { ok: false, message: "`rootlock policy` prints one policy: --check or --wizard, not both." };

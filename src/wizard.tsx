@@ -38,7 +38,9 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 export async function runWizard({ lang, target, dryRun, notice, report, version, flow = "wizard", topicName }: WizardOptions): Promise<number> {
   const startedAt = new Date();
   // A dry run blocks rootlock's own writes; the trainee's console stand-in stays usable.
-  const { account: inner, standIn } = await openAccount(target, { dryRun });
+  const { account: inner, standIn, resumed } = await openAccount(target, { dryRun });
+  // The demo carries on from where the last run left it: say so, and how to start over.
+  const notices = [notice, resumed ? messages(lang).app.demoResumed : undefined].filter((n) => n !== undefined);
   const timing = target.kind === "simulated" ? SIMULATED_TIMING : LIVE_TIMING;
   // The journal records every change sent, or not sent (a dry run), for the evidence report.
   const account = new JournalingAccount(inner);
@@ -57,7 +59,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
       lang={lang}
       timing={timing}
       standIn={standIn}
-      notice={notice}
+      notice={notices.length > 0 ? notices.join(" ") : undefined}
       flow={flow}
       topicName={topicName}
       onExit={(o) => (outcome = o)}

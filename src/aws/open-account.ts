@@ -5,8 +5,11 @@
 import type { Account, RootConsole } from "./account.js";
 import { DryRunAccount } from "./dry-run.js";
 import type { ScenarioName } from "./scenario-names.js";
+import type { SimulatedOptions } from "./simulated/index.js";
 
-export type Target = { kind: "simulated"; scenario: ScenarioName } | { kind: "live"; profile?: string; region?: string };
+export type Target =
+  /** `stateFile`: where the simulated account is kept between runs (simulated/saved.ts); absent, it lives for this run only. */
+  { kind: "simulated"; scenario: ScenarioName; stateFile?: string } | { kind: "live"; profile?: string; region?: string };
 
 export interface OpenOptions {
   /** Reads pass through, writes are recorded and not sent (dry-run.ts). */
@@ -22,6 +25,14 @@ export interface OpenedAccount {
   account: Account;
   /** The root console stand-in: the simulated account's only. A dry run leaves it usable (it is the trainee's). */
   standIn?: RootConsole;
+  /** The simulated account was found as a previous run left it. */
+  resumed?: boolean;
+}
+
+/** The simulated account as the last run left it, and its saving after every change. */
+async function keptBetweenRuns(file: string, scenario: ScenarioName): Promise<Pick<SimulatedOptions, "saved" | "onChange">> {
+  const { loadSavedState, saveState } = await import("./simulated/saved.js");
+  return { saved: loadSavedState(file, scenario), onChange: (state) => saveState(file, scenario, state, new Date()) };
 }
 
 export async function openAccount(target: Target, { dryRun = false, audit = false }: OpenOptions = {}): Promise<OpenedAccount> {
@@ -32,8 +43,10 @@ export async function openAccount(target: Target, { dryRun = false, audit = fals
 async function openInner(target: Target, audit: boolean): Promise<OpenedAccount> {
   if (target.kind === "simulated") {
     const { SimulatedAccount } = await import("./simulated/index.js");
-    const simulated = new SimulatedAccount({ scenario: target.scenario, ...(audit ? { reportDelayMs: 0 } : {}) });
-    return { account: simulated, standIn: simulated.console };
+    const { scenario, stateFile } = target;
+    const kept = stateFile ? await keptBetweenRuns(stateFile, scenario) : {};
+    const simulated = new SimulatedAccount({ scenario, ...kept, ...(audit ? { reportDelayMs: 0 } : {}) });
+    return { account: simulated, standIn: simulated.console, resumed: kept.saved !== undefined };
   }
   // The SDK's warning that releases after early 2027 will need Node 22 would be printed across the wizard's screen
   // (and into check's output); the pinned versions run on Node 20.

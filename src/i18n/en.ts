@@ -24,7 +24,9 @@ Usage: rootlock [options]            the wizard
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
-  --demo               the simulated account, for training and workshops (no AWS account needed)
+  --demo               the simulated account, for training and workshops (no AWS account needed); it is kept
+                       between runs (and read by check --demo) in ~/.local/state/rootlock or $XDG_STATE_HOME
+  --reset              with --demo: start the simulated account over
   --dry-run            read the real account, send no write: every write is shown instead
 
 Options
@@ -117,6 +119,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       interrupt: "Ctrl-C  quit at once (anything half-done is undone first)",
     } satisfies Record<KeyName, string>,
     noCredentials: "No AWS credentials found (no AWS_* variables, no profile): running on the simulated account.",
+    demoResumed: "The simulated account is as your last run left it. To start over: rootlock --demo --reset.",
     helpTitle: "Keys",
     helpFooter: "Nothing is reported done until AWS shows it. A change you made that AWS has not shown yet is reported as unverified.",
     quitting: "Quitting: undoing what is half-done…",

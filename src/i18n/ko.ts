@@ -21,7 +21,9 @@ export const ko: Messages = {
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
-  --demo               모의 계정: 교육·워크숍용 (AWS 계정이 필요 없음)
+  --demo               모의 계정: 교육·워크숍용 (AWS 계정이 필요 없음). 실행이 끝나도 상태가
+                       ~/.local/state/rootlock 또는 $XDG_STATE_HOME에 남으며 check --demo도 이를 읽음
+  --reset              --demo와 함께: 모의 계정을 처음 상태로 되돌림
   --dry-run            실제 계정을 읽기만 하고 쓰기는 보내지 않음: 보낼 호출을 대신 보여 줌
 
 옵션
@@ -112,6 +114,7 @@ export const ko: Messages = {
       interrupt: "Ctrl-C  즉시 종료 (반쯤 된 작업은 먼저 되돌림)",
     },
     noCredentials: "AWS 자격 증명을 찾지 못했습니다(AWS_* 변수도, 프로필도 없음): 모의 계정으로 실행합니다.",
+    demoResumed: "모의 계정은 지난번 실행이 끝난 상태 그대로입니다. 처음부터 다시 하려면: rootlock --demo --reset",
     helpTitle: "키",
     helpFooter: "AWS에서 확인되기 전에는 어떤 것도 완료로 보고하지 않습니다. 직접 했지만 AWS가 아직 보여 주지 않은 변경은 '미확인'으로 보고합니다.",
     quitting: "종료하는 중: 반쯤 된 작업을 되돌리고 있습니다…",

@@ -533,10 +533,13 @@ async function expectReport(run: Run, want: { mode: string; changes: string[] })
   // The calls of the steps this test is about, in this order (other steps' calls may come between).
   const changes = report.changes.map((c) => `${c.call} ${c.outcome}`);
   expect(changes.filter((c) => want.changes.includes(c))).toEqual(want.changes);
-  // Nothing else was written where the run could write: the report's two files, and nothing more.
+  // Nothing else was written where the run could write: the report's two files, and nothing more; and the demo's
+  // saved account (src/aws/simulated/saved.ts) in the state folder under HOME, 0600: it keeps the simulated
+  // account's TOTP seeds, training values the next demo run needs (leaks() checks it holds no other secret).
+  const saved = want.mode === "simulated" ? ["/home/.local/state/rootlock/demo-new-account.json"] : [];
   expect(
     filesUnder(run.root)
       .map((f) => f.path.slice(run.root.length))
       .sort(),
-  ).toEqual(["/out/report.json", "/out/report.md"]);
+  ).toEqual([...saved, "/out/report.json", "/out/report.md"]);
 }

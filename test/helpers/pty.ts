@@ -11,7 +11,7 @@
 // Sessions still running when a test ends are killed (afterEach below), so a failed waitFor does not leave
 // a child behind.
 import { spawn, type IPty } from "@lydell/node-pty";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,7 +73,11 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 //  - TERM_PROGRAM*, KITTY_WINDOW_ID: make Ink query the kitty keyboard protocol and wait for an answer.
 //  - COLORTERM, FORCE_COLOR, NO_COLOR: colour depth then follows TERM alone (xterm-256color: 256 colours).
 //  - LC_ALL, LC_MESSAGES, LANGUAGE: the language comes from LANG, set below (pass LANG to test Korean).
-const DROP = /^(CI|CONTINUOUS_INTEGRATION|AWS_.*|VITEST.*|NODE_ENV|TERM_PROGRAM.*|KITTY_WINDOW_ID|COLORTERM|FORCE_COLOR|NO_COLOR|LC_ALL|LC_MESSAGES|LANGUAGE)$/;
+//  - XDG_STATE_HOME: where the demo keeps its simulated account between runs. Unless the test gives HOME or
+//    XDG_STATE_HOME itself, each program gets a fresh one (below), so no run finds another's account (or the
+//    developer's).
+const DROP =
+  /^(CI|CONTINUOUS_INTEGRATION|XDG_STATE_HOME|AWS_.*|VITEST.*|NODE_ENV|TERM_PROGRAM.*|KITTY_WINDOW_ID|COLORTERM|FORCE_COLOR|NO_COLOR|LC_ALL|LC_MESSAGES|LANGUAGE)$/;
 
 // The AWS SDK also reads ~/.aws: point it at files that do not exist, and skip the EC2 metadata endpoint
 // (a slow timeout off EC2), so an e2e test can never pick up a developer's real account.
@@ -90,6 +94,7 @@ export function childEnv(extra: Record<string, string | undefined> = {}): Record
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !DROP.test(k)) env[k] = v;
   Object.assign(env, AWS_FILES, { TERM: "xterm-256color", LANG: "en_US.UTF-8" });
+  if (!("HOME" in extra) && !("XDG_STATE_HOME" in extra)) env.XDG_STATE_HOME = mkdtempSync(path.join(os.tmpdir(), "rootlock-e2e-state-"));
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

@@ -85,6 +85,7 @@ export function rootConsole(w: SimulatedWorld): RootConsole {
         },
         new Date(at.getTime() + w.trailDelay),
       );
+      w.changed();
       return success ? "success" : "failure";
     },
   };

@@ -49,7 +49,6 @@ type IamOpName =
   | "deleteGroup";
 
 export function iamReads(w: SimulatedWorld): Pick<AccountReads, IamReadName> {
-  let report: RootCredentialReport | undefined;
   return {
     async getCaller() {
       w.enter("sts:GetCallerIdentity", "sts");
@@ -95,14 +94,17 @@ export function iamReads(w: SimulatedWorld): Pick<AccountReads, IamReadName> {
 
     async getRootCredentialReport() {
       w.enter("iam:GenerateCredentialReport");
-      const stale = !report || w.now().getTime() - report.generatedAt.getTime() >= REPORT_MAX_AGE_MS;
+      // The report belongs to the account (AWS keeps it for every caller, and across runs of rootlock).
+      const kept = w.truth.credentialReport;
+      const stale = !kept || w.now().getTime() - kept.generatedAt.getTime() >= REPORT_MAX_AGE_MS;
       if (stale) {
         // The report is a snapshot: a change made after it was generated stays invisible for up to 4 hours.
         await w.sleep(w.reportDelay);
-        report = snapshotReport(w);
+        w.truth.credentialReport = snapshotReport(w);
+        w.changed();
       }
       w.enter("iam:GetCredentialReport");
-      return structuredClone(report!);
+      return structuredClone(w.truth.credentialReport!);
     },
 
     async getSecurityContact() {

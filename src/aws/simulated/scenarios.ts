@@ -3,7 +3,7 @@ import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy, rootArn } from "../accou
 import { alertsRegionFor } from "../partition.js";
 import { newSecret } from "../../lib/totp.js";
 import type { ScenarioName } from "../scenario-names.js";
-import type { ManagementEvents, RuleState, RuleTarget } from "../account.js";
+import type { ManagementEvents, RootCredentialReport, RuleState, RuleTarget } from "../account.js";
 
 export const ACCOUNT_ID = "123456789012";
 export const ADMIN_USER = "ops-admin";
@@ -152,6 +152,8 @@ export interface AccountState {
   passwordPolicy?: PasswordPolicy;
   devices: DeviceRecord[];
   signins: ConsoleLoginRecord[];
+  /** The last credential report generated (GenerateCredentialReport makes a new one at most every 4 hours). */
+  credentialReport?: RootCredentialReport;
 }
 
 export interface Scenario {

@@ -31,6 +31,10 @@ export interface SimulatedOptions {
    * the scenario's own caller. IAM then refuses the access-key calls that omit UserName, as AWS does.
    */
   rootSession?: boolean;
+  /** The account as a previous run left it (saved.ts): used instead of the scenario's starting state. */
+  saved?: AccountState;
+  /** Called with the true state after each change (a write, a console action, a report, a key's use): saved.ts keeps it. */
+  onChange?: (state: AccountState) => void;
 }
 
 /** A root session's key id: AWS gives temporary credentials ASIA… ids. */
@@ -58,6 +62,7 @@ export class SimulatedWorld {
   private readonly pending: Pending[] = [];
   private readonly failures = new Map<string, { code: ErrorCode; times: number }>();
   readonly writeLog: { call: string; at: Date }[] = [];
+  private readonly onChange?: (state: AccountState) => void;
 
   constructor(options: SimulatedOptions) {
     this.now = options.now ?? systemNow;
@@ -68,8 +73,15 @@ export class SimulatedWorld {
     this.skew = options.clockSkewMs ?? 0;
     const { state, caller } = makeScenario(options.scenario ?? "new-account", this.now());
     this.caller = options.rootSession ? { kind: "root", accessKeyId: ROOT_SESSION_KEY, session: true } : caller;
-    this.truth = state;
-    this.seen = structuredClone(state);
+    // A saved account starts with reads seeing all of it: its changes are older than any visibility delay.
+    this.truth = options.saved ?? state;
+    this.seen = structuredClone(this.truth);
+    this.onChange = options.onChange;
+  }
+
+  /** The true state changed: tell whoever keeps it. */
+  changed(): void {
+    this.onChange?.(this.truth);
   }
 
   /** The next `times` calls of `call` fail with `code`. */
@@ -80,6 +92,7 @@ export class SimulatedWorld {
   /** A change made outside the API (a test's setup): to the truth and the visible copy at once. */
   both(change: (state: AccountState) => void): void {
     for (const s of [this.truth, this.seen]) change(s);
+    this.changed();
   }
 
   /** The account's clock (AWS's, which may differ from ours by `clockSkewMs`). */
@@ -106,6 +119,7 @@ export class SimulatedWorld {
       const k = this.callerKeys(s).find((k) => k.id === this.caller.accessKeyId);
       if (k) k.lastUsed = { ...lastUsed };
     }
+    this.changed();
   }
 
   /** A read: the call's checks, then the state as reads see it now. */
@@ -125,6 +139,7 @@ export class SimulatedWorld {
   commit(change: (state: AccountState) => void): void {
     change(this.truth);
     this.pending.push({ due: this.now().getTime() + this.delay, change });
+    this.changed();
   }
 
   receipt(call: string): WriteReceipt {
