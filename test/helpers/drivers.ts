@@ -120,7 +120,10 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
      * Root's own key road: deactivate the other key, delete it, then the signing key (warned, confirmed twice) and
      * proven rejected. `calls` are what each confirmation shows; `beforeSigningKey` runs at the warning.
      */
-    async withOwnKey(calls: { first: string | RegExp; second: string | RegExp } = { first: "iam:UpdateAccessKey", second: "2/3" }, beforeSigningKey = async () => {}) {
+    async withOwnKey(
+      calls: { first: string | RegExp; second: string | RegExp } = { first: "iam:UpdateAccessKey", second: "2/3" },
+      beforeSigningKey: () => Promise<unknown> = async () => {},
+    ) {
       await next(long(t.rootKeys.apiIntro));
       s.press("enter");
       await next(calls.first);
