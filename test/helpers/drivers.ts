@@ -190,6 +190,14 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
   };
 
   const userMfa = {
+    /** The intro naming the call (`shown`: the walk's checks of it), Enter; its confirmation, Enter: the device is made. */
+    async start(call = "iam:CreateVirtualMFADevice", shown: () => void = () => {}) {
+      await next(call);
+      shown();
+      s.press("enter");
+      await next(t.common.confirmKeys);
+      s.press("enter");
+    },
     /**
      * The enrolment by API: the call confirmed, the QR code shown, the secret read, two codes typed, verified.
      * The walk's own checks go in `at`: with the call shown, with the QR code shown, once the secret is read, once verified.
@@ -198,11 +206,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       user: string,
       at: { call?: string; shown?: () => void; qr?: () => Promise<unknown>; secret?: (secret: string) => void; verified?: (secret: string) => void } = {},
     ): Promise<string> {
-      await next(at.call ?? "iam:CreateVirtualMFADevice");
-      at.shown?.();
-      s.press("enter");
-      await next(t.common.confirmKeys);
-      s.press("enter");
+      await this.start(at.call, at.shown);
       await next(t.userMfa.showSecret);
       await at.qr?.();
       const secret = await readSecret();
