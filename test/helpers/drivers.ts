@@ -139,6 +139,12 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await s.waitFor("InvalidClientTokenId");
       s.press("enter");
     },
+    /** Root has no keys (a run before deleted them): already compliant, Enter. */
+    async alreadyDone() {
+      await next(t.rootKeys.none);
+      await next(t.reasons["already-compliant"]);
+      s.press("enter");
+    },
     /** s on the console steps. */
     async skip() {
       await next(t.rootKeys.openStandIn);
@@ -182,6 +188,14 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await next(t.rootMfa.verified);
       s.press("enter");
     },
+    /** Root has an MFA device already: Enter reads it; verified, already compliant, Enter. */
+    async alreadyDone() {
+      await next(t.rootMfa.already);
+      s.press("enter");
+      await next(t.rootMfa.verified);
+      await next(t.reasons["already-compliant"]);
+      s.press("enter");
+    },
     /** s on the console steps. */
     async skip(shown: string = t.rootMfa.consoleOnly) {
       await next(shown);
@@ -220,11 +234,12 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
   };
 
   const passwordPolicy = {
-    /** The policy as found (`intro`), CIS's applied: the call confirmed (`call` on screen), read back. */
-    async apply(intro: string, call: string = t.common.confirmKeys) {
+    /** The policy as found (`intro`), CIS's applied: the call (`call`, when given, on screen) confirmed, read back. */
+    async apply(intro: string, call?: string) {
       await next(long(intro));
       s.press("enter");
-      await next(call);
+      if (call) await next(call);
+      await next(t.common.confirmKeys);
       s.press("enter");
       await next(t.passwordPolicy.verified);
       s.press("enter");
