@@ -17,10 +17,10 @@ import { codeAt, otpauthUri, timeStepOf } from "../../src/lib/totp.js";
 import { OPTION_NAMES, optionsSchema, parseOptions, refusalText } from "../../src/options.js";
 import { qrNeeds } from "../../src/screens/components/QrOrSecret.js";
 import { TOTP_ISSUER, totpLabel } from "../../src/steps/user-mfa.js";
-import { BUNDLE, childEnv, spawnRootlock, type PtySession } from "../helpers/pty.js";
+import { drive, sleep } from "../helpers/drivers.js";
+import { BUNDLE, childEnv, spawnRootlock } from "../helpers/pty.js";
 
 const STACK = /^\s+at .+:\d+|TypeError|ReferenceError/m;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A HOME and AWS files of the test's own, empty, and an endpoint nothing listens on: whatever a row does, it
 // cannot find a real profile or reach AWS.
@@ -191,14 +191,6 @@ describe("bad command lines, and no terminal", () => {
   });
 });
 
-/** Types a line the way a terminal delivers it (one chunk, as a paste or an IME commit), then Enter. */
-async function typeLine(s: PtySession, text: string) {
-  s.write(text);
-  await sleep(50);
-  s.press("enter");
-  await sleep(50);
-}
-
 /** The secret as the screen shows it, joined again where the terminal wrapped it (each row has a margin). */
 function secretOnScreen(screen: string): string | undefined {
   return /([A-Z2-7]{64})/.exec(
@@ -216,21 +208,11 @@ describe.each([
   it("says so, shows the secret instead, and refusing or giving up leaves the account as it was", async () => {
     const cwd = scratch();
     const s = spawnRootlock(["--scenario", "new-account", "--lang", lang], { cols: 60, rows: 20, cwd, env: AWS_ENV });
-    await s.waitFor(t.app.keys.continue, 15_000);
-    await sleep(30);
-    s.press("enter");
-    await s.waitFor(t.rootKeys.openStandIn);
-    await sleep(30);
-    s.write("s");
-    await s.waitFor(t.rootMfa.openStandIn);
-    await sleep(30);
-    s.write("s");
-    await s.waitFor("iam:CreateVirtualMFADevice");
-    await sleep(30);
-    s.press("enter");
-    await s.waitFor(t.common.confirmKeys);
-    await sleep(30);
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.app.keys.continue);
+    await w.rootKeys.skip();
+    await w.rootMfa.skip(t.rootMfa.openStandIn);
+    await w.userMfa.start();
 
     // The secret, not a QR code the terminal would cut: exactly the too-small message, with the size it needs.
     const screen = await s.waitFor((sc) => secretOnScreen(sc) !== undefined && sc.includes(t.userMfa.code1));
@@ -245,14 +227,14 @@ describe.each([
 
     // That secret is the device's: two of its codes in the wrong order are recognised as exactly that.
     const now = timeStepOf(new Date());
-    await typeLine(s, codeAt(secret, now));
-    await typeLine(s, codeAt(secret, now - 1));
+    await w.typeLine(codeAt(secret, now));
+    await w.typeLine(codeAt(secret, now - 1));
     await s.waitFor(t.userMfa.problems["wrong-order"]);
 
     // An IME's Hangul, through a real terminal: the six-digit message, nothing sent. (The full-width digits before
     // it are read as the digits 123456; keys.test.ts enrols a device with full-width codes.)
-    await typeLine(s, "１２３４５６");
-    await typeLine(s, "한글");
+    await w.typeLine("１２３４５６");
+    await w.typeLine("한글");
     await s.waitFor(
       (sc) => sc.replace(/\s+/g, " ").includes(t.userMfa.problems.malformed.replace(/\s+/g, " ")) && !sc.includes(t.userMfa.problems["wrong-order"].slice(0, 20)),
     );

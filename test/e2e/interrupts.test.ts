@@ -25,11 +25,11 @@ import type { Caller } from "../../src/aws/account.js";
 import { ACCOUNT_ID, ADMIN_USER, mfaArn, userArn } from "../../src/aws/simulated/scenarios.js";
 import { EXIT } from "../../src/exit-codes.js";
 import { en as t } from "../../src/i18n/en.js";
-import { codeAt, timeStepOf } from "../../src/lib/totp.js";
 import { CONTROL_IDS, type ControlId } from "../../src/steps/controls.js";
 import { stepOrder } from "../../src/steps/registry.js";
 import { renderMarkdown, type RunReport } from "../../src/steps/report.js";
 import { SUMMARY_ORDER } from "../../src/steps/summary.js";
+import { drive } from "../helpers/drivers.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type PtySession, shellAfterRootlock, spawnPty, spawnRootlockInShell } from "../helpers/pty.js";
 import { type Key, liveEnv, liveWorld, setupClient } from "../helpers/live-world.js";
@@ -38,7 +38,6 @@ import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-co
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const HIDE_CURSOR = "\u001b[?25l";
 const SHOW_CURSOR = "\u001b[?25h";
-const SECRET = /\b([A-Z2-7]{64})\b/;
 const QR = /[▀▄█]{20}/;
 
 /** Waits for a screen, then lets Ink's input handler for it settle before the next key (see test/helpers/pty.ts). */
@@ -307,27 +306,16 @@ describe.runIf(available)("an interrupted live run, then a second run (moto)", (
     // moment the operator would), both verified; then the admin user's device is created, and Ctrl-C on its QR.
     const first = liveRun(adminKey);
     let s = first.session;
-    await next(s, t.preflight.plan);
-    s.press("enter");
-    await next(s, t.rootKeys.consoleIntro);
-    for (const k of rootKeys) {
-      await iam.send(new UpdateAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId, Status: "Inactive" }));
-      await iam.send(new DeleteAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId }));
-    }
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleOnly);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsVirtualMfa(iam);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
+    let w = drive(s, t);
+    await w.preflight.start();
+    await w.rootKeys.viaConsole(async () => {
+      for (const k of rootKeys) {
+        await iam.send(new UpdateAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId, Status: "Inactive" }));
+        await iam.send(new DeleteAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId }));
+      }
+    });
+    await w.rootMfa.viaConsole(() => rootAssignsVirtualMfa(iam));
+    await w.userMfa.start();
     await next(s, t.userMfa.code1);
     await next(s, QR);
     // Half-done, for now: the device exists and is on nobody.
@@ -350,57 +338,25 @@ describe.runIf(available)("an interrupted live run, then a second run (moto)", (
     // Run 2: the same account, as it now is. Preflight reads it; what run 1 did is shown as already in place.
     const second = liveRun(adminKey);
     s = second.session;
-    const preflight = await s.waitFor(t.preflight.plan, 20_000);
-    for (const line of [t.preflight.rootKeys(false), t.preflight.rootMfa(true), t.preflight.operatorMfa(ADMIN_USER, 0)]) expect(preflight).toContain(line);
-    expect(preflight).not.toContain(t.preflight.orphans(1)); // run 1 left no device for this run to find
-    await sleep(30);
-    s.press("enter");
-    await next(s, t.rootKeys.none);
-    await next(s, t.reasons["already-compliant"]);
-    s.press("enter");
-    await next(s, t.rootMfa.already);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    await next(s, t.reasons["already-compliant"]);
-    s.press("enter");
+    w = drive(s, t);
+    await w.preflight.start(t.preflight.plan, async () => {
+      const preflight = s.screen();
+      for (const line of [t.preflight.rootKeys(false), t.preflight.rootMfa(true), t.preflight.operatorMfa(ADMIN_USER, 0)]) expect(preflight).toContain(line);
+      expect(preflight).not.toContain(t.preflight.orphans(1)); // run 1 left no device for this run to find
+    });
+    await w.rootKeys.alreadyDone();
+    await w.rootMfa.alreadyDone();
 
     // The step run 1 was interrupted in is done from its start: a new device (its name is free again), two codes.
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    s.write("\u000b"); // Ctrl-K: the secret key as text
-    const secret = SECRET.exec(await s.waitFor(SECRET))![1]!;
-    const now = timeStepOf(new Date());
-    for (const code of [codeAt(secret, now - 1), codeAt(secret, now)]) {
-      s.write(code);
-      await sleep(50);
-      s.press("enter");
-      await sleep(50);
-    }
-    await next(s, t.userMfa.verified(ADMIN_USER));
-    s.press("enter");
+    await w.userMfa.enrol(ADMIN_USER);
 
     // The steps run 1 never reached: the password policy (moto has none: CIS's is set and read back), the admin
     // identity (ops-admin has AdministratorAccess), the optional alerts, the sign-in test (CloudTrail's record,
     // posted to the launcher).
-    await next(s, t.passwordPolicy.noneDefaults);
-    s.press("enter");
-    await next(s, "iam:UpdateAccountPasswordPolicy");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.passwordPolicy.verified);
-    s.press("enter");
-    await next(s, t.adminIdentity.holder("user", ADMIN_USER));
-    s.press("enter");
-    await next(s, t.alerts.introKeys); // the optional alerts step, skipped: it does not cost "all verified" (the summary names it as skipped)
-    s.write("s");
-    await next(s, t.signin.start);
-    await rootSignsInWithMfa(moto);
-    s.press("enter");
-    await next(s, t.signin.verified);
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults, "iam:UpdateAccountPasswordPolicy");
+    await w.adminIdentity.keep("user", ADMIN_USER);
+    await w.alerts.skip(); // the optional alerts step, skipped: it does not cost "all verified" (the summary names it as skipped)
+    await w.signin.viaConsole(() => rootSignsInWithMfa(moto));
 
     const summary = await s.waitFor(t.summary.allTakenVerified(t.steps["root-alerts"]), 20_000);
     for (const control of ["root-access-keys", "root-mfa"] as const) expect(summaryRow(summary, control)).toContain(t.reasons["already-compliant"]);

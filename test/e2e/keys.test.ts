@@ -10,9 +10,9 @@ import { EXIT } from "../../src/exit-codes.js";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { drive, sleep } from "../helpers/drivers.js";
 import { spawnRootlock } from "../helpers/pty.js";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fold = (text: string) => text.replace(/\s+/g, " ");
 
 const scratchDirs: string[] = [];
@@ -40,19 +40,14 @@ describe.each([
     const cwd = mkdtempSync(join(tmpdir(), "rootlock-keys-"));
     scratchDirs.push(cwd);
     const s = spawnRootlock(["--scenario", "new-account", "--lang", lang], { cols: 80, rows: 24, cwd });
-    await s.waitFor(t.app.keys.continue, 15_000);
-    await sleep(30);
-    // The footer names the keys that work here, in the run's language.
-    expect(fold(s.screen())).toContain([t.app.keys.continue, t.app.keys.quit, t.app.keys.help].join(" · "));
-    s.press("enter");
-    await s.waitFor(t.rootKeys.openStandIn);
-    await sleep(30);
-    s.write("s");
-    await s.waitFor(t.rootMfa.consoleOnly);
-    await sleep(30);
-    s.write("s");
-    await s.waitFor("iam:CreateVirtualMFADevice");
-    await sleep(30);
+    const w = drive(s, t);
+    await w.preflight.start(t.app.keys.continue, async () => {
+      // The footer names the keys that work here, in the run's language.
+      expect(fold(s.screen())).toContain([t.app.keys.continue, t.app.keys.quit, t.app.keys.help].join(" · "));
+    });
+    await w.rootKeys.skip();
+    await w.rootMfa.skip();
+    await w.next("iam:CreateVirtualMFADevice");
 
     // Enter, Enter in one chunk: the first shows the confirmation, the second confirms it. At 80x24 the QR code
     // comes alone first; Ctrl-K leaves it for the fields, with the secret as text.

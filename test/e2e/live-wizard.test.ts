@@ -7,30 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { en as t } from "../../src/i18n/en.js";
-import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { drive, type Wizard } from "../helpers/drivers.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
-import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+import { spawnRootlock } from "../helpers/pty.js";
 import { type Key, liveEnv, liveWorld, setupClient } from "../helpers/live-world.js";
 import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-console.js";
 
 const available = requireMoto("the live wizard's end-to-end tests");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function next(s: PtySession, text: string | RegExp) {
-  await s.waitFor(text, 30_000);
-  await sleep(30);
-}
-
 /** moto starts with no password policy: CIS's is applied and read back; ops-admin is an administrator already. */
-async function passwordPolicyAndAdmin(s: PtySession) {
-  await next(s, t.passwordPolicy.noneDefaults);
-  s.press("enter");
-  await next(s, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
-  s.press("enter");
-  await next(s, t.passwordPolicy.verified);
-  s.press("enter");
-  await next(s, t.adminIdentity.holder("user", "ops-admin"));
-  s.press("enter");
+async function passwordPolicyAndAdmin(w: Wizard) {
+  await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
+  await w.adminIdentity.keep("user", "ops-admin");
 }
 
 describe.runIf(available)("the live wizard against moto", () => {
@@ -50,107 +37,60 @@ describe.runIf(available)("the live wizard against moto", () => {
   });
 
   const run = (key: Key) =>
-    spawnRootlock([], {
-      cols: 110,
-      rows: 52,
-      cwd: mkdtempSync(join(tmpdir(), "rootlock-live-")),
-      env: liveEnv(moto, key),
-    });
+    drive(
+      spawnRootlock([], {
+        cols: 110,
+        rows: 52,
+        cwd: mkdtempSync(join(tmpdir(), "rootlock-live-")),
+        env: liveEnv(moto, key),
+      }),
+      t,
+    );
 
   it("as the admin identity: root keys and root MFA guided and verified, its own MFA by API, the sign-in found", async () => {
-    const s = run(adminKey);
-    await next(s, t.preflight.plan);
-    await s.waitFor("LIVE");
-    s.press("enter");
+    const w = run(adminKey);
+    const s = w.s;
+    await w.preflight.start(t.preflight.plan, () => s.waitFor("LIVE"));
 
-    await next(s, t.rootKeys.consoleIntro);
-    await s.waitFor(/key 1\s+Active/);
     // The operator, in the console: deactivate, then delete, each key.
-    for (const k of rootKeys) {
-      await iam.send(new UpdateAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId, Status: "Inactive" }));
-      await iam.send(new DeleteAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId }));
-    }
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    s.press("enter");
+    await w.rootKeys.viaConsole(async () => {
+      await s.waitFor(/key 1\s+Active/);
+      for (const k of rootKeys) {
+        await iam.send(new UpdateAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId, Status: "Inactive" }));
+        await iam.send(new DeleteAccessKeyCommand({ UserName: "root-standin", AccessKeyId: k.accessKeyId }));
+      }
+    });
+    await w.rootMfa.viaConsole(() => rootAssignsVirtualMfa(iam));
+    await w.userMfa.enrol("ops-admin");
 
-    await next(s, t.rootMfa.consoleOnly);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsVirtualMfa(iam);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    await passwordPolicyAndAdmin(w);
+    await w.alerts.skip();
+    await w.signin.viaConsole(() => rootSignsInWithMfa(moto));
 
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    s.write("\u000b");
-    const secret = /\b([A-Z2-7]{64})\b/.exec(await s.waitFor(/\b[A-Z2-7]{64}\b/))![1]!;
-    const step = timeStepOf(new Date());
-    for (const code of [codeAt(secret, step - 1), codeAt(secret, step)]) {
-      s.write(code);
-      await sleep(50);
-      s.press("enter");
-      await sleep(50);
-    }
-    await next(s, t.userMfa.verified("ops-admin"));
-    s.press("enter");
-
-    await passwordPolicyAndAdmin(s);
-    await next(s, t.alerts.introKeys);
-    s.write("s");
-    await next(s, t.signin.start);
-    await rootSignsInWithMfa(moto);
-    s.press("enter");
-    await next(s, t.signin.verified);
-    s.press("enter");
-
-    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
+    await w.next(t.summary.allTakenVerified(t.steps["root-alerts"]));
     s.press("enter");
     expect((await s.waitForExit()).exitCode).toBe(0);
   }, 120_000);
 
   it("with root's own key: MFA and sign-in verified first, then both keys deleted, the signing key last and rejected", async () => {
-    const s = run(rootKeys[0]!);
-    await next(s, t.preflight.planRoot);
-    s.press("enter");
+    const w = run(rootKeys[0]!);
+    const s = w.s;
+    await w.preflight.start(t.preflight.planRoot);
 
-    await next(s, t.rootMfa.consoleOnly);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsVirtualMfa(iam);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    await w.rootMfa.viaConsole(() => rootAssignsVirtualMfa(iam));
+    await passwordPolicyAndAdmin(w);
+    await w.alerts.skip();
+    await w.signin.viaConsole(() => rootSignsInWithMfa(moto));
 
-    await passwordPolicyAndAdmin(s);
-    await next(s, t.alerts.introKeys);
-    s.write("s");
-    await next(s, t.signin.start);
-    await rootSignsInWithMfa(moto);
-    s.press("enter");
-    await next(s, t.signin.verified);
-    s.press("enter");
-
-    await next(s, t.rootKeys.apiIntro);
-    s.press("enter");
-    await next(s, `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`);
-    s.press("enter");
-    // The first confirmation lists the whole plan, this call included: wait for its own confirmation (2 of 3).
-    await next(s, new RegExp(`2/3[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`));
-    s.press("enter");
-    await next(s, t.rootKeys.signingWarning);
-    // From here moto checks every request's signature and key, as AWS does, so the deleted key is refused.
-    await fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" });
-    s.press("enter");
-    await next(s, t.common.confirmAgain);
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    await s.waitFor("InvalidClientTokenId");
-    s.press("enter");
+    await w.rootKeys.withOwnKey(
+      {
+        first: `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`,
+        // The first confirmation lists the whole plan, this call included: wait for its own confirmation (2 of 3).
+        second: new RegExp(`2/3[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`),
+      },
+      // From here moto checks every request's signature and key, as AWS does, so the deleted key is refused.
+      () => fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" }),
+    );
 
     const summary = await s.waitFor(t.summary.allTakenVerified(t.steps["root-alerts"]));
     expect(summary).toContain(t.reasons["not-applicable"]);

@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
+import { drive, sleep } from "../helpers/drivers.js";
 import { type PtySession, spawnRootlock } from "../helpers/pty.js";
 import { decodeQrOnScreen } from "../helpers/qr-image.js";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const URI = /^otpauth:\/\/totp\/AWS:ops-admin@123456789012\?secret=([A-Z2-7]{64})&issuer=AWS$/;
 
 /** The screen's rows, counted from the top: how tall Ink's frame is. */
@@ -19,21 +19,11 @@ describe.each([
 ] as const)("the QR code at 80x24 (%s)", (lang, t) => {
   it("scans alone at 80x24, gives way to the secret when smaller, and comes back when larger", async () => {
     const s = spawnRootlock(["--demo", "--scenario", "new-account", "--lang", lang], { cols: 80, rows: 24 });
-    await s.waitFor(t.app.keys.continue, 15_000);
-    await sleep(30);
-    s.press("enter");
-    await s.waitFor(t.rootKeys.openStandIn);
-    await sleep(30);
-    s.write("s");
-    await s.waitFor(t.rootMfa.openStandIn);
-    await sleep(30);
-    s.write("s");
-    await s.waitFor("iam:CreateVirtualMFADevice");
-    await sleep(30);
-    s.press("enter");
-    await s.waitFor(t.common.confirmKeys);
-    await sleep(30);
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.app.keys.continue);
+    await w.rootKeys.skip();
+    await w.rootMfa.skip(t.rootMfa.openStandIn);
+    await w.userMfa.start();
 
     // The code alone, under the header, in fewer rows than the terminal has: a camera reads exactly the URI.
     await s.waitFor(t.app.keys.typeCodes);

@@ -37,6 +37,7 @@ import {
 } from "../helpers/leak-scan.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type Key, liveWorld, SETUP, setupClient } from "../helpers/live-world.js";
+import { drive } from "../helpers/drivers.js";
 import type { PtySession } from "../helpers/pty.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -136,25 +137,15 @@ describe.runIf(available)("secrets of a run against moto", () => {
   it("live: the admin's MFA seed, its codes and every secret key stay out of the terminal, the files and the environment", async () => {
     const run = (current = liveRun([]));
     const { s } = run;
-    await next(s, t.preflight.plan);
-    await s.waitFor("LIVE");
-    await environmentControls(run);
-    await expectNoLeak(run, "at the start", { env: true });
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.preflight.plan, async () => {
+      await s.waitFor("LIVE");
+      await environmentControls(run);
+      await expectNoLeak(run, "at the start", { env: true });
+    });
 
-    await next(s, t.rootKeys.consoleIntro);
-    await rootKeysDeletedInConsole();
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    s.press("enter");
-
-    await next(s, t.rootMfa.consoleOnly);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole(run);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    await w.rootKeys.viaConsole(rootKeysDeletedInConsole);
+    await w.rootMfa.viaConsole(() => rootAssignsMfaInConsole(run));
 
     await next(s, "iam:CreateVirtualMFADevice");
     s.press("enter");
@@ -176,16 +167,10 @@ describe.runIf(available)("secrets of a run against moto", () => {
     s.press("enter");
     await next(s, t.passwordPolicy.verified);
     s.press("enter");
-    await next(s, t.adminIdentity.holder("user", "ops-admin"));
-    s.press("enter");
+    await w.adminIdentity.keep("user", "ops-admin");
 
-    await next(s, t.alerts.introKeys); // the optional alerts step: no secret in it, skipped here
-    s.write("s");
-    await next(s, t.signin.start);
-    await rootSignsIn();
-    s.press("enter");
-    await next(s, t.signin.verified);
-    s.press("enter");
+    await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
+    await w.signin.viaConsole(rootSignsIn);
 
     await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
     await expectNoLeak(run, "on the summary", { env: true });
@@ -211,24 +196,12 @@ describe.runIf(available)("secrets of a run against moto", () => {
     }));
     run.secrets.push(...keySecrets());
     const { s } = run;
-    await next(s, t.preflight.planRoot);
-    await environmentControls(run);
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.preflight.planRoot, () => environmentControls(run));
 
-    await next(s, t.rootMfa.consoleOnly);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole(run);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    await w.rootMfa.viaConsole(() => rootAssignsMfaInConsole(run));
 
-    await next(s, t.passwordPolicy.noneDefaults);
-    s.press("enter");
-    await next(s, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
-    s.press("enter");
-    await next(s, t.passwordPolicy.verified);
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
 
     // The admin identity: five confirmed calls, then the password, shown this once.
     await next(s, t.adminIdentity.none);
@@ -269,30 +242,18 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await expectNoLeak(run, "once the admin identity is verified", { env: true });
     s.press("enter");
 
-    await next(s, t.alerts.introKeys); // the optional alerts step: no secret in it, skipped here
-    s.write("s");
-    await next(s, t.signin.start);
-    await rootSignsIn();
-    s.press("enter");
-    await next(s, t.signin.verified);
-    s.press("enter");
+    await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
+    await w.signin.viaConsole(rootSignsIn);
 
     // Root's keys by API: the other key first, then the signing key, whose rejection is the proof.
-    await next(s, t.rootKeys.apiIntro);
-    s.press("enter");
-    await next(s, `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`);
-    s.press("enter");
-    // The first confirmation lists the whole plan, this call included: wait for its own confirmation (2 of 3).
-    await next(s, new RegExp(`2/3[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`));
-    s.press("enter");
-    await next(s, t.rootKeys.signingWarning);
-    await fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" });
-    s.press("enter");
-    await next(s, t.common.confirmAgain);
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    await s.waitFor("InvalidClientTokenId");
-    s.press("enter");
+    await w.rootKeys.withOwnKey(
+      {
+        first: `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`,
+        // The first confirmation lists the whole plan, this call included: wait for its own confirmation (2 of 3).
+        second: new RegExp(`2/3[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`),
+      },
+      () => fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" }),
+    );
 
     await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
     await expectNoLeak(run, "on the summary", { env: true });
@@ -310,24 +271,14 @@ describe.runIf(available)("secrets of a run against moto", () => {
   it("dry run: no seed exists, and no secret key reaches the terminal, the files or the environment", async () => {
     const run = (current = liveRun(["--dry-run"]));
     const { s } = run;
-    await next(s, t.preflight.plan);
-    await s.waitFor("DRY RUN");
-    await environmentControls(run);
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.preflight.plan, async () => {
+      await s.waitFor("DRY RUN");
+      await environmentControls(run);
+    });
 
-    await next(s, t.rootKeys.consoleIntro);
-    await rootKeysDeletedInConsole();
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    s.press("enter");
-
-    await next(s, t.rootMfa.consoleOnly);
-    s.press("enter");
-    await next(s, t.rootMfa.consoleSteps[0]!);
-    await rootAssignsMfaInConsole(run);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    await w.rootKeys.viaConsole(rootKeysDeletedInConsole);
+    await w.rootMfa.viaConsole(() => rootAssignsMfaInConsole(run));
 
     await next(s, "iam:CreateVirtualMFADevice");
     s.press("enter");
@@ -346,16 +297,10 @@ describe.runIf(available)("secrets of a run against moto", () => {
     s.press("enter");
     await next(s, t.reasons["dry-run"]);
     s.press("enter");
-    await next(s, t.adminIdentity.holder("user", "ops-admin"));
-    s.press("enter");
+    await w.adminIdentity.keep("user", "ops-admin");
 
-    await next(s, t.alerts.introKeys); // the optional alerts step: no secret in it, skipped here
-    s.write("s");
-    await next(s, t.signin.start);
-    await rootSignsIn();
-    s.press("enter");
-    await next(s, t.signin.verified);
-    s.press("enter");
+    await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
+    await w.signin.viaConsole(rootSignsIn);
 
     await next(s, t.summary.title);
     await expectNoLeak(run, "on the summary (dry run)", { env: true });
@@ -377,10 +322,11 @@ describe("secrets of a run on the simulated account", () => {
   it("demo (new-account): both seeds and every code typed stay out of the terminal, the files and the environment", async () => {
     const run = (current = startRun(["--demo", "--scenario", "new-account"], {}));
     const { s } = run;
-    await next(s, t.preflight.plan);
-    await s.waitFor("SIMULATED");
-    await environmentControls(run);
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.preflight.plan, async () => {
+      await s.waitFor("SIMULATED");
+      await environmentControls(run);
+    });
 
     // Root keys, in the console stand-in.
     await next(s, t.rootKeys.consoleIntro);
@@ -402,10 +348,7 @@ describe("secrets of a run on the simulated account", () => {
     s.press("enter");
 
     // Root MFA: the orphan deleted, then the stand-in's "Assign MFA device" shows root's seed.
-    await next(s, t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
+    await w.rootMfa.deleteOrphan(t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
     await next(s, t.rootMfa.openStandIn);
     s.write("c");
     await next(s, t.standIn.mfa.deviceName);
@@ -442,8 +385,7 @@ describe("secrets of a run on the simulated account", () => {
     s.press("enter");
     await next(s, t.passwordPolicy.verified);
     s.press("enter");
-    await next(s, t.adminIdentity.holder("user", "ops-admin"));
-    s.press("enter");
+    await w.adminIdentity.keep("user", "ops-admin");
 
     // The sign-in test: a code from root's seed, typed in the stand-in's sign-in.
     await next(s, t.alerts.introKeys); // the optional alerts step: no secret in it, skipped here
@@ -491,14 +433,11 @@ describe("secrets of a run on the simulated account", () => {
     const rows = 46;
     const run = (current = startRun(["--demo", "--scenario", "new-account"], {}, { cols: COLS, rows }));
     const { s } = run;
-    await next(s, t.preflight.plan);
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start();
     await next(s, t.rootKeys.consoleIntro);
     s.write("s"); // root's keys: skipped, to reach root's MFA sooner
-    await next(s, t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
+    await w.rootMfa.deleteOrphan(t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
     await next(s, t.rootMfa.openStandIn);
     s.write("c");
     await next(s, t.standIn.mfa.deviceName);

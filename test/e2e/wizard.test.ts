@@ -7,31 +7,9 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import type { Messages } from "../../src/i18n/index.js";
-import { codeAt, timeStepOf } from "../../src/lib/totp.js";
-import { type PtySession, spawnRootlock } from "../helpers/pty.js";
+import { drive } from "../helpers/drivers.js";
+import { spawnRootlock } from "../helpers/pty.js";
 import { decodeQrOnScreen } from "../helpers/qr-image.js";
-
-const SECRET = /\b([A-Z2-7]{64})\b/;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Types text one key at a time, as a person (or a paste) would, then Enter. */
-async function typeLine(s: PtySession, text: string) {
-  s.write(text);
-  await sleep(50);
-  s.press("enter");
-  await sleep(50);
-}
-
-/** Every code a test typed, to look for it afterwards where it must not be. */
-const typed: string[] = [];
-
-/** Two consecutive codes: the previous window's and the current one's (both valid for AWS right now). */
-async function typeCodes(s: PtySession, secret: string) {
-  const now = timeStepOf(new Date());
-  typed.push(codeAt(secret, now - 1), codeAt(secret, now));
-  await typeLine(s, codeAt(secret, now - 1));
-  await typeLine(s, codeAt(secret, now));
-}
 
 /** Every file under a folder, with its text. */
 function filesUnder(dir: string): { path: string; text: string }[] {
@@ -44,145 +22,39 @@ function filesUnder(dir: string): { path: string; text: string }[] {
 /** A working directory for a run whose report the test does not read. */
 const scratch = () => mkdtempSync(join(tmpdir(), "rootlock-e2e-"));
 
-async function readSecret(s: PtySession): Promise<string> {
-  s.write("\u000b"); // Ctrl-K
-  const screen = await s.waitFor(SECRET);
-  return SECRET.exec(screen)![1]!;
-}
-
-async function next(s: PtySession, text: string | RegExp) {
-  await s.waitFor(text, 30_000);
-  await sleep(30);
-}
-
-/** In the console stand-in's "Assign MFA device": name the device, read its secret, type two codes, go back. */
-async function assignRootMfa(s: PtySession, t: Messages, deviceName: string): Promise<string> {
-  s.write("c");
-  await next(s, t.standIn.mfa.deviceName);
-  await typeLine(s, deviceName);
-  await next(s, t.standIn.mfa.showSecret);
-  const secret = await readSecret(s);
-  expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(`otpauth://totp/AWS:${deviceName}@123456789012?secret=${secret}&issuer=AWS`);
-  await typeCodes(s, secret);
-  await next(s, t.standIn.mfa.added);
-  s.press("esc");
-  await next(s, t.rootMfa.openStandIn);
-  s.press("enter");
-  await next(s, t.rootMfa.verified);
-  s.press("enter");
-  return secret;
-}
-
-/** Root-activity alerts: the address, the trail, every call confirmed, the confirmation link clicked in the mailbox. */
-async function setUpAlerts(s: PtySession, t: Messages, email: string) {
-  await next(s, t.alerts.introKeys);
-  s.press("enter");
-  await next(s, t.alerts.emailHint);
-  await typeLine(s, email);
-  await next(s, t.alerts.apiChoice(false));
-  s.press("enter");
-  for (let i = 1; i <= 11; i++) {
-    await next(s, `${i}/11`);
-    await next(s, t.common.confirmTitle);
-    s.press("enter");
-  }
-  await next(s, t.alerts.confirmTitle(email));
-  s.write("m");
-  await next(s, t.alerts.verified);
-  s.press("enter");
-}
-
-/** The sign-in test: start it, sign in as root with a current code in the stand-in, wait for CloudTrail. */
-async function signInAsRoot(s: PtySession, t: Messages, secret: string, drill = false) {
-  await next(s, t.signin.start);
-  s.press("enter");
-  await next(s, t.signin.openStandIn);
-  s.write("c");
-  await next(s, t.standIn.signin.mfa);
-  const code = codeAt(secret, timeStepOf(new Date()));
-  typed.push(code);
-  await typeLine(s, code);
-  await next(s, t.standIn.signin.success);
-  s.press("esc");
-  await next(s, t.signin.verified);
-  if (drill) {
-    // The fire drill: the simulated mailbox has the alert; the operator says so.
-    await next(s, t.signin.inbox(1));
-    s.write("y");
-    await next(s, t.signin.drillRecorded(true));
-  }
-  s.press("enter");
-}
-
 describe("the whole wizard on the simulated account", () => {
   it("takes a new account to every control verified (admin caller, English)", async () => {
     const t: Messages = en;
     // A folder of its own as the working directory: afterwards every file the run wrote is in it.
     const cwd = mkdtempSync(join(tmpdir(), "rootlock-e2e-"));
     const s = spawnRootlock(["--demo"], { cols: 110, rows: 52, cwd });
-    await next(s, t.preflight.plan);
-    await s.waitFor("SIMULATED");
-    s.press("enter");
+    const w = drive(s, t);
+    await w.preflight.start(t.preflight.plan, () => s.waitFor("SIMULATED"));
 
     // Root access keys: the trainee deactivates and deletes them in the console stand-in.
-    await next(s, t.rootKeys.consoleIntro);
-    await s.waitFor(/s3 · ap-northeast-2/);
-    s.write("c");
-    await s.waitFor(t.standIn.keys.title);
-    const keysPage = await s.waitFor(/AKIA[A-Z0-9]{16}[\s\S]*AKIA[A-Z0-9]{16}/);
-    const ids = [...keysPage.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!);
+    const ids = await w.rootKeys.viaStandIn(() => s.waitFor(/s3 · ap-northeast-2/));
     expect(ids).toHaveLength(2);
-    for (const id of ids) {
-      s.write("d");
-      await next(s, new RegExp(`${id} Inactive`));
-      s.write("x");
-      await next(s, t.standIn.keys.deleteConfirm(id));
-      await typeLine(s, id);
-      await s.waitFor((screen: string) => !screen.includes(id));
-    }
-    s.press("esc");
-    await next(s, t.rootKeys.consoleIntro);
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    s.press("enter");
 
     // Root MFA: the orphan is deleted (confirmed), then the stand-in's "Assign MFA device".
-    await next(s, t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.rootMfa.openStandIn);
-    const rootSecret = await assignRootMfa(s, t, "root-phone");
+    await w.rootMfa.deleteOrphan(t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
+    const rootSecret = await w.rootMfa.assignInStandIn("root-phone");
 
     // The admin user's MFA, by API: QR in the terminal, codes checked, enabled, read back.
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    await s.waitFor(/[▀▄█]{20}/); // the QR code is on screen
-    const userSecret = await readSecret(s);
-    // The QR code on the terminal, as a phone camera would see it, carries exactly this URI.
-    expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(`otpauth://totp/AWS:ops-admin@123456789012?secret=${userSecret}&issuer=AWS`);
-    await typeCodes(s, userSecret);
-    await next(s, t.userMfa.verified("ops-admin"));
-    expect(s.screen()).not.toContain(userSecret);
-    s.press("enter");
+    const userSecret = await w.userMfa.enrol("ops-admin", {
+      qr: () => s.waitFor(/[▀▄█]{20}/), // the QR code is on screen
+      // The QR code on the terminal, as a phone camera would see it, carries exactly this URI.
+      secret: (secret) => expect(decodeQrOnScreen(s.terminal, s.screen())).toBe(`otpauth://totp/AWS:ops-admin@123456789012?secret=${secret}&issuer=AWS`),
+      verified: (secret) => expect(s.screen()).not.toContain(secret),
+    });
 
     // The password policy: raised to CIS's values, the account's other settings kept; ops-admin is an administrator.
-    await next(s, t.passwordPolicy.keeps);
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.passwordPolicy.verified);
-    s.press("enter");
-    await next(s, t.adminIdentity.holder("user", "ops-admin"));
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.keeps);
+    await w.adminIdentity.keep("user", "ops-admin");
     // Alerts before the sign-in test, so that the test doubles as a fire drill.
-    await setUpAlerts(s, t, "owner@example.com");
+    await w.alerts.setUp("owner@example.com");
 
     // The sign-in test: a root sign-in with MFA in the stand-in, then CloudTrail.
-    await signInAsRoot(s, t, rootSecret, true);
+    await w.signin.inStandIn(rootSecret, true);
 
     const summary = await s.waitFor(t.summary.allVerified);
     for (const id of ["1.4 / IAM.4", "1.5 / IAM.9", "1.10 / IAM.5", "1.8, 1.9 / IAM.15, IAM.16", "1.7 / —", "4.3 / —"]) expect(summary).toContain(id);
@@ -215,7 +87,7 @@ describe("the whole wizard on the simulated account", () => {
       ...["events:PutRule", "events:PutTargets", "events:PutRule", "events:PutTargets"].map((c) => `${c} sent`),
     ]);
     expect(report.changes.every((c: { requestId?: string }) => c.requestId)).toBe(true);
-    for (const secret of [rootSecret, userSecret, ...typed]) {
+    for (const secret of [rootSecret, userSecret, ...w.typed]) {
       for (const f of files) expect(f.text, `${f.path} holds a secret`).not.toContain(secret);
       expect(s.screen()).not.toContain(secret);
     }
@@ -225,67 +97,23 @@ describe("the whole wizard on the simulated account", () => {
   it("deletes root's own keys by API, the signing key last, in Korean (root-key scenario)", async () => {
     const t: Messages = ko;
     const s = spawnRootlock(["--scenario", "root-key", "--lang", "ko"], { cols: 110, rows: 52, cwd: scratch() });
-    await next(s, t.preflight.planRoot.slice(0, 20));
-    s.press("enter");
+    const w = drive(s, t, { long: (text) => text.slice(0, 20) });
+    await w.preflight.start(t.preflight.planRoot);
 
-    await next(s, t.rootMfa.consoleOnly.slice(0, 20));
-    s.press("enter");
-    await next(s, "iam:DeleteVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.rootMfa.openStandIn);
-    const rootSecret = await assignRootMfa(s, t, "root-account-mfa-device");
+    await w.rootMfa.deleteOrphan(t.rootMfa.consoleOnly, "iam:DeleteVirtualMFADevice");
+    const rootSecret = await w.rootMfa.assignInStandIn("root-account-mfa-device");
 
     // No password policy and no administrator but root: both made here, the new admin user enrolled in MFA.
-    await next(s, t.passwordPolicy.noneDefaults.slice(0, 20));
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.passwordPolicy.verified);
-    s.press("enter");
-    await next(s, t.adminIdentity.none.slice(0, 20));
-    s.press("enter");
-    await next(s, t.adminIdentity.nameLabel);
-    await typeLine(s, "alice");
-    for (let i = 1; i <= 5; i++) {
-      await next(s, `${i}/5`);
-      await next(s, t.common.confirmKeys);
-      s.press("enter");
-    }
-    const shown = await s.waitFor(t.adminIdentity.passwordTitle("alice"), 30_000);
-    const password = /│\s*([A-Za-z0-9!@#$%^&*\-_=+]{24})\s*│/.exec(shown)![1]!;
-    await sleep(30);
-    s.press("enter");
-    await next(s, "iam:CreateVirtualMFADevice(VirtualMFADeviceName=alice)");
-    expect(s.screen()).not.toContain(password);
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    const aliceSecret = await readSecret(s);
-    await typeCodes(s, aliceSecret);
-    await next(s, t.userMfa.verified("alice"));
-    s.press("enter");
-    await next(s, t.adminIdentity.switchFromRoot("alice").slice(0, 20));
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults);
+    const password = await w.adminIdentity.create("alice");
+    await w.userMfa.enrol("alice", { call: "iam:CreateVirtualMFADevice(VirtualMFADeviceName=alice)", shown: () => expect(s.screen()).not.toContain(password) });
+    await w.adminIdentity.switchFromRoot("alice");
 
     // The optional alerts step, skipped: the run can still end all verified.
-    await next(s, t.alerts.introKeys.slice(0, 20));
-    s.write("s");
-    await signInAsRoot(s, t, rootSecret);
+    await w.alerts.skip();
+    await w.signin.inStandIn(rootSecret);
 
-    await next(s, t.rootKeys.apiIntro.slice(0, 20));
-    s.press("enter");
-    await next(s, "iam:UpdateAccessKey");
-    s.press("enter");
-    await next(s, "2/3");
-    s.press("enter");
-    await next(s, t.rootKeys.signingWarning.slice(0, 20));
-    s.press("enter");
-    await next(s, t.common.confirmAgain.slice(0, 20));
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    await s.waitFor("InvalidClientTokenId");
-    s.press("enter");
+    await w.rootKeys.withOwnKey();
 
     const summary = await s.waitFor(t.summary.allTakenVerified(t.steps["root-alerts"]));
     expect(summary).toContain(t.reasons["not-applicable"]);
@@ -298,24 +126,20 @@ describe("the whole wizard on the simulated account", () => {
     const t: Messages = en;
     const cwd = scratch();
     const s = spawnRootlock(["alerts", "--demo", "--topic", "team-alerts"], { cols: 110, rows: 52, cwd });
-    await next(s, t.preflight.plan);
+    const w = drive(s, t);
+    await w.preflight.start();
+    await w.next("arn:aws:sns:us-east-1:123456789012:team-alerts");
     s.press("enter");
-    await next(s, "arn:aws:sns:us-east-1:123456789012:team-alerts");
-    s.press("enter");
-    await next(s, t.alerts.emailHint);
-    await typeLine(s, "team@example.com");
-    await next(s, t.alerts.trailChoice(true));
+    await w.next(t.alerts.emailHint);
+    await w.typeLine("team@example.com");
+    await w.next(t.alerts.trailChoice(true));
     s.write("t");
-    await next(s, t.alerts.trailChoice(false));
+    await w.next(t.alerts.trailChoice(false));
     s.press("enter");
-    for (let i = 1; i <= 7; i++) {
-      await next(s, `${i}/7`);
-      await next(s, t.common.confirmTitle);
-      s.press("enter");
-    }
-    await next(s, t.alerts.confirmTitle("team@example.com"));
+    await w.confirmCalls(7);
+    await w.next(t.alerts.confirmTitle("team@example.com"));
     s.write("m");
-    await next(s, t.alerts.noTrailResult.slice(0, 40));
+    await w.next(t.alerts.noTrailResult.slice(0, 40));
     s.press("enter");
     const summary = await s.waitFor(t.summary.someNotAlerts.slice(0, 30));
     expect(summary).toContain("4.3 /");
@@ -343,7 +167,7 @@ describe("the whole wizard on the simulated account", () => {
 
   it("Ctrl-C mid-enrolment exits with 130 and gives the terminal back", async () => {
     const s = spawnRootlock(["--scenario", "new-account"], { cols: 110, rows: 52, cwd: scratch() });
-    await next(s, en.preflight.plan);
+    await drive(s, en).next(en.preflight.plan);
     s.press("ctrl-c");
     const exit = await s.waitForExit();
     expect(exit.exitCode).toBe(130);
@@ -352,7 +176,7 @@ describe("the whole wizard on the simulated account", () => {
 
   it("says so when no AWS credentials are found, and runs on the simulated account", async () => {
     const s = spawnRootlock([], { cols: 110, rows: 52, cwd: scratch() });
-    await next(s, en.app.noCredentials);
+    await drive(s, en).next(en.app.noCredentials);
     await s.waitFor("SIMULATED");
     s.write("q");
     expect((await s.waitForExit()).exitCode).toBe(3);

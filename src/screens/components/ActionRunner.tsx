@@ -3,8 +3,13 @@
 // A plan of several calls is listed in full at its first confirmation; `a` then approves the rest as a whole,
 // except a deletion or a call that asks twice, which still stops for its own confirmation. A declined call
 // ends the plan: nothing after it is sent, and the step's verdict names it (steps/plan-outcome.ts).
+//
+// A write goes out once per confirmation, whatever the parent does meanwhile. The parent re-renders when it
+// likes (`?` toggling the help re-renders the whole wizard) and hands new callbacks, and often a new plan
+// array, each time; so the runner keeps the plan it started with, reads the callbacks through a ref, and sends
+// only when the phase itself changes (a confirmation, a retry), never because a prop did.
 import { Box, Text } from "ink";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AccountFailure } from "../../aws/errors.js";
 import type { WriteReceipt } from "../../aws/account.js";
 import { callOf, isDeletion } from "../../aws/operations.js";
@@ -41,12 +46,19 @@ type Phase =
 
 export function ActionRunner({ actions, apply, holds, readBack, twice, warning, skipReadBack, onFinished }: Props) {
   const { t, cleanups } = useUi();
+  // The plan confirmed is the plan run: a parent that rebuilds its list on every render does not restart it.
+  const [plan] = useState(actions);
+  // The parent's latest callbacks, for the effects below: a fresh closure is not a reason to call AWS again.
+  const latest = useRef({ apply, holds, readBack, skipReadBack, onFinished, cleanups });
+  latest.current = { apply, holds, readBack, skipReadBack, onFinished, cleanups };
+  /** The phase whose call went out: one phase, one send, even if the effect were run again for it. */
+  const sentFor = useRef<Phase | undefined>(undefined);
   const [index, setIndex] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: "confirm" });
   const [outcome] = useState<RunnerOutcome>({ evidence: [], receipts: [], stopped: false, done: [], unconfirmed: false, notSent: [] });
   /** The operator approved every remaining call at once. */
   const [approvedAll, setApprovedAll] = useState(false);
-  const action = actions[index];
+  const action = plan[index];
   const asksOnItsOwn = (a: ApiAction) => !!twice?.(a) || isDeletion(a);
   /** On to the next change, which starts at its confirmation. */
   const next = () => {
@@ -55,8 +67,8 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   };
 
   useEffect(() => {
-    if (!action) onFinished(outcome);
-  }, [action, onFinished, outcome]);
+    if (!action) latest.current.onFinished(outcome);
+  }, [action, outcome]);
 
   // Approved as a whole: each call goes ahead without its own question, unless it must ask on its own.
   const goesAhead = !!action && phase.kind === "confirm" && approvedAll && !asksOnItsOwn(action);
@@ -65,13 +77,15 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   }, [goesAhead]);
 
   useEffect(() => {
-    if (!action || phase.kind !== "applying") return;
-    let live = true;
+    if (!action || phase.kind !== "applying" || sentFor.current === phase) return;
+    sentFor.current = phase;
+    const { apply, holds, skipReadBack, cleanups } = latest.current;
+    // No cancellation on a re-run: the answer of a call that went out is always taken (after an unmount, React
+    // drops the state updates).
     void (async () => {
       // Before a retry, read: if the first try did land, calling again would be a second deletion.
       if (phase.retry) {
         const done = await attempt(() => holds(action), callOf(action));
-        if (!live) return;
         // Unknown is not "no": without the read, sending again could repeat a deletion.
         if (!done.ok) return setPhase({ kind: "failed", failure: done.failure, write: false });
         if (done.value) outcome.done.push(action);
@@ -80,7 +94,6 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       }
       // Tracked: Ctrl-C waits for the answer, so the report can say how the call ended.
       const result = await cleanups.track(attempt(() => apply(action), callOf(action)));
-      if (!live) return;
       if (!result.ok && result.notSent) {
         // Dry run: nothing changed, so there is nothing to read back; go on to show the next call.
         outcome.notSent.push(result.notSent);
@@ -92,10 +105,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
       if (skipReadBack?.(action)) return next();
       setPhase({ kind: "reading", since: Date.now(), reads: 0 });
     })();
-    return () => {
-      live = false;
-    };
-  }, [action, phase, apply, holds, outcome, skipReadBack, cleanups]);
+  }, [action, phase, outcome]);
 
   const readingSince = phase.kind === "reading" ? phase.since : undefined;
   useEffect(() => {
@@ -103,7 +113,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
     const controller = new AbortController();
     void (async () => {
       const onAttempt = (reads: number) => setPhase((p) => (p.kind === "reading" ? { ...p, reads } : p));
-      const result = await attempt(() => readBack(action, { signal: controller.signal, onAttempt }), callOf(action));
+      const result = await attempt(() => latest.current.readBack(action, { signal: controller.signal, onAttempt }), callOf(action));
       if (controller.signal.aborted) return;
       if (!result.ok) return setPhase({ kind: "failed", failure: result.failure, write: false });
       if (result.value) outcome.evidence.push(result.value);
@@ -112,13 +122,13 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
     })();
     return () => controller.abort();
     // Only a new reading phase starts a read: progress updates (a new `phase` with more reads) must not restart
-    // it, nor a new `readBack`, a fresh closure on each of the parent's renders.
+    // it; `readBack` comes from `latest`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, readingSince]);
 
   if (!action) return null;
-  const progress = <Text dimColor>{`${index + 1}/${actions.length}`}</Text>;
-  const several = actions.length > 1;
+  const progress = <Text dimColor>{`${index + 1}/${plan.length}`}</Text>;
+  const several = plan.length > 1;
   switch (phase.kind) {
     case "confirm":
       if (approvedAll && !asksOnItsOwn(action)) return progress;
@@ -127,12 +137,12 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
           {/* The whole plan is listed in the box at its first call; after that, where the run is. */}
           {!(several && index === 0) && progress}
           <ConfirmCall
-            plan={several && index === 0 ? actions : undefined}
+            plan={several && index === 0 ? plan : undefined}
             key={index}
             action={action}
             twice={twice?.(action)}
             warning={warning?.(action)}
-            approveAll={several && !approvedAll && !asksOnItsOwn(action) ? actions.length - index : undefined}
+            approveAll={several && !approvedAll && !asksOnItsOwn(action) ? plan.length - index : undefined}
             onApproveAll={() => {
               setApprovedAll(true);
               setPhase({ kind: "applying", retry: false });
@@ -140,7 +150,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
             onConfirm={() => setPhase({ kind: "applying", retry: false })}
             onDecline={() => {
               outcome.stopped = true;
-              outcome.declined = { action, notSent: actions.length - index };
+              outcome.declined = { action, notSent: plan.length - index };
               onFinished(outcome);
             }}
           />
