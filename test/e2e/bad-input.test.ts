@@ -211,7 +211,7 @@ describe.each([
     const w = drive(s, t);
     await w.preflight.start(t.app.keys.continue);
     await w.rootKeys.skip();
-    await w.rootMfa.skip(t.rootMfa.openStandIn);
+    await w.rootMfa.skip();
     await w.userMfa.start();
 
     // The secret, not a QR code the terminal would cut: exactly the too-small message, with the size it needs.

@@ -45,7 +45,8 @@ describe("the npm package", () => {
 
   it("runs `rootlock check --demo` and `--help` from an empty folder, writing nothing", () => {
     const cwd = scratch();
-    const env = childEnv({ HOME: cwd });
+    // The demo keeps its account in the user's state folder (not the working folder): give it one of its own.
+    const env = childEnv({ HOME: cwd, XDG_STATE_HOME: scratch() });
     const check = spawnSync(bin, ["check", "--demo"], { cwd, env, encoding: "utf8", timeout: 20_000 });
     expect(check.stderr).not.toMatch(/Cannot find (module|package)|ERR_MODULE_NOT_FOUND/);
     expect(check.stdout).toContain("IAM.4");

@@ -22,7 +22,7 @@ describe.each([
     const w = drive(s, t);
     await w.preflight.start(t.app.keys.continue);
     await w.rootKeys.skip();
-    await w.rootMfa.skip(t.rootMfa.openStandIn);
+    await w.rootMfa.skip();
     await w.userMfa.start();
 
     // The code alone, under the header, in fewer rows than the terminal has: a camera reads exactly the URI.

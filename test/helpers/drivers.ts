@@ -198,6 +198,8 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
     },
     /** s on the console steps. */
     async skip(shown: string = t.rootMfa.consoleOnly) {
+      // Its title first: the root keys' console steps (the screen before) end with the same stand-in sentence.
+      await next(long(t.rootMfa.title));
       await next(shown);
       s.write("s");
     },

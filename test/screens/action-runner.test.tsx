@@ -99,7 +99,7 @@ describe.each(["en", "ko"] as const)("ActionRunner (%s)", (lang) => {
     await press(KEYS.enter);
     await waitFor(t.rootMfa.consoleOnly);
     await press("s");
-    await waitFor(t.passwordPolicy.why);
+    await waitFor(t.passwordPolicy.title);
     await press(KEYS.enter);
     await waitFor(t.common.confirmKeys);
     await press(KEYS.enter); // UpdateAccountPasswordPolicy goes out, and is held

@@ -90,7 +90,7 @@ describe.runIf(available)("an answer that arrives after Ctrl-C", () => {
     // skip them to reach the keys.
     await app.waitFor(t.rootMfa.consoleOnly);
     await app.press("s");
-    await app.waitFor(t.passwordPolicy.why);
+    await app.waitFor(t.passwordPolicy.title);
     await app.press("s");
     await app.waitFor(t.adminIdentity.why);
     await app.press("s");
