@@ -184,7 +184,11 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     /** On a "done, not verified" result of a step done in the console: back to its instructions, to check again. */
     checkAgain: "Esc: back to the console steps, then check again",
     /** The first confirmation of a plan of several calls lists them all. */
-    planTitle: (n: number) => `1/${n} — the whole plan, in this order`,
+    planTitle: (n: number) => `change 1 of ${n} — the whole plan, in this order`,
+    /** Where a plan is: which change of how many. */
+    progress: (i: number, n: number) => `change ${i} of ${n}`,
+    /** What the confirm panel shows where a secret goes (operations.ts PLACEHOLDERS). */
+    placeholders: { password: "(generated, shown once)", firstCode: "(first code)", nextCode: "(next code)" },
     /** `n`: this call and the ones after it. */
     approveAll: (n: number) => `a: yes to all ${n} (a deletion still asks)`,
     leftBehind: (items: string) => `Made before that, left in the account: ${items}`,
@@ -244,6 +248,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     none: "The root user has no access keys.",
     table: { key: "Key", status: "Status", created: "Created", lastUsed: "Last used" },
     slot: (n: number) => `key ${n}`,
+    /** An access key's Status, as the console labels it. */
+    status: { Active: "Active", Inactive: "Inactive" },
     signing: "(this session)",
     never: "never",
     lastUse: (when: string, service: string, region: string) => `${when} · ${service} · ${region}`,

@@ -311,9 +311,15 @@ export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, cho
 const TEST_SUBJECT = "rootlock test alert";
 
 /** A test message through the topic: it reaches only confirmed addresses. */
-export async function sendTestAlert(ctx: StepContext, topicArn: string): Promise<WriteReceipt> {
+/** The test message as a change like any other: the operator sees the sns:Publish call and confirms it first. */
+export function testAlertAction(ctx: StepContext, topicArn: string): Extract<ApiAction, { op: "publish" }> {
   const message = `This is a test of rootlock's root-activity alerts for AWS account ${ctx.caller.accountId}, sent ${ctx.now().toISOString()}. No action is needed.`;
-  return ctx.account.send({ op: "publish", args: { topicArn, subject: TEST_SUBJECT, message } });
+  return { by: "rootlock", op: "publish", args: { topicArn, subject: TEST_SUBJECT, message } };
+}
+
+/** Sends the test message the operator confirmed (`action`), or a new one. */
+export async function sendTestAlert(ctx: StepContext, topicArn: string, action = testAlertAction(ctx, topicArn)): Promise<WriteReceipt> {
+  return ctx.account.send({ op: "publish", args: action.args });
 }
 
 /** The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word. */

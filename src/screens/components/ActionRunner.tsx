@@ -117,7 +117,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   }, [action, readingSince]);
 
   if (!action) return null;
-  const progress = <Text dimColor>{`${index + 1}/${actions.length}`}</Text>;
+  const progress = <Text dimColor>{t.common.progress(index + 1, actions.length)}</Text>;
   const several = actions.length > 1;
   switch (phase.kind) {
     case "confirm":
