@@ -6,6 +6,9 @@ import type { CodePairProblem } from "../lib/totp.js";
 import type { KeyName } from "../screens/keys.js";
 import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
 import type { VerdictReason, VerdictState } from "../steps/types.js";
+import type { CheckFinding } from "../check-schema.js";
+
+type CheckControl = CheckFinding["control"];
 
 /** A control's ids in a title, from the one table (steps/controls.ts). */
 const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related}, related`);
@@ -220,6 +223,35 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     InsufficientS3BucketPolicy: (_action: string) =>
       "CloudTrail cannot write to the bucket: its policy does not let cloudtrail.amazonaws.com write. Retry once the bucket policy shows.",
   } satisfies Record<ErrorCode, (action: string) => string>,
+  /** `rootlock check`'s table and Markdown (the JSON keeps its English keys and titles). */
+  check: {
+    head: { control: "Control", cis: "CIS v3.0", securityHub: "Security Hub", status: "Status", evidence: "Evidence", source: "Source" },
+    status: { pass: "PASS", fail: "FAIL", unknown: "UNKNOWN" },
+    related: (id: string) => `related: ${id}`,
+    asOf: (when: string) => `as of ${when}`,
+    titles: {
+      "root-access-keys": "No root access key",
+      "root-mfa": "MFA on the root user",
+      "root-hardware-mfa": "Hardware MFA on the root user",
+      "root-use": "Root used only with MFA (sign-ins, 90 days)",
+      "root-activity-alerts": "Alert on root activity",
+      "security-contact": "Security alternate contact",
+      "admin-identity": "An administrator other than root",
+      "password-min-length": "Password policy: minimum length 14 or more",
+      "password-reuse": "Password policy: prevents reuse (24)",
+    } satisfies Record<CheckControl, string>,
+    header: (account: string | undefined, simulated: boolean, caller: string | undefined, at: string) =>
+      `rootlock check — account ${account ?? "unknown"}${simulated ? " (SIMULATED)" : ""}, as ${caller ?? "unknown caller"}, at ${at}`,
+    markdown: {
+      account: "Account",
+      caller: "Caller",
+      checked: "Checked",
+      exit: "Exit status",
+      unknown: "unknown",
+      simulated: "SIMULATED",
+    },
+    note: (text: string) => `Note: ${text}`,
+  },
   preflight: {
     title: "Who is calling, and where the root user stands",
     reading: "Reading the account…",

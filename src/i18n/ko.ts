@@ -209,6 +209,34 @@ export const ko: Messages = {
     InsufficientS3BucketPolicy: (_action: string) =>
       "CloudTrail이 버킷에 쓸 수 없습니다: 버킷 정책이 cloudtrail.amazonaws.com의 쓰기를 허용하지 않습니다. 버킷 정책이 보이면 다시 시도하십시오.",
   },
+  check: {
+    head: { control: "통제", cis: "CIS v3.0", securityHub: "Security Hub", status: "상태", evidence: "증거", source: "출처" },
+    status: { pass: "통과", fail: "실패", unknown: "알 수 없음" },
+    related: (id: string) => `${id} 관련`,
+    asOf: (when: string) => `${when} 기준`,
+    titles: {
+      "root-access-keys": "루트 액세스 키 없음",
+      "root-mfa": "루트 사용자 MFA",
+      "root-hardware-mfa": "루트 사용자 하드웨어 MFA",
+      "root-use": "루트는 MFA로만 사용 (로그인, 90일)",
+      "root-activity-alerts": "루트 활동 알림",
+      "security-contact": "보안 대체 연락처",
+      "admin-identity": "루트 외의 관리자",
+      "password-min-length": "암호 정책: 최소 길이 14 이상",
+      "password-reuse": "암호 정책: 재사용 금지 (24)",
+    },
+    header: (account: string | undefined, simulated: boolean, caller: string | undefined, at: string) =>
+      `rootlock check — 계정 ${account ?? "알 수 없음"}${simulated ? " (모의)" : ""}, 호출자 ${caller ?? "알 수 없음"}, 시각 ${at}`,
+    markdown: {
+      account: "계정",
+      caller: "호출자",
+      checked: "점검 시각",
+      exit: "종료 코드",
+      unknown: "알 수 없음",
+      simulated: "모의",
+    },
+    note: (text: string) => `참고: ${text}`,
+  },
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
     reading: "계정을 읽는 중…",
