@@ -2,14 +2,27 @@
 // No colours when the output is not a terminal or NO_COLOR is set.
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import type { CheckReport, CheckStatus } from "./check-schema.js";
+import type { CheckFinding, CheckReport, CheckStatus } from "./check-schema.js";
 import { EXIT } from "./exit-codes.js";
 import { runCheck } from "./steps/check.js";
 import { openAccount, type Target } from "./aws/open-account.js";
 import { en, type Messages } from "./i18n/en.js";
+import { type Phrase, say } from "./steps/said.js";
 
 /** The catalogue's words for the table and the Markdown, in the run's language. */
-type CheckWords = Messages["check"];
+type CheckWords = Pick<Messages, "check" | "evidence">;
+
+/** A finding's evidence in the run's language: its phrase where check.ts gave one (not in the JSON), else its text. */
+function evidenceIn(f: CheckFinding, words: CheckWords): string {
+  const said = (f as CheckFinding & { said?: Phrase }).said;
+  return said ? say(said, words.evidence) : f.evidence;
+}
+
+/** The report's notes in the run's language: their phrases where check.ts gave them, else the English. */
+function notesIn(report: CheckReport, words: CheckWords): string[] {
+  const said = (report.notes as string[] & { said?: Phrase[] }).said;
+  return said ? said.map((p) => say(p, words.evidence)) : report.notes;
+}
 
 export interface CheckOptions {
   target: Target;
@@ -38,7 +51,8 @@ const MAX_TITLE = 30;
  * status columns keep a fixed width; the title and the evidence share the rest. Words wrap whole, and a word
  * longer than its column (an ARN) is broken by hand, so cli-table3 never cuts a cell short with "…".
  */
-export function renderTable(report: CheckReport, colour: boolean, columns = 80, w: CheckWords = en.check): string {
+export function renderTable(report: CheckReport, colour: boolean, columns = 80, words: CheckWords = en): string {
+  const w = words.check;
   const chalk = new Chalk({ level: colour ? 1 : 0 });
   const paint: Record<CheckStatus, (s: string) => string> = { pass: chalk.green, fail: chalk.red, unknown: chalk.yellow };
   const flexible = Math.max(MIN_FLEXIBLE, columns - BORDERS - FIXED_WIDTHS.cis - FIXED_WIDTHS.securityHub - FIXED_WIDTHS.status);
@@ -58,11 +72,11 @@ export function renderTable(report: CheckReport, colour: boolean, columns = 80, 
       // The id alone on a line: "— (related: CloudWatch.1)" would not fit the column in one piece; the rest wraps at its space.
       f.related ? `${f.securityHub}\n(${w.related(f.related)})` : f.securityHub,
       paint[f.status](w.status[f.status]),
-      breakLongWords(`${f.evidence}\n(${f.source}${f.asOf === "live" ? "" : `, ${w.asOf(f.asOf)}`})`, evidenceWidth - PADDING),
+      breakLongWords(`${evidenceIn(f, words)}\n(${f.source}${f.asOf === "live" ? "" : `, ${w.asOf(f.asOf)}`})`, evidenceWidth - PADDING),
     ]);
   }
   const header = w.header(report.account, report.simulated, report.caller, report.checkedAt);
-  return [header, table.toString(), ...report.notes.map(w.note)].join("\n");
+  return [header, table.toString(), ...notesIn(report, words).map(w.note)].join("\n");
 }
 
 /** Breaks only the words longer than `width` (an ARN, a long id) into pieces that fit; the rest wrap whole. */
@@ -71,7 +85,8 @@ function breakLongWords(text: string, width: number): string {
 }
 
 /** The audit as Markdown, for `check --report`: the same rows as the table, with their sources. */
-function renderCheckMarkdown(report: CheckReport, w: CheckWords): string {
+function renderCheckMarkdown(report: CheckReport, words: CheckWords): string {
+  const w = words.check;
   const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
   return [
     "# rootlock check",
@@ -86,15 +101,15 @@ function renderCheckMarkdown(report: CheckReport, w: CheckWords): string {
     "|---|---|---|---|---|---|",
     ...report.findings.map(
       (f) =>
-        `| ${cell(w.titles[f.control])} | ${f.cis} | ${f.securityHub}${f.related ? ` (${w.related(f.related)})` : ""} | ${w.status[f.status]} | ${cell(f.evidence)} | ${cell(f.source)}${f.asOf === "live" ? "" : `, ${w.asOf(f.asOf)}`} |`,
+        `| ${cell(w.titles[f.control])} | ${f.cis} | ${f.securityHub}${f.related ? ` (${w.related(f.related)})` : ""} | ${w.status[f.status]} | ${cell(evidenceIn(f, words))} | ${cell(f.source)}${f.asOf === "live" ? "" : `, ${w.asOf(f.asOf)}`} |`,
     ),
     "",
-    ...report.notes.map(w.note),
+    ...notesIn(report, words).map(w.note),
     "",
   ].join("\n");
 }
 
-export async function runCheckCommand({ target, json, version, report: reportBase, say, words = en.check }: CheckOptions): Promise<number> {
+export async function runCheckCommand({ target, json, version, report: reportBase, say, words = en }: CheckOptions): Promise<number> {
   const { account } = await openAccount(target, { audit: true });
   const report = await runCheck(account, () => new Date(), version, target.kind === "simulated");
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -14,6 +14,7 @@ import { generatePassword } from "../lib/password.js";
 import { actionHolds, confirmAction, describeMade, removedEvidence, sendAction, undoOf } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
+import { type Phrase, phrase, reads } from "./said.js";
 import { planUserMfa } from "./user-mfa.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
@@ -49,16 +50,19 @@ export async function findAdminIdentities(account: Account): Promise<AdminHolder
   ];
 }
 
-export function describeAdmins(admins: AdminHolder[]): string {
-  if (admins.length === 0) return "no IAM user or role has AdministratorAccess: root is the only administrator";
-  return admins.map((a) => `${a.kind} ${a.name}${a.via ? ` (group ${a.via})` : " (attached directly)"}`).join("; ");
+export function describeAdmins(admins: AdminHolder[]): Phrase {
+  if (admins.length === 0) return phrase("noAdmins");
+  return phrase(
+    "plain",
+    admins.map((a) => (a.via ? phrase("adminByGroup", phrase(a.kind), a.name, a.via) : phrase("adminDirect", phrase(a.kind), a.name))),
+  );
 }
 
 export async function inspectAdminIdentity(ctx: StepContext, groupName = DEFAULT_ADMIN_GROUP): Promise<AdminIdentityFinding> {
   const [admins, group] = await Promise.all([findAdminIdentities(ctx.account), ctx.account.getGroup(groupName)]);
   const policies = group ? await ctx.account.listAttachedGroupPolicies(groupName) : [];
   const evidence: Evidence[] = [
-    { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", read: describeAdmins(admins), at: ctx.now() },
+    { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", ...reads(describeAdmins(admins)), at: ctx.now() },
     {
       source: "iam:GetGroup",
       read: group

@@ -4,6 +4,9 @@ import stringWidth from "string-width";
 import { renderTable } from "../../src/check-command.js";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
+
+/** White space folded: a sentence that the table wrapped reads as one. */
+const fold = (text: string) => text.replace(/[│\s]+/g, " ");
 import { checkReportSchema } from "../../src/check-schema.js";
 import { SimulatedAccount } from "../../src/aws/simulated/index.js";
 import { applyAlertAction, inspectAlerts, planAlerts } from "../../src/steps/alerts.js";
@@ -92,7 +95,7 @@ describe("rootlock check", () => {
       const report = await check(new SimulatedAccount({ scenario, reportDelayMs: 0 }));
       // The English catalogue's titles are the JSON's, word for word: one source for each.
       for (const f of report.findings) expect(en.check.titles[f.control]).toBe(f.title);
-      const table = renderTable(report, false, 80, ko.check);
+      const table = renderTable(report, false, 80, ko);
       expect(table).toContain(ko.check.header(report.account, true, report.caller, report.checkedAt));
       for (const word of [ko.check.head.control, ko.check.head.status, ko.check.head.evidence]) expect(table).toContain(word);
       const cells = table.split("\n").flatMap((row) => row.split("│").map((cell) => cell.trim()));
@@ -102,6 +105,20 @@ describe("rootlock check", () => {
       for (const row of table.split("\n").filter((line) => /^[┌│├└]/.test(line))) expect(stringWidth(row), row).toBeLessThanOrEqual(80);
       expect(JSON.stringify(report)).not.toMatch(/[가-힣]/);
     }
+  });
+
+  it("says the evidence and the notes in Korean with --lang ko; in English (the JSON's words) without", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
+    const table = fold(renderTable(report, false, 200, ko));
+    for (const said of [ko.evidence.noRootMfa(), ko.evidence.noContact(), ko.evidence.active(), ko.evidence.neverUsed(), "자격 증명 보고서는"])
+      expect(table).toContain(said);
+    for (const english of ["root has no MFA at all", "no security contact", "never used", "The credential report was generated"]) expect(table).not.toContain(english);
+    const english = fold(renderTable(report, false, 200));
+    for (const f of report.findings) expect(english).toContain(fold(f.evidence));
+    expect(english).toContain("root has no MFA at all");
+    // The phrases ride along unlisted: the JSON is what it was.
+    expect(Object.keys(report.findings[0]!)).not.toContain("said");
+    expect(JSON.stringify(report)).not.toContain('"said"');
   });
 
   it("passes the alerts only once someone is told: a pending subscription is a failure", async () => {
