@@ -7,6 +7,7 @@ import type { KeyName } from "../screens/keys.js";
 import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
 import type { VerdictReason, VerdictState } from "../steps/types.js";
 import type { CheckFinding } from "../check-schema.js";
+import { evidenceEn } from "./evidence-en.js";
 
 type CheckControl = CheckFinding["control"];
 
@@ -253,49 +254,10 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     note: (text: string) => `Note: ${text}`,
   },
   /**
-   * What was read, in words (steps/said.ts): a step names a phrase and its values; the English here is the JSON's and
-   * the report's stable text, the Korean is rendered at the screen or report. AWS's own names stay as they are.
+   * What was read, in words (i18n/evidence-en.ts and evidence-ko.ts, modules of their own so that steps can use the
+   * English without the catalogue): a step names a phrase and its values; the screen or report says it here.
    */
-  evidence: {
-    separator: "; ",
-    couldNotRead: (code: string, action: string) => `could not read (${code} on ${action})`,
-    rootHasKey: (keys: string) => (keys ? `root has an access key: ${keys}` : "root has an access key"),
-    keyById: (id: string, state: string, use: string) => `key ${id} ${state}, ${use}`,
-    keyBySlot: (slot: string, state: string, use: string) => `key ${slot} ${state}, ${use}`,
-    fromCredentialReport: (keys: string) => `${keys} (credential report)`,
-    active: () => "active",
-    inactive: () => "inactive",
-    lastUsed: (ago: string, service: string, region: string) => `last used ${ago} by ${service} in ${region}`,
-    neverUsed: () => "never used",
-    daysAgo: (n: string) => `${n} day${n === "1" ? "" : "s"} ago`,
-    hoursAgo: (n: string) => `${n} hour${n === "1" ? "" : "s"} ago`,
-    underAnHour: () => "less than an hour ago",
-    noRootMfa: () => "root has no MFA at all",
-    virtualOnRoot: (serials: string) => `virtual device on root: ${serials}`,
-    hardwareOnly: () => "root MFA is on and no virtual device is assigned to root (hardware key or passkey)",
-    noRootSignin: () => "no root console sign-in in 90 days",
-    rootSignins: (n: string, withoutMfa: string, last: string) => `${n} root sign-in${n === "1" ? "" : "s"} in 90 days, ${withoutMfa} without MFA; last ${last}`,
-    signinsAround: (summary: string, before: string, since: string, after: string) => `${summary}; ${before} of them before ${since}, ${after} after`,
-    signinsUncounted: (summary: string, why: string) => `${summary}; ${why}, so each counts`,
-    mfaEnabledAt: (at: string) => `root's MFA was enabled (${at})`,
-    mfaEnabledLongAgo: () => "root's MFA was enabled (over 90 days ago)",
-    rootWithoutMfa: () => "root has no MFA",
-    cannotTellMfa: (failure: string) => `could not tell whether root has MFA${failure}`,
-    cannotTellMfaSince: (failure: string) => `could not tell when root's MFA was enabled${failure}`,
-    failedOn: (code: string, action: string) => ` (${code} on ${action})`,
-    noContact: () => "no security contact",
-    contact: (name: string, email: string) => `security contact ${name ? `${name} ` : ""}<${email}>`,
-    noPasswordPolicy: () => "no password policy: AWS's default applies (8 characters minimum, reuse allowed)",
-    reuseNotSet: () => "PasswordReusePrevention=not set",
-    plain: (text: string) => text,
-    noAdmins: () => "no IAM user or role has AdministratorAccess: root is the only administrator",
-    adminByGroup: (kind: string, name: string, group: string) => `${kind} ${name} (group ${group})`,
-    adminDirect: (kind: string, name: string) => `${kind} ${name} (attached directly)`,
-    user: () => "user",
-    role: () => "role",
-    credentialReportNote: (at: string) =>
-      `The credential report was generated at ${at}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
-  },
+  evidence: evidenceEn,
   preflight: {
     title: "Who is calling, and where the root user stands",
     reading: "Reading the account…",

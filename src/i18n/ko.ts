@@ -3,6 +3,7 @@
 import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
 import { CONSOLE_DEVICE_NAME_MAX } from "../aws/names.js";
 import type { Messages } from "./en.js";
+import { evidenceKo } from "./evidence-ko.js";
 
 /** 제목에 붙는 통제 ID: 하나뿐인 표(steps/controls.ts)에서 가져옵니다. */
 const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related} 관련`);
@@ -237,46 +238,7 @@ export const ko: Messages = {
     },
     note: (text: string) => `참고: ${text}`,
   },
-  evidence: {
-    separator: "; ",
-    couldNotRead: (code: string, action: string) => `읽지 못함 (${action}에서 ${code})`,
-    rootHasKey: (keys: string) => (keys ? `루트에 액세스 키가 있음: ${keys}` : "루트에 액세스 키가 있음"),
-    keyById: (id: string, state: string, use: string) => `키 ${id} ${state}, ${use}`,
-    keyBySlot: (slot: string, state: string, use: string) => `키 ${slot} ${state}, ${use}`,
-    fromCredentialReport: (keys: string) => `${keys} (자격 증명 보고서)`,
-    active: () => "활성",
-    inactive: () => "비활성",
-    lastUsed: (ago: string, service: string, region: string) => `${ago} ${region}에서 ${service}가 마지막으로 사용`,
-    neverUsed: () => "사용한 적 없음",
-    daysAgo: (n: string) => `${n}일 전`,
-    hoursAgo: (n: string) => `${n}시간 전`,
-    underAnHour: () => "1시간 이내",
-    noRootMfa: () => "루트에 MFA가 전혀 없음",
-    virtualOnRoot: (serials: string) => `루트에 가상 디바이스: ${serials}`,
-    hardwareOnly: () => "루트 MFA가 켜져 있고 루트에 할당된 가상 디바이스가 없음(하드웨어 키 또는 패스키)",
-    noRootSignin: () => "90일 동안 루트 콘솔 로그인 없음",
-    rootSignins: (n: string, withoutMfa: string, last: string) => `90일 동안 루트 로그인 ${n}회, 그중 MFA 없이 ${withoutMfa}회; 마지막 ${last}`,
-    signinsAround: (summary: string, before: string, since: string, after: string) => `${summary}; 그중 ${before}회는 ${since} 전, ${after}회는 후`,
-    signinsUncounted: (summary: string, why: string) => `${summary}; ${why}, 그래서 모두 셈`,
-    mfaEnabledAt: (at: string) => `루트 MFA 활성화(${at})`,
-    mfaEnabledLongAgo: () => "루트 MFA 활성화(90일 이상 전)",
-    rootWithoutMfa: () => "루트에 MFA가 없음",
-    cannotTellMfa: (failure: string) => `루트에 MFA가 있는지 알 수 없음${failure}`,
-    cannotTellMfaSince: (failure: string) => `루트 MFA가 언제 활성화되었는지 알 수 없음${failure}`,
-    failedOn: (code: string, action: string) => ` (${action}에서 ${code})`,
-    noContact: () => "보안 연락처 없음",
-    contact: (name: string, email: string) => `보안 연락처 ${name ? `${name} ` : ""}<${email}>`,
-    noPasswordPolicy: () => "암호 정책 없음: AWS 기본값 적용(최소 8자, 재사용 허용)",
-    reuseNotSet: () => "PasswordReusePrevention=설정 안 됨",
-    plain: (text: string) => text,
-    noAdmins: () => "AdministratorAccess를 가진 IAM 사용자나 역할이 없음: 루트가 유일한 관리자",
-    adminByGroup: (kind: string, name: string, group: string) => `${kind} ${name} (그룹 ${group})`,
-    adminDirect: (kind: string, name: string) => `${kind} ${name} (직접 연결)`,
-    user: () => "사용자",
-    role: () => "역할",
-    credentialReportNote: (at: string) =>
-      `자격 증명 보고서는 ${at}에 생성되었습니다. AWS는 최대 4시간마다 한 번 만듭니다. rootlock은 루트 키와 MFA를 현재 상태인 계정 요약으로 판단합니다. 보고서만 읽는 도구(Prowler, ScoutSuite)는 수정 후에도 최대 4시간 동안 실패로 남을 수 있습니다.`,
-  },
+  evidence: evidenceKo,
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
     reading: "계정을 읽는 중…",

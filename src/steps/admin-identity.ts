@@ -50,6 +50,9 @@ export async function findAdminIdentities(account: Account): Promise<AdminHolder
   ];
 }
 
+/** "group: a, b", or "group: none". */
+const listedOrNone = (what: string, items: string[]) => (items.length > 0 ? phrase("listed", what, items.join(", ")) : phrase("noneOf", what));
+
 export function describeAdmins(admins: AdminHolder[]): Phrase {
   if (admins.length === 0) return phrase("noAdmins");
   return phrase(
@@ -233,10 +236,18 @@ export async function verifyAdminIdentity(ctx: StepContext, groupName: string, u
   const r = result.last;
   const at = ctx.now();
   const evidence: Evidence[] = [
-    { source: "iam:GetGroup", read: r?.group ? `${groupName}: members ${r.group.members.join(", ") || "none"}` : `${groupName}: none`, at },
-    { source: "iam:ListAttachedGroupPolicies", read: `${groupName}: ${r?.policies.map((p) => p.split("/").pop()).join(", ") || "none"}`, at },
-    { source: "iam:GetLoginProfile", read: r?.profile ? `${userName}: PasswordResetRequired=${r.profile.passwordResetRequired}` : `${userName}: no login profile`, at },
-    { source: "iam:ListMFADevices", read: `${userName}: ${r?.devices.map((d) => d.serialNumber).join(", ") || "no device"}`, at },
+    { source: "iam:GetGroup", ...reads(r?.group ? phrase("members", groupName, r.group.members.join(", ") || phrase("none")) : phrase("noneOf", groupName)), at },
+    { source: "iam:ListAttachedGroupPolicies", ...reads(listedOrNone(groupName, r?.policies.map((p) => p.split("/").pop()!) ?? [])), at },
+    {
+      source: "iam:GetLoginProfile",
+      ...reads(r?.profile ? phrase("plain", `${userName}: PasswordResetRequired=${r.profile.passwordResetRequired}`) : phrase("noLoginProfile", userName)),
+      at,
+    },
+    {
+      source: "iam:ListMFADevices",
+      ...reads(r?.devices.length ? phrase("listed", userName, r.devices.map((d) => d.serialNumber).join(", ")) : phrase("noDevice", userName)),
+      at,
+    },
   ];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);

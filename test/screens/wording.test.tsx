@@ -7,7 +7,11 @@ import { ConfirmCall } from "../../src/screens/components/ConfirmCall.js";
 import { SummaryScreen } from "../../src/screens/SummaryScreen.js";
 import { summarize } from "../../src/steps/summary.js";
 import { apiAction } from "../../src/steps/types.js";
-import { fold, renderIn } from "../helpers/ink.js";
+import { fold, renderIn, simulatedWorld } from "../helpers/ink.js";
+import { VerdictView } from "../../src/screens/components/VerdictView.js";
+import { inspectAdminIdentity } from "../../src/steps/admin-identity.js";
+import { phrase, reads } from "../../src/steps/said.js";
+import type { Verdict } from "../../src/steps/types.js";
 
 describe.each(["en", "ko"] as const)("wording (%s)", (lang) => {
   const t = messages(lang);
@@ -33,6 +37,23 @@ describe.each(["en", "ko"] as const)("wording (%s)", (lang) => {
       expect(line.length).toBeLessThanOrEqual(2);
       r.unmount();
     }
+  });
+
+  it("a verdict's read-back evidence is said in the run's language; its JSON text stays English", async () => {
+    const { ctx } = await simulatedWorld("hardened");
+    const finding = await inspectAdminIdentity(ctx);
+    const v: Verdict = {
+      state: "verified",
+      reason: "read-back-confirms",
+      evidence: [...finding.evidence, { source: "iam:GetGroup", ...reads(phrase("noneOf", "Admins")), at: new Date() }],
+    };
+    const r = renderIn(lang, <VerdictView verdict={v} />);
+    const frame = fold(r.frame());
+    expect(frame).toContain(t.evidence.noneOf("Admins"));
+    expect(frame).toContain(t.evidence.adminByGroup(t.evidence.user(), "ops-admin", "Admins").split(" (")[0]!);
+    if (lang === "ko") expect(frame).not.toMatch(/: none|\(group /);
+    expect(v.evidence.at(-1)!.read).toBe("Admins: none");
+    r.unmount();
   });
 
   it("a plan's counter says what it counts", () => {
