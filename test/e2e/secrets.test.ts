@@ -389,7 +389,7 @@ describe("secrets of a run on the simulated account", () => {
     const keysPage = await s.waitFor(/AKIA[A-Z0-9]{16}[\s\S]*AKIA[A-Z0-9]{16}/);
     for (const id of [...keysPage.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!)) {
       s.write("d");
-      await next(s, new RegExp(`${id} Inactive`));
+      await next(s, new RegExp(`${id} ${t.rootKeys.status.Inactive}`));
       s.write("x");
       await next(s, t.standIn.keys.deleteConfirm(id));
       await typeLine(s, "ID", id); // StandInKeys' field

@@ -134,7 +134,7 @@ describe("the whole wizard on the simulated account", () => {
     expect(ids).toHaveLength(2);
     for (const id of ids) {
       s.write("d");
-      await next(s, new RegExp(`${id} Inactive`));
+      await next(s, new RegExp(`${id} ${t.rootKeys.status.Inactive}`));
       s.write("x");
       await next(s, t.standIn.keys.deleteConfirm(id));
       await typeLine(s, id);
@@ -277,7 +277,7 @@ describe("the whole wizard on the simulated account", () => {
     s.press("enter");
     await next(s, "iam:UpdateAccessKey");
     s.press("enter");
-    await next(s, "2/3");
+    await next(s, t.common.progress(2, 3));
     s.press("enter");
     await next(s, t.rootKeys.signingWarning.slice(0, 20));
     s.press("enter");
