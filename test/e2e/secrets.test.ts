@@ -236,7 +236,7 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await next(s, t.adminIdentity.nameLabel);
     await typeLine(s, t.adminIdentity.nameLabel, "alice");
     for (let i = 1; i <= 5; i++) {
-      await next(s, `${i}/5`);
+      await next(s, t.common.progress(i, 5));
       await next(s, t.common.confirmKeys);
       await expectNoLeak(run, `before the admin identity's call ${i}/5`, { env: false });
       s.press("enter");

@@ -82,7 +82,7 @@ async function setUpAlerts(s: PtySession, t: Messages, email: string) {
   await next(s, t.alerts.apiChoice(false));
   s.press("enter");
   for (let i = 1; i <= 11; i++) {
-    await next(s, `${i}/11`);
+    await next(s, t.common.progress(i, 11));
     await next(s, t.common.confirmTitle);
     s.press("enter");
   }
@@ -247,7 +247,7 @@ describe("the whole wizard on the simulated account", () => {
     await next(s, t.adminIdentity.nameLabel);
     await typeLine(s, "alice");
     for (let i = 1; i <= 5; i++) {
-      await next(s, `${i}/5`);
+      await next(s, t.common.progress(i, 5));
       await next(s, t.common.confirmKeys);
       s.press("enter");
     }
@@ -309,7 +309,7 @@ describe("the whole wizard on the simulated account", () => {
     await next(s, t.alerts.trailChoice(false));
     s.press("enter");
     for (let i = 1; i <= 7; i++) {
-      await next(s, `${i}/7`);
+      await next(s, t.common.progress(i, 7));
       await next(s, t.common.confirmTitle);
       s.press("enter");
     }
