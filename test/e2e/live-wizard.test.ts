@@ -140,7 +140,7 @@ describe.runIf(available)("the live wizard against moto", () => {
     await next(s, `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`);
     s.press("enter");
     // The first confirmation lists the whole plan, this call included: wait for its own confirmation (2 of 3).
-    await next(s, new RegExp(`2/3[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`));
+    await next(s, new RegExp(`${t.common.progress(2, 3)}[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`));
     s.press("enter");
     await next(s, t.rootKeys.signingWarning);
     // From here moto checks every request's signature and key, as AWS does, so the deleted key is refused.
