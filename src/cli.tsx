@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === "check") {
     // Non-interactive: no TTY needed, and no Ink.
     const { runCheckCommand } = await import("./check-command.js");
-    return runCheckCommand({ target, json: options.json, version, report: options.report, say: t.cli });
+    return runCheckCommand({ target, json: options.json, version, report: options.report, say: t.cli, words: t });
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${t.cli.noTty}\n`);

@@ -42,6 +42,12 @@ function op<A, R = WriteReceipt, S = never>(spec: {
 /** What the confirm panel shows where a secret goes. */
 export const PASSWORD_PLACEHOLDER = "(generated, shown once)";
 const CODE_PLACEHOLDERS = { AuthenticationCode1: "(first code)", AuthenticationCode2: "(next code)" } as const;
+/** Every placeholder by name: a screen says each in the run's language (the catalogue's common.placeholders). */
+export const PLACEHOLDERS = {
+  password: PASSWORD_PLACEHOLDER,
+  firstCode: CODE_PLACEHOLDERS.AuthenticationCode1,
+  nextCode: CODE_PLACEHOLDERS.AuthenticationCode2,
+} as const;
 
 /** UpdateAccountPasswordPolicy's parameters: the whole policy, as the real adapter sends it. */
 export function passwordPolicyParams(policy: PasswordPolicy): Record<string, string> {

@@ -6,6 +6,10 @@ import type { CodePairProblem } from "../lib/totp.js";
 import type { KeyName } from "../screens/keys.js";
 import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
 import type { VerdictReason, VerdictState } from "../steps/types.js";
+import type { CheckFinding } from "../check-schema.js";
+import { evidenceEn } from "./evidence-en.js";
+
+type CheckControl = CheckFinding["control"];
 
 /** A control's ids in a title, from the one table (steps/controls.ts). */
 const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related}, related`);
@@ -187,7 +191,11 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     /** On a "done, not verified" result of a step done in the console: back to its instructions, to check again. */
     checkAgain: "Esc: back to the console steps, then check again",
     /** The first confirmation of a plan of several calls lists them all. */
-    planTitle: (n: number) => `1/${n} — the whole plan, in this order`,
+    planTitle: (n: number) => `change 1 of ${n} — the whole plan, in this order`,
+    /** Where a plan is: which change of how many. */
+    progress: (i: number, n: number) => `change ${i} of ${n}`,
+    /** What the confirm panel shows where a secret goes (operations.ts PLACEHOLDERS). */
+    placeholders: { password: "(generated, shown once)", firstCode: "(first code)", nextCode: "(next code)" },
     /** `n`: this call and the ones after it. */
     approveAll: (n: number) => `a: yes to all ${n} (a deletion still asks)`,
     leftBehind: (items: string) => `Made before that, left in the account: ${items}`,
@@ -219,6 +227,40 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     InsufficientS3BucketPolicy: (_action: string) =>
       "CloudTrail cannot write to the bucket: its policy does not let cloudtrail.amazonaws.com write. Retry once the bucket policy shows.",
   } satisfies Record<ErrorCode, (action: string) => string>,
+  /** `rootlock check`'s table and Markdown (the JSON keeps its English keys and titles). */
+  check: {
+    head: { control: "Control", cis: "CIS v3.0", securityHub: "Security Hub", status: "Status", evidence: "Evidence", source: "Source" },
+    status: { pass: "PASS", fail: "FAIL", unknown: "UNKNOWN" },
+    related: (id: string) => `related: ${id}`,
+    asOf: (when: string) => `as of ${when}`,
+    titles: {
+      "root-access-keys": "No root access key",
+      "root-mfa": "MFA on the root user",
+      "root-hardware-mfa": "Hardware MFA on the root user",
+      "root-use": "Root used only with MFA (sign-ins, 90 days)",
+      "root-activity-alerts": "Alert on root activity",
+      "security-contact": "Security alternate contact",
+      "admin-identity": "An administrator other than root",
+      "password-min-length": "Password policy: minimum length 14 or more",
+      "password-reuse": "Password policy: prevents reuse (24)",
+    } satisfies Record<CheckControl, string>,
+    header: (account: string | undefined, simulated: boolean, caller: string | undefined, at: string) =>
+      `rootlock check — account ${account ?? "unknown"}${simulated ? " (SIMULATED)" : ""}, as ${caller ?? "unknown caller"}, at ${at}`,
+    markdown: {
+      account: "Account",
+      caller: "Caller",
+      checked: "Checked",
+      exit: "Exit status",
+      unknown: "unknown",
+      simulated: "SIMULATED",
+    },
+    note: (text: string) => `Note: ${text}`,
+  },
+  /**
+   * What was read, in words (i18n/evidence-en.ts and evidence-ko.ts, modules of their own so that steps can use the
+   * English without the catalogue): a step names a phrase and its values; the screen or report says it here.
+   */
+  evidence: evidenceEn,
   preflight: {
     title: "Who is calling, and where the root user stands",
     reading: "Reading the account…",
@@ -247,6 +289,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     none: "The root user has no access keys.",
     table: { key: "Key", status: "Status", created: "Created", lastUsed: "Last used" },
     slot: (n: number) => `key ${n}`,
+    /** An access key's Status, as the console labels it. */
+    status: { Active: "Active", Inactive: "Inactive" },
     signing: "(this session)",
     never: "never",
     lastUse: (when: string, service: string, region: string) => `${when} · ${service} · ${region}`,

@@ -3,6 +3,7 @@
 import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, idsShort } from "../steps/controls.js";
 import { CONSOLE_DEVICE_NAME_MAX } from "../aws/names.js";
 import type { Messages } from "./en.js";
+import { evidenceKo } from "./evidence-ko.js";
 
 /** 제목에 붙는 통제 ID: 하나뿐인 표(steps/controls.ts)에서 가져옵니다. */
 const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related} 관련`);
@@ -179,7 +180,9 @@ export const ko: Messages = {
     confirmAgain: "되돌릴 수 없습니다. 확인하려면 Enter를 한 번 더 누르십시오 · Esc: 지금은 안 함",
     done: "Enter: 계속",
     checkAgain: "Esc: 콘솔 단계로 돌아가서 다시 확인",
-    planTitle: (n: number) => `1/${n} — 전체 계획, 이 순서대로`,
+    planTitle: (n: number) => `변경 ${n}개 중 1번째 — 전체 계획, 이 순서대로`,
+    progress: (i: number, n: number) => `변경 ${n}개 중 ${i}번째`,
+    placeholders: { password: "(생성됨, 한 번만 표시)", firstCode: "(첫 번째 코드)", nextCode: "(다음 코드)" },
     approveAll: (n: number) => `a: ${n}개 모두 실행 (삭제는 따로 확인)`,
     leftBehind: (items: string) => `그 전에 만든 것이 계정에 남아 있습니다: ${items}`,
     evidence: "다시 읽은 내용:",
@@ -210,6 +213,35 @@ export const ko: Messages = {
     InsufficientS3BucketPolicy: (_action: string) =>
       "CloudTrail이 버킷에 쓸 수 없습니다: 버킷 정책이 cloudtrail.amazonaws.com의 쓰기를 허용하지 않습니다. 버킷 정책이 보이면 다시 시도하십시오.",
   },
+  check: {
+    head: { control: "통제", cis: "CIS v3.0", securityHub: "Security Hub", status: "상태", evidence: "증거", source: "출처" },
+    status: { pass: "통과", fail: "실패", unknown: "알 수 없음" },
+    related: (id: string) => `${id} 관련`,
+    asOf: (when: string) => `${when} 기준`,
+    titles: {
+      "root-access-keys": "루트 액세스 키 없음",
+      "root-mfa": "루트 사용자 MFA",
+      "root-hardware-mfa": "루트 사용자 하드웨어 MFA",
+      "root-use": "루트는 MFA로만 사용 (로그인, 90일)",
+      "root-activity-alerts": "루트 활동 알림",
+      "security-contact": "보안 대체 연락처",
+      "admin-identity": "루트 외의 관리자",
+      "password-min-length": "암호 정책: 최소 길이 14 이상",
+      "password-reuse": "암호 정책: 재사용 금지 (24)",
+    },
+    header: (account: string | undefined, simulated: boolean, caller: string | undefined, at: string) =>
+      `rootlock check — 계정 ${account ?? "알 수 없음"}${simulated ? " (모의)" : ""}, 호출자 ${caller ?? "알 수 없음"}, 시각 ${at}`,
+    markdown: {
+      account: "계정",
+      caller: "호출자",
+      checked: "점검 시각",
+      exit: "종료 코드",
+      unknown: "알 수 없음",
+      simulated: "모의",
+    },
+    note: (text: string) => `참고: ${text}`,
+  },
+  evidence: evidenceKo,
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
     reading: "계정을 읽는 중…",
@@ -237,6 +269,7 @@ export const ko: Messages = {
     none: "루트 사용자에게 액세스 키가 없습니다.",
     table: { key: "키", status: "상태", created: "생성일", lastUsed: "마지막 사용" },
     slot: (n: number) => `키 ${n}`,
+    status: { Active: "활성", Inactive: "비활성" },
     signing: "(이 세션)",
     never: "사용 안 함",
     lastUse: (when: string, service: string, region: string) => `${when} · ${service} · ${region}`,
@@ -473,7 +506,7 @@ export const ko: Messages = {
       deviceKind: "MFA 디바이스: 인증 관리자 앱",
       setup: "디바이스 설정",
       scan: "QR 코드 표시: 휴대폰의 인증 앱으로 스캔하십시오.",
-      showSecret: "Ctrl-K: 보안 키 표시",
+      showSecret: "Ctrl-K: 비밀 키 표시",
       code1: "MFA 코드 1",
       code2: "MFA 코드 2",
       add: "MFA 코드 2에서 Enter: MFA 추가",

@@ -22,10 +22,12 @@ import {
   planAlerts,
   ruleIsRight,
   sendTestAlert,
+  testAlertAction,
   verifyAlerts,
 } from "../steps/alerts.js";
 import { shortCall } from "../steps/plan-outcome.js";
 import { ActionRunner } from "./components/ActionRunner.js";
+import { ConfirmCall } from "./components/ConfirmCall.js";
 import { DryRunNote } from "./components/DryRunNote.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
@@ -51,6 +53,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const [clicked, setClicked] = useState(false);
   // The test alert's answer on the result (its request id, or the failure's code).
   const [test, setTest] = useState<string>();
+  // `t` asks first: the sns:Publish call is confirmed (Enter) or declined (Esc) like every other change.
+  const [testCall, setTestCall] = useState<ReturnType<typeof testAlertAction>>();
 
   const step = useStep<AlertsFinding, Own>({
     ctx,
@@ -87,11 +91,9 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           };
         case "result":
           return {
-            sendTest:
-              mode !== "dry-run" &&
-              test === undefined &&
-              (() =>
-                void attempt(() => sendTestAlert(ctx, finding.topicArn), "sns:Publish").then((r) => setTest(r.ok ? (r.value.requestId ?? "") : `${r.failure.code}`))),
+            // While the test call is being confirmed, Enter and Esc are the confirmation's alone (ConfirmCall).
+            ...(testCall && { continue: undefined, back: undefined }),
+            sendTest: mode !== "dry-run" && test === undefined && !testCall && (() => setTestCall(testAlertAction(ctx, finding.topicArn))),
           };
         default:
           return {};
@@ -206,8 +208,18 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {phase.verdict.reason === "no-trail" && <Text color="yellow">{a.noTrailResult}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
           <VerdictView verdict={phase.verdict} />
+          {testCall && (
+            <ConfirmCall
+              action={testCall}
+              onConfirm={() => {
+                setTestCall(undefined);
+                void attempt(() => sendTestAlert(ctx, f.topicArn, testCall), "sns:Publish").then((r) => setTest(r.ok ? (r.value.requestId ?? "") : `${r.failure.code}`));
+              }}
+              onDecline={() => setTestCall(undefined)}
+            />
+          )}
           {test !== undefined && <Text color="green">{a.testSent(test)}</Text>}
-          {mode !== "dry-run" && !phase.notSent && test === undefined && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
+          {mode !== "dry-run" && !phase.notSent && test === undefined && !testCall && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );

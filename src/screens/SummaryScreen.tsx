@@ -1,7 +1,7 @@
 // The end of the wizard: every control, its audit ids, and its state as read back from AWS.
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
-import { type ControlId, HARDWARE_MFA_IDS, OPTIONAL_CONTROLS } from "../steps/controls.js";
+import { type ControlId, OPTIONAL_CONTROLS } from "../steps/controls.js";
 import { allVerified, skippedOptional, type SummaryRow } from "../steps/summary.js";
 import { STATE_COLOR, STATE_MARK } from "./components/VerdictView.js";
 import type { ReactNode } from "react";
@@ -55,16 +55,8 @@ export function SummaryScreen({ rows, rootMfaKind, optional = OPTIONAL_CONTROLS,
         </Box>
       ))}
       <Box marginTop={1} flexDirection="column">
-        {rootMfaKind === "virtual" && (
-          <Text color="yellow">
-            {HARDWARE_MFA_IDS.cis} / {HARDWARE_MFA_IDS.securityHub}: {t.rootMfa.hardwareAdvice}
-          </Text>
-        )}
-        {rootMfaKind === "non-virtual" && (
-          <Text color="green">
-            {HARDWARE_MFA_IDS.cis} / {HARDWARE_MFA_IDS.securityHub}: {t.rootMfa.hardware}
-          </Text>
-        )}
+        {rootMfaKind === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
+        {rootMfaKind === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
         <Closing rows={rows} optional={optional} flow={flow} />
         <Text dimColor>{s.exit}</Text>
       </Box>

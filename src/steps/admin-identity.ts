@@ -14,6 +14,7 @@ import { generatePassword } from "../lib/password.js";
 import { actionHolds, confirmAction, describeMade, removedEvidence, sendAction, undoOf } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
+import { type Phrase, phrase, reads } from "./said.js";
 import { planUserMfa } from "./user-mfa.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
@@ -49,16 +50,22 @@ export async function findAdminIdentities(account: Account): Promise<AdminHolder
   ];
 }
 
-export function describeAdmins(admins: AdminHolder[]): string {
-  if (admins.length === 0) return "no IAM user or role has AdministratorAccess: root is the only administrator";
-  return admins.map((a) => `${a.kind} ${a.name}${a.via ? ` (group ${a.via})` : " (attached directly)"}`).join("; ");
+/** "group: a, b", or "group: none". */
+const listedOrNone = (what: string, items: string[]) => (items.length > 0 ? phrase("listed", what, items.join(", ")) : phrase("noneOf", what));
+
+export function describeAdmins(admins: AdminHolder[]): Phrase {
+  if (admins.length === 0) return phrase("noAdmins");
+  return phrase(
+    "plain",
+    admins.map((a) => (a.via ? phrase("adminByGroup", phrase(a.kind), a.name, a.via) : phrase("adminDirect", phrase(a.kind), a.name))),
+  );
 }
 
 export async function inspectAdminIdentity(ctx: StepContext, groupName = DEFAULT_ADMIN_GROUP): Promise<AdminIdentityFinding> {
   const [admins, group] = await Promise.all([findAdminIdentities(ctx.account), ctx.account.getGroup(groupName)]);
   const policies = group ? await ctx.account.listAttachedGroupPolicies(groupName) : [];
   const evidence: Evidence[] = [
-    { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", read: describeAdmins(admins), at: ctx.now() },
+    { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", ...reads(describeAdmins(admins)), at: ctx.now() },
     {
       source: "iam:GetGroup",
       read: group
@@ -229,10 +236,18 @@ export async function verifyAdminIdentity(ctx: StepContext, groupName: string, u
   const r = result.last;
   const at = ctx.now();
   const evidence: Evidence[] = [
-    { source: "iam:GetGroup", read: r?.group ? `${groupName}: members ${r.group.members.join(", ") || "none"}` : `${groupName}: none`, at },
-    { source: "iam:ListAttachedGroupPolicies", read: `${groupName}: ${r?.policies.map((p) => p.split("/").pop()).join(", ") || "none"}`, at },
-    { source: "iam:GetLoginProfile", read: r?.profile ? `${userName}: PasswordResetRequired=${r.profile.passwordResetRequired}` : `${userName}: no login profile`, at },
-    { source: "iam:ListMFADevices", read: `${userName}: ${r?.devices.map((d) => d.serialNumber).join(", ") || "no device"}`, at },
+    { source: "iam:GetGroup", ...reads(r?.group ? phrase("members", groupName, r.group.members.join(", ") || phrase("none")) : phrase("noneOf", groupName)), at },
+    { source: "iam:ListAttachedGroupPolicies", ...reads(listedOrNone(groupName, r?.policies.map((p) => p.split("/").pop()!) ?? [])), at },
+    {
+      source: "iam:GetLoginProfile",
+      ...reads(r?.profile ? phrase("plain", `${userName}: PasswordResetRequired=${r.profile.passwordResetRequired}`) : phrase("noLoginProfile", userName)),
+      at,
+    },
+    {
+      source: "iam:ListMFADevices",
+      ...reads(r?.devices.length ? phrase("listed", userName, r.devices.map((d) => d.serialNumber).join(", ")) : phrase("noDevice", userName)),
+      at,
+    },
   ];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);

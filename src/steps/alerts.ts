@@ -5,6 +5,7 @@
 // a second run changes nothing that is right; every change is read back; the email subscription counts only once
 // AWS shows it confirmed. An account whose own rule already tells someone of root sign-ins (check's judgement)
 // is "already in place", and rootlock's own alerts are added only if the operator asks.
+import { phrase, reads } from "./said.js";
 import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
 import {
   type AlertRuleKind,
@@ -269,20 +270,27 @@ function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: D
   const evidence: Evidence[] = [
     {
       source: "sns:GetTopicAttributes (us-east-1)",
-      read: `${finding.topicArn}: ${s.topic ? "exists" : "absent"}; EventBridge may publish: ${s.policy ? "yes" : "no"}`,
+      ...reads(phrase("topicState", finding.topicArn, phrase(s.topic ? "exists" : "gone"), phrase(s.policy ? "yes" : "no"))),
       at,
     },
-    { source: "sns:ListSubscriptionsByTopic", read: `email ${email}: ${s.subscription}`, at },
+    { source: "sns:ListSubscriptionsByTopic", ...reads(phrase("emailState", email, phrase(s.subscription))), at },
     ...s.rules.map((r) => ({
       source: "events:DescribeRule + events:ListTargetsByRule (us-east-1)",
-      read: `${r.spec.name} (catches ${r.spec.catches}; State ${r.spec.state}): ${r.rule ? "pattern and state as planned" : "missing or not as planned"}; target ${r.target ? "topic, with input transformer" : "missing or not as planned"}`,
+      ...reads(
+        phrase(
+          "ruleState",
+          r.spec.name,
+          r.spec.catches,
+          r.spec.state,
+          phrase(r.rule ? "ruleAsPlanned" : "notAsPlanned"),
+          phrase(r.target ? "targetAsPlanned" : "notAsPlanned"),
+        ),
+      ),
       at,
     })),
     {
       source: "cloudtrail:DescribeTrails + GetTrailStatus + GetEventSelectors",
-      read: s.trail
-        ? "a trail logs management events into us-east-1"
-        : "NO trail logs management events into us-east-1: EventBridge receives none of these events, so no rule can fire",
+      ...reads(phrase(s.trail ? "trailLogs" : "noTrailLogs")),
       at,
     },
   ];
@@ -311,9 +319,15 @@ export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, cho
 const TEST_SUBJECT = "rootlock test alert";
 
 /** A test message through the topic: it reaches only confirmed addresses. */
-export async function sendTestAlert(ctx: StepContext, topicArn: string): Promise<WriteReceipt> {
+/** The test message as a change like any other: the operator sees the sns:Publish call and confirms it first. */
+export function testAlertAction(ctx: StepContext, topicArn: string): Extract<ApiAction, { op: "publish" }> {
   const message = `This is a test of rootlock's root-activity alerts for AWS account ${ctx.caller.accountId}, sent ${ctx.now().toISOString()}. No action is needed.`;
-  return ctx.account.send({ op: "publish", args: { topicArn, subject: TEST_SUBJECT, message } });
+  return { by: "rootlock", op: "publish", args: { topicArn, subject: TEST_SUBJECT, message } };
+}
+
+/** Sends the test message the operator confirmed (`action`), or a new one. */
+export async function sendTestAlert(ctx: StepContext, topicArn: string, action = testAlertAction(ctx, topicArn)): Promise<WriteReceipt> {
+  return ctx.account.send({ op: "publish", args: action.args });
 }
 
 /** The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word. */

@@ -15,13 +15,14 @@ import type {
   VirtualMfaDevice,
 } from "../aws/account.js";
 import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
-import { catchesRootMfaRemoval, couldNotRead, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
+import { catchesRootMfaRemoval, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
 import { isRootArn, signsWithRootKey } from "../aws/account.js";
 import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
 import { AUDIT_IDS } from "./controls.js";
 import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-identity.js";
 import { CIS_MIN_LENGTH, CIS_REUSE_PREVENTION, meetsMinLength, meetsReusePrevention } from "./password-policy.js";
+import { type Phrase, phrase, say } from "./said.js";
 
 const DAY = 86_400_000;
 /** CloudTrail's event history keeps 90 days. */
@@ -85,45 +86,46 @@ const rootSignins = (events: ConsoleLoginEvent[]) => events.filter((e) => e.iden
  * (ListVirtualMFADevices) or from root's EnableMFADevice events (any kind). The earliest is the strict choice: fewer
  * sign-ins without MFA count as "before". Undefined with a reason when it cannot be told.
  */
-function rootMfaSince(input: CheckInput, now: Date): { at: Date; label: string } | { at?: undefined; why: string } {
-  const cannot = (what: string, r?: { code: string; action: string }) => `could not tell ${what}${r ? ` (${r.code} on ${r.action})` : ""}`;
-  if (!input.summary.ok) return { why: cannot("whether root has MFA", input.summary) };
-  if (!input.summary.value.accountMfaEnabled) return { why: "root has no MFA" };
+function rootMfaSince(input: CheckInput, now: Date): { at: Date; label: Phrase } | { at?: undefined; why: Phrase } {
+  const failure = (r?: { code: string; action: string }) => (r ? phrase("failedOn", r.code, r.action) : "");
+  if (!input.summary.ok) return { why: phrase("cannotTellMfa", failure(input.summary)) };
+  if (!input.summary.value.accountMfaEnabled) return { why: phrase("rootWithoutMfa") };
   const virtual = input.devices.ok ? input.devices.value.filter((d) => isRootArn(d.userArn) && d.enabledAt).map((d) => d.enabledAt!) : [];
   const events = input.mfaEnablements?.ok ? input.mfaEnablements.value.map((e) => e.at) : [];
   const known = [...virtual, ...events].sort((a, b) => a.getTime() - b.getTime());
-  if (known.length > 0) return { at: known[0]!, label: `root's MFA was enabled (${known[0]!.toISOString()})` };
+  if (known.length > 0) return { at: known[0]!, label: phrase("mfaEnabledAt", known[0]!.toISOString()) };
   // Root has MFA, no virtual device, and no enablement in CloudTrail's 90 days: its device is older than that.
-  if (input.mfaEnablements?.ok) return { at: new Date(now.getTime() - HISTORY_DAYS * DAY), label: "root's MFA was enabled (over 90 days ago)" };
+  if (input.mfaEnablements?.ok) return { at: new Date(now.getTime() - HISTORY_DAYS * DAY), label: phrase("mfaEnabledLongAgo") };
   const failed = input.mfaEnablements && !input.mfaEnablements.ok ? input.mfaEnablements : undefined;
-  return { why: cannot("when root's MFA was enabled", failed) };
+  return { why: phrase("cannotTellMfaSince", failure(failed)) };
 }
 
 // The alert judgement lives in alert-judgement.ts, shared with the alerts step; re-exported for check's callers.
 export { catchesRootMfaRemoval, catchesRootSignIn } from "./alert-judgement.js";
 
-const unknown = couldNotRead;
+const unknown = (r: { code: string; action: string }) => phrase("couldNotRead", r.code, r.action);
 
-function ago(at: Date, now: Date): string {
+function ago(at: Date, now: Date): Phrase {
   const days = Math.floor((now.getTime() - at.getTime()) / DAY);
-  if (days >= 1) return `${days} day${days === 1 ? "" : "s"} ago`;
+  if (days >= 1) return phrase("daysAgo", String(days));
   const hours = Math.floor((now.getTime() - at.getTime()) / 3_600_000);
-  return hours >= 1 ? `${hours} hour${hours === 1 ? "" : "s"} ago` : "less than an hour ago";
+  return hours >= 1 ? phrase("hoursAgo", String(hours)) : phrase("underAnHour");
 }
 
-const lastUse = (used: AccessKey["lastUsed"], now: Date) => (used ? `last used ${ago(used.at, now)} by ${used.service} in ${used.region}` : "never used");
+const lastUse = (used: AccessKey["lastUsed"], now: Date) => (used ? phrase("lastUsed", ago(used.at, now), used.service, used.region) : phrase("neverUsed"));
+const keyState = (active: boolean) => phrase(active ? "active" : "inactive");
 
 /** A key id shown the way consoles abbreviate it: enough to recognise, not the whole id. */
 const shortId = (id: string) => `${id.slice(0, 4)}…${id.slice(-3)}`;
 
 /** Which keys and their last use: by id with root's credentials, else by the credential report's slots. */
-function keyEvidence(input: CheckInput, now: Date): string {
+function keyEvidence(input: CheckInput, now: Date): Phrase[] | Phrase | "" {
   if (input.rootKeys?.ok && input.rootKeys.value.length > 0) {
-    return input.rootKeys.value.map((k) => `key ${shortId(k.id)} ${k.status.toLowerCase()}, ${lastUse(k.lastUsed, now)}`).join("; ");
+    return input.rootKeys.value.map((k) => phrase("keyById", shortId(k.id), keyState(k.status === "Active"), lastUse(k.lastUsed, now)));
   }
   if (!input.report.ok || input.report.value.keys.length === 0) return "";
-  const slots = input.report.value.keys.map((k) => `key ${k.slot} ${k.active ? "active" : "inactive"}, ${lastUse(k.lastUsed, now)}`);
-  return `${slots.join("; ")} (credential report)`;
+  const slots = input.report.value.keys.map((k) => phrase("keyBySlot", String(k.slot), keyState(k.active), lastUse(k.lastUsed, now)));
+  return phrase("fromCredentialReport", slots);
 }
 
 /** A row's control name with its ids, from the one table (controls.ts). */
@@ -133,8 +135,14 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   const live = "live";
   const reportAsOf = input.report.ok ? input.report.value.generatedAt.toISOString() : "unavailable";
   const findings: CheckFinding[] = [];
-  const notes: string[] = [];
-  const add = (f: Omit<CheckFinding, "asOf"> & { asOf?: string }) => findings.push({ asOf: live, ...f });
+  const saidNotes: Phrase[] = [];
+  // Evidence given as a phrase is kept in English for the JSON; the phrase rides along, unlisted (not enumerable:
+  // JSON.stringify leaves it out), for the table and the Markdown in the run's language (check-command.ts).
+  const add = ({ evidence, ...f }: Omit<CheckFinding, "asOf" | "evidence"> & { asOf?: string; evidence: string | Phrase }) => {
+    const finding: CheckFinding = { asOf: live, ...f, evidence: typeof evidence === "string" ? evidence : say(evidence) };
+    if (typeof evidence !== "string") Object.defineProperty(finding, "said", { value: evidence, enumerable: false });
+    findings.push(finding);
+  };
 
   // CIS 1.4: judged from the account summary, which is current; the report adds which key and its use.
   {
@@ -142,12 +150,10 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     if (!input.summary.ok) add({ ...base, status: "unknown", evidence: unknown(input.summary), source: "iam:GetAccountSummary" });
     else {
       const present = input.summary.value.accountAccessKeysPresent;
-      const keys = present ? keyEvidence(input, now) : "";
-      const detail = keys ? `: ${keys}` : "";
       add({
         ...base,
         status: present ? "fail" : "pass",
-        evidence: present ? `root has an access key${detail}` : "AccountAccessKeysPresent=0",
+        evidence: present ? phrase("rootHasKey", keyEvidence(input, now)) : "AccountAccessKeysPresent=0",
         source: "iam:GetAccountSummary",
       });
     }
@@ -169,15 +175,15 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const failed = !input.summary.ok ? input.summary : (input.devices as { code: string; action: string });
       add({ ...base, status: "unknown", evidence: unknown(failed), source: "iam:ListVirtualMFADevices" });
     } else if (!input.summary.value.accountMfaEnabled) {
-      add({ ...base, status: "fail", evidence: "root has no MFA at all", source: "iam:GetAccountSummary" });
+      add({ ...base, status: "fail", evidence: phrase("noRootMfa"), source: "iam:GetAccountSummary" });
     } else if (rootVirtual.length > 0) {
       // AWS Config's rule: non-compliant while any virtual device can sign root in.
-      add({ ...base, status: "fail", evidence: `virtual device on root: ${rootVirtual.map((d) => d.serialNumber).join(", ")}`, source: "iam:ListVirtualMFADevices" });
+      add({ ...base, status: "fail", evidence: phrase("virtualOnRoot", rootVirtual.map((d) => d.serialNumber).join(", ")), source: "iam:ListVirtualMFADevices" });
     } else {
       add({
         ...base,
         status: "pass",
-        evidence: "root MFA is on and no virtual device is assigned to root (hardware key or passkey)",
+        evidence: phrase("hardwareOnly"),
         source: "iam:ListVirtualMFADevices",
       });
     }
@@ -194,20 +200,17 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const root = rootSignins(input.signins.value).sort((a, b) => b.at.getTime() - a.at.getTime());
       const withoutMfa = root.filter((e) => !e.mfaUsed);
       const last = root[0];
-      const summary =
-        root.length === 0
-          ? "no root console sign-in in 90 days"
-          : `${root.length} root sign-in${root.length === 1 ? "" : "s"} in 90 days, ${withoutMfa.length} without MFA; last ${ago(last!.at, now)}`;
+      const summary = root.length === 0 ? phrase("noRootSignin") : phrase("rootSignins", String(root.length), String(withoutMfa.length), ago(last!.at, now));
       if (withoutMfa.length === 0) add({ ...base, status: "pass", evidence: summary, source });
       else {
         const since = rootMfaSince(input, now);
         const after = since.at ? withoutMfa.filter((e) => e.at.getTime() >= since.at.getTime()) : withoutMfa;
         const before = withoutMfa.length - after.length;
-        const detail = since.at ? `; ${before} of them before ${since.label}, ${after.length} after` : `; ${since.why}, so each counts`;
+        const detail = since.at ? phrase("signinsAround", summary, String(before), since.label, String(after.length)) : phrase("signinsUncounted", summary, since.why);
         add({
           ...base,
           status: after.length > 0 ? "fail" : "pass",
-          evidence: `${summary}${detail}`,
+          evidence: detail,
           source: input.mfaEnablements ? `${source}: ConsoleLogin, EnableMFADevice` : source,
         });
       }
@@ -238,12 +241,12 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   {
     const base = { ...ids("security-contact"), title: "Security alternate contact" } as const;
     if (!input.contact.ok) add({ ...base, status: "unknown", evidence: unknown(input.contact), source: "account:GetAlternateContact" });
-    else if (!input.contact.value) add({ ...base, status: "fail", evidence: "no security contact", source: "account:GetAlternateContact" });
+    else if (!input.contact.value) add({ ...base, status: "fail", evidence: phrase("noContact"), source: "account:GetAlternateContact" });
     else
       add({
         ...base,
         status: "pass",
-        evidence: `security contact ${input.contact.value.name ?? ""} <${input.contact.value.email ?? "?"}>`.replace("  ", " "),
+        evidence: phrase("contact", input.contact.value.name ?? "", input.contact.value.email ?? "?"),
         source: "account:GetAlternateContact",
       });
   }
@@ -265,22 +268,23 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       for (const base of [length, reuse]) add({ ...base, status: "unknown", evidence: unknown(input.passwordPolicy), source });
     } else {
       const policy = input.passwordPolicy.value;
-      const none = "no password policy: AWS's default applies (8 characters minimum, reuse allowed)";
+      const none = phrase("noPasswordPolicy");
       add({ ...length, status: meetsMinLength(policy) ? "pass" : "fail", evidence: policy ? `MinimumPasswordLength=${policy.minimumPasswordLength}` : none, source });
       add({
         ...reuse,
         status: meetsReusePrevention(policy) ? "pass" : "fail",
-        evidence: policy ? `PasswordReusePrevention=${policy.passwordReusePrevention ?? "not set"}` : none,
+        evidence: policy ? (policy.passwordReusePrevention === undefined ? phrase("reuseNotSet") : `PasswordReusePrevention=${policy.passwordReusePrevention}`) : none,
         source,
       });
     }
   }
 
   if (input.report.ok) {
-    notes.push(
-      `The credential report was generated at ${reportAsOf}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
-    );
+    saidNotes.push(phrase("credentialReportNote", reportAsOf));
   }
+  // The notes in English for the JSON; their phrases, unlisted like the findings', for the run's language.
+  const notes = saidNotes.map((p) => say(p));
+  Object.defineProperty(notes, "said", { value: saidNotes, enumerable: false });
   return { findings, notes };
 }
 

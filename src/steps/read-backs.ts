@@ -9,6 +9,7 @@
 // - `source` and `shows`: the evidence once it holds (where it was read, and what was read);
 // - `undo`: the write that removes what this one made (the admin identity's rollback).
 // `null` for an op nothing can read back (a message published).
+import { type Phrase, phrase, reads } from "./said.js";
 import type { Account, WriteReceipt } from "../aws/account.js";
 import { isAccountError } from "../aws/errors.js";
 import { needsSecret, type OpArgs, type OpName, type OpSecret, receiptOf, recorded, type SecretOpName, write, type Write } from "../aws/operations.js";
@@ -23,7 +24,7 @@ interface ReadBack<K extends OpName> {
   /** Where the read-back reads (the evidence's source). */
   source: string;
   /** What the read showed once the change holds. */
-  shows: (args: OpArgs<K>) => string;
+  shows: (args: OpArgs<K>) => Phrase;
   undo?: (args: OpArgs<K>) => Write;
 }
 
@@ -39,9 +40,9 @@ export function describeMade(w: Write): string {
 const inPlace =
   <K extends OpName>(op: K) =>
   (args: OpArgs<K>) =>
-    `${describeMade(write(op, args))} in place`;
+    phrase("inPlace", describeMade(write(op, args)));
 /** The alerts' evidence line: what was set up, "as planned". */
-const asPlanned = (what: string) => `${what}: as planned`;
+const asPlanned = (what: string) => phrase("asPlanned", what);
 
 const group = (ctx: StepContext, name: string) => ctx.account.getGroup(name);
 const unassigned = (ctx: StepContext) => ctx.account.listVirtualMfaDevices("Unassigned");
@@ -51,7 +52,7 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
   updateRootAccessKey: {
     holds: async (ctx, a) => (await keys(ctx)).some((k) => k.id === a.keyId && k.status === a.status),
     source: "iam:ListAccessKeys",
-    shows: (a) => `${a.keyId} ${a.status}`,
+    shows: (a) => phrase("keyStatus", a.keyId, phrase(a.status === "Active" ? "active" : "inactive")),
   },
   deleteRootAccessKey: {
     holds: async (ctx, a) => {
@@ -65,12 +66,12 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
       }
     },
     source: "iam:ListAccessKeys",
-    shows: (a) => `${a.keyId} absent`,
+    shows: (a) => phrase("absent", a.keyId),
   },
   deleteVirtualMfaDevice: {
     holds: async (ctx, a) => !(await unassigned(ctx)).some((d) => d.serialNumber === a.serialNumber),
     source: "iam:ListVirtualMFADevices",
-    shows: (a) => `${a.serialNumber} absent`,
+    shows: (a) => phrase("absent", a.serialNumber),
   },
   createVirtualMfaDevice: {
     holds: async (ctx, a) => {
@@ -78,17 +79,17 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
       return (await ctx.account.listVirtualMfaDevices("Any")).some((d) => d.serialNumber === serial);
     },
     source: "iam:ListVirtualMFADevices",
-    shows: (a) => `${a.name} present`,
+    shows: (a) => phrase("present", a.name),
   },
   enableMfaDevice: {
     holds: async (ctx, a) => (await ctx.account.listUserMfaDevices(a.userName)).some((d) => d.serialNumber === a.serialNumber),
     source: "iam:ListMFADevices",
-    shows: (a) => `${a.userName}: ${a.serialNumber} enabled`,
+    shows: (a) => phrase("enabled", a.userName, a.serialNumber),
   },
   updatePasswordPolicy: {
     holds: async (ctx, a) => samePolicy(await ctx.account.getPasswordPolicy(), a.policy),
     source: "iam:GetAccountPasswordPolicy",
-    shows: (a) => describePolicy(a.policy),
+    shows: (a) => phrase("plain", describePolicy(a.policy)),
   },
 
   createGroup: {
@@ -125,27 +126,27 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
   deleteLoginProfile: {
     holds: async (ctx, a) => (await ctx.account.getLoginProfile(a.userName)) === undefined,
     source: "iam:GetLoginProfile",
-    shows: (a) => `${a.userName}: no login profile`,
+    shows: (a) => phrase("noLoginProfile", a.userName),
   },
   removeUserFromGroup: {
     holds: async (ctx, a) => !((await group(ctx, a.groupName))?.members.includes(a.userName) ?? false),
     source: "iam:GetGroup",
-    shows: (a) => `${a.userName} not in ${a.groupName}`,
+    shows: (a) => phrase("notInGroup", a.userName, a.groupName),
   },
   deleteUser: {
     holds: async (ctx, a) => !(await ctx.account.userExists(a.userName)),
     source: "iam:GetUser",
-    shows: (a) => `${a.userName} absent`,
+    shows: (a) => phrase("absent", a.userName),
   },
   detachGroupPolicy: {
     holds: async (ctx, a) => (await group(ctx, a.groupName)) === undefined || !(await ctx.account.listAttachedGroupPolicies(a.groupName)).includes(a.policyArn),
     source: "iam:ListAttachedGroupPolicies",
-    shows: (a) => `${a.policyArn} not attached to ${a.groupName}`,
+    shows: (a) => phrase("notAttached", a.policyArn, a.groupName),
   },
   deleteGroup: {
     holds: async (ctx, a) => (await group(ctx, a.groupName)) === undefined,
     source: "iam:GetGroup",
-    shows: (a) => `${a.groupName} absent`,
+    shows: (a) => phrase("absent", a.groupName),
   },
 
   createTopic: {
@@ -225,13 +226,13 @@ export async function confirmAction(ctx: StepContext, w: Write, hooks?: WaitHook
     (held) => held,
     iamWait(ctx, hooks),
   );
-  return result.met ? { source: entry.source, read: entry.shows(args), at: ctx.now() } : undefined;
+  return result.met ? { source: entry.source, ...reads(entry.shows(args)), at: ctx.now() } : undefined;
 }
 
 /** The evidence that a change was removed (after its undo held): where it was read, and the change "removed". */
 export function removedEvidence(ctx: StepContext, w: Write): Evidence {
   const { entry } = readBackOf(w);
-  return { source: entry?.source ?? recorded(w).call, read: `${describeMade(w)} removed`, at: ctx.now() };
+  return { source: entry?.source ?? recorded(w).call, ...reads(phrase("removed", describeMade(w))), at: ctx.now() };
 }
 
 /** The write that undoes `w`; undefined for a change no step removes. */

@@ -7,6 +7,7 @@
 // - any other identity (the recommended way), and root with temporary credentials (`aws login`,
 //   GetSessionToken: IAM refuses the key calls without UserName from a session, and root has no user name):
 //   the operator does it in the console, and rootlock polls the account summary until no key is present.
+import { phrase, reads } from "./said.js";
 import type { AccessKey, AccessKeyLastUse, AccessKeyStatus, WriteReceipt } from "../aws/account.js";
 import { isRootSession, signsWithRootKey } from "../aws/account.js";
 import { isAccountError } from "../aws/errors.js";
@@ -44,14 +45,14 @@ export async function inspectRootKeys(ctx: StepContext): Promise<RootKeysFinding
   const evidence: Evidence[] = [{ source: "iam:GetAccountSummary", read: `AccountAccessKeysPresent=${summary.accountAccessKeysPresent ? 1 : 0}`, at: ctx.now() }];
   if (signsWithRootKey(ctx.caller)) {
     const keys = await ctx.account.listRootAccessKeys();
-    evidence.push({ source: "iam:ListAccessKeys", read: `${keys.length} key(s)`, at: ctx.now() });
+    evidence.push({ source: "iam:ListAccessKeys", ...reads(phrase("keyCount", String(keys.length))), at: ctx.now() });
     return { present: summary.accountAccessKeysPresent, how: "api", keys: keys.map((k) => fromApi(k, ctx.caller.accessKeyId)), evidence };
   }
   const rootSession = isRootSession(ctx.caller) ? { rootSession: true } : {};
   if (!summary.accountAccessKeysPresent) return { present: false, how: "console", ...rootSession, keys: [], evidence };
   // Without root credentials the credential report is the only place that shows root's keys and their use.
   const report = await ctx.account.getRootCredentialReport();
-  evidence.push({ source: "iam:GetCredentialReport", read: `<root_account> ${report.keys.length} key slot(s)`, at: ctx.now() });
+  evidence.push({ source: "iam:GetCredentialReport", ...reads(phrase("keySlots", String(report.keys.length))), at: ctx.now() });
   const keys = report.keys.map((k) => ({
     slot: k.slot,
     status: (k.active ? "Active" : "Inactive") as AccessKeyStatus,
@@ -146,7 +147,7 @@ export async function verifySigningKeyRejected(ctx: StepContext, hooks?: WaitHoo
     (r) => r,
     iamWait(ctx, hooks),
   );
-  const evidence: Evidence[] = [{ source: "sts:GetCallerIdentity", read: rejected.met ? "InvalidClientTokenId (key rejected)" : "still accepted", at: ctx.now() }];
+  const evidence: Evidence[] = [{ source: "sts:GetCallerIdentity", ...reads(phrase(rejected.met ? "keyRejected" : "keyAccepted")), at: ctx.now() }];
   if (rejected.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", rejected.aborted ? "operator-moved-on" : "key-still-accepted", evidence);
 }

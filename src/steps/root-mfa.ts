@@ -6,6 +6,7 @@
 // Only a device of the same name blocks the console (EntityAlreadyExists); root may hold up to eight devices
 // under any name. Other unassigned devices may be a colleague's enrolment in progress: they are shown, never
 // deleted.
+import { phrase, reads } from "./said.js";
 import type { VirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
 import { CONSOLE_DEVICE_NAME_MAX, isDeviceName } from "../aws/names.js";
@@ -48,7 +49,7 @@ export async function inspectRootMfa(ctx: StepContext): Promise<RootMfaFinding> 
     assignedNames,
     evidence: [
       { source: "iam:GetAccountSummary", read: `AccountMFAEnabled=${summary.accountMfaEnabled ? 1 : 0}`, at: ctx.now() },
-      { source: "iam:ListVirtualMFADevices", read: `${rootDevices.length} assigned to root, ${orphans.length} unassigned`, at: ctx.now() },
+      { source: "iam:ListVirtualMFADevices", ...reads(phrase("rootDevices", String(rootDevices.length), String(orphans.length))), at: ctx.now() },
     ],
   };
 }

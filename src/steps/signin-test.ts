@@ -1,6 +1,7 @@
 // The sign-in test: the operator signs in as root, with MFA, in a separate private browser window, and
 // rootlock finds that sign-in in CloudTrail (us-east-1). A successful root sign-in WITHOUT MFA after the test
 // began is a failure, not a pass: it means root can still get in with a password alone.
+import { phrase, reads } from "./said.js";
 import type { ConsoleLoginEvent } from "../aws/account.js";
 import type { Action, Evidence, StepContext, Verdict } from "./types.js";
 import { verdict } from "./types.js";
@@ -54,7 +55,7 @@ export async function verifySigninTest(ctx: StepContext, since: Date, hooks: Sig
   if (seen?.withoutMfa) {
     return verdict("failed", "signin-without-mfa", [{ source, read: describeEvent(seen.withoutMfa), at }]);
   }
-  const evidence: Evidence[] = [{ source, read: `no root ConsoleLogin with MFA since ${since.toISOString()}`, at }];
+  const evidence: Evidence[] = [{ source, ...reads(phrase("noSigninSince", since.toISOString())), at }];
   if (seen && seen.failures.length > 0) return verdict("unverified", "signin-failed", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
 }

@@ -1,6 +1,7 @@
 // Shapes shared by every step: planned changes as data, verdicts with their evidence, the context
 // a step runs in. No Ink here, and no SDK: a step sees only the `Account` port.
 import type { Account, Caller } from "../aws/account.js";
+import type { Phrase } from "./said.js";
 import type { AccountFailure } from "../aws/errors.js";
 import { type OpArgs, type OpName, write, type Write } from "../aws/operations.js";
 
@@ -55,8 +56,10 @@ export type VerdictReason =
 export interface Evidence {
   /** Where it was read: "iam:GetAccountSummary", "cloudtrail:LookupEvents (us-east-1)", … */
   source: string;
-  /** What was read, in a short neutral form (no secrets): "AccountAccessKeysPresent=0". */
+  /** What was read, in a short neutral form (no secrets): "AccountAccessKeysPresent=0". English: the JSON's text. */
   read: string;
+  /** The same as a phrase of the catalogue (said.ts), where the step gave one: screens and reports say it in the run's language. */
+  said?: Phrase;
   at: Date;
 }
 

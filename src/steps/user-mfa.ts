@@ -2,6 +2,7 @@
 // Unlike root's, this is fully possible by API: CreateVirtualMFADevice, two consecutive codes checked here
 // first (so a typo never reaches IAM), EnableMFADevice, then ListMFADevices to read it back.
 // A device created and not enabled is deleted again: rootlock never leaves an orphan of its own.
+import { phrase, reads } from "./said.js";
 import type { MfaDevice, NewVirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isAccountError, outcomeUnknown } from "../aws/errors.js";
 import { type Partition, partitionOf } from "../aws/partition.js";
@@ -34,7 +35,7 @@ export async function inspectUserMfa(ctx: StepContext, forUser?: string): Promis
     applicable: true,
     userName,
     devices,
-    evidence: [{ source: "iam:ListMFADevices", read: `${userName}: ${devices.length} device(s)`, at: ctx.now() }],
+    evidence: [{ source: "iam:ListMFADevices", ...reads(phrase("userDevices", userName, String(devices.length))), at: ctx.now() }],
   };
 }
 
@@ -122,7 +123,7 @@ export async function verifyUserMfa(ctx: StepContext, userName: string, serialNu
     iamWait(ctx, hooks),
   );
   const evidence: Evidence[] = [
-    { source: "iam:ListMFADevices", read: result.met ? `${userName}: ${serialNumber} enabled` : `${userName}: device not listed`, at: ctx.now() },
+    { source: "iam:ListMFADevices", ...reads(result.met ? phrase("enabled", userName, serialNumber) : phrase("deviceNotListed", userName)), at: ctx.now() },
   ];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);

@@ -209,7 +209,7 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await next(s, t.adminIdentity.nameLabel);
     await typeLine(s, t.adminIdentity.nameLabel, "alice");
     for (let i = 1; i <= 5; i++) {
-      await next(s, `${i}/5`);
+      await next(s, t.common.progress(i, 5));
       await next(s, t.common.confirmKeys);
       await expectNoLeak(run, `before the admin identity's call ${i}/5`, { env: false });
       s.press("enter");
@@ -250,7 +250,7 @@ describe.runIf(available)("secrets of a run against moto", () => {
       {
         first: `iam:UpdateAccessKey(AccessKeyId=${rootKeys[1]!.accessKeyId}, Status=Inactive)`,
         // The first confirmation lists the whole plan, this call included: wait for its own confirmation (2 of 3).
-        second: new RegExp(`2/3[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`),
+        second: new RegExp(`${t.common.progress(2, 3)}[\\s\\S]*iam:DeleteAccessKey\\(AccessKeyId=${rootKeys[1]!.accessKeyId}\\)`),
       },
       () => fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" }),
     );
@@ -335,7 +335,7 @@ describe("secrets of a run on the simulated account", () => {
     const keysPage = await s.waitFor(/AKIA[A-Z0-9]{16}[\s\S]*AKIA[A-Z0-9]{16}/);
     for (const id of [...keysPage.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!)) {
       s.write("d");
-      await next(s, new RegExp(`${id} Inactive`));
+      await next(s, new RegExp(`${id} ${t.rootKeys.status.Inactive}`));
       s.write("x");
       await next(s, t.standIn.keys.deleteConfirm(id));
       await typeLine(s, "ID", id); // StandInKeys' field

@@ -67,7 +67,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
   /** Confirms each of `count` calls of a plan, in turn ("1/n" … "n/n"). */
   async function confirmCalls(count: number, confirm = t.common.confirmTitle) {
     for (let i = 1; i <= count; i++) {
-      await next(`${i}/${count}`);
+      await next(t.common.progress(i, count));
       await next(confirm);
       s.press("enter");
     }
@@ -93,7 +93,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       const ids = [...keysPage.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!);
       for (const id of ids) {
         s.write("d");
-        await next(new RegExp(`${id} Inactive`));
+        await next(new RegExp(`${id} ${t.rootKeys.status.Inactive}`));
         s.write("x");
         await next(t.standIn.keys.deleteConfirm(id));
         await typeLine(id);
@@ -121,7 +121,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
      * proven rejected. `calls` are what each confirmation shows; `beforeSigningKey` runs at the warning.
      */
     async withOwnKey(
-      calls: { first: string | RegExp; second: string | RegExp } = { first: "iam:UpdateAccessKey", second: "2/3" },
+      calls: { first: string | RegExp; second: string | RegExp } = { first: "iam:UpdateAccessKey", second: t.common.progress(2, 3) },
       beforeSigningKey: () => Promise<unknown> = async () => {},
     ) {
       await next(long(t.rootKeys.apiIntro));

@@ -18,7 +18,7 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
   async function confirmAll(r: ReturnType<typeof renderIn>, total: number) {
     const warned: string[] = [];
     for (let i = 1; i <= total; i++) {
-      const frame = await r.waitFor((f) => f.includes(`${i}/${total}`) && f.includes(t.common.confirmTitle));
+      const frame = await r.waitFor((f) => fold(f).includes(fold(t.common.progress(i, total))) && f.includes(t.common.confirmTitle));
       if (frame.replace(/\s+/g, " ").includes(a.pendingWarning.slice(0, 30))) warned.push(/(\w+:\w+)\(/.exec(frame)![1]!);
       await r.press(KEYS.enter);
     }
@@ -48,8 +48,19 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     await r.waitFor(a.confirmTitle(EMAIL));
     await r.press("m");
     await r.waitFor(a.verified);
+    // t asks before sns:Publish: Esc declines (nothing sent), then t and Enter send it; that Enter does not also end the step.
     await r.press("t");
+    await r.waitFor(t.common.confirmTitle);
+    expect(r.frame()).toContain("sns:Publish");
+    await r.press(KEYS.esc);
+    await r.waitFor(a.testOffer.slice(0, 12));
+    expect(account.writes().map((w) => w.call)).not.toContain("sns:Publish");
+    expect(done).toBeUndefined();
+    await r.press("t");
+    await r.waitFor(t.common.confirmTitle);
+    await r.press(KEYS.enter);
     await r.waitFor(a.testSent("").slice(0, 12));
+    expect(done).toBeUndefined();
     await r.press(KEYS.enter);
     expect(done).toMatchObject({ state: "verified", reason: "read-back-confirms" });
     expect(done!.evidence.map((e) => e.read)).toContain(`email ${EMAIL}: confirmed`);
@@ -209,9 +220,9 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     let done: Verdict | undefined;
     const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await toThePlan(r);
-    await r.waitFor((f) => f.includes("1/11") && f.includes(t.common.confirmTitle));
+    await r.waitFor((f) => fold(f).includes(fold(t.common.progress(1, 11))) && f.includes(t.common.confirmTitle));
     await r.press(KEYS.enter);
-    await r.waitFor((f) => f.includes("2/11") && f.includes("sns:SetTopicAttributes"));
+    await r.waitFor((f) => fold(f).includes(fold(t.common.progress(2, 11))) && f.includes("sns:SetTopicAttributes"));
     await r.press(KEYS.esc);
     const result = await r.waitFor(t.reasons.declined);
     // Subscribe was never sent: no "AWS has emailed a confirmation link", no wait, no test message offered.

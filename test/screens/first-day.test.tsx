@@ -81,7 +81,7 @@ describe.each(["en", "ko"] as const)("AdminIdentityScreen (%s)", (lang) => {
     await r.type("alice");
     await r.press(KEYS.enter);
     for (let i = 1; i <= steps; i++) {
-      await r.waitFor(`${i}/5`);
+      await r.waitFor(t.common.progress(i, 5));
       await r.waitFor(t.common.confirmKeys);
       await r.press(KEYS.enter);
     }
@@ -179,7 +179,7 @@ describe.each(["en", "ko"] as const)("AdminIdentityScreen (%s)", (lang) => {
     const cleanups = new Cleanups();
     const r = renderIn(lang, <AdminIdentityScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { cleanups });
     await createUpToPassword(r, 3);
-    await r.waitFor("4/5");
+    await r.waitFor(t.common.progress(4, 5));
     expect(await cleanups.runAll()).toEqual([]);
     expect(account.writes().map((w) => w.call)).toEqual([...MADE.slice(0, 3), "iam:DeleteUser", "iam:DetachGroupPolicy", "iam:DeleteGroup"]);
     r.unmount();

@@ -18,6 +18,9 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     expect(intro).toContain("s3");
     expect(intro).toContain("ap-northeast-2");
     expect(intro).toContain(t.rootKeys.never);
+    // The key's state in the run's language (활성 in Korean), never AWS's raw "Active" beside Korean text.
+    expect(intro).toContain(t.rootKeys.status.Active);
+    if (lang === "ko") expect(intro).not.toContain("Active");
 
     await r.press("c");
     await r.waitFor(t.standIn.keys.title);
@@ -27,12 +30,20 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.waitFor(t.standIn.keys.deactivateFirst);
     for (const key of keys) {
       await r.press("d");
-      await r.waitFor(new RegExp(`${key.id} Inactive`));
+      await r.waitFor(`${key.id} ${t.rootKeys.status.Inactive}`);
       await r.press("x");
       await r.waitFor(t.standIn.keys.deleteConfirm(key.id));
+      if (key === keys[0]) {
+        // A wrong id is refused; once the right one deletes the key, the refusal is gone with it.
+        await r.type("AKIAWRONG");
+        await r.press(KEYS.enter);
+        await r.waitFor(t.standIn.keys.mismatch);
+        for (let i = 0; i < "AKIAWRONG".length; i++) await r.press(KEYS.backspace);
+      }
       await r.type(key.id);
       await r.press(KEYS.enter);
       await r.waitFor((f: string) => !f.includes(key.id));
+      expect(r.frame()).not.toContain(t.standIn.keys.mismatch);
     }
     await r.press(KEYS.esc);
     await r.waitFor(t.rootKeys.consoleIntro);
@@ -66,7 +77,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.press(KEYS.enter);
     await r.waitFor("iam:UpdateAccessKey");
     await r.press(KEYS.enter);
-    await r.waitFor(/2\/3/);
+    await r.waitFor(t.common.progress(2, 3));
     await r.press(KEYS.enter);
     await r.waitFor(t.rootKeys.signingWarning);
     await r.press(KEYS.enter);
@@ -120,7 +131,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.press(KEYS.enter);
     await r.waitFor(t.common.approveAll(3));
     await r.press("a");
-    await r.waitFor((f) => f.includes("2/3") && f.includes(t.common.confirmKeys));
+    await r.waitFor((f) => fold(f).includes(fold(t.common.progress(2, 3))) && f.includes(t.common.confirmKeys));
     expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey"]);
     expect(r.frame()).not.toContain(t.common.approveAll(2));
     await r.press(KEYS.enter);
@@ -140,7 +151,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.press(KEYS.enter);
     await r.waitFor(t.common.approveAll(3));
     await r.press(KEYS.enter);
-    await r.waitFor(/2\/3/);
+    await r.waitFor(t.common.progress(2, 3));
     await r.press(KEYS.esc);
     await r.waitFor(t.reasons.declined);
     expect(r.frame()).not.toContain(t.common.giveUp);

@@ -1,6 +1,12 @@
 // `rootlock check` on every simulated scenario: statuses, evidence, sources, exit status, JSON schema.
 import { describe, expect, it } from "vitest";
+import stringWidth from "string-width";
 import { renderTable } from "../../src/check-command.js";
+import { en } from "../../src/i18n/en.js";
+import { ko } from "../../src/i18n/ko.js";
+
+/** White space folded: a sentence that the table wrapped reads as one. */
+const fold = (text: string) => text.replace(/[│\s]+/g, " ");
 import { checkReportSchema } from "../../src/check-schema.js";
 import { SimulatedAccount } from "../../src/aws/simulated/index.js";
 import { applyAlertAction, inspectAlerts, planAlerts } from "../../src/steps/alerts.js";
@@ -82,6 +88,37 @@ describe("rootlock check", () => {
     expect(plain).not.toMatch(/\u001b\[/);
     expect(plain).toContain("IAM.4");
     expect(renderTable(report, true)).toMatch(/\u001b\[31mFAIL/);
+  });
+
+  it("prints the table in Korean with --lang ko (titles, statuses, header); the JSON keeps its English titles", async () => {
+    for (const scenario of ["new-account", "hardened"] as const) {
+      const report = await check(new SimulatedAccount({ scenario, reportDelayMs: 0 }));
+      // The English catalogue's titles are the JSON's, word for word: one source for each.
+      for (const f of report.findings) expect(en.check.titles[f.control]).toBe(f.title);
+      const table = renderTable(report, false, 80, ko);
+      expect(table).toContain(ko.check.header(report.account, true, report.caller, report.checkedAt));
+      for (const word of [ko.check.head.control, ko.check.head.status, ko.check.head.evidence]) expect(table).toContain(word);
+      const cells = table.split("\n").flatMap((row) => row.split("│").map((cell) => cell.trim()));
+      for (const f of report.findings) expect(cells).toContain(ko.check.status[f.status]);
+      for (const english of ["PASS", "FAIL", "Control", "Evidence", "(SIMULATED)", "(related:", "No root access key"]) expect(table).not.toContain(english);
+      // Wide characters count double: every row still fits 80 columns.
+      for (const row of table.split("\n").filter((line) => /^[┌│├└]/.test(line))) expect(stringWidth(row), row).toBeLessThanOrEqual(80);
+      expect(JSON.stringify(report)).not.toMatch(/[가-힣]/);
+    }
+  });
+
+  it("says the evidence and the notes in Korean with --lang ko; in English (the JSON's words) without", async () => {
+    const report = await check(new SimulatedAccount({ scenario: "new-account", reportDelayMs: 0 }));
+    const table = fold(renderTable(report, false, 200, ko));
+    for (const said of [ko.evidence.noRootMfa(), ko.evidence.noContact(), ko.evidence.active(), ko.evidence.neverUsed(), "자격 증명 보고서는"])
+      expect(table).toContain(said);
+    for (const english of ["root has no MFA at all", "no security contact", "never used", "The credential report was generated"]) expect(table).not.toContain(english);
+    const english = fold(renderTable(report, false, 200));
+    for (const f of report.findings) expect(english).toContain(fold(f.evidence));
+    expect(english).toContain("root has no MFA at all");
+    // The phrases ride along unlisted: the JSON is what it was.
+    expect(Object.keys(report.findings[0]!)).not.toContain("said");
+    expect(JSON.stringify(report)).not.toContain('"said"');
   });
 
   it("passes the alerts only once someone is told: a pending subscription is a failure", async () => {

@@ -127,7 +127,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
   }, [action, readingSince]);
 
   if (!action) return null;
-  const progress = <Text dimColor>{`${index + 1}/${plan.length}`}</Text>;
+  const progress = <Text dimColor>{t.common.progress(index + 1, plan.length)}</Text>;
   const several = plan.length > 1;
   switch (phase.kind) {
     case "confirm":

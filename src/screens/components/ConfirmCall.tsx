@@ -3,7 +3,7 @@
 // Irreversible calls on the key this session signs with ask twice.
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { shownCall, type ShownCall } from "../../aws/operations.js";
+import { PLACEHOLDERS, shownCall, type ShownCall } from "../../aws/operations.js";
 import { shortCall } from "../../steps/plan-outcome.js";
 import type { ApiAction } from "../../steps/types.js";
 import { useKeys } from "../keys.js";
@@ -30,8 +30,14 @@ export function ActionLine({ action, oneLine = false }: { action: ApiAction; one
 
 /** A call and its parameters: "iam:DeleteAccessKey(AccessKeyId=…)". */
 export function CallLine({ call, params, oneLine = false }: ShownCall & { oneLine?: boolean }) {
+  const { t } = useUi();
+  // A placeholder (where a secret goes) is said in the run's language; AWS's names and values stay as they are.
+  const say = (v: string) => {
+    const name = (Object.keys(PLACEHOLDERS) as (keyof typeof PLACEHOLDERS)[]).find((n) => PLACEHOLDERS[n] === v);
+    return name ? t.common.placeholders[name] : v;
+  };
   const shown = Object.entries(params)
-    .map(([k, v]) => `${k}=${v}`)
+    .map(([k, v]) => `${k}=${say(v)}`)
     .join(", ");
   return (
     <Text wrap={oneLine ? "truncate-end" : "wrap"}>
@@ -40,7 +46,6 @@ export function CallLine({ call, params, oneLine = false }: ShownCall & { oneLin
   );
 }
 
-/** A call on one line, named by its first parameter: for lists, the report's "left behind" and evidence. */
 export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline, plan, approveAll, onApproveAll }: Props) {
   const { t, mode } = useUi();
   const [asked, setAsked] = useState(0);

@@ -25,7 +25,7 @@ export function KeyTable({ keys, now = new Date() }: { keys: RootKeyView[]; now?
   const header = [k.table.key, k.table.status, k.table.created, k.table.lastUsed];
   const rows = keys.map((key, i) => [
     `${key.id ?? k.slot(key.slot ?? i + 1)}${key.signing ? ` ${k.signing}` : ""}`,
-    key.status,
+    k.status[key.status],
     key.createdAt ? formatDate(key.createdAt) : "—",
     key.lastUsed ? k.lastUse(formatRelative(key.lastUsed.at, now, lang), key.lastUsed.service, key.lastUsed.region) : k.never,
   ]);

@@ -1,6 +1,7 @@
 // A step's result: its state in its own colour, why, and what was read back from AWS to say so.
 import { Box, Text } from "ink";
 import { useEffect } from "react";
+import { sayRead } from "../../steps/said.js";
 import type { Verdict, VerdictState } from "../../steps/types.js";
 import { useUi } from "../ui-context.js";
 
@@ -32,7 +33,7 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
       {verdict.evidence.map((e, i) => (
         <Text key={i} dimColor>
           {"  "}
-          {e.source}: {e.read}
+          {e.source}: {sayRead(e, t.evidence)}
         </Text>
       ))}
       {verdict.leftBehind && verdict.leftBehind.length > 0 && <Text color="yellow">{t.common.leftBehind(verdict.leftBehind.join(", "))}</Text>}

@@ -50,6 +50,8 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   const confirmDelete = async (value: string) => {
     if (!standIn || !deleting) return;
     if (value.trim() !== deleting) return setNotice(s.mismatch);
+    // The typed id matched: the last refusal of a wrong one no longer applies.
+    setNotice(undefined);
     setDeleting(undefined);
     perform(
       standIn.deleteAccessKey(deleting).catch((error: unknown) => {
@@ -63,7 +65,7 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
       {keys.length === 0 && <Text>{s.empty}</Text>}
       {keys.map((k, i) => (
         <Text key={k.id} inverse={i === selected}>
-          {i === selected ? "›" : " "} {k.id} {k.status}
+          {i === selected ? "›" : " "} {k.id} {t.rootKeys.status[k.status]}
         </Text>
       ))}
       {notice && <Text color="red">{notice}</Text>}
