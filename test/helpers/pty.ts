@@ -173,7 +173,9 @@ export function spawnPty(file: string, args: string[], opts: SpawnOptions = {}):
     name: "xterm-256color",
     cols,
     rows,
-    cwd: opts.cwd ?? ROOT,
+    // A folder of its own unless the test names one: a run writes its evidence report where it was started, never
+    // into the repository.
+    cwd: opts.cwd ?? mkdtempSync(path.join(os.tmpdir(), "rootlock-e2e-cwd-")),
     env: childEnv(opts.env),
   });
 
