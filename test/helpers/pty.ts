@@ -137,7 +137,9 @@ function requireBundle(): void {
 export function spawnRootlockInShell(args: string[], opts: SpawnOptions = {}): PtySession {
   requireBundle();
   // The arguments are passed as the shell's positional parameters, never spliced into the script: no quoting.
-  const script = 'node="$1"; bundle="$2"; shift 2; "$node" "$bundle" "$@"; echo "EXIT=$?"; stty -a';
+  // The short sleep keeps the pty open until stty's words are read: a pty closed at once can drop its last chunk
+  // (seen here: an empty stty under load).
+  const script = 'node="$1"; bundle="$2"; shift 2; "$node" "$bundle" "$@"; echo "EXIT=$?"; stty -a; sleep 0.2';
   return spawnPty("/bin/sh", ["-c", script, "sh", process.execPath, BUNDLE, ...args], opts);
 }
 
