@@ -1,31 +1,25 @@
 // An admin identity instead of root: shows who already has AdministratorAccess; when nobody but root does (or
 // the operator asks with n), takes a user name, makes the group, policy, user, membership and login profile one
 // confirmed, read-back change at a time, shows the generated password once, enrols the user's MFA through the
-// user-MFA screen, and verifies the whole identity. Given up half-way (or quit), it removes what it made.
+// user-MFA screen, and verifies the whole identity. Given up half-way (or quit), it removes what it made. What
+// was made, where each end leads and the rollback are src/steps/admin-identity-flow.ts; this screen draws.
 import { Box, Text } from "ink";
-import { useCallback, useEffect, useRef } from "react";
-import { isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
-import { shownCall } from "../aws/operations.js";
+import { useRef, useState } from "react";
 import {
-  adminActionHolds,
   type AdminIdentityFinding,
-  afterUserMfa,
-  applyAdminAction,
   confirmAdminAction,
   consoleSignInUrl,
-  describeMade,
   fullPlan,
   hasAdmin,
   inspectAdminIdentity,
   planAdminIdentity,
-  rollbackAdminIdentity,
-  undoOnQuit,
   USER_NAME_PATTERN,
-  verifyAdminIdentity,
 } from "../steps/admin-identity.js";
-import { declinedVerdict, dryRunEvidence, type RunnerOutcome } from "../steps/plan-outcome.js";
-import type { ApiAction, Evidence, Verdict } from "../steps/types.js";
+import { type AdminIdentityEnd, type AdminIdentityOperator, AdminIdentityRun } from "../steps/admin-identity-flow.js";
+import type { RunnerOutcome } from "../steps/plan-outcome.js";
+import type { ApiAction, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
+import type { WaitHooks } from "../steps/wait.js";
 import { ActionRunner } from "./components/ActionRunner.js";
 import { ActionLine } from "./components/ConfirmCall.js";
 import { DryRunNote } from "./components/DryRunNote.js";
@@ -47,16 +41,15 @@ type Own =
   | { kind: "creating"; userName: string; actions: ApiAction[] }
   | { kind: "password"; userName: string; password: string }
   | { kind: "mfa"; userName: string }
-  | { kind: "checking"; userName: string; prior: Evidence[] }
-  | { kind: "rollingBack"; then: Verdict }
-  | { kind: "done"; verdict: Verdict; userName?: string; notSent?: RecordedWrite[]; left?: string[] };
+  | { kind: "checking"; run: (hooks: WaitHooks) => Promise<Verdict>; answer: (v: Verdict) => void }
+  | { kind: "rollingBack" }
+  | ({ kind: "done" } & AdminIdentityEnd);
 
 export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const { t, cleanups } = useUi();
   const a = t.adminIdentity;
-  // What this run made (or may have made: a call whose answer was lost), in order: the rollback's list.
-  const made = useRef<ApiAction[]>([]);
-  const cleanupId = useRef<string | undefined>(undefined);
+  // What this run made, the undo kept for quitting, and the rollback.
+  const [run] = useState(() => new AdminIdentityRun(ctx, cleanups));
   // The generated password, between CreateLoginProfile and the operator's Enter on the screen that shows it.
   const password = useRef<string | undefined>(undefined);
 
@@ -91,75 +84,22 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
       }
     },
   });
-  const setPhase = step.setPhase;
-  const phase = step.phase;
-  const finding = step.finding;
+  const { setPhase, phase, finding, ask } = step;
 
-  /** Keeps one undo registered for quitting (q, Ctrl-C) that removes everything made so far, last first. */
-  const registerUndo = useCallback(() => {
-    if (cleanupId.current) cleanups.remove(cleanupId.current);
-    cleanupId.current = undefined;
-    if (made.current.length === 0) return;
-    const actions = [...made.current];
-    cleanupId.current = actions.map(describeMade).join(", ");
-    cleanups.add(cleanupId.current, () => undoOnQuit(ctx, actions));
-  }, [cleanups, ctx]);
-
-  const remember = useCallback(
-    (action: ApiAction) => {
-      if (!made.current.includes(action)) made.current.push(action);
-      registerUndo();
-    },
-    [registerUndo],
-  );
-
-  const forget = useCallback(() => {
-    made.current = [];
-    registerUndo();
-  }, [registerUndo]);
-
-  // The rollback runs as its own phase, tracked so that a quit meanwhile waits for it.
-  useEffect(() => {
-    if (phase.kind !== "rollingBack") return;
-    let live = true;
-    const then = phase.then;
-    void cleanups.track(attempt(() => rollbackAdminIdentity(ctx, made.current), "rollback")).then((r) => {
-      if (!live) return;
-      const removed = r.ok ? r.value.removed : [];
-      const left = r.ok ? r.value.left : made.current.map(describeMade);
-      // What is left (only that) stays registered: quitting tries once more, and the report names what is still there.
-      made.current = r.ok ? r.value.leftActions : made.current;
-      registerUndo();
-      const v = left.length === 0 ? { ...then, evidence: [...then.evidence, ...removed] } : verdict("failed", "error", [...then.evidence, ...removed]);
-      setPhase({ kind: "done", verdict: v, left });
-    });
-    return () => {
-      live = false;
-    };
-    // Only a change of phase starts the rollback (the shell hands a new ctx object on each of its renders, and
-    // a second rollback must never be started).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [phase]);
+  const operator: AdminIdentityOperator = {
+    busy: () => setPhase({ kind: "rollingBack" }),
+    verify: (check) => ask((answer) => ({ kind: "checking", run: check, answer })),
+  };
+  const end = (ending: Promise<AdminIdentityEnd>) => void ending.then((e) => setPhase({ kind: "done", ...e }));
 
   if (!finding) return step.gate;
   const f = finding;
   const title = <Text bold>{a.title}</Text>;
 
-  const onRunnerFinished = (userName: string, actions: ApiAction[]) => (outcome: RunnerOutcome) => {
-    const found = f.evidence;
-    if (outcome.notSent.length > 0) {
-      // Dry run: nothing was made, so there is no password and no device; show every call a real run would make.
-      const mfaCalls = fullPlan(f, userName, ctx.caller.accountId).slice(actions.length);
-      const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...shownCall(c), at: ctx.now() }))];
-      return setPhase({ kind: "done", verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls });
-    }
-    if (outcome.stopped) {
-      // Declined half-way: the verdict names the call; what was made before it is rolled back.
-      const then = outcome.declined && outcome.done.length > 0 ? declinedVerdict(found, outcome, ctx.now()) : verdict("skipped", "operator-skipped", found);
-      return setPhase(made.current.length > 0 ? { kind: "rollingBack", then } : { kind: "done", verdict: then });
-    }
-    setPhase({ kind: "password", userName, password: password.current ?? "" });
-  };
+  const onRunnerFinished = (userName: string, actions: ApiAction[]) => (outcome: RunnerOutcome) =>
+    void run
+      .planEnded(f, outcome, userName, actions, operator)
+      .then((e) => setPhase(e ? { kind: "done", ...e } : { kind: "password", userName, password: password.current ?? "" }));
 
   const submitName = async (raw: string) => {
     const userName = raw.trim();
@@ -215,22 +155,8 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
           {title}
           <ActionRunner
             actions={phase.actions}
-            apply={async (action) => {
-              try {
-                const receipt = await applyAdminAction(ctx, action, (p) => (password.current = p));
-                remember(action);
-                return receipt;
-              } catch (error) {
-                // The change may have been made: the rollback reads first, and removes it if it is there.
-                if (isAccountError(error) && outcomeUnknown(error.code)) remember(action);
-                throw error;
-              }
-            }}
-            holds={async (action) => {
-              const held = await adminActionHolds(ctx, action);
-              if (held) remember(action);
-              return held;
-            }}
+            apply={(action) => run.apply(action, (p) => (password.current = p))}
+            holds={(action) => run.holds(action)}
             readBack={(action, hooks) => confirmAdminAction(ctx, action, hooks)}
             onFinished={onRunnerFinished(phase.userName, phase.actions)}
           />
@@ -255,26 +181,15 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
         <UserMfaScreen
           ctx={ctx}
           userName={phase.userName}
-          onDone={(v) => {
-            const next = afterUserMfa(f.evidence, v);
-            setPhase("verify" in next ? { kind: "checking", userName: phase.userName, prior: next.verify } : { kind: "rollingBack", then: next.rollBack });
-          }}
-          onBack={() => setPhase({ kind: "rollingBack", then: verdict("skipped", "operator-skipped", f.evidence) })}
+          onDone={(v) => end(run.mfaEnded(f, phase.userName, v, operator))}
+          onBack={() => end(run.mfaLeft(f, operator))}
         />
       );
     case "checking":
       return (
         <Box flexDirection="column">
           {title}
-          <Verification
-            what={a.verifying}
-            run={(hooks) => verifyAdminIdentity(ctx, f.groupName, phase.userName, hooks)}
-            onVerdict={(v) => {
-              // The identity is complete (its MFA is on): nothing is undone on quitting any more.
-              forget();
-              setPhase({ kind: "done", userName: phase.userName, verdict: { ...v, evidence: [...f.evidence, ...phase.prior, ...v.evidence] } });
-            }}
-          />
+          <Verification what={a.verifying} run={phase.run} onVerdict={phase.answer} />
         </Box>
       );
     case "rollingBack":

@@ -66,6 +66,11 @@ export interface StepControls<Own extends { kind: string }> {
   runFinished: (outcome: RunnerOutcome, leftBehind?: (done: ApiAction[]) => string[]) => void;
   /** The verification's verdict, with the whole story as evidence. */
   verified: (v: Verdict, prior?: Pick<RunnerOutcome, "evidence" | "unconfirmed">) => void;
+  /**
+   * One question of a flow's conversation (src/steps/operator.ts): shows the phase `ask` makes, whose panel calls
+   * `answer`; resolves with that answer. This is how a screen implements an Operator.
+   */
+  ask: <T>(phase: (answer: (value: T) => void) => StepPhase<Own>) => Promise<T>;
 }
 
 interface Options<F, Own extends { kind: string }> extends StepScreenProps {
@@ -91,6 +96,7 @@ export function useStep<F extends { evidence: Evidence[] }, Own extends { kind: 
       setPhase("verify" in next ? { kind: "verifying", prior: next.verify } : { kind: "result", verdict: next.result, notSent: next.notSent });
     },
     verified: (v, prior) => setPhase({ kind: "result", verdict: withPrior(v, found, prior) }),
+    ask: (phase) => new Promise((answer) => setPhase(phase(answer))),
   };
 
   const resultKeys: Bindings = phase.kind === "result" ? { continue: () => onDone((phase as { verdict: Verdict }).verdict) } : {};

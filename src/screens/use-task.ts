@@ -1,7 +1,7 @@
 // Runs one async step function for a screen and keeps its outcome as a value: running, done, or a typed
 // failure. Exceptions stop here; a screen only ever renders a failure's code and action.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type AccountFailure, DryRunWrite, type RecordedWrite, toFailure } from "../aws/errors.js";
+import { type AccountFailure, toFailure } from "../aws/errors.js";
 
 export type TaskState<T> = { status: "running" } | { status: "done"; value: T } | { status: "failed"; failure: AccountFailure };
 
@@ -24,13 +24,5 @@ export function useTask<T>(run: (signal: AbortSignal) => Promise<T>, action: str
   return [state, retry];
 }
 
-export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: AccountFailure; notSent?: RecordedWrite };
-
-/** Runs a promise and turns a thrown error into a typed failure; a dry run's refused write is marked as such. */
-export async function attempt<T>(run: () => Promise<T>, action: string): Promise<Attempt<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, failure: toFailure(error, action), notSent: error instanceof DryRunWrite ? error.write : undefined };
-  }
-}
+// `attempt` lives with the flows that decide on its values (src/steps/attempt.ts); screens import it from here too.
+export { attempt, type Attempt } from "../steps/attempt.js";
