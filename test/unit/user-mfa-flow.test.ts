@@ -211,6 +211,17 @@ describe("the user-MFA enrolment flow", () => {
     expect(await w.unassigned()).not.toContain("arn:aws:iam::123456789012:mfa/ops-admin");
   });
 
+  it("a deletion that landed though its answer was lost, given up: the quit's undo reads first and does not send it again", async () => {
+    const lossy = losingAnswerTo("deleteVirtualMfaDevice");
+    const w = await world(lossy.wrap);
+    const op = scripted(w.ctx, { codes: ["give-up"], choose: ["give-up"] });
+    await enrolUserMfa(w.ctx, w.finding, op.operator, w.cleanups);
+    expect(w.cleanups.size).toBe(1);
+    w.settle();
+    expect(await w.cleanups.runAll()).toEqual([]);
+    expect(lossy.sent).toEqual(["createVirtualMfaDevice", "deleteVirtualMfaDevice"]);
+  });
+
   it("a deletion retried after its answer was lost reads first, and is not sent again once it has landed", async () => {
     const lossy = losingAnswerTo("deleteVirtualMfaDevice");
     const w = await world(lossy.wrap);
