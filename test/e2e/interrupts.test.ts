@@ -29,7 +29,7 @@ import { CONTROL_IDS, type ControlId } from "../../src/steps/controls.js";
 import { stepOrder } from "../../src/steps/registry.js";
 import { renderMarkdown, type RunReport } from "../../src/steps/report.js";
 import { SUMMARY_ORDER } from "../../src/steps/summary.js";
-import { drive } from "../helpers/drivers.js";
+import { drive, type Wizard } from "../helpers/drivers.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type PtySession, shellAfterRootlock, spawnPty, spawnRootlockInShell } from "../helpers/pty.js";
 import { type Key, liveEnv, liveWorld, setupClient } from "../helpers/live-world.js";
@@ -38,7 +38,6 @@ import { rootAssignsVirtualMfa, rootSignsInWithMfa } from "../helpers/root-in-co
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const HIDE_CURSOR = "\u001b[?25l";
 const SHOW_CURSOR = "\u001b[?25h";
-const QR = /[▀▄█]{20}/;
 
 /** Waits for a screen, then lets Ink's input handler for it settle before the next key (see test/helpers/pty.ts). */
 async function next(s: PtySession, text: string | RegExp) {
@@ -92,7 +91,6 @@ const ORPHAN = mfaArn("root-account-mfa-device");
 
 /** The `new-account` scenario's caller, and so the steps it is taken through, in order. */
 const CALLER: Caller = { kind: "iam-user", accountId: ACCOUNT_ID, arn: userArn(ADMIN_USER), userName: ADMIN_USER };
-const ROUTE: (ControlId | "summary")[] = [...stepOrder(CALLER), "summary"];
 
 /** Text found only on each step's first screen, drawn once the step's first read is done and its keys are live. */
 const FIRST_SCREEN: Record<ControlId | "summary", string> = {
@@ -107,62 +105,46 @@ const FIRST_SCREEN: Record<ControlId | "summary", string> = {
 };
 
 /** From the start to a step's first screen, each step before it skipped with s (a second or two in all). */
-async function skipTo(s: PtySession, step: ControlId | "summary") {
-  await next(s, t.preflight.plan);
-  s.press("enter");
-  for (const at of ROUTE) {
-    await next(s, FIRST_SCREEN[at]);
-    if (at === step) return;
-    s.write("s");
-  }
-  throw new Error(`${step} is not on the route ${ROUTE.join(", ")}`);
-}
+const skipTo = (w: Wizard, step: ControlId | "summary") => w.skipTo(stepOrder(CALLER), step, FIRST_SCREEN);
 
-/** How to reach each screen; each waits for its screen's own text before returning. */
+/** How to reach each screen, through the steps' drivers; each waits for its screen's own text before returning. */
 const reach = {
-  preflight: (s: PtySession) => next(s, t.preflight.plan),
-  rootKeys: (s: PtySession) => skipTo(s, "root-access-keys"),
-  async rootKeysStandIn(s: PtySession) {
-    await skipTo(s, "root-access-keys");
-    s.write("c");
-    await next(s, t.standIn.keys.actions);
+  preflight: (w: Wizard) => w.preflight.open(),
+  rootKeys: (w: Wizard) => skipTo(w, "root-access-keys"),
+  async rootKeysStandIn(w: Wizard) {
+    await skipTo(w, "root-access-keys");
+    await w.rootKeys.openStandIn();
   },
-  rootMfa: (s: PtySession) => skipTo(s, "root-mfa"),
-  userMfa: (s: PtySession) => skipTo(s, "operator-mfa"),
-  async userMfaConfirm(s: PtySession) {
-    await skipTo(s, "operator-mfa");
-    s.press("enter");
-    await next(s, "iam:CreateVirtualMFADevice");
-    await next(s, t.common.confirmKeys);
+  rootMfa: (w: Wizard) => skipTo(w, "root-mfa"),
+  userMfa: (w: Wizard) => skipTo(w, "operator-mfa"),
+  async userMfaConfirm(w: Wizard) {
+    await skipTo(w, "operator-mfa");
+    await w.userMfa.toConfirm();
   },
-  async userMfaCodesAtOnce(s: PtySession) {
-    await reach.userMfaConfirm(s);
-    s.press("enter"); // the device is created: the QR code and the two code fields
-    await next(s, t.userMfa.code1);
-    await next(s, QR);
+  async userMfaCodesAtOnce(w: Wizard) {
+    await skipTo(w, "operator-mfa");
+    await w.userMfa.toCodes(); // the device is created: the QR code and the two code fields
   },
-  async userMfaCodes(s: PtySession) {
-    await reach.userMfaCodesAtOnce(s);
+  async userMfaCodes(w: Wizard) {
+    await reach.userMfaCodesAtOnce(w);
     // As a person would (reading the screen, reaching for the phone), give IAM the time to list the new device:
     // the simulated account shows a change 1.5 s after it is made. For a key pressed sooner, see the test below.
     await sleep(2000);
   },
-  passwordPolicy: (s: PtySession) => skipTo(s, "password-policy"),
-  adminIdentity: (s: PtySession) => skipTo(s, "admin-identity"),
-  async adminIdentityName(s: PtySession) {
-    await skipTo(s, "admin-identity");
-    s.write("n"); // ops-admin is an administrator already; n asks for another admin user, by name
-    await next(s, t.adminIdentity.nameLabel);
+  passwordPolicy: (w: Wizard) => skipTo(w, "password-policy"),
+  adminIdentity: (w: Wizard) => skipTo(w, "admin-identity"),
+  async adminIdentityName(w: Wizard) {
+    await skipTo(w, "admin-identity");
+    await w.adminIdentity.askName(); // ops-admin is an administrator already; n asks for another admin user, by name
   },
-  alerts: (s: PtySession) => skipTo(s, "root-alerts"),
-  signin: (s: PtySession) => skipTo(s, "root-signin"),
-  async signinWaiting(s: PtySession) {
-    await skipTo(s, "root-signin");
-    s.press("enter");
-    await next(s, t.common.waiting(t.signin.verifying));
+  alerts: (w: Wizard) => skipTo(w, "root-alerts"),
+  signin: (w: Wizard) => skipTo(w, "root-signin"),
+  async signinWaiting(w: Wizard) {
+    await skipTo(w, "root-signin");
+    await w.signin.startWaiting();
   },
-  summary: (s: PtySession) => skipTo(s, "summary"),
-} satisfies Record<string, (s: PtySession) => Promise<void>>;
+  summary: (w: Wizard) => skipTo(w, "summary"),
+} satisfies Record<string, (w: Wizard) => Promise<unknown>>;
 
 interface Case {
   screen: keyof typeof reach;
@@ -207,7 +189,7 @@ describe("Ctrl-C and q on every screen (simulated account)", () => {
   it.each(CASES)("$screen + $key → exit $exit, terminal restored, report says $ending", async (c) => {
     const run = startRun(["--scenario", "new-account"]);
     const s = run.session;
-    await reach[c.screen](s);
+    await reach[c.screen](drive(s, t));
     if (c.key === "ctrl-c") s.press("ctrl-c");
     else s.write("q");
 
@@ -238,7 +220,7 @@ describe("Ctrl-C and q on every screen (simulated account)", () => {
   // CreateVirtualMFADevice answers must send the deletion, not look for the device first and miss it.
   it("Ctrl-C as soon as the QR code is shown still deletes the device", async () => {
     const run = startRun(["--scenario", "new-account"]);
-    await reach.userMfaCodesAtOnce(run.session);
+    await reach.userMfaCodesAtOnce(drive(run.session, t));
     run.session.press("ctrl-c");
     const { exitCode, report } = await endOf(run);
     expect(exitCode).toBe(EXIT.interrupted);
@@ -249,7 +231,7 @@ describe("Ctrl-C and q on every screen (simulated account)", () => {
   // deleted, the report written and marked interrupted.
   it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)("%s sent to rootlock on the QR screen: undone and reported like Ctrl-C", async (signal) => {
     const run = startRun(["--scenario", "new-account"]);
-    await reach.userMfaCodes(run.session);
+    await reach.userMfaCodes(drive(run.session, t));
     // The session's process is the shell; rootlock is its child.
     process.kill(Number(execFileSync("pgrep", ["-P", String(run.session.pid)], { encoding: "utf8" }).trim()), signal);
     const { exitCode, report } = await endOf(run);
@@ -315,9 +297,7 @@ describe.runIf(available)("an interrupted live run, then a second run (moto)", (
       }
     });
     await w.rootMfa.viaConsole(() => rootAssignsVirtualMfa(iam));
-    await w.userMfa.start();
-    await next(s, t.userMfa.code1);
-    await next(s, QR);
+    await w.userMfa.toCodes();
     // Half-done, for now: the device exists and is on nobody.
     expect((await unassignedDevices()).map((d) => d.SerialNumber)).toEqual([mfaArn(ADMIN_USER)]);
     s.press("ctrl-c");
@@ -358,9 +338,8 @@ describe.runIf(available)("an interrupted live run, then a second run (moto)", (
     await w.alerts.skip(); // the optional alerts step, skipped: it does not cost "all verified" (the summary names it as skipped)
     await w.signin.viaConsole(() => rootSignsInWithMfa(moto));
 
-    const summary = await s.waitFor(t.summary.allTakenVerified(t.steps["root-alerts"]), 20_000);
+    const summary = await w.summary.open(t.summary.allTakenVerified(t.steps["root-alerts"]));
     for (const control of ["root-access-keys", "root-mfa"] as const) expect(summaryRow(summary, control)).toContain(t.reasons["already-compliant"]);
-    await sleep(30);
     s.write("q"); // on the summary, q means "exit": finished, and every control verified
     const finished = await endOf(second);
     expect(finished.exitCode).toBe(EXIT.verified);

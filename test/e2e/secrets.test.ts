@@ -37,28 +37,50 @@ import {
 } from "../helpers/leak-scan.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 import { type Key, liveWorld, SETUP, setupClient } from "../helpers/live-world.js";
-import { drive } from "../helpers/drivers.js";
-import type { PtySession } from "../helpers/pty.js";
+import { drive, sleep, type Wizard } from "../helpers/drivers.js";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function next(s: PtySession, text: string | RegExp) {
-  await s.waitFor(text, 30_000);
-  await sleep(30);
+/**
+ * A user-MFA step through its driver (w.userMfa), its seed and codes handled by the leak scanner (enrol: the
+ * positive controls, then two codes typed), the run searched once the codes are sent and once the step shows its
+ * result. Returns the seed.
+ */
+async function enrolWatched(run: Run, w: Wizard, user: string, call?: string): Promise<Secret> {
+  let seed: Secret | undefined;
+  await w.userMfa.enrol(user, {
+    call,
+    beforeConfirm: () => qrStepStarts(run),
+    codes: async () => (seed = await enrol(run, `${user}'s device`, [t.userMfa.code1, t.userMfa.code2], uriFor(user))).value,
+    sent: () => expectNoLeak(run, `as soon as ${user}'s MFA codes were sent`, { env: true }),
+    verified: () => expectNoLeak(run, `once ${user}'s MFA step shows its result`, { env: true }),
+  });
+  if (!seed) throw new Error("the enrolment ended without a seed");
+  return seed;
 }
 
 /**
- * Types into the text field labelled `label`, then Enter: only once the field shows its cursor, since keys sent
- * as soon as its label is drawn can arrive before it listens (on a busy machine they did).
+ * Root's MFA in the demo (through w.rootMfa): the orphan deleted, then the stand-in's "Assign MFA device", whose
+ * seed and codes the leak scanner handles; the run searched once the device is added. Returns root's seed.
  */
-async function typeLine(s: PtySession, label: string, text: string) {
-  await s.waitFor(() => hasCursor(s, label));
-  await sleep(30);
-  s.write(text);
-  await sleep(50);
-  s.press("enter");
-  await sleep(50);
+async function assignRootDevice(run: Run, w: Wizard): Promise<Secret> {
+  let seed: Secret | undefined;
+  await w.rootMfa.deleteOrphan(t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
+  await w.rootMfa.assignDevice("root-phone", {
+    beforeName: () => qrStepStarts(run),
+    enrol: async () => (seed = await enrol(run, "root's device (console stand-in)", [t.standIn.mfa.code1, t.standIn.mfa.code2], uriFor("root-phone"))).value,
+  });
+  await expectNoLeak(run, "once root's device is added", { env: true });
+  if (!seed) throw new Error("the stand-in's enrolment ended without a seed");
+  return seed;
 }
+
+/** The summary, searched (and the files' control made with `seed`), then Enter: the run ends, verified. */
+async function leaveSummary(run: Run, w: Wizard, seed: Secret) {
+  await w.summary.leave(t.summary.allTakenVerified(t.steps["root-alerts"]), async () => {
+    await expectNoLeak(run, "on the summary", { env: true });
+    fileControl(run, seed);
+  });
+}
+
 // --- the three paths ------------------------------------------------------------------------------------
 
 const available = requireMoto("the secrets end-to-end tests (live and dry run)");
@@ -147,35 +169,18 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await w.rootKeys.viaConsole(rootKeysDeletedInConsole);
     await w.rootMfa.viaConsole(() => rootAssignsMfaInConsole(run));
 
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    qrStepStarts(run);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    const seed = await enrol(run, "ops-admin's device", [t.userMfa.code1, t.userMfa.code2], uriFor("ops-admin"));
-    await expectNoLeak(run, "as soon as the MFA codes were sent", { env: true });
-    await next(s, t.userMfa.verified("ops-admin"));
-    await expectNoLeak(run, "once the MFA step shows its result", { env: true });
-    s.press("enter");
+    const seed = await enrolWatched(run, w, "ops-admin");
 
     // moto starts with no password policy: CIS's is applied and read back; ops-admin is an administrator already.
-    await next(s, t.passwordPolicy.noneDefaults);
-    await expectNoLeak(run, "on the next step", { env: true });
-    s.press("enter");
-    await next(s, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
-    s.press("enter");
-    await next(s, t.passwordPolicy.verified);
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14", {
+      onIntro: () => expectNoLeak(run, "on the next step", { env: true }),
+    });
     await w.adminIdentity.keep("user", "ops-admin");
 
     await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
     await w.signin.viaConsole(rootSignsIn);
 
-    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
-    await expectNoLeak(run, "on the summary", { env: true });
-    fileControl(run, seed);
-    s.press("enter");
+    await leaveSummary(run, w, seed);
     expect((await s.waitForExit()).exitCode).toBe(0);
     await s.waitFor("Evidence report:");
     await expectReport(run, { mode: "live", changes: ["iam:CreateVirtualMFADevice sent", "iam:EnableMFADevice sent"] });
@@ -204,43 +209,24 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
 
     // The admin identity: five confirmed calls, then the password, shown this once.
-    await next(s, t.adminIdentity.none);
-    s.press("enter");
-    await next(s, t.adminIdentity.nameLabel);
-    await typeLine(s, t.adminIdentity.nameLabel, "alice");
-    for (let i = 1; i <= 5; i++) {
-      await next(s, t.common.progress(i, 5));
-      await next(s, t.common.confirmKeys);
-      await expectNoLeak(run, `before the admin identity's call ${i}/5`, { env: false });
-      s.press("enter");
-    }
-    const passwordStart = s.raw().length;
-    const shown = await s.waitFor(t.adminIdentity.passwordTitle("alice"), 30_000);
-    const password: Secret = { kind: "password", value: /│\s*(\S{24})\s*│/.exec(shown)![1]!, label: "alice's console password" };
-    run.secrets.push(password);
-    // Positive controls: the password is where it legitimately is, on screen and in the output since shown.
-    expect(findIn("screen", s.screen(), [password])).toHaveLength(1);
-    expect(findIn("raw", s.raw().slice(passwordStart), [password])).toHaveLength(1);
-    await expectNoLeak(run, "while the password is shown (files, environment)", { env: true });
-    await sleep(30);
-    s.press("enter");
+    const password: Secret = { kind: "password", value: "", label: "alice's console password" };
+    await w.adminIdentity.create("alice", {
+      beforeCall: (i) => expectNoLeak(run, `before the admin identity's call ${i}/5`, { env: false }),
+      password: async (value, shownFrom) => {
+        password.value = value;
+        run.secrets.push(password);
+        // Positive controls: the password is where it legitimately is, on screen and in the output since shown.
+        expect(findIn("screen", s.screen(), [password])).toHaveLength(1);
+        expect(findIn("raw", s.raw().slice(shownFrom), [password])).toHaveLength(1);
+        await expectNoLeak(run, "while the password is shown (files, environment)", { env: true });
+      },
+    });
     password.endedAt = await leavesScreen(s, (screen) => findIn("screen", screen, [password]).length > 0, "the password");
     await expectNoLeak(run, "once the password has left the screen", { env: true });
 
     // Her MFA device, the same screen as the operator's own.
-    await next(s, "iam:CreateVirtualMFADevice(VirtualMFADeviceName=alice)");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    qrStepStarts(run);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    const seed = await enrol(run, "alice's device", [t.userMfa.code1, t.userMfa.code2], uriFor("alice"));
-    await expectNoLeak(run, "as soon as alice's MFA codes were sent", { env: true });
-    await next(s, t.userMfa.verified("alice"));
-    s.press("enter");
-    await next(s, t.adminIdentity.switchFromRoot("alice"));
-    await expectNoLeak(run, "once the admin identity is verified", { env: true });
-    s.press("enter");
+    const seed = await enrolWatched(run, w, "alice", "iam:CreateVirtualMFADevice(VirtualMFADeviceName=alice)");
+    await w.adminIdentity.switchFromRoot("alice", () => expectNoLeak(run, "once the admin identity is verified", { env: true }));
 
     await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
     await w.signin.viaConsole(rootSignsIn);
@@ -255,10 +241,7 @@ describe.runIf(available)("secrets of a run against moto", () => {
       () => fetch(`${moto.endpoint}/moto-api/reset-auth`, { method: "POST", body: "0" }),
     );
 
-    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
-    await expectNoLeak(run, "on the summary", { env: true });
-    fileControl(run, seed);
-    s.press("enter");
+    await leaveSummary(run, w, seed);
     expect((await s.waitForExit()).exitCode).toBe(0);
     await s.waitFor("Evidence report:");
     await expectReport(run, { mode: "live", changes: ["iam:CreateLoginProfile sent", "iam:CreateVirtualMFADevice sent", "iam:EnableMFADevice sent"] });
@@ -280,31 +263,21 @@ describe.runIf(available)("secrets of a run against moto", () => {
     await w.rootKeys.viaConsole(rootKeysDeletedInConsole);
     await w.rootMfa.viaConsole(() => rootAssignsMfaInConsole(run));
 
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
+    await w.userMfa.start();
     // A dry run creates no device: no QR code, no seed, and both calls shown as not sent.
-    await next(s, t.reasons["dry-run"]);
+    await w.next(t.reasons["dry-run"]);
     expect(s.screen()).not.toMatch(QR_BLOCKS);
     expect(s.raw()).not.toMatch(SEED_ON_SCREEN);
     await expectNoLeak(run, "after the MFA step (dry run)", { env: true });
     s.press("enter");
 
-    await next(s, t.passwordPolicy.noneDefaults);
-    s.press("enter");
-    await next(s, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14");
-    s.press("enter");
-    await next(s, t.reasons["dry-run"]);
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.noneDefaults, "iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14", { result: t.reasons["dry-run"] });
     await w.adminIdentity.keep("user", "ops-admin");
 
     await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
     await w.signin.viaConsole(rootSignsIn);
 
-    await next(s, t.summary.title);
-    await expectNoLeak(run, "on the summary (dry run)", { env: true });
-    s.press("enter");
+    await w.summary.leave(t.summary.title, () => expectNoLeak(run, "on the summary (dry run)", { env: true }));
     await s.waitForExit();
     await s.waitFor("Evidence report:");
     await expectReport(run, { mode: "dry-run", changes: ["iam:CreateVirtualMFADevice not-sent (dry run)"] });
@@ -329,95 +302,42 @@ describe("secrets of a run on the simulated account", () => {
     });
 
     // Root keys, in the console stand-in.
-    await next(s, t.rootKeys.consoleIntro);
-    s.write("c");
-    await s.waitFor(t.standIn.keys.title);
-    const keysPage = await s.waitFor(/AKIA[A-Z0-9]{16}[\s\S]*AKIA[A-Z0-9]{16}/);
-    for (const id of [...keysPage.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!)) {
-      s.write("d");
-      await next(s, new RegExp(`${id} ${t.rootKeys.status.Inactive}`));
-      s.write("x");
-      await next(s, t.standIn.keys.deleteConfirm(id));
-      await typeLine(s, "ID", id); // StandInKeys' field
-      await s.waitFor((screen: string) => !screen.includes(id));
-    }
-    s.press("esc");
-    await next(s, t.rootKeys.consoleIntro);
-    s.press("enter");
-    await next(s, t.rootKeys.verified);
-    s.press("enter");
+    await w.rootKeys.viaStandIn();
 
     // Root MFA: the orphan deleted, then the stand-in's "Assign MFA device" shows root's seed.
-    await w.rootMfa.deleteOrphan(t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
-    await next(s, t.rootMfa.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.mfa.deviceName);
-    qrStepStarts(run);
-    await typeLine(s, t.standIn.mfa.deviceName, "root-phone");
-    await next(s, t.standIn.mfa.showSecret);
-    const rootSeed = await enrol(run, "root's device (console stand-in)", [t.standIn.mfa.code1, t.standIn.mfa.code2], uriFor("root-phone"));
-    await next(s, t.standIn.mfa.added);
-    await expectNoLeak(run, "once root's device is added", { env: true });
-    s.press("esc");
-    await next(s, t.rootMfa.openStandIn);
-    s.press("enter");
-    await next(s, t.rootMfa.verified);
-    s.press("enter");
+    const rootSeed = await assignRootDevice(run, w);
+    await w.rootMfa.backFromStandIn();
+    await w.rootMfa.verify();
 
     // The admin user's MFA, by API.
-    await next(s, "iam:CreateVirtualMFADevice");
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    qrStepStarts(run);
-    s.press("enter");
-    await next(s, t.userMfa.showSecret);
-    const userSeed = await enrol(run, "ops-admin's device", [t.userMfa.code1, t.userMfa.code2], uriFor("ops-admin"));
-    await expectNoLeak(run, "as soon as the MFA codes were sent", { env: true });
-    await next(s, t.userMfa.verified("ops-admin"));
-    await expectNoLeak(run, "once the MFA step shows its result", { env: true });
-    s.press("enter");
+    const userSeed = await enrolWatched(run, w, "ops-admin");
 
     // The password policy raised to CIS's values; ops-admin is an administrator already.
-    await next(s, t.passwordPolicy.keeps);
-    await expectNoLeak(run, "on the next step", { env: true });
-    s.press("enter");
-    await next(s, t.common.confirmKeys);
-    s.press("enter");
-    await next(s, t.passwordPolicy.verified);
-    s.press("enter");
+    await w.passwordPolicy.apply(t.passwordPolicy.keeps, undefined, { onIntro: () => expectNoLeak(run, "on the next step", { env: true }) });
     await w.adminIdentity.keep("user", "ops-admin");
 
+    await w.alerts.skip(); // the optional alerts step: no secret in it, skipped here
     // The sign-in test: a code from root's seed, typed in the stand-in's sign-in.
-    await next(s, t.alerts.introKeys); // the optional alerts step: no secret in it, skipped here
-    s.write("s");
-    await next(s, t.signin.start);
-    s.press("enter");
-    await next(s, t.signin.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.signin.mfa);
-    await s.waitFor(() => hasCursor(s, t.standIn.signin.mfa));
-    const code: Secret = { kind: "code", value: codeAt(rootSeed.value, timeStepOf(new Date())), label: "root's sign-in code" };
-    // Within the same 30 s as root's enrolment this is the very code typed there as the second one: typed
-    // again here, legitimately, so that one's step is over only when this one's is.
-    const same = run.secrets.filter((x) => x.kind === "code" && x.value === code.value);
-    for (const x of same) delete x.endedAt;
-    run.secrets.push(code);
-    s.write(code.value);
-    await s.waitFor((screen) => findIn("screen", screen, [code]).length === 1); // positive control
-    await sleep(30);
-    s.press("enter");
-    const endedAt = await leavesScreen(s, (screen) => findIn("screen", screen, [code]).length > 0, "the sign-in code");
-    for (const x of [code, ...same]) x.endedAt = endedAt;
-    await next(s, t.standIn.signin.success);
-    await expectNoLeak(run, "after the sign-in", { env: true });
-    s.press("esc");
-    await s.waitFor(t.signin.verified, 60_000);
-    s.press("enter");
+    await w.signin.inStandIn(rootSeed.value, false, {
+      code: async () => {
+        await s.waitFor(() => hasCursor(s, t.standIn.signin.mfa));
+        const code: Secret = { kind: "code", value: codeAt(rootSeed.value, timeStepOf(new Date())), label: "root's sign-in code" };
+        // Within the same 30 s as root's enrolment this is the very code typed there as the second one: typed
+        // again here, legitimately, so that one's step is over only when this one's is.
+        const same = run.secrets.filter((x) => x.kind === "code" && x.value === code.value);
+        for (const x of same) delete x.endedAt;
+        run.secrets.push(code);
+        s.write(code.value);
+        await s.waitFor((screen) => findIn("screen", screen, [code]).length === 1); // positive control
+        await sleep(30);
+        s.press("enter");
+        const endedAt = await leavesScreen(s, (screen) => findIn("screen", screen, [code]).length > 0, "the sign-in code");
+        for (const x of [code, ...same]) x.endedAt = endedAt;
+      },
+      signedIn: () => expectNoLeak(run, "after the sign-in", { env: true }),
+    });
 
-    await next(s, t.summary.allTakenVerified(t.steps["root-alerts"]));
-    await expectNoLeak(run, "on the summary", { env: true });
-    fileControl(run, userSeed);
-    s.press("enter");
+    await leaveSummary(run, w, userSeed);
     expect((await s.waitForExit()).exitCode).toBe(0);
     await s.waitFor("Evidence report:");
     await expectReport(run, { mode: "simulated", changes: ["iam:DeleteVirtualMFADevice sent", "iam:CreateVirtualMFADevice sent", "iam:EnableMFADevice sent"] });
@@ -435,22 +355,11 @@ describe("secrets of a run on the simulated account", () => {
     const { s } = run;
     const w = drive(s, t);
     await w.preflight.start();
-    await next(s, t.rootKeys.consoleIntro);
-    s.write("s"); // root's keys: skipped, to reach root's MFA sooner
-    await w.rootMfa.deleteOrphan(t.rootMfa.orphan("arn:aws:iam::123456789012:mfa/root-account-mfa-device").slice(0, 40));
-    await next(s, t.rootMfa.openStandIn);
-    s.write("c");
-    await next(s, t.standIn.mfa.deviceName);
-    qrStepStarts(run);
-    await typeLine(s, t.standIn.mfa.deviceName, "root-phone");
-    await next(s, t.standIn.mfa.showSecret);
-    const seed = await enrol(run, "root's device (console stand-in)", [t.standIn.mfa.code1, t.standIn.mfa.code2], uriFor("root-phone"));
+    await w.rootKeys.skip(t.rootKeys.consoleIntro); // root's keys: skipped, to reach root's MFA sooner
+    const seed = await assignRootDevice(run, w);
     const step = s.raw().slice(run.qrSteps[0]!.start, seed.endedAt);
     expect(step, `the page overflows ${rows} rows: QrOrSecret's room for the stand-in is short`).not.toContain("\x1b[3J");
-    await next(s, t.standIn.mfa.added);
-    await expectNoLeak(run, "once root's device is added", { env: true });
-    s.press("esc");
-    await next(s, t.rootMfa.openStandIn);
+    await w.rootMfa.backFromStandIn();
     await expectNoLeak(run, "back in the wizard", { env: true });
     // Quitting also writes the report.
     s.write("q");
