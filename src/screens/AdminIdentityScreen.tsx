@@ -5,17 +5,8 @@
 // was made, where each end leads and the rollback are src/steps/admin-identity-flow.ts; this screen draws.
 import { Box, Text } from "ink";
 import { useRef, useState } from "react";
-import {
-  type AdminIdentityFinding,
-  confirmAdminAction,
-  consoleSignInUrl,
-  fullPlan,
-  hasAdmin,
-  inspectAdminIdentity,
-  planAdminIdentity,
-  USER_NAME_PATTERN,
-} from "../steps/admin-identity.js";
-import { type AdminIdentityEnd, type AdminIdentityOperator, AdminIdentityRun } from "../steps/admin-identity-flow.js";
+import { type AdminIdentityFinding, confirmAdminAction, consoleSignInUrl, fullPlan, hasAdmin, inspectAdminIdentity } from "../steps/admin-identity.js";
+import { type AdminIdentityEnd, type AdminIdentityOperator, AdminIdentityRun, type NameProblem, typedName } from "../steps/admin-identity-flow.js";
 import type { RunnerOutcome } from "../steps/plan-outcome.js";
 import type { ApiAction, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
@@ -27,7 +18,6 @@ import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
 import { useUi } from "./ui-context.js";
-import { attempt } from "./use-task.js";
 import { Busy, type StepScreenProps, useStep } from "./use-step.js";
 import { UserMfaScreen } from "./UserMfaScreen.js";
 
@@ -101,14 +91,14 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
       .planEnded(f, outcome, userName, actions, operator)
       .then((e) => setPhase(e ? { kind: "done", ...e } : { kind: "password", userName, password: password.current ?? "" }));
 
-  const submitName = async (raw: string) => {
-    const userName = raw.trim();
-    if (!USER_NAME_PATTERN.test(userName)) return setPhase({ kind: "name", problem: a.nameInvalid });
+  const said = (problem: NameProblem) =>
+    problem.kind === "invalid" ? a.nameInvalid : problem.kind === "taken" ? a.nameTaken(problem.userName) : t.errors[problem.failure.code](problem.failure.action);
+  const submitName = async (typed: string) => {
+    const named = typedName(typed);
+    if ("problem" in named) return setPhase({ kind: "name", problem: said(named.problem) });
     setPhase({ kind: "name", checking: true });
-    const exists = await attempt(() => ctx.account.userExists(userName), "iam:GetUser");
-    if (!exists.ok) return setPhase({ kind: "name", problem: t.errors[exists.failure.code](exists.failure.action) });
-    if (exists.value) return setPhase({ kind: "name", problem: a.nameTaken(userName) });
-    setPhase({ kind: "creating", userName, actions: planAdminIdentity(f, userName) });
+    const free = await run.nameFree(f, named.userName);
+    setPhase("problem" in free ? { kind: "name", problem: said(free.problem) } : { kind: "creating", ...free });
   };
 
   switch (phase.kind) {

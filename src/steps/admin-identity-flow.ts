@@ -4,7 +4,7 @@
 // verification; and the rollback, run here and told to the operator as it goes (AdminIdentityOperator). The
 // rules themselves (undoOnQuit, afterUserMfa, rollbackAdminIdentity) are in admin-identity.ts.
 import type { WriteReceipt } from "../aws/account.js";
-import { isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
+import { type AccountFailure, isAccountError, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
 import { shownCall } from "../aws/operations.js";
 import {
   adminActionHolds,
@@ -13,8 +13,10 @@ import {
   applyAdminAction,
   describeMade,
   fullPlan,
+  planAdminIdentity,
   rollbackAdminIdentity,
   undoOnQuit,
+  USER_NAME_PATTERN,
   verifyAdminIdentity,
 } from "./admin-identity.js";
 import { attempt } from "./attempt.js";
@@ -35,6 +37,15 @@ export interface AdminIdentityEnd {
   notSent?: RecordedWrite[];
 }
 
+/** Why a user name typed for the new admin is not taken: not one IAM allows, already a user's, or GetUser failed. */
+export type NameProblem = { kind: "invalid" } | { kind: "taken"; userName: string } | { kind: "unread"; failure: AccountFailure };
+
+/** The name typed for the new user, trimmed, when IAM allows it (checked here, before any read). */
+export function typedName(typed: string): { userName: string } | { problem: NameProblem } {
+  const userName = typed.trim();
+  return USER_NAME_PATTERN.test(userName) ? { userName } : { problem: { kind: "invalid" } };
+}
+
 export class AdminIdentityRun {
   /** What this run made (or may have made: a call whose answer was lost), in order: the rollback's list. */
   private made: ApiAction[] = [];
@@ -45,6 +56,14 @@ export class AdminIdentityRun {
     private readonly ctx: StepContext,
     private readonly undos: Undos,
   ) {}
+
+  /** A name IAM allows (typedName): its plan when no user has it yet, else why not. */
+  async nameFree(finding: AdminIdentityFinding, userName: string): Promise<{ userName: string; actions: ApiAction[] } | { problem: NameProblem }> {
+    const exists = await attempt(() => this.ctx.account.userExists(userName), "iam:GetUser");
+    if (!exists.ok) return { problem: { kind: "unread", failure: exists.failure } };
+    if (exists.value) return { problem: { kind: "taken", userName } };
+    return { userName, actions: planAdminIdentity(finding, userName) };
+  }
 
   /** Sends one change of the plan (the runner's `apply`); what it made, or may have made, is remembered for the rollback. */
   async apply(action: ApiAction, onPassword: (password: string) => void): Promise<WriteReceipt> {

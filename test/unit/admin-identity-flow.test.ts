@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
 import { Cleanups } from "../../src/screens/cleanups.js";
 import { confirmAdminAction, inspectAdminIdentity, planAdminIdentity } from "../../src/steps/admin-identity.js";
-import { type AdminIdentityOperator, AdminIdentityRun } from "../../src/steps/admin-identity-flow.js";
+import { type AdminIdentityOperator, AdminIdentityRun, typedName } from "../../src/steps/admin-identity-flow.js";
 import type { RunnerOutcome } from "../../src/steps/plan-outcome.js";
 import { type ApiAction, awsNow, verdict } from "../../src/steps/types.js";
 import { createDevice, enableDevice } from "../../src/steps/user-mfa.js";
@@ -54,6 +54,17 @@ function outcome(done: ApiAction[], more: Partial<RunnerOutcome> = {}): RunnerOu
 }
 
 describe("the admin identity's run", () => {
+  it("takes a name IAM allows and no user has, with its plan; says why another is not taken", async () => {
+    const w = await world();
+    expect(typedName("  alice ")).toEqual({ userName: USER });
+    expect(typedName("alice smith")).toEqual({ problem: { kind: "invalid" } });
+    expect(await w.run.nameFree(w.finding, USER)).toEqual({ userName: USER, actions: w.plan });
+    expect(await w.run.nameFree(w.finding, "ops-admin")).toEqual({ problem: { kind: "taken", userName: "ops-admin" } });
+    w.simulated.failNext("iam:GetUser", "AccessDenied", 1);
+    expect(await w.run.nameFree(w.finding, USER)).toMatchObject({ problem: { kind: "unread", failure: { code: "AccessDenied", action: "iam:GetUser" } } });
+    expect(w.writes()).toEqual([]);
+  });
+
   it("a plan declined half-way rolls back what it made, last first, each removal read back, and names the declined call", async () => {
     const w = await world();
     await w.make(4);
