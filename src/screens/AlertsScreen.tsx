@@ -86,7 +86,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
               !clicked &&
               (() => {
                 setClicked(true);
-                void standIn.confirmAlertEmail(choices.email);
+                if (choices.email) void standIn.confirmAlertEmail(choices.email);
               }),
           };
         case "result":
@@ -106,7 +106,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const phase = step.phase;
   const setPhase = step.setPhase;
   const title = <Text bold>{a.title}</Text>;
-  const pendingOrNew = !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
+  const pendingOrNew = !!choices.email && !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
 
   switch (phase.kind) {
     case "intro":
@@ -144,7 +144,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
       return (
         <Box flexDirection="column">
           {title}
-          <Text>{a.subscription(choices.email, a.subscriptionStates[subscriptionState(f, choices.email)])}</Text>
+          {choices.email && <Text>{a.subscription(choices.email, a.subscriptionStates[subscriptionState(f, choices.email)])}</Text>}
           <Text>{a.apiChoice(choices.apiCalls)}</Text>
           {choices.apiCalls && <Text dimColor>{a.apiScope}</Text>}
           {choices.apiCalls && <Text>{a.readOnlyChoice(!!choices.readOnlyApiCalls)}</Text>}
@@ -191,7 +191,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {title}
           {pendingOrNew && (
             <Box flexDirection="column">
-              <Text color="yellow">{a.confirmTitle(choices.email)}</Text>
+              <Text color="yellow">{a.confirmTitle(choices.email ?? "")}</Text>
               <NumberedList items={a.confirmSteps} />
               {standIn && (clicked ? <Text color="magenta">{a.mailboxClicked}</Text> : <Text color="magenta">{a.openMailbox}</Text>)}
             </Box>
