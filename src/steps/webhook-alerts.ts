@@ -15,7 +15,7 @@ import { type AlertRuleSpec, sameJson } from "./alert-shapes.js";
 import { type Phrase, phrase, reads } from "./said.js";
 import { rollBackChanges, type Rollback } from "./rollback.js";
 import { sendAction } from "./read-backs.js";
-import type { ApiAction, Evidence, StepContext } from "./types.js";
+import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction } from "./types.js";
 import type { WaitHooks } from "./wait.js";
 import {
@@ -232,3 +232,11 @@ export async function webhookTestActions(ctx: StepContext, place: WebhookPlace):
 export const isTestEvent = (a: ApiAction) => isOp(a, "putTestEvent");
 
 export type { Rollback };
+
+/** The operator's answer to "did the test message arrive?": no API can see a message reach a channel. */
+export function withWebhookTestAnswer(v: Verdict, mask: string, arrived: boolean, at: Date): Verdict {
+  return {
+    ...v,
+    evidence: [...v.evidence, { source: "operator (the webhook's test message)", ...reads(phrase(arrived ? "webhookArrived" : "webhookNotArrived", mask)), at }],
+  };
+}

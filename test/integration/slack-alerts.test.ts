@@ -3,20 +3,18 @@
 // second run plans nothing, drift repaired, a give-up undone in reverse, check's alert row, and the test message,
 // which the launcher records as what EventBridge would POST (it never calls out).
 import { DeleteApiDestinationCommand, EventBridgeClient, RemoveTargetsCommand } from "@aws-sdk/client-eventbridge";
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LiveAccount } from "../../src/aws/live/account.js";
 import { recorded, shownCall } from "../../src/aws/operations.js";
 import { webhookRef } from "../../src/aws/webhook.js";
 import { type AlertChoices, confirmAlertAction, inspectAlerts, planAlerts, verifyAlerts } from "../../src/steps/alerts.js";
 import { runCheck } from "../../src/steps/check.js";
 import type { ApiAction, StepContext } from "../../src/steps/types.js";
 import { applyWebhookAction, rollbackWebhook, webhookTestActions } from "../../src/steps/webhook-alerts.js";
-import { stepContextOn } from "../helpers/live-world.js";
+import { adminContextOn, SETUP } from "../helpers/live-world.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 
 const available = requireMoto("the webhook alerts integration tests");
-const SETUP_CREDENTIALS = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+
 const URL_A = "https://hooks.slack.com/services/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";
 const URL_B = "https://hooks.slack.com/services/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";
 const TOKEN = /s3cr3tT0ken/;
@@ -24,14 +22,7 @@ const choicesFor = (url: string): AlertChoices => ({ webhook: webhookRef(url), a
 const WRITES = /^(Create|Put|Update|Delete|Remove)/;
 const PLACE = { accountId: "123456789012", partition: "aws" as const };
 
-async function adminContext(moto: MotoServer): Promise<StepContext> {
-  const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
-  await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
-  const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
-  process.env.AWS_ENDPOINT_URL = moto.endpoint;
-  const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
-  return stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
-}
+const adminContext = adminContextOn;
 
 async function applyAll(ctx: StepContext, url: string): Promise<ApiAction[]> {
   const plan = planAlerts(await inspectAlerts(ctx), choicesFor(url));
@@ -51,7 +42,7 @@ describe.runIf(available)("webhook alerts against moto", () => {
   beforeAll(async () => {
     moto = await startMoto();
     ctx = await adminContext(moto);
-    events = new EventBridgeClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
+    events = new EventBridgeClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
   }, 60_000);
 
   afterAll(async () => {
