@@ -84,6 +84,7 @@ export const evidenceEn = {
     `role ${role}: trusts EventBridge for this account only: ${trust}; may invoke the destination: ${policy}`,
   webhookTarget: (rule: string, state: string) => `${rule}: webhook target ${state}`,
   webhookTargetAsPlanned: () => "API destination, with Slack's JSON",
+  noTopicTarget: () => "none (no alert email: the webhook's target is read on its own line)",
   webhookArrived: (mask: string) => `the test message reached ${mask} (confirmed by the operator)`,
   webhookNotArrived: (mask: string) => `no test message reached ${mask} (reported by the operator)`,
   credentialReportNote: (at: string) =>

@@ -81,6 +81,7 @@ export const evidenceKo: EvidenceWords = {
   webhookRoleState: (role: string, trust: string, policy: string) => `역할 ${role}: 이 계정의 EventBridge만 신뢰: ${trust}; 대상 호출 허용: ${policy}`,
   webhookTarget: (rule: string, state: string) => `${rule}: 웹훅 대상 ${state}`,
   webhookTargetAsPlanned: () => "API 대상, Slack JSON 포함",
+  noTopicTarget: () => "없음 (알림 이메일 없음: 웹훅 대상은 별도 줄에서 읽음)",
   webhookArrived: (mask: string) => `테스트 메시지가 ${mask}에 도착함 (운영자 확인)`,
   webhookNotArrived: (mask: string) => `테스트 메시지가 ${mask}에 도착하지 않음 (운영자 보고)`,
   credentialReportNote: (at: string) =>

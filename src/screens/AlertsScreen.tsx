@@ -301,7 +301,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
       return (
         <Box flexDirection="column">
           {title}
-          {phase.verdict.state === "verified" && <Text color="green">{a.verified}</Text>}
+          {phase.verdict.state === "verified" && <Text color="green">{choices.email ? a.verified : a.verifiedWebhook}</Text>}
           {phase.verdict.reason === "subscription-pending" && <Text color="yellow">{a.pending}</Text>}
           {phase.verdict.reason === "no-trail" && <Text color="yellow">{a.noTrailResult}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}

@@ -340,7 +340,8 @@ function evidenceOf(s: AlertsState, finding: AlertsFinding, choices: AlertChoice
           r.spec.catches,
           r.spec.state,
           phrase(r.rule ? "ruleAsPlanned" : "notAsPlanned"),
-          phrase(r.target ? "targetAsPlanned" : "notAsPlanned"),
+          // Without an address there is no topic target to judge: the webhook's targets have lines of their own.
+          phrase(!email ? "noTopicTarget" : r.target ? "targetAsPlanned" : "notAsPlanned"),
         ),
       ),
       at,
