@@ -59,7 +59,7 @@ type Own =
 type WebhookTest = { stage: "preparing" } | { stage: "running"; actions: ApiAction[] } | { stage: "asking" } | { stage: "answered"; arrived: boolean };
 
 export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }: Props) {
-  const { t, standIn, mode } = useUi();
+  const { t, standIn, mode, cleanups } = useUi();
   const a = t.alerts;
   const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, readOnlyApiCalls: false, createTrail: true });
   const [clicked, setClicked] = useState(false);
@@ -72,6 +72,23 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const [webhookTest, setWebhookTest] = useState<WebhookTest>();
   // What the undo of a given-up plan left behind (empty: everything removed), for the result.
   const [webhookLeft, setWebhookLeft] = useState<string[]>();
+  // The webhook's parts sent so far in this plan: quitting (q, Ctrl-C) before the plan is through removes them.
+  const webhookMade = useRef<ApiAction[]>([]);
+  const UNDO_ID = "alerts: the webhook's parts";
+  const rememberWebhook = (action: ApiAction) => {
+    if (!isWebhookAction(action) || webhookMade.current.includes(action)) return;
+    // Remembered before it is sent: one whose answer is lost may have landed (an undo of what never landed is
+    // answered NoSuchEntity, and counts as removed).
+    webhookMade.current.push(action);
+    const made = [...webhookMade.current];
+    cleanups.add(UNDO_ID, async () => {
+      if ((await rollbackWebhook(ctx, made)).left.length > 0) throw new Error("left behind");
+    });
+  };
+  const forgetWebhook = () => {
+    cleanups.remove(UNDO_ID);
+    webhookMade.current = [];
+  };
 
   const step = useStep<AlertsFinding, Own>({
     ctx,
@@ -269,17 +286,21 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           <ActionRunner
             actions={planAlerts(f, choices)}
             // The webhook URL goes only to the calls that take it (CreateApiDestination, UpdateApiDestination).
-            apply={(action) => applyWebhookAction(ctx, action, () => webhookUrl.current ?? "")}
+            apply={(action) => {
+              rememberWebhook(action);
+              return applyWebhookAction(ctx, action, () => webhookUrl.current ?? "");
+            }}
             holds={(action) => alertActionHolds(ctx, action)}
             readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
             warning={(action) => (isOp(action, "putRuleTarget") && pendingOrNew ? a.pendingWarning : undefined)}
             // A call declined half-way: everything made before it stays in the account until a later run completes it.
             // The webhook's parts are undone when the plan is given up: a half-made route to a channel helps no one.
-            onFinished={(outcome) =>
-              outcome.stopped && !outcome.notSent.length && outcome.done.some(isWebhookAction)
-                ? setPhase({ kind: "undoing", outcome })
-                : step.runFinished(outcome, (done) => done.map(shortCall))
-            }
+            onFinished={(outcome) => {
+              // Through (or undone just below): nothing is left for quitting to remove.
+              forgetWebhook();
+              if (outcome.stopped && !outcome.notSent.length && outcome.done.some(isWebhookAction)) setPhase({ kind: "undoing", outcome });
+              else step.runFinished(outcome, (done) => done.map(shortCall));
+            }}
           />
         </Box>
       );

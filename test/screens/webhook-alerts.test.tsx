@@ -97,4 +97,35 @@ describe.each(["en", "ko"] as const)("AlertsScreen with a webhook (%s)", (lang) 
       "events:DeleteConnection",
     ]);
   }, 30_000);
+
+  it("quitting half-way (q, Ctrl-C) removes the webhook's parts sent so far", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("hardened");
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.existingKeys.slice(0, 10));
+    await r.press("a");
+    await r.waitFor(a.emailOptionalHint);
+    await r.press(KEYS.enter);
+    await r.press("w");
+    await r.waitFor(a.webhookLabel);
+    await r.type(URL_A);
+    await r.press(KEYS.enter);
+    await r.waitFor(a.webhookChoice(MASK));
+    await r.press(KEYS.enter);
+    for (let i = 1; i <= 2; i++) {
+      await r.waitFor((f) => fold(f).includes(fold(t.common.progress(i, 8))) && f.includes(t.common.confirmTitle));
+      await r.press(KEYS.enter);
+    }
+    await r.waitFor((f) => f.includes("iam:CreateRole") && f.includes(t.common.confirmTitle));
+    // What the shell does on q / Ctrl-C.
+    expect(await r.ui.cleanups.runAll()).toEqual([]);
+    r.unmount();
+    expect(await account.getApiDestination("rootlock-webhook")).toBeUndefined();
+    expect(await account.getConnection("rootlock-webhook")).toBeUndefined();
+    expect(
+      account
+        .writes()
+        .map((w) => w.call)
+        .slice(-2),
+    ).toEqual(["events:DeleteApiDestination", "events:DeleteConnection"]);
+  }, 30_000);
 });
