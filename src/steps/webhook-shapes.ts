@@ -16,8 +16,9 @@ export const WEBHOOK_ROLE_POLICY = "rootlock-invoke-webhook";
 /** The id of rootlock's webhook target on each rule (beside `rootlock-sns`): another id is someone else's. */
 export const WEBHOOK_TARGET_ID = "rootlock-webhook";
 /**
- * Slack's incoming webhooks take about one message a second ("Rate limits", api.slack.com/apis/rate-limits:
- * incoming webhooks, 1 per second); EventBridge holds back (and retries) what is over the destination's limit.
+ * Slack takes about one message a second ("Rate limits", api.slack.com/docs/rate-limits: "Posting messages: 1 per
+ * second. Short bursts >1 allowed"); EventBridge holds back (and retries) what is over the destination's limit
+ * (CreateApiDestination InvocationRateLimitPerSecond).
  */
 export const WEBHOOK_RATE_PER_SECOND = 1;
 
