@@ -491,6 +491,7 @@ export const ko: Messages = {
     undoingWebhook: "이번에 만든 웹훅 구성 요소를 마지막 것부터 제거하는 중",
     webhookUndone: "이번 실행에서 만든 웹훅 구성 요소를 다시 제거했습니다.",
     webhookLeft: (left: string) => `제거하지 못함: ${left}. 콘솔에서 제거하거나 \`rootlock alerts\`를 다시 실행하십시오.`,
+    webhookFound: (mask: string, state: string) => `웹훅 ${mask}: API 대상 ${state} (계속 확인하려면 w로 다시 추가하십시오: URL은 저장되지 않습니다)`,
     verifiedWebhook: "알림이 설정되었습니다: EventBridge가 웹훅으로 전달합니다 (대상 ACTIVE, 연결 AUTHORIZED).",
     webhookTestOffer: "w: 웹훅으로 테스트 메시지 보내기 (같은 EventBridge 경로)",
     webhookTestPreparing: "테스트 메시지 경로를 읽는 중",

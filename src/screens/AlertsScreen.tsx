@@ -388,6 +388,7 @@ function FindingView({ finding }: { finding: AlertsFinding }) {
       {finding.emails.map((s) => (
         <Text key={s.endpoint}>{a.subscription(s.endpoint, a.subscriptionStates[s.pending ? "pending" : "confirmed"])}</Text>
       ))}
+      {finding.webhook.destination && <Text>{a.webhookFound(finding.webhook.destination.endpoint.mask, finding.webhook.destination.state)}</Text>}
       {everyRule.map((spec) => {
         const rule = finding.rules[spec.kind];
         // The API-call rule is optional: absent, it is offered, not "to be created". Its read-only choice comes later,

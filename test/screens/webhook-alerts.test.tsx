@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
 import { AlertsScreen } from "../../src/screens/AlertsScreen.js";
 import type { Verdict } from "../../src/steps/types.js";
+import { webhookRef } from "../../src/aws/webhook.js";
+import { inspectAlerts, planAlerts } from "../../src/steps/alerts.js";
+import { applyWebhookAction } from "../../src/steps/webhook-alerts.js";
 import { fold, KEYS, plain, renderIn, simulatedWorld } from "../helpers/ink.js";
 
 const URL_A = "https://hooks.slack.com/services/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";
@@ -128,4 +131,15 @@ describe.each(["en", "ko"] as const)("AlertsScreen with a webhook (%s)", (lang) 
         .slice(-2),
     ).toEqual(["events:DeleteApiDestination", "events:DeleteConnection"]);
   }, 30_000);
+
+  it("a later run names the webhook it finds, masked, and its state", async () => {
+    const { ctx, standIn } = await simulatedWorld("clean");
+    for (const action of planAlerts(await inspectAlerts(ctx), { webhook: webhookRef(URL_A), apiCalls: false, createTrail: true })) {
+      await applyWebhookAction(ctx, action, () => URL_A);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { standIn });
+    await r.waitFor(a.webhookFound(MASK, "ACTIVE"));
+    expect(r.frames.map(plain).filter((f) => f.includes("s3cr3tT0ken"))).toEqual([]);
+  });
 });
