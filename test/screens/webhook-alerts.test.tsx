@@ -70,7 +70,8 @@ describe.each(["en", "ko"] as const)("AlertsScreen with a webhook (%s)", (lang) 
     expect(JSON.stringify(done)).not.toContain("s3cr3tT0ken");
   }, 30_000);
 
-  it("given up half-way, the webhook's parts made so far are removed again", async () => {
+  /** On the hardened account, a webhook added beside its own alerts: connection and destination made, the role asked. */
+  async function atTheRole() {
     const { ctx, account, standIn } = await simulatedWorld("hardened");
     const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { standIn });
     await r.waitFor(a.existingKeys.slice(0, 10));
@@ -83,12 +84,16 @@ describe.each(["en", "ko"] as const)("AlertsScreen with a webhook (%s)", (lang) 
     await r.press(KEYS.enter);
     await r.waitFor(a.webhookChoice(MASK));
     await r.press(KEYS.enter);
-    // Connection and destination confirmed, then the role declined.
     for (let i = 1; i <= 2; i++) {
       await r.waitFor((f) => fold(f).includes(fold(t.common.progress(i, 8))) && f.includes(t.common.confirmTitle));
       await r.press(KEYS.enter);
     }
     await r.waitFor((f) => f.includes("iam:CreateRole") && f.includes(t.common.confirmTitle));
+    return { account, r };
+  }
+
+  it("given up half-way, the webhook's parts made so far are removed again", async () => {
+    const { account, r } = await atTheRole();
     await r.press(KEYS.esc);
     await r.waitFor(a.webhookUndone);
     expect(await account.getConnection("rootlock-webhook")).toBeUndefined();
@@ -102,23 +107,7 @@ describe.each(["en", "ko"] as const)("AlertsScreen with a webhook (%s)", (lang) 
   }, 30_000);
 
   it("quitting half-way (q, Ctrl-C) removes the webhook's parts sent so far", async () => {
-    const { ctx, account, standIn } = await simulatedWorld("hardened");
-    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />, { standIn });
-    await r.waitFor(a.existingKeys.slice(0, 10));
-    await r.press("a");
-    await r.waitFor(a.emailOptionalHint);
-    await r.press(KEYS.enter);
-    await r.press("w");
-    await r.waitFor(a.webhookLabel);
-    await r.type(URL_A);
-    await r.press(KEYS.enter);
-    await r.waitFor(a.webhookChoice(MASK));
-    await r.press(KEYS.enter);
-    for (let i = 1; i <= 2; i++) {
-      await r.waitFor((f) => fold(f).includes(fold(t.common.progress(i, 8))) && f.includes(t.common.confirmTitle));
-      await r.press(KEYS.enter);
-    }
-    await r.waitFor((f) => f.includes("iam:CreateRole") && f.includes(t.common.confirmTitle));
+    const { account, r } = await atTheRole();
     // What the shell does on q / Ctrl-C.
     expect(await r.ui.cleanups.runAll()).toEqual([]);
     r.unmount();
