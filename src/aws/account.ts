@@ -11,6 +11,7 @@
 
 import type { OpName, OpResult, SecretArg, WriteOf } from "./operations.js";
 import type { Partition } from "./partition.js";
+import type { WebhookRef } from "./webhook.js";
 
 export type CallerKind = "root" | "iam-user" | "assumed-role" | "other";
 
@@ -144,6 +145,8 @@ export interface TopicSubscription {
 export interface RuleTarget {
   id: string;
   arn: string;
+  /** The role EventBridge assumes to invoke the target (an API destination needs one; an SNS topic does not). */
+  roleArn?: string;
   inputPathsMap?: Record<string, string>;
   inputTemplate?: string;
 }
@@ -170,6 +173,40 @@ export interface EventRuleDetail {
   pattern?: string;
   description?: string;
   targets: RuleTarget[];
+}
+
+/**
+ * An EventBridge connection (events:DescribeConnection): how EventBridge authorizes to an API destination's endpoint.
+ * Its state becomes AUTHORIZED once EventBridge has the credentials (EventBridge API reference, ConnectionState:
+ * CREATING | UPDATING | DELETING | AUTHORIZED | DEAUTHORIZED | AUTHORIZING | DEAUTHORIZING | ACTIVE | FAILED_CONNECTIVITY).
+ */
+export interface EventConnection {
+  name: string;
+  arn: string;
+  state: string;
+  authorizationType: string;
+}
+
+/**
+ * An EventBridge API destination (events:DescribeApiDestination), its endpoint reduced to a digest and a mask: the
+ * URL AWS answers (InvocationEndpoint) is a secret and never leaves the adapter (webhook.ts).
+ */
+export interface ApiDestination {
+  name: string;
+  arn: string;
+  /** ACTIVE | INACTIVE (EventBridge API reference, ApiDestinationState). */
+  state: string;
+  connectionArn: string;
+  httpMethod: string;
+  rateLimitPerSecond?: number;
+  endpoint: WebhookRef;
+}
+
+/** An IAM role (iam:GetRole) with its trust policy, as JSON text (IAM answers it URL-encoded: decoded here). */
+export interface IamRole {
+  name: string;
+  arn: string;
+  trustPolicy?: string;
 }
 
 /** Which management events a trail logs (from its basic or advanced event selectors). */
@@ -318,6 +355,16 @@ export interface AccountReads {
   listTrails(): Promise<Trail[]>;
   /** s3:GetBucketPolicy, with ExpectedBucketOwner = `expectedOwner` (the caller's account). */
   getBucket(bucket: string, expectedOwner: string): Promise<BucketState>;
+
+  // Webhook alerts (Slack or any HTTPS endpoint) through EventBridge API destinations, in the alerts region.
+  /** events:DescribeConnection; undefined when there is no such connection. */
+  getConnection(name: string): Promise<EventConnection | undefined>;
+  /** events:DescribeApiDestination (the endpoint as a digest and a mask); undefined when there is no such destination. */
+  getApiDestination(name: string): Promise<ApiDestination | undefined>;
+  /** iam:GetRole; undefined when there is no such role. */
+  getRole(roleName: string): Promise<IamRole | undefined>;
+  /** iam:GetRolePolicy → the inline policy's document (JSON text, decoded); undefined when the role or policy is absent. */
+  getRolePolicy(roleName: string, policyName: string): Promise<string | undefined>;
 }
 
 /**
@@ -354,6 +401,10 @@ const READ_NAMES = {
   getEventRule: true,
   listTrails: true,
   getBucket: true,
+  getConnection: true,
+  getApiDestination: true,
+  getRole: true,
+  getRolePolicy: true,
 } satisfies Record<keyof AccountReads, true>;
 
 /**
@@ -426,4 +477,6 @@ export interface RootConsole {
   confirmAlertEmail(email: string): Promise<boolean>;
   /** The alert emails that reached a confirmed address, newest last (subject and body). */
   alertInbox(): { to: string; subject: string; body: string; at: Date }[];
+  /** The simulated channel: what reached a webhook (its mask, never its URL), newest last. */
+  webhookChannel(): { to: string; body: string; at: Date }[];
 }

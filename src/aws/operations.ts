@@ -16,6 +16,7 @@
 //   the dry run need no entry of their own. How each op is read back and undone lives in the steps layer
 //   (src/steps/read-backs.ts), keyed by the same names. permissions.ts takes the write actions from here.
 import type { AccessKeyStatus, NewVirtualMfaDevice, PasswordPolicy, RuleState, RuleTarget, WriteReceipt } from "./account.js";
+import type { WebhookRef } from "./webhook.js";
 
 interface OpSpec<A, R, S> {
   /** The IAM action, as a policy (and the journal, and the report) names it: "iam:DeleteAccessKey". */
@@ -38,6 +39,27 @@ function op<A, R = WriteReceipt, S = never>(spec: {
 }): OpSpec<A, R, S> {
   return { secret: [], ...spec };
 }
+
+/**
+ * An API destination's endpoint, as the confirm panel shows it: its mask (webhook.ts), never the URL. A secret key:
+ * the journal, the dry run and the report leave it out.
+ */
+const ENDPOINT_KEY = "InvocationEndpoint";
+/** An API destination's arguments: the webhook's digest and mask stand for the URL, which travels as the secret. */
+interface DestinationArgs {
+  name: string;
+  /** The connection's name: EventBridge gives its ARN a generated suffix, so the adapter reads it before sending. */
+  connection: string;
+  endpoint: WebhookRef;
+  rateLimitPerSecond: number;
+}
+const showDestination = (a: DestinationArgs) => ({
+  Name: a.name,
+  ConnectionArn: `connection/${a.connection}/…`,
+  [ENDPOINT_KEY]: a.endpoint.mask,
+  HttpMethod: "POST",
+  InvocationRateLimitPerSecond: String(a.rateLimitPerSecond),
+});
 
 /** What the confirm panel shows where a secret goes. */
 export const PASSWORD_PLACEHOLDER = "(generated, shown once)";
@@ -188,6 +210,78 @@ export const OPS = {
     show: (a: { name: string; bucket: string }) => ({ Name: a.name, S3BucketName: a.bucket, IsMultiRegionTrail: "true", IncludeGlobalServiceEvents: "true" }),
   }),
   startLogging: op({ action: "cloudtrail:StartLogging", usedBy: "alerts", show: (a: { name: string }) => ({ Name: a.name }) }),
+
+  // ---- webhook alerts (Slack, or any HTTPS webhook taking JSON) through an EventBridge API destination (us-east-1) ----
+  createConnection: op({
+    action: "events:CreateConnection",
+    usedBy: "alerts: the webhook",
+    // The API key is a harmless fixed header, not a credential: see alert-shapes.ts, WEBHOOK_CONNECTION_HEADER.
+    show: (a: { name: string; apiKeyName: string; apiKeyValue: string }) => ({
+      Name: a.name,
+      AuthorizationType: "API_KEY",
+      ApiKeyName: a.apiKeyName,
+      ApiKeyValue: a.apiKeyValue,
+    }),
+  }),
+  createApiDestination: op<DestinationArgs, WriteReceipt, { url: string }>({
+    action: "events:CreateApiDestination",
+    usedBy: "alerts: the webhook",
+    show: showDestination,
+    secret: [ENDPOINT_KEY],
+  }),
+  updateApiDestination: op<DestinationArgs, WriteReceipt, { url: string }>({
+    action: "events:UpdateApiDestination",
+    usedBy: "alerts: the webhook (a changed URL)",
+    show: showDestination,
+    secret: [ENDPOINT_KEY],
+  }),
+  createWebhookRole: op({
+    action: "iam:CreateRole",
+    usedBy: "alerts: the role EventBridge invokes the webhook with",
+    show: (a: { roleName: string; trustPolicy: string }) => ({ RoleName: a.roleName, AssumeRolePolicyDocument: a.trustPolicy }),
+  }),
+  updateWebhookRoleTrust: op({
+    action: "iam:UpdateAssumeRolePolicy",
+    usedBy: "alerts: the webhook role's trust (repaired)",
+    show: (a: { roleName: string; trustPolicy: string }) => ({ RoleName: a.roleName, PolicyDocument: a.trustPolicy }),
+  }),
+  putWebhookRolePolicy: op({
+    action: "iam:PutRolePolicy",
+    usedBy: "alerts: the role EventBridge invokes the webhook with",
+    show: (a: { roleName: string; policyName: string; policy: string }) => ({ RoleName: a.roleName, PolicyName: a.policyName, PolicyDocument: a.policy }),
+  }),
+  putWebhookTarget: op({
+    action: "events:PutTargets",
+    usedBy: "alerts: the webhook (with RoleArn)",
+    /** `destination`: the API destination's name; the adapter reads its ARN (with EventBridge's suffix) before sending. */
+    show: (a: { rule: string; id: string; destination: string; roleArn: string; inputPathsMap: Record<string, string>; inputTemplate: string }) => ({
+      Rule: a.rule,
+      Id: a.id,
+      Arn: `api-destination/${a.destination}/…`,
+      RoleArn: a.roleArn,
+      InputPathsMap: JSON.stringify(a.inputPathsMap),
+      InputTemplate: a.inputTemplate,
+    }),
+  }),
+  putTestEvent: op({
+    action: "events:PutEvents",
+    usedBy: "alerts: the webhook's test message",
+    show: (a: { source: string; detailType: string; detail: string }) => ({ Source: a.source, DetailType: a.detailType, Detail: a.detail }),
+  }),
+  // The webhook's undo, when the operator gives it up half-way: each removes what one of the calls above made.
+  removeWebhookTarget: op({
+    action: "events:RemoveTargets",
+    usedBy: "alerts: the webhook (undo)",
+    show: (a: { rule: string; id: string }) => ({ Rule: a.rule, Ids: a.id }),
+  }),
+  deleteWebhookRolePolicy: op({
+    action: "iam:DeleteRolePolicy",
+    usedBy: "alerts: the webhook (undo)",
+    show: (a: { roleName: string; policyName: string }) => ({ RoleName: a.roleName, PolicyName: a.policyName }),
+  }),
+  deleteWebhookRole: op({ action: "iam:DeleteRole", usedBy: "alerts: the webhook (undo)", show: (a: { roleName: string }) => ({ RoleName: a.roleName }) }),
+  deleteApiDestination: op({ action: "events:DeleteApiDestination", usedBy: "alerts: the webhook (undo)", show: (a: { name: string }) => ({ Name: a.name }) }),
+  deleteConnection: op({ action: "events:DeleteConnection", usedBy: "alerts: the webhook (undo)", show: (a: { name: string }) => ({ Name: a.name }) }),
 };
 
 export type OpName = keyof typeof OPS;

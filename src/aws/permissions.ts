@@ -44,6 +44,10 @@ export const AWS_CALLS: readonly AwsCall[] = [
   read("cloudtrail:GetTrailStatus", both, "alerts, check"),
   read("cloudtrail:GetEventSelectors", both, "alerts, check"),
   read("s3:GetBucketPolicy", wizard, "alerts: the trail's bucket"),
+  read("events:DescribeConnection", both, "alerts: the webhook, check (a webhook alert delivers only with its connection AUTHORIZED)"),
+  read("events:DescribeApiDestination", both, "alerts: the webhook, check (a webhook alert delivers only while its destination is ACTIVE)"),
+  read("iam:GetRole", wizard, "alerts: the webhook's role"),
+  read("iam:GetRolePolicy", wizard, "alerts: the webhook's role"),
   read("account:GetAlternateContact", check, "check (security contact)"),
   read("iam:GetAccountPasswordPolicy", both, "password policy, admin identity, check"),
   read("iam:ListEntitiesForPolicy", both, "admin identity, check"),
@@ -53,8 +57,19 @@ export const AWS_CALLS: readonly AwsCall[] = [
   read("iam:GetLoginProfile", wizard, "admin identity"),
 
   // Every write, from the operations table: what the adapters send is what the policy allows.
-  ...Object.values(OPS).map((o) => write(o.action, o.usedBy)),
+  // Every write, from the operations table: what the adapters send is what the policy allows. Two ops may send the
+  // same action (events:PutTargets, for the topic and for the webhook): one row, their uses joined.
+  ...writesByAction(),
+  // Not a call: PutTargets with a RoleArn (the webhook's target) needs the caller to be allowed to pass that role
+  // (EventBridge User Guide, "Permissions required for EventBridge to access targets using IAM roles").
+  write("iam:PassRole", "alerts: the webhook's target (events:PutTargets with RoleArn)"),
 ];
+
+function writesByAction(): AwsCall[] {
+  const uses = new Map<string, string[]>();
+  for (const o of Object.values(OPS)) uses.set(o.action, [...(uses.get(o.action) ?? []), o.usedBy]);
+  return [...uses].map(([action, usedBy]) => write(action, [...new Set(usedBy)].join("; ")));
+}
 
 const sorted = (actions: Iterable<string>) => [...new Set(actions)].sort();
 

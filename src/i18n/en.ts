@@ -82,6 +82,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       toggleTrail: "t trail on/off",
       sendTest: "t send a test message",
       openMailbox: "m open the mailbox (simulated)",
+      webhook: "w webhook (Slack)",
       approveAll: "a yes to all",
       yes: "y it arrived",
       no: "n it did not",
@@ -112,6 +113,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       toggleTrail: "t       create a trail, or set up rules that cannot fire until one exists",
       sendTest: "t       send a test message through the alert topic",
       openMailbox: "m       open the simulated mailbox and click the confirmation link",
+      webhook: "w       add, change or remove the Slack (or other HTTPS) webhook; on the result, send it a test message",
       approveAll: "a       approve this change and every one after it in the plan (a deletion still asks on its own)",
       yes: "y       the alert email arrived",
       no: "n       the alert email did not arrive",
@@ -500,6 +502,37 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       "The alert rules are in place, but NO trail logs management events into us-east-1: none of them can fire until one does. Run `rootlock alerts` again and let it create the trail.",
     testOffer: "t: send a test message through the topic",
     testSent: (id: string) => `Test message sent (request ${id}). It reaches confirmed addresses only.`,
+    // The webhook (Slack, or any HTTPS webhook taking JSON): its URL is a secret, shown masked only.
+    emailOptionalHint: "Leave it empty to send the alerts to a webhook (Slack) only: w on the next screen.",
+    webhookChoice: (mask: string | undefined): string =>
+      mask
+        ? `Webhook: ${mask} — Slack's {"text": …} message through an EventBridge API destination (w to change)`
+        : "Webhook: none (w to add a Slack or other HTTPS webhook)",
+    webhookLabel: "Webhook URL",
+    webhookHint:
+      "Paste the Slack incoming webhook URL (https://hooks.slack.com/services/…), or any HTTPS webhook that takes JSON, then Enter. It is a secret: it is shown as dots, kept only in memory, and never written to the report. Empty: no webhook.",
+    badWebhook: {
+      "not-url": "That is not a URL (like https://hooks.slack.com/services/…). Paste it again.",
+      "not-https": "The webhook must be an HTTPS URL: EventBridge calls HTTPS endpoints only. Paste an https:// URL.",
+    },
+    needRoute: "Choose where the alerts go: an email address (Esc back), a webhook (w), or both.",
+    webhookParts:
+      "The webhook: an EventBridge connection and API destination (POST, 1 a second), an IAM role EventBridge invokes it with, and a target on each rule. No Lambda.",
+    undoingWebhook: "Removing the webhook's parts made so far, last first",
+    webhookUndone: "The webhook's parts made in this run were removed again.",
+    webhookLeft: (left: string) => `Could not remove: ${left}. Remove it in the console, or run \`rootlock alerts\` again.`,
+    webhookFound: (mask: string, state: string) => `Webhook ${mask}: API destination ${state} (to keep checking it, add it again with w: its URL is never stored)`,
+    verifiedWebhook: "Alerts are in place: EventBridge delivers them to the webhook (destination ACTIVE, connection AUTHORIZED).",
+    webhookTestOffer: "w: send a test message to the webhook (through the same EventBridge path)",
+    webhookTestPreparing: "Reading the test message's route",
+    webhookTestQuestion: (mask: string) => `Did the test message arrive in the channel of ${mask}? (it takes a few seconds)`,
+    webhookTestKeys: "y: it arrived · n: it did not",
+    webhookTestRecorded: (arrived: boolean): string =>
+      arrived
+        ? "Recorded: the test message arrived (your word: no API can see a message arrive)."
+        : "Recorded: no test message arrived. Check the webhook URL and the channel.",
+    channel: (n: number) => `Simulated channel: ${n} message${n === 1 ? "" : "s"} received.`,
+    channelMessage: (text: string) => `  ▸ ${text}`,
   },
   summary: {
     title: "Summary",

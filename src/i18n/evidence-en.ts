@@ -76,6 +76,17 @@ export const evidenceEn = {
   adminDirect: (kind: string, name: string) => `${kind} ${name} (attached directly)`,
   user: () => "user",
   role: () => "role",
+  // The webhook alerts (issue 16): the URL is a secret, so only its mask is ever said.
+  webhookState: (mask: string, connection: string, destination: string, endpoint: string) =>
+    `webhook ${mask}: connection ${connection}; API destination ${destination}; ${endpoint}`,
+  endpointMatches: () => "POSTs to this webhook",
+  webhookRoleState: (role: string, trust: string, policy: string) =>
+    `role ${role}: trusts EventBridge for this account only: ${trust}; may invoke the destination: ${policy}`,
+  webhookTarget: (rule: string, state: string) => `${rule}: webhook target ${state}`,
+  webhookTargetAsPlanned: () => "API destination, with Slack's JSON",
+  noTopicTarget: () => "none (no alert email: the webhook's target is read on its own line)",
+  webhookArrived: (mask: string) => `the test message reached ${mask} (confirmed by the operator)`,
+  webhookNotArrived: (mask: string) => `no test message reached ${mask} (reported by the operator)`,
   credentialReportNote: (at: string) =>
     `The credential report was generated at ${at}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
 };

@@ -76,6 +76,14 @@ export const evidenceKo: EvidenceWords = {
   adminDirect: (kind: string, name: string) => `${kind} ${name} (직접 연결)`,
   user: () => "사용자",
   role: () => "역할",
+  webhookState: (mask: string, connection: string, destination: string, endpoint: string) => `웹훅 ${mask}: 연결 ${connection}; API 대상 ${destination}; ${endpoint}`,
+  endpointMatches: () => "이 웹훅으로 POST",
+  webhookRoleState: (role: string, trust: string, policy: string) => `역할 ${role}: 이 계정의 EventBridge만 신뢰: ${trust}; 대상 호출 허용: ${policy}`,
+  webhookTarget: (rule: string, state: string) => `${rule}: 웹훅 대상 ${state}`,
+  webhookTargetAsPlanned: () => "API 대상, Slack JSON 포함",
+  noTopicTarget: () => "없음 (알림 이메일 없음: 웹훅 대상은 별도 줄에서 읽음)",
+  webhookArrived: (mask: string) => `테스트 메시지가 ${mask}에 도착함 (운영자 확인)`,
+  webhookNotArrived: (mask: string) => `테스트 메시지가 ${mask}에 도착하지 않음 (운영자 보고)`,
   credentialReportNote: (at: string) =>
     `자격 증명 보고서는 ${at}에 생성되었습니다. AWS는 최대 4시간마다 한 번 만듭니다. rootlock은 루트 키와 MFA를 현재 상태인 계정 요약으로 판단합니다. 보고서만 읽는 도구(Prowler, ScoutSuite)는 수정 후에도 최대 4시간 동안 실패로 남을 수 있습니다.`,
 };

@@ -75,6 +75,7 @@ export const ko: Messages = {
       toggleTrail: "t 트레일 만들기/안 만들기",
       sendTest: "t 테스트 메시지 보내기",
       openMailbox: "m 메일함 열기(모의)",
+      webhook: "w 웹훅(Slack)",
       approveAll: "a 모두 승인",
       yes: "y 도착함",
       no: "n 도착하지 않음",
@@ -104,6 +105,7 @@ export const ko: Messages = {
       toggleTrail: "t       트레일 만들기, 또는 트레일이 생길 때까지 울릴 수 없는 규칙만 설정",
       sendTest: "t       알림 주제로 테스트 메시지 보내기",
       openMailbox: "m       모의 메일함을 열고 확인 링크 클릭",
+      webhook: "w       Slack(또는 다른 HTTPS) 웹훅 추가·변경·제거; 결과 화면에서는 테스트 메시지 보내기",
       approveAll: "a       이 변경과 계획의 나머지 변경을 모두 승인 (삭제는 따로 다시 물음)",
       yes: "y       알림 이메일이 도착함",
       no: "n       알림 이메일이 도착하지 않음",
@@ -474,6 +476,33 @@ export const ko: Messages = {
       "알림 규칙은 설정되었지만 us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다: 트레일이 생길 때까지 어떤 규칙도 울릴 수 없습니다. `rootlock alerts`를 다시 실행해 트레일을 만드십시오.",
     testOffer: "t: 주제로 테스트 메시지 보내기",
     testSent: (id: string) => `테스트 메시지를 보냈습니다(요청 ${id}). 확인된 주소에만 전달됩니다.`,
+    emailOptionalHint: "웹훅(Slack)으로만 알림을 보내려면 비워 두십시오: 다음 화면에서 w.",
+    webhookChoice: (mask: string | undefined) =>
+      mask ? `웹훅: ${mask} — EventBridge API 대상을 통한 Slack {"text": …} 메시지 (w로 변경)` : "웹훅: 없음 (w로 Slack 또는 다른 HTTPS 웹훅 추가)",
+    webhookLabel: "웹훅 URL",
+    webhookHint:
+      "Slack 수신 웹훅 URL(https://hooks.slack.com/services/…) 또는 JSON을 받는 HTTPS 웹훅을 붙여 넣고 Enter를 누르십시오. 비밀 값입니다: 점으로 표시되고 메모리에만 있으며 보고서에 기록되지 않습니다. 비우면 웹훅 없음.",
+    badWebhook: {
+      "not-url": "URL이 아닙니다(예: https://hooks.slack.com/services/…). 다시 붙여 넣으십시오.",
+      "not-https": "웹훅은 HTTPS URL이어야 합니다: EventBridge는 HTTPS 엔드포인트만 호출합니다. https:// URL을 붙여 넣으십시오.",
+    },
+    needRoute: "알림을 받을 곳을 고르십시오: 이메일 주소(Esc 뒤로), 웹훅(w), 또는 둘 다.",
+    webhookParts: "웹훅: EventBridge 연결과 API 대상(POST, 초당 1건), EventBridge가 호출할 때 쓰는 IAM 역할, 각 규칙의 대상. Lambda 없음.",
+    undoingWebhook: "이번에 만든 웹훅 구성 요소를 마지막 것부터 제거하는 중",
+    webhookUndone: "이번 실행에서 만든 웹훅 구성 요소를 다시 제거했습니다.",
+    webhookLeft: (left: string) => `제거하지 못함: ${left}. 콘솔에서 제거하거나 \`rootlock alerts\`를 다시 실행하십시오.`,
+    webhookFound: (mask: string, state: string) => `웹훅 ${mask}: API 대상 ${state} (계속 확인하려면 w로 다시 추가하십시오: URL은 저장되지 않습니다)`,
+    verifiedWebhook: "알림이 설정되었습니다: EventBridge가 웹훅으로 전달합니다 (대상 ACTIVE, 연결 AUTHORIZED).",
+    webhookTestOffer: "w: 웹훅으로 테스트 메시지 보내기 (같은 EventBridge 경로)",
+    webhookTestPreparing: "테스트 메시지 경로를 읽는 중",
+    webhookTestQuestion: (mask: string) => `테스트 메시지가 ${mask} 채널에 도착했습니까? (몇 초 걸립니다)`,
+    webhookTestKeys: "y: 도착함 · n: 도착하지 않음",
+    webhookTestRecorded: (arrived: boolean) =>
+      arrived
+        ? "기록함: 테스트 메시지가 도착했습니다(운영자 확인: 메시지 도착은 API로 볼 수 없습니다)."
+        : "기록함: 테스트 메시지가 도착하지 않았습니다. 웹훅 URL과 채널을 확인하십시오.",
+    channel: (n: number) => `모의 채널: 메시지 ${n}건 받음.`,
+    channelMessage: (text: string) => `  ▸ ${text}`,
   },
   summary: {
     title: "요약",

@@ -4,15 +4,17 @@
 // saying nothing is delivered yet; rules without a trail are never set up without saying they cannot fire. An
 // account whose own alert already tells someone of root sign-ins is shown as already in place.
 import { Box, Text } from "ink";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { webhookRef } from "../aws/webhook.js";
+import type { RunnerOutcome } from "../steps/plan-outcome.js";
+import { applyWebhookAction, isWebhookAction, rollbackWebhook, webhookTestActions, withWebhookTestAnswer } from "../steps/webhook-alerts.js";
 import { isOp } from "../aws/operations.js";
 import { alertRules, bucketNameFor, sameJson } from "../steps/alert-shapes.js";
-import { parseAlertEmail } from "../steps/alert-input.js";
+import { parseAlertEmail, parseWebhookUrl, type WebhookRefusal } from "../steps/alert-input.js";
 import {
   type AlertChoices,
   alertActionHolds,
   type AlertsFinding,
-  applyAlertAction,
   chosenRules,
   confirmAlertAction,
   existingAlertsVerdict,
@@ -34,7 +36,8 @@ import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
 import { useUi } from "./ui-context.js";
-import { type StepScreenProps, useStep } from "./use-step.js";
+import { Busy, type StepScreenProps, useStep } from "./use-step.js";
+import type { ApiAction } from "../steps/types.js";
 import { attempt } from "./use-task.js";
 
 interface Props extends StepScreenProps {
@@ -44,10 +47,19 @@ interface Props extends StepScreenProps {
 }
 
 /** The alert address, then the choices. (The intro, with the account's own alerts already delivering root sign-ins: keep them, or add rootlock's own.) */
-type Own = { kind: "email"; invalid: boolean } | { kind: "options" };
+type Own =
+  | { kind: "email"; invalid: boolean }
+  | { kind: "options"; needRoute?: boolean }
+  /** The webhook URL, typed or pasted (a secret: shown as dots). */
+  | { kind: "webhook"; invalid?: WebhookRefusal }
+  /** The plan was given up half-way: the webhook's parts made so far are removed, last first. */
+  | { kind: "undoing"; outcome: RunnerOutcome };
+
+/** The webhook's test message on the result: its calls (each confirmed), then the operator's answer. */
+type WebhookTest = { stage: "preparing" } | { stage: "running"; actions: ApiAction[] } | { stage: "asking" } | { stage: "answered"; arrived: boolean };
 
 export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }: Props) {
-  const { t, standIn, mode } = useUi();
+  const { t, standIn, mode, cleanups } = useUi();
   const a = t.alerts;
   const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, readOnlyApiCalls: false, createTrail: true });
   const [clicked, setClicked] = useState(false);
@@ -55,6 +67,28 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const [test, setTest] = useState<string>();
   // `t` asks first: the sns:Publish call is confirmed (Enter) or declined (Esc) like every other change.
   const [testCall, setTestCall] = useState<ReturnType<typeof testAlertAction>>();
+  // The webhook URL: a secret, kept here in memory only, handed to the calls that take it at the moment of sending.
+  const webhookUrl = useRef<string | undefined>(undefined);
+  const [webhookTest, setWebhookTest] = useState<WebhookTest>();
+  // What the undo of a given-up plan left behind (empty: everything removed), for the result.
+  const [webhookLeft, setWebhookLeft] = useState<string[]>();
+  // The webhook's parts sent so far in this plan: quitting (q, Ctrl-C) before the plan is through removes them.
+  const webhookMade = useRef<ApiAction[]>([]);
+  const UNDO_ID = "alerts: the webhook's parts";
+  const rememberWebhook = (action: ApiAction) => {
+    if (!isWebhookAction(action) || webhookMade.current.includes(action)) return;
+    // Remembered before it is sent: one whose answer is lost may have landed (an undo of what never landed is
+    // answered NoSuchEntity, and counts as removed).
+    webhookMade.current.push(action);
+    const made = [...webhookMade.current];
+    cleanups.add(UNDO_ID, async () => {
+      if ((await rollbackWebhook(ctx, made)).left.length > 0) throw new Error("left behind");
+    });
+  };
+  const forgetWebhook = () => {
+    cleanups.remove(UNDO_ID);
+    webhookMade.current = [];
+  };
 
   const step = useStep<AlertsFinding, Own>({
     ctx,
@@ -71,10 +105,16 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
         }
         case "email":
           return { back: () => step.setPhase({ kind: "intro" }) };
+        case "webhook":
+          return { back: () => step.setPhase({ kind: "options" }) };
         case "options":
           return step.introKeys({
-            continue: () => step.setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying" }),
+            continue: () =>
+              !choices.email && !choices.webhook
+                ? step.setPhase({ kind: "options", needRoute: true })
+                : step.setPhase(planAlerts(finding, choices).length > 0 ? { kind: "running" } : { kind: "verifying" }),
             back: () => step.setPhase({ kind: "email", invalid: false }),
+            webhook: () => step.setPhase({ kind: "webhook" }),
             toggleApiCalls: () => setChoices((c) => ({ ...c, apiCalls: !c.apiCalls })),
             toggleReadOnly: choices.apiCalls && (() => setChoices((c) => ({ ...c, readOnlyApiCalls: !c.readOnlyApiCalls }))),
             toggleTrail: needsTrailDecision(finding) && trailCreatable(finding) && (() => setChoices((c) => ({ ...c, createTrail: !c.createTrail }))),
@@ -86,15 +126,35 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
               !clicked &&
               (() => {
                 setClicked(true);
-                void standIn.confirmAlertEmail(choices.email);
+                if (choices.email) void standIn.confirmAlertEmail(choices.email);
               }),
           };
-        case "result":
-          return {
-            // While the test call is being confirmed, Enter and Esc are the confirmation's alone (ConfirmCall).
-            ...(testCall && { continue: undefined, back: undefined }),
-            sendTest: mode !== "dry-run" && test === undefined && !testCall && (() => setTestCall(testAlertAction(ctx, finding.topicArn))),
+        case "result": {
+          const testing = !!testCall || (!!webhookTest && webhookTest.stage !== "answered");
+          const answer = (arrived: boolean) => () => {
+            setWebhookTest({ stage: "answered", arrived });
+            if (phase.kind === "result" && choices.webhook)
+              step.setPhase({ ...phase, verdict: withWebhookTestAnswer(phase.verdict, choices.webhook.mask, arrived, ctx.now()) });
           };
+          return {
+            // While a test call is being confirmed, Enter and Esc are the confirmation's alone (ConfirmCall, ActionRunner).
+            ...(testing && { continue: undefined, back: undefined }),
+            sendTest: mode !== "dry-run" && !!choices.email && test === undefined && !testing && (() => setTestCall(testAlertAction(ctx, finding.topicArn))),
+            webhook:
+              mode !== "dry-run" &&
+              !!choices.webhook &&
+              !webhookTest &&
+              !testing &&
+              (() => {
+                setWebhookTest({ stage: "preparing" });
+                void attempt(() => webhookTestActions(ctx, { accountId: finding.accountId, partition: finding.partition }), "events:DescribeRule").then((r) =>
+                  setWebhookTest(r.ok ? { stage: "running", actions: r.value } : undefined),
+                );
+              }),
+            yes: webhookTest?.stage === "asking" && answer(true),
+            no: webhookTest?.stage === "asking" && answer(false),
+          };
+        }
         default:
           return {};
       }
@@ -106,7 +166,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const phase = step.phase;
   const setPhase = step.setPhase;
   const title = <Text bold>{a.title}</Text>;
-  const pendingOrNew = !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
+  const pendingOrNew = !!choices.email && !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
 
   switch (phase.kind) {
     case "intro":
@@ -130,6 +190,11 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             initial={offered ?? f.emails[0]?.endpoint ?? ""}
             maxLength={254}
             onSubmit={(text) => {
+              // Empty: no email, the alerts go to a webhook only (chosen on the next screen).
+              if (text.trim() === "") {
+                setChoices((c) => ({ ...c, email: undefined }));
+                return setPhase({ kind: "options" });
+              }
               const email = parseAlertEmail(text);
               if (!email) return setPhase({ kind: "email", invalid: true });
               setChoices((c) => ({ ...c, email }));
@@ -137,6 +202,47 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             }}
           />
           {phase.invalid && <Text color="red">{a.badEmail}</Text>}
+          <Text dimColor>{a.emailOptionalHint}</Text>
+        </Box>
+      );
+    case "webhook":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text dimColor>{a.webhookHint}</Text>
+          <TextField
+            label={a.webhookLabel}
+            focus
+            mask
+            maxLength={2048}
+            onSubmit={(text) => {
+              if (text.trim() === "") {
+                webhookUrl.current = undefined;
+                setChoices((c) => ({ ...c, webhook: undefined }));
+                return setPhase({ kind: "options" });
+              }
+              const parsed = parseWebhookUrl(text);
+              if (!parsed.ok) return setPhase({ kind: "webhook", invalid: parsed.why });
+              webhookUrl.current = parsed.url;
+              setChoices((c) => ({ ...c, webhook: webhookRef(parsed.url) }));
+              setPhase({ kind: "options" });
+            }}
+          />
+          {phase.invalid && <Text color="red">{a.badWebhook[phase.invalid]}</Text>}
+        </Box>
+      );
+    case "undoing":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <UndoWebhook
+            ctx={ctx}
+            outcome={phase.outcome}
+            onDone={(outcome, left) => {
+              setWebhookLeft(left);
+              step.runFinished(outcome, (done) => [...done.filter((x) => !isWebhookAction(x)).map(shortCall), ...left]);
+            }}
+          />
         </Box>
       );
     case "options": {
@@ -144,7 +250,10 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
       return (
         <Box flexDirection="column">
           {title}
-          <Text>{a.subscription(choices.email, a.subscriptionStates[subscriptionState(f, choices.email)])}</Text>
+          {choices.email && <Text>{a.subscription(choices.email, a.subscriptionStates[subscriptionState(f, choices.email)])}</Text>}
+          <Text>{a.webhookChoice(choices.webhook?.mask)}</Text>
+          {choices.webhook && <Text dimColor>{a.webhookParts}</Text>}
+          {phase.needRoute && <Text color="red">{a.needRoute}</Text>}
           <Text>{a.apiChoice(choices.apiCalls)}</Text>
           {choices.apiCalls && <Text dimColor>{a.apiScope}</Text>}
           {choices.apiCalls && <Text>{a.readOnlyChoice(!!choices.readOnlyApiCalls)}</Text>}
@@ -166,7 +275,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             <Text color="green">{a.trailFound(f.deliveringTrail!.name)}</Text>
           )}
           {plan.length === 0 && <Text color="green">{a.nothingToDo}</Text>}
-          <Text dimColor>{a.optionsKeys(["a", choices.apiCalls && "r", needsTrailDecision(f) && "t"].filter(Boolean).join(" / "))}</Text>
+          <Text dimColor>{a.optionsKeys(["a", choices.apiCalls && "r", needsTrailDecision(f) && "t", "w"].filter(Boolean).join(" / "))}</Text>
         </Box>
       );
     }
@@ -176,12 +285,22 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {title}
           <ActionRunner
             actions={planAlerts(f, choices)}
-            apply={(action) => applyAlertAction(ctx, action)}
+            // The webhook URL goes only to the calls that take it (CreateApiDestination, UpdateApiDestination).
+            apply={(action) => {
+              rememberWebhook(action);
+              return applyWebhookAction(ctx, action, () => webhookUrl.current ?? "");
+            }}
             holds={(action) => alertActionHolds(ctx, action)}
             readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
             warning={(action) => (isOp(action, "putRuleTarget") && pendingOrNew ? a.pendingWarning : undefined)}
             // A call declined half-way: everything made before it stays in the account until a later run completes it.
-            onFinished={(outcome) => step.runFinished(outcome, (done) => done.map(shortCall))}
+            // The webhook's parts are undone when the plan is given up: a half-made route to a channel helps no one.
+            onFinished={(outcome) => {
+              // Through (or undone just below): nothing is left for quitting to remove.
+              forgetWebhook();
+              if (outcome.stopped && !outcome.notSent.length && outcome.done.some(isWebhookAction)) setPhase({ kind: "undoing", outcome });
+              else step.runFinished(outcome, (done) => done.map(shortCall));
+            }}
           />
         </Box>
       );
@@ -191,7 +310,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {title}
           {pendingOrNew && (
             <Box flexDirection="column">
-              <Text color="yellow">{a.confirmTitle(choices.email)}</Text>
+              <Text color="yellow">{a.confirmTitle(choices.email ?? "")}</Text>
               <NumberedList items={a.confirmSteps} />
               {standIn && (clicked ? <Text color="magenta">{a.mailboxClicked}</Text> : <Text color="magenta">{a.openMailbox}</Text>)}
             </Box>
@@ -203,7 +322,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
       return (
         <Box flexDirection="column">
           {title}
-          {phase.verdict.state === "verified" && <Text color="green">{a.verified}</Text>}
+          {phase.verdict.state === "verified" && <Text color="green">{choices.email ? a.verified : a.verifiedWebhook}</Text>}
           {phase.verdict.reason === "subscription-pending" && <Text color="yellow">{a.pending}</Text>}
           {phase.verdict.reason === "no-trail" && <Text color="yellow">{a.noTrailResult}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
@@ -218,8 +337,19 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
               onDecline={() => setTestCall(undefined)}
             />
           )}
+          {webhookLeft && (webhookLeft.length === 0 ? <Text color="green">{a.webhookUndone}</Text> : <Text color="red">{a.webhookLeft(webhookLeft.join(", "))}</Text>)}
           {test !== undefined && <Text color="green">{a.testSent(test)}</Text>}
-          {mode !== "dry-run" && !phase.notSent && test === undefined && !testCall && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
+          {mode !== "dry-run" && !phase.notSent && !!choices.email && test === undefined && !testCall && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
+          {choices.webhook && (
+            <WebhookTestView
+              ctx={ctx}
+              test={webhookTest}
+              mask={choices.webhook.mask}
+              offered={mode !== "dry-run" && !phase.notSent && phase.verdict.state !== "skipped"}
+              onSent={() => setWebhookTest({ stage: "asking" })}
+              onStopped={() => setWebhookTest(undefined)}
+            />
+          )}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );
@@ -258,6 +388,7 @@ function FindingView({ finding }: { finding: AlertsFinding }) {
       {finding.emails.map((s) => (
         <Text key={s.endpoint}>{a.subscription(s.endpoint, a.subscriptionStates[s.pending ? "pending" : "confirmed"])}</Text>
       ))}
+      {finding.webhook.destination && <Text>{a.webhookFound(finding.webhook.destination.endpoint.mask, finding.webhook.destination.state)}</Text>}
       {everyRule.map((spec) => {
         const rule = finding.rules[spec.kind];
         // The API-call rule is optional: absent, it is offered, not "to be created". Its read-only choice comes later,
@@ -268,4 +399,73 @@ function FindingView({ finding }: { finding: AlertsFinding }) {
       })}
     </Box>
   );
+}
+
+/** Removes the webhook's parts the given-up plan made, last first, then hands the runner's end on with what was read. */
+function UndoWebhook({ ctx, outcome, onDone }: { ctx: StepScreenProps["ctx"]; outcome: RunnerOutcome; onDone: (o: RunnerOutcome, left: string[]) => void }) {
+  const { t } = useUi();
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void rollbackWebhook(ctx, outcome.done).then(
+      (r) => onDone({ ...outcome, evidence: [...outcome.evidence, ...r.removed] }, r.left),
+      () => onDone(outcome, outcome.done.filter(isWebhookAction).map(shortCall)),
+    );
+  }, [ctx, outcome, onDone]);
+  return <Busy what={t.alerts.undoingWebhook} />;
+}
+
+/** The webhook's test message: offered, its calls confirmed one by one, then "did it arrive?" (and the demo's channel). */
+function WebhookTestView(props: {
+  ctx: StepScreenProps["ctx"];
+  test: WebhookTest | undefined;
+  mask: string;
+  offered: boolean;
+  onSent: () => void;
+  onStopped: () => void;
+}) {
+  const { t, standIn } = useUi();
+  const a = t.alerts;
+  const { ctx, test } = props;
+  const channel = standIn?.webhookChannel() ?? [];
+  const last = channel.at(-1);
+  return (
+    <Box flexDirection="column">
+      {!test && props.offered && <Text>{a.webhookTestOffer}</Text>}
+      {test?.stage === "preparing" && <Busy what={a.webhookTestPreparing} />}
+      {test?.stage === "running" && (
+        <ActionRunner
+          actions={test.actions}
+          apply={(action) => applyWebhookAction(ctx, action, () => "")}
+          holds={(action) => alertActionHolds(ctx, action)}
+          readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
+          onFinished={(outcome) => (outcome.stopped ? props.onStopped() : props.onSent())}
+        />
+      )}
+      {test?.stage === "asking" && (
+        <>
+          <Text>{a.webhookTestQuestion(props.mask)}</Text>
+          <Text dimColor>{a.webhookTestKeys}</Text>
+        </>
+      )}
+      {test?.stage === "answered" && <Text color={test.arrived ? "green" : "yellow"}>{a.webhookTestRecorded(test.arrived)}</Text>}
+      {standIn && channel.length > 0 && (
+        <>
+          <Text color="magenta">{a.channel(channel.length)}</Text>
+          {last && <Text color="magenta">{a.channelMessage(slackText(last.body))}</Text>}
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** The text of a Slack message body (`{"text": …}`), or the body as it is. */
+function slackText(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { text?: unknown };
+    return typeof parsed.text === "string" ? parsed.text : body;
+  } catch {
+    return body;
+  }
 }

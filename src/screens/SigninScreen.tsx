@@ -127,6 +127,7 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
                 <>
                   <Text color="cyan">{s.drillQuestion}</Text>
                   {standIn && <Text color="magenta">{s.inbox(standIn.alertInbox().length)}</Text>}
+                  {standIn && standIn.webhookChannel().length > 0 && <Text color="magenta">{t.alerts.channel(standIn.webhookChannel().length)}</Text>}
                   <Text dimColor>{s.drillKeys}</Text>
                 </>
               ) : (

@@ -51,6 +51,8 @@ export const KEYMAP = {
   toggleTrail: letter("t"),
   /** Alerts, on the result: send a test message through the topic. */
   sendTest: letter("t"),
+  /** Alerts: add, change or remove the webhook (Slack or any HTTPS webhook); on the result, send it a test message. */
+  webhook: letter("w"),
   /** Alerts: open the simulated mailbox and click the confirmation link (demo only). */
   openMailbox: letter("m"),
   /** A plan of several calls: approve this call and every one after it (a deletion still asks on its own). */

@@ -8,3 +8,26 @@ export function parseAlertEmail(text: string): string | undefined {
   const parsed = alertEmailSchema.safeParse(text.trim());
   return parsed.success ? parsed.data : undefined;
 }
+
+/** Why a webhook URL was refused: not a URL at all, or not HTTPS (EventBridge calls HTTPS endpoints only). */
+export type WebhookRefusal = "not-url" | "not-https";
+
+/** EventBridge's limit on InvocationEndpoint (EventBridge API reference, CreateApiDestination: up to 2048). */
+const WEBHOOK_URL_MAX = 2048;
+
+/**
+ * A webhook URL the operator typed or pasted: an absolute https:// URL with a host, no spaces, at most 2048
+ * characters. The answer never echoes the text back (it is a secret): a refusal says only why.
+ */
+export function parseWebhookUrl(text: string): { ok: true; url: string } | { ok: false; why: WebhookRefusal } {
+  const candidate = text.trim();
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return { ok: false, why: "not-url" };
+  }
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(candidate) || !url.hostname || candidate.length > WEBHOOK_URL_MAX) return { ok: false, why: "not-url" };
+  if (url.protocol !== "https:") return { ok: false, why: "not-https" };
+  return { ok: true, url: candidate };
+}

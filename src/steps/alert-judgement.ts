@@ -1,23 +1,49 @@
 // One judgement of "does anyone hear when root signs in?", shared by `rootlock check`'s alert row and the alerts
 // step (which says "already in place" when the account's own rules pass it): a rule on the default bus in
 // us-east-1 that catches root's console sign-ins, a target that delivers (an SNS topic with a confirmed
-// subscription), and a trail that brings the events to EventBridge at all. Reads only.
+// subscription, or an EventBridge API destination that is ACTIVE with its connection AUTHORIZED), and a trail that
+// brings the events to EventBridge at all. Reads only.
 import type { Account, EventRule, TopicSubscription, Trail } from "../aws/account.js";
 import { describeDeliveringTrail, SIGN_IN_DETAIL_TYPES, trailDeliversRootCalls } from "./alert-shapes.js";
 import { type Read, read } from "./reads.js";
 
 const isTopicArn = (arn: string) => /^arn:aws[\w-]*:sns:/.test(arn);
+/** An API destination's ARN: `arn:aws:events:REGION:ACCOUNT:api-destination/NAME/SUFFIX`; its name, or undefined. */
+export const destinationNameOf = (arn: string) => /^arn:aws[\w-]*:events:[^:]*:[^:]*:api-destination\/([^/]+)/.exec(arn)?.[1];
+const connectionNameOf = (arn: string) => /:connection\/([^/]+)/.exec(arn)?.[1];
 
 /** The subscriptions of each SNS topic a root-sign-in rule targets, by topic ARN. */
 export type TopicReads = Record<string, Read<TopicSubscription[]>>;
 
-/** The rules, then (depending on them) the subscriptions of the SNS topics the root-sign-in rules send to. */
-export async function readAlertRoutes(account: Account): Promise<[Read<EventRule[]>, TopicReads]> {
+/** What EventBridge needs to deliver through an API destination: its ARN and state, and its connection's state. */
+export interface DestinationHealth {
+  arn: string;
+  state: string;
+  connectionState?: string;
+}
+/** Each API destination a root-sign-in rule targets, by the target's ARN (undefined: no such destination). */
+export type DestinationReads = Record<string, Read<DestinationHealth | undefined>>;
+
+/** The rules, then (depending on them) the SNS topics' subscriptions and the API destinations the root-sign-in rules send to. */
+export async function readAlertRoutes(account: Account): Promise<[Read<EventRule[]>, TopicReads, DestinationReads]> {
   const rules = await read(() => account.listEventRules(), "events:ListRules");
-  if (!rules.ok) return [rules, {}];
-  const arns = [...new Set(rules.value.filter(catchesRootSignIn).flatMap((r) => (r.targetArns ?? []).filter(isTopicArn)))];
-  const subs = await Promise.all(arns.map((arn) => read(() => account.listSubscriptions(arn), "sns:ListSubscriptionsByTopic")));
-  return [rules, Object.fromEntries(arns.map((arn, i) => [arn, subs[i]!]))];
+  if (!rules.ok) return [rules, {}, {}];
+  const targets = [...new Set(rules.value.filter(catchesRootSignIn).flatMap((r) => r.targetArns ?? []))];
+  const arns = targets.filter(isTopicArn);
+  const destinations = targets.filter((arn) => destinationNameOf(arn) !== undefined);
+  const [subs, health] = await Promise.all([
+    Promise.all(arns.map((arn) => read(() => account.listSubscriptions(arn), "sns:ListSubscriptionsByTopic"))),
+    Promise.all(destinations.map((arn) => read(() => readDestination(account, destinationNameOf(arn)!), "events:DescribeApiDestination"))),
+  ]);
+  return [rules, Object.fromEntries(arns.map((arn, i) => [arn, subs[i]!])), Object.fromEntries(destinations.map((arn, i) => [arn, health[i]!]))];
+}
+
+async function readDestination(account: Account, name: string): Promise<DestinationHealth | undefined> {
+  const d = await account.getApiDestination(name);
+  if (!d) return undefined;
+  const connection = connectionNameOf(d.connectionArn);
+  const c = connection ? await account.getConnection(connection) : undefined;
+  return { arn: d.arn, state: d.state, connectionState: c?.state };
 }
 
 /**
@@ -52,15 +78,28 @@ export function catchesRootMfaRemoval(rule: EventRule): boolean {
 }
 
 /**
- * Who hears of a root sign-in: for each rule, its SNS topics' confirmed subscriptions. A target that is not an
- * SNS topic (a Lambda, a queue) cannot be judged from here and counts as delivered.
+ * Who hears of a root sign-in: for each rule, its SNS topics' confirmed subscriptions, and its API destinations
+ * that EventBridge can deliver through: ACTIVE (EventBridge API reference, ApiDestinationState) with the connection
+ * AUTHORIZED (ConnectionState), and still the destination the target names (one deleted and made again gets a new
+ * ARN). Another kind of target (a Lambda, a queue) cannot be judged from here and counts as delivered.
  */
-function deliveries(rules: EventRule[], topics: TopicReads): { delivered: AlertRoute[]; pending: string[]; unreadable: string[] } {
+function deliveries(rules: EventRule[], topics: TopicReads, destinations: DestinationReads): { delivered: AlertRoute[]; pending: string[]; unreadable: string[] } {
   const delivered: AlertRoute[] = [];
   const pending: string[] = [];
   const unreadable: string[] = [];
   for (const rule of rules) {
     for (const arn of rule.targetArns ?? []) {
+      if (destinationNameOf(arn) !== undefined) {
+        const health = destinations[arn];
+        if (!health || !health.ok) unreadable.push(arn);
+        else if (health.value?.arn === arn && health.value.state === "ACTIVE" && health.value.connectionState === "AUTHORIZED")
+          delivered.push({ rule: rule.name, target: arn });
+        else
+          pending.push(
+            `${arn} (${health.value ? `${health.value.arn === arn ? "" : "replaced, "}${health.value.state}, connection ${health.value.connectionState ?? "absent"}` : "absent"})`,
+          );
+        continue;
+      }
       if (!isTopicArn(arn)) {
         delivered.push({ rule: rule.name, target: arn });
         continue;
@@ -99,16 +138,25 @@ export interface SignInAlertJudgement {
  * "… via CloudTrail" detail type, console sign-ins included, only from a trail with logging (EventBridge User
  * Guide, "AWS service events delivered via AWS CloudTrail", eb-service-event-cloudtrail).
  */
-export function judgeSignInAlerts(rules: Read<EventRule[]>, topics: TopicReads, trails: Read<Trail[]> | undefined): SignInAlertJudgement {
+export function judgeSignInAlerts(
+  rules: Read<EventRule[]>,
+  topics: TopicReads,
+  trails: Read<Trail[]> | undefined,
+  destinations: DestinationReads = {},
+): SignInAlertJudgement {
   const none = { routes: [] };
   if (!rules.ok) return { ...none, status: "unknown", evidence: couldNotRead(rules) };
   const catching = rules.value.filter(catchesRootSignIn);
   if (catching.length === 0) return { ...none, status: "fail", evidence: "no enabled rule with a target catches root console sign-ins" };
   const names = catching.map((r) => r.name).join(", ");
-  const d = deliveries(catching, topics);
+  const d = deliveries(catching, topics, destinations);
   if (d.delivered.length === 0) {
     if (d.unreadable.length > 0) return { ...none, status: "unknown", evidence: `rule ${names}: could not read the subscriptions of ${d.unreadable.join(", ")}` };
-    return { ...none, status: "fail", evidence: `rule ${names}: its topic has no confirmed subscription (pending: ${d.pending.join(", ")}), so nothing is delivered` };
+    return {
+      ...none,
+      status: "fail",
+      evidence: `rule ${names}: no target delivers (a topic with no confirmed subscription, or an API destination that is not ACTIVE or whose connection is not AUTHORIZED: ${d.pending.join(", ")}), so nothing is delivered`,
+    };
   }
   const routes = `rule ${d.delivered.map(describeRoute).join(", ")}`;
   if (!trails) return { ...none, status: "unknown", evidence: `${routes}; the trails were not read` };

@@ -31,6 +31,17 @@ import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
 import { trailWait, type WaitHooks, waitUntil } from "./wait.js";
+import type { WebhookRef } from "../aws/webhook.js";
+import {
+  inspectWebhook,
+  planWebhookParts,
+  planWebhookTarget,
+  readWebhook,
+  webhookEvidence,
+  type WebhookFinding,
+  webhookInPlace,
+  type WebhookState,
+} from "./webhook-alerts.js";
 
 export interface AlertsFinding {
   accountId: string;
@@ -50,12 +61,20 @@ export interface AlertsFinding {
   bucket?: BucketState;
   /** Alerts the account already has (not rootlock's): a rule and topic that tell someone of root sign-ins, and a trail. */
   existing?: SignInAlertJudgement;
+  /** rootlock's webhook parts (connection, API destination, role), as they are. */
+  webhook: WebhookFinding;
   evidence: Evidence[];
 }
 
 /** What the operator chose. */
 export interface AlertChoices {
-  email: string;
+  /** The alert address; absent when the alerts go to a webhook only. */
+  email?: string;
+  /**
+   * The webhook the alerts also (or instead) go to, as its digest and mask: the URL itself is a secret, supplied only
+   * when the destination is sent (webhook-alerts.ts, applyWebhookAction).
+   */
+  webhook?: WebhookRef;
   /** Also alert on root's API calls delivered to us-east-1 (global services, and us-east-1's own). */
   apiCalls: boolean;
   /** The API-call rule takes read-only calls too (State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS). */
@@ -73,11 +92,12 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
   const topicArn = topicArnFor(partition, accountId, topicName);
   const bucketName = bucketNameFor(accountId);
   const specs = alertRules(topicArn);
-  const [topic, ruleList, trails, [accountRules, topicReads]] = await Promise.all([
+  const [topic, ruleList, trails, [accountRules, topicReads, destinationReads], webhook] = await Promise.all([
     ctx.account.getTopic(topicArn),
     Promise.all(specs.map((s) => ctx.account.getEventRule(s.name))),
     ctx.account.listTrails(),
     readAlertRoutes(ctx.account),
+    inspectWebhook(ctx),
   ]);
   const deliveringTrail = trails.find(trailDeliversRootCalls);
   const ownTrail = trails.find((t) => t.name === TRAIL_NAME);
@@ -93,7 +113,7 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
   const unreadable = trails.filter((t) => t.statusFrom === "unreadable");
   // The account's own alerts, judged as `rootlock check` judges them; rootlock's rules are left to the plan.
   const others = accountRules.ok ? { ok: true as const, value: accountRules.value.filter((r) => !r.name.startsWith(RULE_PREFIX)) } : accountRules;
-  const judged = judgeSignInAlerts(others, topicReads, { ok: true, value: trails });
+  const judged = judgeSignInAlerts(others, topicReads, { ok: true, value: trails }, destinationReads);
   const at = ctx.now();
   return {
     accountId,
@@ -108,6 +128,7 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
     ownTrail,
     bucket,
     existing: judged.status === "pass" ? judged : undefined,
+    webhook,
     evidence: [
       { source: "sns:GetTopicAttributes (us-east-1)", read: topic ? `${topicArn} exists` : `${topicArn} absent`, at },
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
@@ -174,26 +195,39 @@ export function existingAlertsVerdict(finding: AlertsFinding): Verdict | undefin
 }
 
 /** Only what is missing or not as it should be, in the order AWS needs it (the topic before what points at it). */
+/**
+ * Only what is missing or not as it should be, in the order AWS needs it (the topic, and the webhook's destination
+ * and role, before the targets that point at them). The email's parts only with an address, the webhook's only with
+ * a webhook: either, or both.
+ */
 export function planAlerts(finding: AlertsFinding, choices: AlertChoices): ApiAction[] {
   const actions: ApiAction[] = [];
   const { topicArn } = finding;
-  if (!finding.topic) actions.push(apiAction("createTopic", { name: finding.topicName }));
-  if (!topicPolicyIsRight(finding.topic?.policy, topicArn, finding.accountId)) {
-    actions.push(apiAction("setTopicPolicy", { topicArn, policy: topicPolicyWith(finding.topic?.policy, topicArn, finding.accountId) }));
+  const email = choices.email;
+  const place = { accountId: finding.accountId, partition: finding.partition };
+  if (email) {
+    if (!finding.topic) actions.push(apiAction("createTopic", { name: finding.topicName }));
+    if (!topicPolicyIsRight(finding.topic?.policy, topicArn, finding.accountId)) {
+      actions.push(apiAction("setTopicPolicy", { topicArn, policy: topicPolicyWith(finding.topic?.policy, topicArn, finding.accountId) }));
+    }
+    if (!finding.emails.some((s) => s.endpoint === email)) actions.push(apiAction("subscribeEmail", { topicArn, email }));
   }
-  if (!finding.emails.some((s) => s.endpoint === choices.email)) actions.push(apiAction("subscribeEmail", { topicArn, email: choices.email }));
   if (!finding.deliveringTrail && choices.createTrail && trailCreatable(finding)) actions.push(...planTrail(finding));
+  if (choices.webhook) actions.push(...planWebhookParts(finding.webhook, choices.webhook, place));
   for (const spec of chosenRules(finding, choices)) {
     const rule = finding.rules[spec.kind];
     if (!ruleIsRight(rule, spec))
       actions.push(apiAction("putEventRule", { name: spec.name, pattern: JSON.stringify(spec.pattern), description: spec.description, state: spec.state }));
     if (
+      email &&
       !targetIsRight(
         rule?.targets.find((t) => t.id === TARGET_ID),
         spec.target,
       )
     )
       actions.push(apiAction("putRuleTarget", { rule: spec.name, target: spec.target }));
+    // A destination sent again (a changed URL) keeps its ARN, so a right target stays right.
+    if (choices.webhook) actions.push(...planWebhookTarget(rule, spec, finding.webhook, place));
   }
   return actions;
 }
@@ -234,6 +268,8 @@ export interface AlertsState {
   rules: { spec: AlertRuleSpec; rule: boolean; target: boolean }[];
   /** Whether a trail brings root's events to EventBridge in us-east-1 (every rule needs one to fire). */
   trail: boolean;
+  /** The webhook's parts, read back (when the alerts go to one). */
+  webhook?: WebhookState;
 }
 
 async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices): Promise<AlertsState> {
@@ -245,35 +281,56 @@ async function readAlerts(ctx: StepContext, finding: AlertsFinding, choices: Ale
     ctx.account.listTrails(),
   ]);
   const mine = subs.find((s) => s.endpoint === choices.email);
+  const place = { accountId: finding.accountId, partition: finding.partition };
+  const webhook = choices.webhook ? await readWebhook(ctx, choices.webhook, specs, place) : undefined;
   return {
+    webhook,
     topic: !!topic,
     policy: topicPolicyIsRight(topic?.policy, finding.topicArn, finding.accountId),
     subscription: !mine ? "missing" : mine.pending ? "pending" : "confirmed",
     rules: specs.map((spec, i) => ({
       spec,
       rule: ruleIsRight(rules[i], spec),
-      target: targetIsRight(
-        rules[i]?.targets.find((t) => t.id === TARGET_ID),
-        spec.target,
-      ),
+      // Without an address, the rule's SNS target is not rootlock's to judge.
+      target:
+        !choices.email ||
+        targetIsRight(
+          rules[i]?.targets.find((t) => t.id === TARGET_ID),
+          spec.target,
+        ),
     })),
     trail: trails.some(trailDeliversRootCalls),
   };
 }
 
-/** Every part rootlock sets up is in place (the subscription may still be pending; the trail is judged apart). */
-function alertsInPlace(s: AlertsState): boolean {
-  return s.topic && s.policy && s.subscription !== "missing" && s.rules.every((r) => r.rule && r.target);
+/**
+ * Every part rootlock sets up is in place (the subscription may still be pending; the trail is judged apart): the
+ * email's parts when there is an address, the webhook's (delivering: destination ACTIVE, connection AUTHORIZED)
+ * when there is a webhook.
+ */
+function alertsInPlace(s: AlertsState, choices: AlertChoices): boolean {
+  const email = !choices.email || (s.topic && s.policy && s.subscription !== "missing");
+  const webhook = !s.webhook || webhookInPlace(s.webhook);
+  return email && webhook && s.rules.every((r) => r.rule && r.target);
 }
 
-function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: Date): Evidence[] {
+/** Nothing waits on an owner's click: there is no address, or its subscription is confirmed. */
+const subscriptionDone = (s: AlertsState, choices: AlertChoices) => !choices.email || s.subscription === "confirmed";
+
+function evidenceOf(s: AlertsState, finding: AlertsFinding, choices: AlertChoices, at: Date): Evidence[] {
+  const email = choices.email;
   const evidence: Evidence[] = [
-    {
-      source: "sns:GetTopicAttributes (us-east-1)",
-      ...reads(phrase("topicState", finding.topicArn, phrase(s.topic ? "exists" : "gone"), phrase(s.policy ? "yes" : "no"))),
-      at,
-    },
-    { source: "sns:ListSubscriptionsByTopic", ...reads(phrase("emailState", email, phrase(s.subscription))), at },
+    ...(email
+      ? [
+          {
+            source: "sns:GetTopicAttributes (us-east-1)",
+            ...reads(phrase("topicState", finding.topicArn, phrase(s.topic ? "exists" : "gone"), phrase(s.policy ? "yes" : "no"))),
+            at,
+          },
+          { source: "sns:ListSubscriptionsByTopic", ...reads(phrase("emailState", email, phrase(s.subscription))), at },
+        ]
+      : []),
+    ...(s.webhook && choices.webhook ? webhookEvidence(s.webhook, choices.webhook, at) : []),
     ...s.rules.map((r) => ({
       source: "events:DescribeRule + events:ListTargetsByRule (us-east-1)",
       ...reads(
@@ -283,7 +340,8 @@ function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: D
           r.spec.catches,
           r.spec.state,
           phrase(r.rule ? "ruleAsPlanned" : "notAsPlanned"),
-          phrase(r.target ? "targetAsPlanned" : "notAsPlanned"),
+          // Without an address there is no topic target to judge: the webhook's targets have lines of their own.
+          phrase(!email ? "noTopicTarget" : r.target ? "targetAsPlanned" : "notAsPlanned"),
         ),
       ),
       at,
@@ -306,13 +364,13 @@ function evidenceOf(s: AlertsState, finding: AlertsFinding, email: string, at: D
  */
 export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, choices: AlertChoices, hooks?: WaitHooks): Promise<Verdict> {
   const expectTrail = trailExpected(finding, choices);
-  const done = (s: AlertsState) => alertsInPlace(s) && s.subscription === "confirmed" && (s.trail || !expectTrail);
+  const done = (s: AlertsState) => alertsInPlace(s, choices) && subscriptionDone(s, choices) && (s.trail || !expectTrail);
   const result = await waitUntil(ctx, () => readAlerts(ctx, finding, choices), done, trailWait(ctx, hooks));
   const last = result.last;
-  const evidence = last ? evidenceOf(last, finding, choices.email, ctx.now()) : [];
+  const evidence = last ? evidenceOf(last, finding, choices, ctx.now()) : [];
   if (result.met && last?.trail) return verdict("verified", "read-back-confirms", evidence);
-  if (last && alertsInPlace(last) && !last.trail) return verdict("unverified", "no-trail", evidence);
-  if (last && alertsInPlace(last)) return verdict("unverified", "subscription-pending", evidence);
+  if (last && alertsInPlace(last, choices) && !last.trail) return verdict("unverified", "no-trail", evidence);
+  if (last && alertsInPlace(last, choices)) return verdict("unverified", "subscription-pending", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
 }
 

@@ -15,7 +15,7 @@ import type {
   VirtualMfaDevice,
 } from "../aws/account.js";
 import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
-import { catchesRootMfaRemoval, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
+import { catchesRootMfaRemoval, type DestinationReads, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
 import { isRootArn, signsWithRootKey } from "../aws/account.js";
 import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
@@ -41,6 +41,8 @@ export interface CheckInput {
   rules: Read<EventRule[]>;
   /** The subscriptions of each SNS topic that a root-sign-in rule targets: is anyone actually told? */
   topics?: Record<string, Read<TopicSubscription[]>>;
+  /** The API destinations (and their connections) the root-sign-in rules target, by target ARN. */
+  destinations?: DestinationReads;
   trails?: Read<Trail[]>;
   contact: Read<SecurityContact | undefined>;
   /** Root's own keys by id: readable only with root's credentials (ListAccessKeys acts on the caller). */
@@ -54,7 +56,7 @@ export interface CheckInput {
 /** Every read at once: they do not depend on each other. */
 async function readPosture(account: Account, now: Date): Promise<CheckInput> {
   const since = new Date(now.getTime() - HISTORY_DAYS * DAY);
-  const [summary, report, devices, [signins, mfaEnablements], [rules, topics], trails, contact, admins, passwordPolicy] = await Promise.all([
+  const [summary, report, devices, [signins, mfaEnablements], [rules, topics, destinations], trails, contact, admins, passwordPolicy] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
     read(() => account.getRootCredentialReport(), "iam:GetCredentialReport"),
     read(() => account.listVirtualMfaDevices("Assigned"), "iam:ListVirtualMFADevices"),
@@ -65,7 +67,7 @@ async function readPosture(account: Account, now: Date): Promise<CheckInput> {
     read(() => findAdminIdentities(account), "iam:ListEntitiesForPolicy"),
     read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);
-  return { summary, report, devices, signins, mfaEnablements, rules, topics, trails, contact, admins, passwordPolicy };
+  return { summary, report, devices, signins, mfaEnablements, rules, topics, destinations, trails, contact, admins, passwordPolicy };
 }
 
 /**
@@ -223,8 +225,8 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
     const base = { ...ids("root-activity-alerts"), title: "Alert on root activity" } as const;
     if (!input.rules.ok) add({ ...base, status: "unknown", evidence: unknown(input.rules), source: "events:ListRules (us-east-1)" });
     else {
-      const judged = judgeSignInAlerts(input.rules, input.topics ?? {}, input.trails);
-      const source = "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1) + cloudtrail:DescribeTrails";
+      const judged = judgeSignInAlerts(input.rules, input.topics ?? {}, input.trails, input.destinations);
+      const source = "events:ListRules + sns:ListSubscriptionsByTopic + events:DescribeApiDestination (us-east-1) + cloudtrail:DescribeTrails";
       // What else is known: the MFA-removal alert, and whether a trail lets it fire.
       const mfaRule = input.rules.value.some(catchesRootMfaRemoval);
       // Each trail was read on its own: one that could not be read leaves the answer unknown, not false.

@@ -16,6 +16,7 @@ import { needsSecret, type OpArgs, type OpName, type OpSecret, receiptOf, record
 import { partitionOf } from "../aws/partition.js";
 import { sameJson, targetIsRight, topicArnFor, topicPolicyIsRight } from "./alert-shapes.js";
 import { describePolicy, samePolicy } from "./password-policy.js";
+import { connectionIsReady, webhookTargetIsRight } from "./webhook-shapes.js";
 import type { ApiAction, Evidence, StepContext } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
@@ -45,6 +46,11 @@ const inPlace =
 const asPlanned = (what: string) => phrase("asPlanned", what);
 
 const group = (ctx: StepContext, name: string) => ctx.account.getGroup(name);
+/** The webhook's API destination, read back by digest: the URL AWS answers never leaves the adapter (aws/webhook.ts). */
+const destinationHolds = async (ctx: StepContext, a: OpArgs<"createApiDestination">) => {
+  const [d, c] = await Promise.all([ctx.account.getApiDestination(a.name), ctx.account.getConnection(a.connection)]);
+  return !!d && !!c && d.endpoint.digest === a.endpoint.digest && d.httpMethod === "POST" && d.connectionArn === c.arn;
+};
 const unassigned = (ctx: StepContext) => ctx.account.listVirtualMfaDevices("Unassigned");
 const keys = (ctx: StepContext) => ctx.account.listRootAccessKeys();
 
@@ -202,6 +208,85 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
     holds: async (ctx, a) => (await ctx.account.listTrails()).some((t) => t.name === a.name && t.logging),
     source: "cloudtrail:StartLogging",
     shows: (a) => asPlanned(a.name),
+  },
+
+  // The webhook (issue 16). A connection counts once AUTHORIZED (EventBridge can sign with it), not merely made.
+  createConnection: {
+    holds: async (ctx, a) => connectionIsReady(await ctx.account.getConnection(a.name)),
+    source: "events:DescribeConnection",
+    shows: (a) => asPlanned(a.name),
+    undo: (a) => write("deleteConnection", { name: a.name }),
+  },
+  createApiDestination: {
+    holds: destinationHolds,
+    source: "events:DescribeApiDestination",
+    shows: (a) => asPlanned(`${a.name} → ${a.endpoint.mask}`),
+    undo: (a) => write("deleteApiDestination", { name: a.name }),
+  },
+  // A changed URL put back: undone, the destination goes (the URL it had before is not rootlock's to restore).
+  updateApiDestination: {
+    holds: destinationHolds,
+    source: "events:DescribeApiDestination",
+    shows: (a) => asPlanned(`${a.name} → ${a.endpoint.mask}`),
+    undo: (a) => write("deleteApiDestination", { name: a.name }),
+  },
+  createWebhookRole: {
+    holds: async (ctx, a) => (await ctx.account.getRole(a.roleName)) !== undefined,
+    source: "iam:GetRole",
+    shows: (a) => asPlanned(a.roleName),
+    undo: (a) => write("deleteWebhookRole", { roleName: a.roleName }),
+  },
+  updateWebhookRoleTrust: {
+    holds: async (ctx, a) => sameJson((await ctx.account.getRole(a.roleName))?.trustPolicy, JSON.parse(a.trustPolicy) as object),
+    source: "iam:GetRole",
+    shows: (a) => asPlanned(a.roleName),
+  },
+  putWebhookRolePolicy: {
+    holds: async (ctx, a) => sameJson(await ctx.account.getRolePolicy(a.roleName, a.policyName), JSON.parse(a.policy) as object),
+    source: "iam:GetRolePolicy",
+    shows: (a) => asPlanned(`${a.roleName}/${a.policyName}`),
+    undo: (a) => write("deleteWebhookRolePolicy", { roleName: a.roleName, policyName: a.policyName }),
+  },
+  putWebhookTarget: {
+    holds: async (ctx, a) => {
+      const [rule, destination] = await Promise.all([ctx.account.getEventRule(a.rule), ctx.account.getApiDestination(a.destination)]);
+      return webhookTargetIsRight(
+        rule?.targets.find((t) => t.id === a.id),
+        a,
+        destination?.arn,
+      );
+    },
+    source: "events:ListTargetsByRule",
+    shows: (a) => asPlanned(`${a.rule} → ${a.destination}`),
+    undo: (a) => write("removeWebhookTarget", { rule: a.rule, id: a.id }),
+  },
+  // An event put leaves nothing to read: only the channel's readers see the message arrive.
+  putTestEvent: null,
+  // The removals: each holds when what it removes is gone.
+  removeWebhookTarget: {
+    holds: async (ctx, a) => !(await ctx.account.getEventRule(a.rule))?.targets.some((t) => t.id === a.id),
+    source: "events:ListTargetsByRule",
+    shows: (a) => phrase("absent", `${a.rule}/${a.id}`),
+  },
+  deleteWebhookRolePolicy: {
+    holds: async (ctx, a) => (await ctx.account.getRolePolicy(a.roleName, a.policyName)) === undefined,
+    source: "iam:GetRolePolicy",
+    shows: (a) => phrase("absent", `${a.roleName}/${a.policyName}`),
+  },
+  deleteWebhookRole: {
+    holds: async (ctx, a) => (await ctx.account.getRole(a.roleName)) === undefined,
+    source: "iam:GetRole",
+    shows: (a) => phrase("absent", a.roleName),
+  },
+  deleteApiDestination: {
+    holds: async (ctx, a) => (await ctx.account.getApiDestination(a.name)) === undefined,
+    source: "events:DescribeApiDestination",
+    shows: (a) => phrase("absent", a.name),
+  },
+  deleteConnection: {
+    holds: async (ctx, a) => (await ctx.account.getConnection(a.name)) === undefined,
+    source: "events:DescribeConnection",
+    shows: (a) => phrase("absent", a.name),
   },
 };
 

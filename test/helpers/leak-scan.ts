@@ -37,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- the secrets and their encodings --------------------------------------------------------------------
 
-export type Kind = "seed" | "code" | "password" | "secret access key" | "canary";
+export type Kind = "seed" | "code" | "password" | "secret access key" | "canary" | "webhook URL";
 
 export interface Secret {
   kind: Kind;
@@ -87,6 +87,17 @@ function forms(secret: Secret): { form: string; re: RegExp }[] {
         { form: "the password", re: new RegExp(escapeRe(v)) },
         ...(encodeURIComponent(v) === v ? [] : [{ form: "the password, URL-encoded", re: new RegExp(escapeRe(encodeURIComponent(v)), "i") }]),
       ];
+    case "webhook URL": {
+      // Anyone holding the URL can post to the channel; its last path segment is the token that makes it so. As
+      // is, URL-encoded, JSON-escaped ("\/"), and the token alone (a URL cut by a wrapped line is still a leak).
+      const token = v.split("/").filter(Boolean).at(-1) ?? v;
+      return [
+        { form: "the webhook URL", re: new RegExp(escapeRe(v)) },
+        { form: "the webhook URL, URL-encoded", re: new RegExp(escapeRe(encodeURIComponent(v)), "i") },
+        { form: "the webhook URL, JSON-escaped", re: new RegExp(escapeRe(v.replace(/\//g, "\\/"))) },
+        { form: "the webhook's token", re: new RegExp(escapeRe(token)) },
+      ];
+    }
     default:
       return [{ form: secret.kind, re: new RegExp(escapeRe(v)) }];
   }

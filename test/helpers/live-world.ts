@@ -6,6 +6,7 @@ import { type Account, ADMINISTRATOR_ACCESS_ARN } from "../../src/aws/account.js
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import type { StepContext, Timing } from "../../src/steps/types.js";
 import type { MotoServer } from "./moto-server.js";
+import { LiveAccount } from "../../src/aws/live/account.js";
 
 /** The test's own key for setting moto up (moto accepts any key until its auth is turned on). */
 export const SETUP = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
@@ -46,4 +47,14 @@ export async function stepContextOn(account: Account, timing: Timing): Promise<S
     timing,
     clockOffsetMs: preflight.clockOffsetMs,
   };
+}
+
+/** A step's context as the admin user ops-admin (a fresh key), on the live adapter pointed at `moto` (the alerts' tests). */
+export async function adminContextOn(moto: MotoServer): Promise<StepContext> {
+  const setup = setupClient(moto);
+  await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
+  const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
+  process.env.AWS_ENDPOINT_URL = moto.endpoint;
+  const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
+  return stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
 }

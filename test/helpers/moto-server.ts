@@ -62,6 +62,20 @@ export interface MotoServer {
   orgTrail(spec: { name: string; owner: string; home_region?: string }): Promise<void>;
   /** Another account `owner` holds the bucket name `name`. */
   foreignBucket(spec: { name: string; owner: string }): Promise<void>;
+  /** What EventBridge would have POSTed to API destinations (the launcher never calls out). */
+  webhookPosts(): Promise<WebhookPost[]>;
+  clearWebhookPosts(): Promise<void>;
+  /** EventBridge changes every destination's or connection's state on its own (INACTIVE, DEAUTHORIZED…). */
+  webhookState(spec: { destination?: string; connection?: string }): Promise<void>;
+}
+
+/** One POST an API destination would have made: where, how, and the JSON body. */
+export interface WebhookPost {
+  destination: string;
+  endpoint: string;
+  method: string;
+  body: string;
+  role?: string;
 }
 
 export function motoAvailable(): { ok: true } | { ok: false; why: string } {
@@ -156,6 +170,9 @@ function motoAt(endpoint: string, stop: () => Promise<void>): MotoServer {
     clearFaults: async () => void (await call("faults", "DELETE")),
     orgTrail: async (spec) => void (await call("org-trail", "POST", spec)),
     foreignBucket: async (spec) => void (await call("foreign-bucket", "POST", spec)),
+    webhookPosts: async () => (await call("webhook-posts", "GET")) as WebhookPost[],
+    clearWebhookPosts: async () => void (await call("webhook-posts", "DELETE")),
+    webhookState: async (spec) => void (await call("webhook-state", "POST", spec)),
     confirmEmail: async (endpoint) => ((await call("sns-confirm", "POST", { endpoint })) as { confirmed: number }).confirmed,
     stop,
   };

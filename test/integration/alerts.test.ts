@@ -2,12 +2,10 @@
 // S3 (the launcher keeps an email subscription pending until the test clicks its link, as AWS does). A first run
 // sets everything up and reads it back; a second run plans nothing and sends no write; drift is repaired.
 import { CloudTrailClient, GetEventSelectorsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, GetBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shownCall } from "../../src/aws/operations.js";
 import { DryRunAccount } from "../../src/aws/dry-run.js";
-import { LiveAccount } from "../../src/aws/live/account.js";
 import {
   type AlertChoices,
   applyAlertAction,
@@ -19,7 +17,7 @@ import {
   verifyAlerts,
 } from "../../src/steps/alerts.js";
 import { runCheck } from "../../src/steps/check.js";
-import { stepContextOn } from "../helpers/live-world.js";
+import { adminContextOn } from "../helpers/live-world.js";
 import type { StepContext } from "../../src/steps/types.js";
 import { type MotoServer, requireMoto, startMoto } from "../helpers/moto-server.js";
 
@@ -29,15 +27,7 @@ const EMAIL = "owner@example.com";
 const CHOICES: AlertChoices = { email: EMAIL, apiCalls: true, createTrail: true };
 const WRITES = /^(Create|Put|Set|Subscribe|Publish|Start|Delete)/;
 
-/** A step's context as the admin user ops-admin (a fresh key), on the live adapter pointed at `moto`. */
-async function adminContext(moto: MotoServer): Promise<StepContext> {
-  const setup = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP_CREDENTIALS, maxAttempts: 1 });
-  await setup.send(new CreateUserCommand({ UserName: "ops-admin" }));
-  const key = await setup.send(new CreateAccessKeyCommand({ UserName: "ops-admin" }));
-  process.env.AWS_ENDPOINT_URL = moto.endpoint;
-  const account = new LiveAccount({ maxAttempts: 1, credentials: { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! } });
-  return stepContextOn(account, { iamPollMs: 50, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 500 });
-}
+const adminContext = adminContextOn;
 
 describe.runIf(available)("alerts against moto", () => {
   let moto: MotoServer;

@@ -58,6 +58,20 @@ For root-activity alerts it also makes moto answer as AWS does where it does not
   test gives one a policy for another account); moto checks neither. POST /_harness/foreign-bucket
   {"name": "...", "owner": "999988887777"} makes a bucket in another account, as if someone else held the name;
 
+For webhook alerts (EventBridge API destinations; issue 16):
+
+- moto's Rule.send_to_targets (moto/events/models.py) calls an api-destination target's endpoint with
+  requests.request, method and headers but no body, and only when MOTO_EVENTS_INVOKE_HTTP is true. The launcher
+  never calls out (it sets that false) and records instead what AWS would POST: the target's input transformer
+  applied to the event as the JSON body, to the destination's endpoint, only while the destination is ACTIVE and its
+  connection AUTHORIZED (EventBridge API reference, ApiDestinationState / ConnectionState).
+  GET /_harness/webhook-posts -> [{"destination", "endpoint", "method", "body", "role"}], DELETE clears them;
+- an API destination's endpoint must be HTTPS (EventBridge User Guide, "API destinations as targets",
+  eb-api-destinations: "API destinations are HTTPS endpoints"); moto takes any text. Here CreateApiDestination and
+  UpdateApiDestination refuse another with ValidationException, as AWS does;
+- POST /_harness/webhook-state {"destination": "INACTIVE"} / {"connection": "DEAUTHORIZED"} sets every
+  destination's or connection's state, as EventBridge changes them on its own.
+
 and two gaps of moto's IAM that the admin-identity step would meet are filled:
 
 - AWS managed policies exist in every real account; moto loads them only with MOTO_IAM_LOAD_MANAGED_POLICIES
@@ -70,6 +84,7 @@ It listens on 127.0.0.1, on a free port, and prints "PORT=<n>" once it is servin
 """
 
 import copy
+import inspect
 import socket
 import struct
 import time
@@ -305,6 +320,72 @@ def patch_moto_for_alerts():
     Trail.__init__ = trail_init
 
 
+def patch_moto_for_webhooks():
+    from moto.events.exceptions import ValidationException
+    from moto.events.models import EventsBackend, Rule, events_backends
+    from moto.events.utils import EventTemplateParser
+
+    # Never call out, whatever the environment says (moto reads this at each delivery).
+    os.environ["MOTO_EVENTS_INVOKE_HTTP"] = "false"
+    original_send = Rule.send_to_targets
+
+    def send_to_targets(self, original_event, transform_input=True):
+        original_send(self, original_event, transform_input)
+        if not self.event_pattern.matches_event(original_event):
+            return
+        backend = events_backends[self.account_id][self.region_name]
+        for target in self.targets:
+            parts = target["Arn"].split(":", 5)
+            if len(parts) < 6 or parts[2] != "events" or not parts[5].startswith("api-destination/"):
+                continue
+            destination = backend.destinations.get(parts[5].split("/")[1])
+            if destination is None or destination.arn != target["Arn"] or destination.state != "ACTIVE":
+                continue
+            connection = next((c for c in backend.connections.values() if c.arn == destination.connection_arn), None)
+            if connection is None or connection.state != "AUTHORIZED":
+                continue
+            transformer = target.get("InputTransformer", {})
+            body = EventTemplateParser.parse(transformer.get("InputTemplate"), transformer.get("InputPathsMap", {}), original_event)
+            with lock:
+                webhook_posts.append(
+                    {
+                        "destination": destination.name,
+                        "endpoint": destination.invocation_endpoint,
+                        "method": destination.http_method,
+                        "body": json.dumps(body),
+                        "role": target.get("RoleArn"),
+                    }
+                )
+
+    Rule.send_to_targets = send_to_targets
+
+    def https_only(original):
+        signature = inspect.signature(original)
+
+        def wrapped(self, *args, **kwargs):
+            bound = signature.bind(self, *args, **kwargs).arguments
+            endpoint = bound.get("invocation_endpoint", bound.get("kwargs", {}).get("invocation_endpoint"))
+            if endpoint is not None and not str(endpoint).startswith("https://"):
+                raise ValidationException("InvocationEndpoint must be an HTTPS URL.")
+            return original(self, *args, **kwargs)
+
+        return wrapped
+
+    EventsBackend.create_api_destination = https_only(EventsBackend.create_api_destination)
+    EventsBackend.update_api_destination = https_only(EventsBackend.update_api_destination)
+
+
+def set_webhook_state(spec: dict) -> None:
+    from moto.events.models import events_backends
+
+    for account in list(events_backends.keys()):
+        for backend in events_backends[account].values():
+            for d in backend.destinations.values():
+                d.state = spec.get("destination", d.state)
+            for c in backend.connections.values():
+                c.state = spec.get("connection", c.state)
+
+
 def patch_moto_for_organization_trails():
     from moto.cloudtrail.exceptions import TrailNotFoundException
     from moto.cloudtrail.models import CloudTrailBackend, cloudtrail_backends
@@ -442,11 +523,13 @@ lock = threading.Lock()
 deleted_keys: set = set()
 sessions: dict = {}  # session key id (ASIA…) -> {"user": the IAM user who asked for it, "mfa": bool}
 pending_emails: list = []
+webhook_posts: list = []
 patch_moto_for_a_root_standin()
 patch_moto_for_sessions()
 patch_moto_for_alerts()
 patch_moto_for_organization_trails()
 patch_moto_iam_gaps()
+patch_moto_for_webhooks()
 events: list = []
 requests_seen: list = []
 faults: dict = {}
@@ -555,7 +638,7 @@ def reset_everything() -> None:
     # moto/moto_api/_internal/responses.py reset_auth_response sets these two; moto's reset does not restore them.
     moto_settings.INITIAL_NO_AUTH_ACTION_COUNT = AUTH_AT_START
     ActionAuthenticatorMixin.request_count = 0
-    for state in (events, requests_seen, faults, pending_emails, deleted_keys, sessions):
+    for state in (events, requests_seen, faults, pending_emails, deleted_keys, sessions, webhook_posts):
         state.clear()
 
 
@@ -576,6 +659,12 @@ def harness(environ, start_response, body: bytes):
         elif path == "/_harness/sns-confirm":
             confirmed = confirm_emails(json.loads(body)["endpoint"])
             return respond(start_response, 200, json.dumps({"confirmed": confirmed}), "application/json")
+        elif path == "/_harness/webhook-posts":
+            if method == "GET":
+                return respond(start_response, 200, json.dumps(webhook_posts), "application/json")
+            webhook_posts.clear()
+        elif path == "/_harness/webhook-state":
+            set_webhook_state(json.loads(body))
         elif path == "/_harness/org-trail":
             add_org_trail(json.loads(body))
         elif path == "/_harness/foreign-bucket":

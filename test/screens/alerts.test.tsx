@@ -153,11 +153,11 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     await r.waitFor(a.emailHint);
     await r.type(EMAIL);
     await r.press(KEYS.enter);
-    await r.waitFor(a.optionsKeys("a / t"));
+    await r.waitFor(a.optionsKeys("a / t / w"));
     expect(fold(r.frame())).toContain(fold(a.noTrail));
     await r.press("r"); // not offered while API-call alerts are off: nothing changes
     await r.press("a");
-    await r.waitFor(a.optionsKeys("a / r / t"));
+    await r.waitFor(a.optionsKeys("a / r / t / w"));
     expect(fold(r.frame())).toContain(fold(a.apiScope));
     expect(fold(r.frame())).toContain(fold(a.readOnlyChoice(false)));
     await r.press("r");

@@ -70,6 +70,7 @@ import { toAccountError } from "./aws-errors.js";
 import { AccountError, noneIfAbsent } from "../errors.js";
 import { parseRootReportRow } from "./credential-report.js";
 import { LiveAlerts } from "./alerts.js";
+import { liveWebhookReads, liveWebhookWrites, type WebhookClients } from "./webhook.js";
 import { alertsRegionFor, partitionOfRegion } from "../partition.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
 
@@ -103,6 +104,7 @@ export class LiveAccount implements Account {
   private readonly events: EventBridgeClient;
   private readonly contacts: AccountClient;
   private readonly alerts: LiveAlerts;
+  private readonly webhook: WebhookClients;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private accountId?: Promise<string>;
@@ -142,6 +144,12 @@ export class LiveAccount implements Account {
       (call, run) => this.write(call, run),
       () => this.ownAccountId(),
     );
+    this.webhook = {
+      events: this.events,
+      eventsWrites: new EventBridgeClient({ ...common, region: alertsRegion, maxAttempts: 1 }),
+      iam: this.iam,
+      iamWrites: this.iamWrites,
+    };
     this.now = options.now ?? systemNow;
     this.sleep = options.sleep ?? systemSleep;
     this.sts.middlewareStack.add(
@@ -304,6 +312,19 @@ export class LiveAccount implements Account {
   getEventRule: Account["getEventRule"] = (name) => this.alerts.getEventRule(name);
   listTrails: Account["listTrails"] = () => this.alerts.listTrails();
   getBucket: Account["getBucket"] = (bucket, expectedOwner) => this.alerts.getBucket(bucket, expectedOwner);
+  /** The webhook's writes, with this adapter's `call` and `write` (webhook.ts). */
+  private webhookWrites(): ReturnType<typeof liveWebhookWrites> {
+    return liveWebhookWrites(
+      this.webhook,
+      (action, run) => this.call(action, run),
+      (call, run) => this.write(call, run),
+    );
+  }
+  private readonly webhookReads = () => liveWebhookReads(this.webhook, (action, run) => this.call(action, run));
+  getConnection: Account["getConnection"] = (name) => this.webhookReads().getConnection(name);
+  getApiDestination: Account["getApiDestination"] = (name) => this.webhookReads().getApiDestination(name);
+  getRole: Account["getRole"] = (name) => this.webhookReads().getRole(name);
+  getRolePolicy: Account["getRolePolicy"] = (role, policy) => this.webhookReads().getRolePolicy(role, policy);
   async getPasswordPolicy(): Promise<PasswordPolicy | undefined> {
     const out = await noneIfAbsent(this.call("iam:GetAccountPasswordPolicy", () => this.iam.send(new GetAccountPasswordPolicyCommand({}))));
     const p = out?.PasswordPolicy;
@@ -382,6 +403,20 @@ export class LiveAccount implements Account {
     putBucketPolicy: (a) => this.alerts.putBucketPolicy(a.bucket, a.policy),
     createTrail: (a) => this.alerts.createTrail(a.name, a.bucket),
     startLogging: (a) => this.alerts.startLogging(a.name),
+    // The webhook's ops (webhook.ts): its clients are made in the constructor, after this table.
+    createConnection: (a) => this.webhookWrites().createConnection(a),
+    createApiDestination: (a, secret) => this.webhookWrites().createApiDestination(a, secret),
+    updateApiDestination: (a, secret) => this.webhookWrites().updateApiDestination(a, secret),
+    createWebhookRole: (a) => this.webhookWrites().createWebhookRole(a),
+    updateWebhookRoleTrust: (a) => this.webhookWrites().updateWebhookRoleTrust(a),
+    putWebhookRolePolicy: (a) => this.webhookWrites().putWebhookRolePolicy(a),
+    putWebhookTarget: (a) => this.webhookWrites().putWebhookTarget(a),
+    putTestEvent: (a) => this.webhookWrites().putTestEvent(a),
+    removeWebhookTarget: (a) => this.webhookWrites().removeWebhookTarget(a),
+    deleteWebhookRolePolicy: (a) => this.webhookWrites().deleteWebhookRolePolicy(a),
+    deleteWebhookRole: (a) => this.webhookWrites().deleteWebhookRole(a),
+    deleteApiDestination: (a) => this.webhookWrites().deleteApiDestination(a),
+    deleteConnection: (a) => this.webhookWrites().deleteConnection(a),
   };
 
   send<K extends OpName>(write: WriteOf<K>, ...secret: SecretArg<K>): Promise<OpResult<K>> {

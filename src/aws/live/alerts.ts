@@ -129,7 +129,13 @@ export class LiveAlerts {
         this.events.send(new ListTargetsByRuleCommand({ Rule: name, NextToken: token })),
       );
       for (const t of page.Targets ?? []) {
-        targets.push({ id: t.Id ?? "", arn: t.Arn ?? "", inputPathsMap: t.InputTransformer?.InputPathsMap, inputTemplate: t.InputTransformer?.InputTemplate });
+        targets.push({
+          id: t.Id ?? "",
+          arn: t.Arn ?? "",
+          ...(t.RoleArn && { roleArn: t.RoleArn }),
+          inputPathsMap: t.InputTransformer?.InputPathsMap,
+          inputTemplate: t.InputTransformer?.InputTemplate,
+        });
       }
       token = page.NextToken;
     } while (token);

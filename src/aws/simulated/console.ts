@@ -52,6 +52,7 @@ export function rootConsole(w: SimulatedWorld): RootConsole {
       return true;
     },
     alertInbox: () => w.truth.mailbox.filter((m) => m.at.getTime() <= w.awsNow().getTime()).map((m) => ({ ...m })),
+    webhookChannel: () => (w.truth.webhookPosts ?? []).filter((m) => m.at.getTime() <= w.awsNow().getTime()).map((m) => ({ ...m })),
     trainingCode: () => {
       const device = w.truth.devices.find((d) => d.assignedTo === ROOT_ARN && d.training && d.secret);
       return device?.secret ? codeFor(device.secret, w.awsNow()) : undefined;

@@ -15,6 +15,7 @@ import { rootConsole } from "./console.js";
 import { iamReads, iamWrites } from "./iam.js";
 import { SIMULATED_REGION } from "./scenarios.js";
 import { type SimulatedOptions, SimulatedWorld } from "./state.js";
+import { webhookReads, webhookWrites } from "./webhook.js";
 
 export type { SimulatedOptions } from "./state.js";
 export type { ScenarioName } from "../scenario-names.js";
@@ -29,10 +30,10 @@ export class SimulatedAccount extends ForwardingReads implements Account {
 
   constructor(options: SimulatedOptions = {}) {
     const world = new SimulatedWorld(options);
-    const reads: AccountReads = { ...iamReads(world), ...alertReads(world) };
+    const reads: AccountReads = { ...iamReads(world), ...alertReads(world), ...webhookReads(world) };
     super(reads);
     this.world = world;
-    this.ops = { ...iamWrites(world), ...alertWrites(world) };
+    this.ops = { ...iamWrites(world), ...alertWrites(world), ...webhookWrites(world) };
     this.console = rootConsole(world);
   }
 
@@ -69,6 +70,17 @@ export class SimulatedAccount extends ForwardingReads implements Account {
   /** Another AWS account holds this bucket name (names are global). */
   addForeignBucket(name: string, owner: string): void {
     this.world.both((s) => s.buckets.push({ name, owner }));
+  }
+
+  /**
+   * EventBridge changed the webhook's parts on its own: a connection DEAUTHORIZED (its endpoint refused the
+   * credentials), a destination INACTIVE. As AWS shows it, at once.
+   */
+  setWebhookStates(states: { connection?: string; destination?: string }): void {
+    this.world.both((s) => {
+      for (const c of s.connections ?? []) if (states.connection) c.state = states.connection;
+      for (const d of s.destinations ?? []) if (states.destination) d.state = states.destination;
+    });
   }
 
   /** Every write call made through the API port, in order. */

@@ -1,4 +1,5 @@
 // The simulated accounts a trainee can start from (`--scenario`). Plain data: the rest of simulated/ gives it life.
+import type { WebhookRef } from "../webhook.js";
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy, rootArn } from "../account.js";
 import { alertsRegionFor } from "../partition.js";
 import { newSecret } from "../../lib/totp.js";
@@ -81,6 +82,36 @@ export interface GroupRecord {
 export interface RoleRecord {
   name: string;
   policies: string[];
+  /** The trust policy (JSON text); absent for the scenarios' own roles, which nothing here reads. */
+  trustPolicy?: string;
+  /** Inline policies by name (JSON text). */
+  inlinePolicies?: Record<string, string>;
+}
+
+/** An EventBridge connection (webhook alerts). */
+export interface ConnectionRecord {
+  name: string;
+  arn: string;
+  state: string;
+  authorizationType: string;
+}
+
+/** An EventBridge API destination: its endpoint only as a digest and a mask (the URL is a secret, never kept). */
+export interface DestinationRecord {
+  name: string;
+  arn: string;
+  state: string;
+  connectionArn: string;
+  httpMethod: string;
+  rateLimitPerSecond: number;
+  endpoint: WebhookRef;
+}
+
+/** What an API destination POSTed (the simulated channel): the webhook's mask, the JSON body, when. */
+export interface WebhookPost {
+  to: string;
+  body: string;
+  at: Date;
 }
 
 /** AWS managed policies the simulated account knows (AttachGroupPolicy refuses any other with NoSuchEntity). */
@@ -142,6 +173,11 @@ export interface AccountState {
   buckets: { name: string; policy?: string; owner?: string }[];
   /** What reached a confirmed alert address (the simulated mailbox). */
   mailbox: { to: string; subject: string; body: string; at: Date }[];
+  /** Webhook alerts: optional, so a demo account saved before them loads as it was. */
+  connections?: ConnectionRecord[];
+  destinations?: DestinationRecord[];
+  /** What reached a webhook (the simulated channel). */
+  webhookPosts?: WebhookPost[];
   securityContact?: { name: string; email: string };
   rootKeys: KeyRecord[];
   rootPasswordLastUsed?: Date;

@@ -6,7 +6,7 @@
 // Every write is checked against and applied to the true state at once; reads see a copy that catches up
 // `visibilityDelayMs` later.
 import { randomUUID } from "node:crypto";
-import { ruleStateIsEnabled, type WriteReceipt } from "../account.js";
+import { ruleStateIsEnabled, type RuleTarget, type WriteReceipt } from "../account.js";
 import { AccountError, type ErrorCode } from "../errors.js";
 import { matchesPattern, transformInput } from "../event-pattern.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
@@ -184,16 +184,36 @@ export class SimulatedWorld {
    * logging records it (EventBridge User Guide, "AWS service events delivered via AWS CloudTrail",
    * eb-service-event-cloudtrail): without one, no rule fires.
    */
-  routeEvent(event: Record<string, unknown>, at: Date): void {
-    if (!this.truth.trails.some(recordsRootEvents)) return;
+  routeEvent(event: Record<string, unknown>, at: Date, viaCloudTrail = true): void {
+    if (viaCloudTrail && !this.truth.trails.some(recordsRootEvents)) return;
     for (const rule of this.truth.rules) {
       if (!ruleStateIsEnabled(rule.state) || !rule.pattern || !matchesPattern(JSON.parse(rule.pattern), event)) continue;
       for (const target of rule.targets) {
+        if (target.arn.includes(":api-destination/")) {
+          this.post(target, event, at);
+          continue;
+        }
         const topic = this.truth.topics.find((t) => t.arn === target.arn);
         if (!topic || !topic.policy.includes("events.amazonaws.com")) continue;
         this.deliver(topic.arn, "AWS Notification Message", transformInput(target, event), at);
       }
     }
+  }
+
+  /**
+   * An API destination target: EventBridge POSTs the transformed event to the webhook, as AWS does only while the
+   * destination is ACTIVE, its connection AUTHORIZED, and the target's role trusts EventBridge and may invoke it.
+   * The channel keeps the webhook's mask, never its URL (the simulated account never holds one).
+   */
+  private post(target: RuleTarget, event: Record<string, unknown>, at: Date): void {
+    const destination = (this.truth.destinations ?? []).find((d) => d.arn === target.arn);
+    if (destination?.state !== "ACTIVE") return;
+    const connection = (this.truth.connections ?? []).find((c) => c.arn === destination.connectionArn);
+    if (connection?.state !== "AUTHORIZED") return;
+    const role = this.truth.roles.find((r) => target.roleArn?.endsWith(`:role/${r.name}`));
+    const mayInvoke = Object.values(role?.inlinePolicies ?? {}).some((p) => p.includes("events:InvokeApiDestination"));
+    if (!role?.trustPolicy?.includes("events.amazonaws.com") || !mayInvoke) return;
+    (this.truth.webhookPosts ??= []).push({ to: destination.endpoint.mask, body: transformInput(target, event), at });
   }
 }
 

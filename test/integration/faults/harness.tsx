@@ -131,6 +131,8 @@ export async function operate<T = Verdict>(
      * field already shows it (the screen refused it for a failed check, say), Enter alone submits it again.
      */
     typeOn?: Record<string, string>;
+    /** Texts of the step's own screens on which the operator presses a key other than Enter (w for the webhook, say). */
+    keyOn?: Record<string, string>;
   } = {},
 ): Promise<Operated<T>> {
   let verdict: T | undefined;
@@ -171,6 +173,8 @@ export async function operate<T = Verdict>(
         await r.press(KEYS.enter);
         await r.type(codeAt(secret, step));
         await r.press(KEYS.enter);
+      } else if (Object.keys(options.keyOn ?? {}).some((hint) => text.includes(fold(hint)))) {
+        await r.press(options.keyOn![Object.keys(options.keyOn!).find((hint) => text.includes(fold(hint)))!]!);
       } else if (Object.keys(options.typeOn ?? {}).some((label) => text.includes(fold(label)))) {
         const label = Object.keys(options.typeOn!).find((l) => text.includes(fold(l)))!;
         const value = options.typeOn![label]!;
