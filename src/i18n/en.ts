@@ -449,6 +449,13 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
         ? "Recorded: the alert email arrived (your word: no API can see an email arrive)."
         : "Recorded: no alert email arrived. Check the subscription is confirmed and the spam folder.",
     inbox: (n: number) => `Simulated mailbox: ${n} alert email${n === 1 ? "" : "s"} received.`,
+    // The fire drill names each route the alerts step set up: the address, the webhook's channel (masked).
+    drillEmailAt: (address: string) => `Fire drill: did the root sign-in alert email arrive at ${address}? (it can take a few minutes)`,
+    drillChannel: (mask: string) => `Fire drill: did the root sign-in alert arrive in the channel of ${mask}? (it can take a few minutes)`,
+    drillChannelRecorded: (arrived: boolean, mask: string): string =>
+      arrived
+        ? `Recorded: the alert arrived in the channel of ${mask} (your word: no API can see a message arrive).`
+        : `Recorded: no alert arrived in the channel of ${mask}. Check the webhook with \`rootlock check\` (its API destination must be ACTIVE) and the channel.`,
   },
   alerts: {
     title: `Root activity alerts (${titleIds("root-alerts")})`,

@@ -87,6 +87,12 @@ export const evidenceEn = {
   noTopicTarget: () => "none (no alert email: the webhook's target is read on its own line)",
   webhookArrived: (mask: string) => `the test message reached ${mask} (confirmed by the operator)`,
   webhookNotArrived: (mask: string) => `no test message reached ${mask} (reported by the operator)`,
+  // The fire drill after the sign-in test: the operator's word for each route the alerts go to.
+  drillArrived: (route: string) => `the root sign-in alert reached ${route} (confirmed by the operator)`,
+  drillNotArrived: (route: string) => `the root sign-in alert did not reach ${route} (reported by the operator)`,
+  drillEmailTo: (address: string) => `the alert email at ${address}`,
+  drillEmailAny: () => "the alert email address",
+  drillChannel: (mask: string) => `the channel of ${mask}`,
   credentialReportNote: (at: string) =>
     `The credential report was generated at ${at}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
 };

@@ -84,6 +84,11 @@ export const evidenceKo: EvidenceWords = {
   noTopicTarget: () => "없음 (알림 이메일 없음: 웹훅 대상은 별도 줄에서 읽음)",
   webhookArrived: (mask: string) => `테스트 메시지가 ${mask}에 도착함 (운영자 확인)`,
   webhookNotArrived: (mask: string) => `테스트 메시지가 ${mask}에 도착하지 않음 (운영자 보고)`,
+  drillArrived: (route: string) => `루트 로그인 알림이 ${route}에 도착함 (운영자 확인)`,
+  drillNotArrived: (route: string) => `루트 로그인 알림이 ${route}에 도착하지 않음 (운영자 보고)`,
+  drillEmailTo: (address: string) => `알림 이메일 ${address}`,
+  drillEmailAny: () => "알림 이메일 주소",
+  drillChannel: (mask: string) => `${mask}의 채널`,
   credentialReportNote: (at: string) =>
     `자격 증명 보고서는 ${at}에 생성되었습니다. AWS는 최대 4시간마다 한 번 만듭니다. rootlock은 루트 키와 MFA를 현재 상태인 계정 요약으로 판단합니다. 보고서만 읽는 도구(Prowler, ScoutSuite)는 수정 후에도 최대 4시간 동안 실패로 남을 수 있습니다.`,
 };

@@ -425,6 +425,12 @@ export const ko: Messages = {
         ? "기록함: 알림 이메일이 도착했습니다(운영자 확인: 이메일 도착은 어떤 API로도 볼 수 없습니다)."
         : "기록함: 알림 이메일이 도착하지 않았습니다. 구독이 확인되었는지, 스팸 폴더를 확인하십시오.",
     inbox: (n: number) => `모의 메일함: 알림 이메일 ${n}통 수신.`,
+    drillEmailAt: (address: string) => `비상 훈련: 루트 로그인 알림 이메일이 ${address}에 도착했습니까? (몇 분 걸릴 수 있습니다)`,
+    drillChannel: (mask: string) => `비상 훈련: 루트 로그인 알림이 ${mask}의 채널에 도착했습니까? (몇 분 걸릴 수 있습니다)`,
+    drillChannelRecorded: (arrived: boolean, mask: string) =>
+      arrived
+        ? `기록함: 알림이 ${mask}의 채널에 도착했습니다(운영자 확인: 메시지 도착은 어떤 API로도 볼 수 없습니다).`
+        : `기록함: 알림이 ${mask}의 채널에 도착하지 않았습니다. \`rootlock check\`로 웹훅(API 대상이 ACTIVE인지)과 채널을 확인하십시오.`,
   },
   alerts: {
     title: `루트 활동 알림 (${titleIds("root-alerts")})`,

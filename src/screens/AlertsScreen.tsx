@@ -31,6 +31,7 @@ import { shortCall } from "../steps/plan-outcome.js";
 import { ActionRunner } from "./components/ActionRunner.js";
 import { ConfirmCall } from "./components/ConfirmCall.js";
 import { DryRunNote } from "./components/DryRunNote.js";
+import { SimulatedChannel } from "./components/SimulatedChannel.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
@@ -425,11 +426,9 @@ function WebhookTestView(props: {
   onSent: () => void;
   onStopped: () => void;
 }) {
-  const { t, standIn } = useUi();
+  const { t } = useUi();
   const a = t.alerts;
   const { ctx, test } = props;
-  const channel = standIn?.webhookChannel() ?? [];
-  const last = channel.at(-1);
   return (
     <Box flexDirection="column">
       {!test && props.offered && <Text>{a.webhookTestOffer}</Text>}
@@ -450,22 +449,7 @@ function WebhookTestView(props: {
         </>
       )}
       {test?.stage === "answered" && <Text color={test.arrived ? "green" : "yellow"}>{a.webhookTestRecorded(test.arrived)}</Text>}
-      {standIn && channel.length > 0 && (
-        <>
-          <Text color="magenta">{a.channel(channel.length)}</Text>
-          {last && <Text color="magenta">{a.channelMessage(slackText(last.body))}</Text>}
-        </>
-      )}
+      <SimulatedChannel />
     </Box>
   );
-}
-
-/** The text of a Slack message body (`{"text": …}`), or the body as it is. */
-function slackText(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { text?: unknown };
-    return typeof parsed.text === "string" ? parsed.text : body;
-  } catch {
-    return body;
-  }
 }

@@ -4,9 +4,10 @@ import { Box, Text } from "ink";
 import { useState } from "react";
 import { inspectRootMfa, type RootMfaFinding } from "../steps/root-mfa.js";
 import { type SigninObservation, verifySigninTest } from "../steps/signin-test.js";
-import type { Handoff, Verdict } from "../steps/types.js";
+import type { AlertRoute, DrillAnswer, Verdict } from "../steps/types.js";
 import { awsNow, verdict } from "../steps/types.js";
 import { NumberedList } from "./components/NumberedList.js";
+import { SimulatedChannel } from "./components/SimulatedChannel.js";
 import { Verification } from "./components/Verification.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { formatTime } from "./format.js";
@@ -18,24 +19,26 @@ import { type StepScreenProps, useStep } from "./use-step.js";
 const WINDOW_MARGIN_MS = 5_000;
 
 interface Props extends StepScreenProps {
-  /** Alerts were set up in this run: ask whether the alert email arrived (the fire drill). */
-  drill?: boolean;
+  /** Alerts were set up in this run: ask, for each route they go to, whether the alert arrived (the fire drill). */
+  drill?: AlertRoute[];
 }
 
 /** The wait for CloudTrail ("verifying" is not used: this wait can have the stand-in on top). */
 type Own = { kind: "waiting"; standIn: boolean };
 
-type DrillAnswer = NonNullable<Handoff["drillAnswer"]>;
+/** The fire drill's answers travel in the verdict, for the alerts step's evidence (registry.ts `receive`). */
+const withDrill = (v: Verdict, answers: DrillAnswer[]): Verdict => (answers.length ? { ...v, handoff: { ...v.handoff, drillAnswers: answers } } : v);
 
-/** The fire drill's answer travels in the verdict, for the alerts step's evidence (registry.ts `receive`). */
-const withDrill = (v: Verdict, answer: DrillAnswer | undefined): Verdict => (answer ? { ...v, handoff: { ...v.handoff, drillAnswer: answer } } : v);
+const NO_ROUTES: AlertRoute[] = [];
 
-export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
+export function SigninScreen({ ctx, onDone, onBack, drill = NO_ROUTES }: Props) {
   const { t, standIn } = useUi();
   // When the first wait began; checking again keeps it, so a sign-in made meanwhile still counts.
   const [since, setSince] = useState<Date>();
   const [seen, setSeen] = useState<SigninObservation>();
-  const [drillAnswer, setDrillAnswer] = useState<DrillAnswer>();
+  const [drillAnswers, setDrillAnswers] = useState<DrillAnswer[]>([]);
+  // The route the fire drill asks about now: one at a time, in the alerts step's order (the address, then the channel).
+  const asking = drill[drillAnswers.length];
   const s = t.signin;
 
   const step = useStep<RootMfaFinding, Own>({
@@ -57,10 +60,10 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
         case "waiting":
           return { openStandIn: !phase.standIn && !!standIn && (() => step.setPhase({ ...phase, standIn: true })) };
         case "result": {
-          // No API can see an email arrive: the operator's answer to the fire drill is recorded as theirs.
-          const answer = (arrived: boolean) => () => {
-            const given = { arrived, at: ctx.now() };
-            setDrillAnswer(given);
+          // No API can see a message arrive: the operator's answer to the fire drill is recorded as theirs.
+          const answer = (route: AlertRoute, arrived: boolean) => () => {
+            const given = [...drillAnswers, { route, arrived, at: ctx.now() }];
+            setDrillAnswers(given);
             step.setPhase({ kind: "result", verdict: withDrill(phase.verdict, given) });
           };
           return {
@@ -68,7 +71,7 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
             ...(phase.verdict.state !== "verified"
               ? { back: () => step.setPhase({ kind: "intro" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "waiting", standIn: true })) }
               : {}),
-            ...(drill && drillAnswer === undefined ? { yes: answer(true), no: answer(false) } : {}),
+            ...(asking ? { yes: answer(asking, true), no: answer(asking, false) } : {}),
           };
         }
         default:
@@ -107,7 +110,7 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
             what={s.verifying}
             active={!phase.standIn}
             run={(hooks) => verifySigninTest(ctx, since!, { ...hooks, onObservation: setSeen })}
-            onVerdict={(v) => step.setPhase({ kind: "result", verdict: withDrill(v, drillAnswer) })}
+            onVerdict={(v) => step.setPhase({ kind: "result", verdict: withDrill(v, drillAnswers) })}
           />
           {!phase.standIn && standIn && <Text color="magenta">{s.openStandIn}</Text>}
         </Box>
@@ -121,17 +124,20 @@ export function SigninScreen({ ctx, onDone, onBack, drill = false }: Props) {
           <VerdictView verdict={phase.verdict} />
           {phase.verdict.state !== "verified" && <Text dimColor>{t.common.checkAgain}</Text>}
           {phase.verdict.state !== "verified" && standIn && <Text color="magenta">{s.openStandIn}</Text>}
-          {drill && (
+          {drill.length > 0 && (
             <Box flexDirection="column" marginTop={1}>
-              {drillAnswer === undefined ? (
+              {drillAnswers.map((a, i) => (
+                <Text key={i} color={a.arrived ? "green" : "yellow"}>
+                  {a.route.kind === "webhook" ? s.drillChannelRecorded(a.arrived, a.route.mask) : s.drillRecorded(a.arrived)}
+                </Text>
+              ))}
+              {asking && (
                 <>
-                  <Text color="cyan">{s.drillQuestion}</Text>
-                  {standIn && <Text color="magenta">{s.inbox(standIn.alertInbox().length)}</Text>}
-                  {standIn && standIn.webhookChannel().length > 0 && <Text color="magenta">{t.alerts.channel(standIn.webhookChannel().length)}</Text>}
+                  <Text color="cyan">{asking.kind === "webhook" ? s.drillChannel(asking.mask) : asking.address ? s.drillEmailAt(asking.address) : s.drillQuestion}</Text>
+                  {standIn && asking.kind === "email" && <Text color="magenta">{s.inbox(standIn.alertInbox().length)}</Text>}
+                  {asking.kind === "webhook" && <SimulatedChannel />}
                   <Text dimColor>{s.drillKeys}</Text>
                 </>
-              ) : (
-                <Text color={drillAnswer.arrived ? "green" : "yellow"}>{s.drillRecorded(drillAnswer.arrived)}</Text>
               )}
             </Box>
           )}

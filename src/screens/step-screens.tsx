@@ -2,7 +2,7 @@
 // step added to the registry without a screen here fails to compile (`satisfies Record<StepId, …>`). Each entry
 // is a thin adapter from what the shell knows (the run so far, its options) to the screen's own props.
 import type { ReactElement } from "react";
-import { drillOffered } from "../steps/signin-test.js";
+import { drillRoutes } from "../steps/signin-test.js";
 import type { StepId } from "../steps/registry.js";
 import type { Verdict } from "../steps/types.js";
 import { AdminIdentityScreen } from "./AdminIdentityScreen.js";
@@ -29,5 +29,5 @@ export const STEP_SCREENS = {
   "admin-identity": (p) => <AdminIdentityScreen {...p} />,
   "root-alerts": (p) => <AlertsScreen {...p} topicName={p.topicName} />,
   // The sign-in test doubles as a fire drill when alerts were set up in this run.
-  "root-signin": (p) => <SigninScreen {...p} drill={drillOffered(p.results)} />,
+  "root-signin": (p) => <SigninScreen {...p} drill={drillRoutes(p.results)} />,
 } satisfies Record<StepId, (props: StepSlot) => ReactElement>;

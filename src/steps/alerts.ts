@@ -5,7 +5,7 @@
 // a second run changes nothing that is right; every change is read back; the email subscription counts only once
 // AWS shows it confirmed. An account whose own rule already tells someone of root sign-ins (check's judgement)
 // is "already in place", and rootlock's own alerts are added only if the operator asks.
-import { phrase, reads } from "./said.js";
+import { type Phrase, phrase, reads } from "./said.js";
 import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
 import {
   type AlertRuleKind,
@@ -28,7 +28,7 @@ import {
 import { alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
 import { judgeSignInAlerts, readAlertRoutes, type SignInAlertJudgement } from "./alert-judgement.js";
 import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
-import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
+import type { AlertRoute, ApiAction, DrillAnswer, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
 import { trailWait, type WaitHooks, waitUntil } from "./wait.js";
 import type { WebhookRef } from "../aws/webhook.js";
@@ -368,10 +368,12 @@ export async function verifyAlerts(ctx: StepContext, finding: AlertsFinding, cho
   const result = await waitUntil(ctx, () => readAlerts(ctx, finding, choices), done, trailWait(ctx, hooks));
   const last = result.last;
   const evidence = last ? evidenceOf(last, finding, choices, ctx.now()) : [];
-  if (result.met && last?.trail) return verdict("verified", "read-back-confirms", evidence);
-  if (last && alertsInPlace(last, choices) && !last.trail) return verdict("unverified", "no-trail", evidence);
-  if (last && alertsInPlace(last, choices)) return verdict("unverified", "subscription-pending", evidence);
-  return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
+  // The routes go on to the sign-in test, whose fire drill asks about each by name.
+  const routed = (v: Verdict): Verdict => ({ ...v, handoff: { ...v.handoff, alertRoutes: alertRoutesOf(choices) } });
+  if (result.met && last?.trail) return routed(verdict("verified", "read-back-confirms", evidence));
+  if (last && alertsInPlace(last, choices) && !last.trail) return routed(verdict("unverified", "no-trail", evidence));
+  if (last && alertsInPlace(last, choices)) return routed(verdict("unverified", "subscription-pending", evidence));
+  return routed(verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence));
 }
 
 const TEST_SUBJECT = "rootlock test alert";
@@ -388,17 +390,31 @@ export async function sendTestAlert(ctx: StepContext, topicArn: string, action =
   return ctx.account.send({ op: "publish", args: action.args });
 }
 
-/** The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word. */
-export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict {
+/** Where this run's alerts go, for the fire drill: the address, the webhook's mask (never its URL). */
+export function alertRoutesOf(choices: AlertChoices): AlertRoute[] {
+  return [
+    ...(choices.email ? [{ kind: "email" as const, address: choices.email }] : []),
+    ...(choices.webhook ? [{ kind: "webhook" as const, mask: choices.webhook.mask }] : []),
+  ];
+}
+
+/** A route in words: the address or the channel's mask. */
+function routePhrase(route: AlertRoute): Phrase {
+  if (route.kind === "webhook") return phrase("drillChannel", route.mask);
+  return route.address ? phrase("drillEmailTo", route.address) : phrase("drillEmailAny");
+}
+
+/** The fire drill's answers, after the sign-in test, one line a route: no API can see a message arrive, so it is the operator's word. */
+export function withDrillAnswers(v: Verdict, answers: DrillAnswer[]): Verdict {
   return {
     ...v,
     evidence: [
       ...v.evidence,
-      {
+      ...answers.map((a) => ({
         source: "operator (after the sign-in test)",
-        read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)",
-        at,
-      },
+        ...reads(phrase(a.arrived ? "drillArrived" : "drillNotArrived", routePhrase(a.route))),
+        at: a.at,
+      })),
     ],
   };
 }

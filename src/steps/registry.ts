@@ -13,7 +13,7 @@
 // the root user") lists CIS v1.4.0/1.7 and 4.3 among its related requirements (Security Hub user guide,
 // cloudwatch-controls.md).
 import type { Caller } from "../aws/account.js";
-import { withDrillAnswer } from "./alerts.js";
+import { withDrillAnswers } from "./alerts.js";
 import type { ControlIds } from "./controls.js";
 import type { Handoff, Verdict } from "./types.js";
 
@@ -70,7 +70,7 @@ export const STEPS = [
     optional: true,
     appliesTo: always,
     // No API can see an email arrive: the operator's answer to the fire drill is recorded as theirs.
-    receive: (own, handoff) => (handoff.drillAnswer ? withDrillAnswer(own, handoff.drillAnswer.arrived, handoff.drillAnswer.at) : own),
+    receive: (own, handoff) => (handoff.drillAnswers?.length ? withDrillAnswers(own, handoff.drillAnswers) : own),
   }),
   // CIS 1.7: avoid root use. The sign-in test proves root can sign in only with MFA, and is seen by CloudTrail. No
   // Security Hub control checks CIS v3.0 1.7 (IAM.20 is CIS v1.2's 1.1); CloudWatch.1, an alarm on root use, is related.

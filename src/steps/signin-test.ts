@@ -3,7 +3,7 @@
 // began is a failure, not a pass: it means root can still get in with a password alone.
 import { phrase, reads } from "./said.js";
 import type { ConsoleLoginEvent } from "../aws/account.js";
-import type { Action, Evidence, StepContext, Verdict } from "./types.js";
+import type { Action, AlertRoute, Evidence, StepContext, Verdict } from "./types.js";
 import { verdict } from "./types.js";
 import { trailWait, type WaitHooks, waitUntil } from "./wait.js";
 
@@ -65,8 +65,13 @@ function describeEvent(e: ConsoleLoginEvent): string {
   return `ConsoleLogin ${e.eventId} at ${e.at.toISOString()}: Root, ${e.success ? "Success" : "Failure"}, ${mfa}`;
 }
 
-/** The sign-in test doubles as a fire drill when alerts were set up in this run (taken on, not skipped). */
-export function drillOffered(results: Partial<Record<string, Verdict>>): boolean {
+/**
+ * The sign-in test doubles as a fire drill when alerts were set up in this run (taken on, not skipped): one question
+ * for each route the alerts step handed on (the address, the webhook's channel). Alerts kept as they were name no
+ * route: the drill then asks about the alert email, as it always did.
+ */
+export function drillRoutes(results: Partial<Record<string, Verdict>>): AlertRoute[] {
   const alerts = results["root-alerts"];
-  return !!alerts && alerts.state !== "skipped";
+  if (!alerts || alerts.state === "skipped") return [];
+  return alerts.handoff?.alertRoutes?.length ? alerts.handoff.alertRoutes : [{ kind: "email" }];
 }

@@ -79,8 +79,19 @@ export interface Verdict {
  */
 export interface Handoff {
   rootMfaKind?: "virtual" | "non-virtual";
-  /** After the sign-in test: did the root sign-in alert email arrive? The operator's word. */
-  drillAnswer?: { arrived: boolean; at: Date };
+  /** From the alerts step: where its alerts go (the address; the webhook's mask, never its URL), for the fire drill. */
+  alertRoutes?: AlertRoute[];
+  /** After the sign-in test: did the root sign-in alert reach each route? The operator's word, one answer a route. */
+  drillAnswers?: DrillAnswer[];
+}
+
+/** Where an alert goes: an email address (unknown when the alerts were already in place), or a webhook's channel (masked). */
+export type AlertRoute = { kind: "email"; address?: string } | { kind: "webhook"; mask: string };
+
+export interface DrillAnswer {
+  route: AlertRoute;
+  arrived: boolean;
+  at: Date;
 }
 
 /** How long verifications wait, and how often they read. The demo waits seconds; real AWS, minutes. */

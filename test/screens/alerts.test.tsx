@@ -271,7 +271,7 @@ describe.each(["en", "ko"] as const)("the fire drill after the sign-in test (%s)
   it("asks whether the alert email arrived and hands the operator's answer on in its verdict", async () => {
     const { ctx, standIn } = await simulatedWorld("clean");
     let done: Verdict | undefined;
-    const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} drill />, { standIn });
+    const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} drill={[{ kind: "email" }]} />, { standIn });
     await r.waitFor(t.signin.start);
     await r.press(KEYS.enter);
     await r.waitFor(t.signin.openStandIn);
@@ -287,7 +287,7 @@ describe.each(["en", "ko"] as const)("the fire drill after the sign-in test (%s)
     await r.press(KEYS.enter);
     // The alerts step's evidence takes it when the shell records this verdict (registry.ts `recordVerdict`).
     expect(done?.state).toBe("verified");
-    expect(done?.handoff?.drillAnswer?.arrived).toBe(true);
+    expect(done?.handoff?.drillAnswers?.[0]?.arrived).toBe(true);
     r.unmount();
   });
 });

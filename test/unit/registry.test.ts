@@ -75,7 +75,10 @@ describe("the step registry", () => {
     const at = new Date("2026-11-22T10:00:00Z");
     let results = recordVerdict({}, "root-mfa", { ...verdict("verified", "read-back-confirms"), handoff: { rootMfaKind: "virtual" } });
     results = recordVerdict(results, "root-alerts", verdict("verified", "read-back-confirms", [{ source: "sns:ListSubscriptionsByTopic", read: "confirmed", at }]));
-    results = recordVerdict(results, "root-signin", { ...verdict("verified", "read-back-confirms"), handoff: { drillAnswer: { arrived: true, at } } });
+    results = recordVerdict(results, "root-signin", {
+      ...verdict("verified", "read-back-confirms"),
+      handoff: { drillAnswers: [{ route: { kind: "email" }, arrived: true, at }] },
+    });
     expect(results["root-alerts"]!.evidence.map((e) => e.source)).toEqual(["sns:ListSubscriptionsByTopic", "operator (after the sign-in test)"]);
     expect(rootMfaKindOf(summarize(results))).toBe("virtual");
   });
