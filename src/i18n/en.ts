@@ -538,6 +538,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       arrived
         ? "Recorded: the test message arrived (your word: no API can see a message arrive)."
         : "Recorded: no test message arrived. Check the webhook URL and the channel.",
+    webhookTestMayHavePosted: (mask: string) =>
+      `The test message may have been posted to the channel of ${mask} before the answer was lost, and nothing in AWS can show whether it was. Look in the channel first: r sends it again (a second message if the first arrived); s stops without sending.`,
     channel: (n: number) => `Simulated channel: ${n} message${n === 1 ? "" : "s"} received.`,
     channelMessage: (text: string) => `  ▸ ${text}`,
   },

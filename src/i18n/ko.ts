@@ -507,6 +507,8 @@ export const ko: Messages = {
       arrived
         ? "기록함: 테스트 메시지가 도착했습니다(운영자 확인: 메시지 도착은 API로 볼 수 없습니다)."
         : "기록함: 테스트 메시지가 도착하지 않았습니다. 웹훅 URL과 채널을 확인하십시오.",
+    webhookTestMayHavePosted: (mask: string) =>
+      `응답이 사라지기 전에 테스트 메시지가 ${mask}의 채널에 이미 게시되었을 수 있으며, AWS의 어떤 것으로도 게시 여부를 알 수 없습니다. 먼저 채널을 확인하십시오: r은 다시 보냅니다(처음 것이 도착했다면 두 번째 메시지가 됩니다). s는 보내지 않고 멈춥니다.`,
     channel: (n: number) => `모의 채널: 메시지 ${n}건 받음.`,
     channelMessage: (text: string) => `  ▸ ${text}`,
   },

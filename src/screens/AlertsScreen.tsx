@@ -7,7 +7,7 @@ import { Box, Text } from "ink";
 import { useEffect, useRef, useState } from "react";
 import { webhookRef } from "../aws/webhook.js";
 import type { RunnerOutcome } from "../steps/plan-outcome.js";
-import { applyWebhookAction, isWebhookAction, rollbackWebhook, webhookTestActions, withWebhookTestAnswer } from "../steps/webhook-alerts.js";
+import { applyWebhookAction, isTestEvent, isWebhookAction, rollbackWebhook, webhookTestActions, withWebhookTestAnswer } from "../steps/webhook-alerts.js";
 import { isOp } from "../aws/operations.js";
 import { alertRules, bucketNameFor, sameJson } from "../steps/alert-shapes.js";
 import { parseAlertEmail, parseWebhookUrl, type WebhookRefusal } from "../steps/alert-input.js";
@@ -439,6 +439,8 @@ function WebhookTestView(props: {
           apply={(action) => applyWebhookAction(ctx, action, () => "")}
           holds={(action) => alertActionHolds(ctx, action)}
           readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
+          // PutEvents leaves nothing to read: a lost answer may mean a message already in the channel.
+          lostAnswer={(action) => (isTestEvent(action) ? a.webhookTestMayHavePosted(props.mask) : undefined)}
           onFinished={(outcome) => (outcome.stopped ? props.onStopped() : props.onSent())}
         />
       )}

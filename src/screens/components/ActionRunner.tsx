@@ -33,6 +33,11 @@ interface Props {
   readBack: (action: ApiAction, hooks: WaitHooks) => Promise<Evidence | undefined>;
   twice?: (action: ApiAction) => boolean;
   warning?: (action: ApiAction) => string | undefined;
+  /**
+   * For a change nothing can read back (a message posted): what to say when its answer was lost, instead of the
+   * usual "read before sending again". A retry then sends it again: the operator's say, knowing so.
+   */
+  lostAnswer?: (action: ApiAction) => string | undefined;
   /** Called when the last read-back is done; after the signing key's deletion no read-back is possible. */
   skipReadBack?: (action: ApiAction) => boolean;
   onFinished: (outcome: RunnerOutcome) => void;
@@ -44,7 +49,7 @@ type Phase =
   | { kind: "reading"; since: number; reads: number }
   | { kind: "failed"; failure: AccountFailure; write: boolean };
 
-export function ActionRunner({ actions, apply, holds, readBack, twice, warning, skipReadBack, onFinished }: Props) {
+export function ActionRunner({ actions, apply, holds, readBack, twice, warning, lostAnswer, skipReadBack, onFinished }: Props) {
   const { t, cleanups } = useUi();
   // The plan confirmed is the plan run: a parent that rebuilds its list on every render does not restart it.
   const [plan] = useState(actions);
@@ -177,6 +182,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         <ErrorPanel
           failure={phase.failure}
           write={phase.write}
+          lostAnswer={lostAnswer?.(action)}
           onRetry={() => setPhase({ kind: "applying", retry: true })}
           onSkip={() => {
             outcome.stopped = true;

@@ -8,11 +8,13 @@ interface Props {
   failure: AccountFailure;
   /** The failed call was a change: say when it may have been made all the same. */
   write?: boolean;
+  /** What to say instead when the change may have been made and nothing can read it back (a message posted). */
+  lostAnswer?: string;
   onRetry: () => void;
   onSkip: () => void;
 }
 
-export function ErrorPanel({ failure, write = false, onRetry, onSkip }: Props) {
+export function ErrorPanel({ failure, write = false, lostAnswer, onRetry, onSkip }: Props) {
   const { t } = useUi();
   useKeys({ retry: onRetry, skip: onSkip });
   return (
@@ -20,7 +22,7 @@ export function ErrorPanel({ failure, write = false, onRetry, onSkip }: Props) {
       <Text color="red">
         {failure.code}: {t.errors[failure.code](failure.action)}
       </Text>
-      {write && outcomeUnknown(failure.code) && <Text color="yellow">{t.common.outcomeUnknown}</Text>}
+      {write && outcomeUnknown(failure.code) && <Text color="yellow">{lostAnswer ?? t.common.outcomeUnknown}</Text>}
       <Text dimColor>{t.common.retryKeys}</Text>
     </Box>
   );
