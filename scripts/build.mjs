@@ -58,7 +58,7 @@ const banner = [
   "const require = __rootlockCreateRequire(import.meta.url);",
 ].join("\n");
 
-// Two fast paths patched into Ink's dependencies, for the first frames. Each skips work whose result it knows,
+// Three fast paths patched into Ink's dependencies, for the first frames. Each skips work whose result it knows,
 // so the output is the same; the build stops if the line a patch replaces is no longer there.
 const sourcePatches = [
   {
@@ -80,6 +80,16 @@ const sourcePatches = [
     applies: () => true,
     before: "export function diffAnsiCodes(from, to) {\n",
     after: "export function diffAnsiCodes(from, to) {\n    if (from.length === 0 && to.length === 0) return [];\n",
+  },
+  {
+    // Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL, and Emscripten's loader fetches it
+    // with fetch() wherever fetch is a function: in Node that loads undici (Node's fetch) on the first frame's path
+    // to decode a data: URL, ~35 ms of CPU before Ink can lay anything out. The loader's own fallback decodes the
+    // same base64 (`wasmBinary`, `w`, is used as the module's bytes when set); Buffer decodes it natively.
+    file: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    applies: () => true,
+    before: 'function ya(){return w||"function"!=typeof fetch?',
+    after: 'function ya(){if(!w&&ua(H))w=Buffer.from(H.slice(37),"base64");return w||"function"!=typeof fetch?',
   },
 ];
 
