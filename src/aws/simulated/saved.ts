@@ -92,12 +92,24 @@ export function saveState(file: string, scenario: ScenarioName, state: AccountSt
 
 /** The saves a key's use has put off (by file): written when the process exits, unless a change wrote them first. */
 const putOff = new Map<string, () => void>();
-let savedOnExit = false;
+let exitHookAdded = false;
 
 /** Writes the saves put off; on the process's exit (registered below), and for the tests. */
 export function savePutOff(): void {
   for (const save of putOff.values()) save();
   putOff.clear();
+}
+
+/**
+ * On exit, a save that fails (a state folder made read-only meanwhile) is let go: it holds only a key's last-use
+ * date, and a stack trace on the way out would be worse. A change's save fails where the change was made.
+ */
+function savePutOffOnExit(): void {
+  try {
+    savePutOff();
+  } catch {
+    // Nothing more to do on the way out.
+  }
 }
 
 /**
@@ -113,8 +125,8 @@ export function keptBetweenRuns(file: string, scenario: ScenarioName): Pick<Simu
     onChange: (state, what) => {
       const save = () => saveState(file, scenario, state, new Date());
       if (what === "key-use") {
-        if (!savedOnExit) process.once("exit", savePutOff);
-        savedOnExit = true;
+        if (!exitHookAdded) process.once("exit", savePutOffOnExit);
+        exitHookAdded = true;
         putOff.set(file, save);
         return;
       }
