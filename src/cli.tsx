@@ -4,13 +4,14 @@
 import { version } from "../package.json";
 import { credentialsFound, profileDefined, sharedFiles } from "./aws/credentials.js";
 import { EXIT } from "./exit-codes.js";
-import { langFromArgs, langFromEnv, messages } from "./i18n/index.js";
+import { langFromArgs, langFromEnv } from "./i18n/lang.js";
+import { loadMessages } from "./i18n/load.js";
 import { parseOptions, refusalText } from "./options.js";
 import type { ScenarioName } from "./aws/scenario-names.js";
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv);
-  const t = messages((parsed.ok ? parsed.options.lang : langFromArgs(argv)) ?? langFromEnv(process.env));
+  const t = await loadMessages((parsed.ok ? parsed.options.lang : langFromArgs(argv)) ?? langFromEnv(process.env));
   if (!parsed.ok) {
     process.stderr.write(`${refusalText(parsed, t)}\n`);
     return EXIT.usage;
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     const { runWizard } = await import("./wizard.js");
     const code = await runWizard({
       lang: options.lang ?? langFromEnv(process.env),
+      t,
       target,
       dryRun: options["dry-run"],
       report: options.report,

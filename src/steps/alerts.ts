@@ -387,18 +387,3 @@ export function testAlertAction(ctx: StepContext, topicArn: string): Extract<Api
 export async function sendTestAlert(ctx: StepContext, topicArn: string, action = testAlertAction(ctx, topicArn)): Promise<WriteReceipt> {
   return ctx.account.send({ op: "publish", args: action.args });
 }
-
-/** The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word. */
-export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict {
-  return {
-    ...v,
-    evidence: [
-      ...v.evidence,
-      {
-        source: "operator (after the sign-in test)",
-        read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)",
-        at,
-      },
-    ],
-  };
-}

@@ -139,7 +139,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   const findings: CheckFinding[] = [];
   const saidNotes: Phrase[] = [];
   // Evidence given as a phrase is kept in English for the JSON; the phrase rides along, unlisted (not enumerable:
-  // JSON.stringify leaves it out), for the table and the Markdown in the run's language (check-command.ts).
+  // JSON.stringify leaves it out), for the table and the Markdown in the run's language (check-render.ts).
   const add = ({ evidence, ...f }: Omit<CheckFinding, "asOf" | "evidence"> & { asOf?: string; evidence: string | Phrase }) => {
     const finding: CheckFinding = { asOf: live, ...f, evidence: typeof evidence === "string" ? evidence : say(evidence) };
     if (typeof evidence !== "string") Object.defineProperty(finding, "said", { value: evidence, enumerable: false });

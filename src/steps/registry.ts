@@ -13,7 +13,6 @@
 // the root user") lists CIS v1.4.0/1.7 and 4.3 among its related requirements (Security Hub user guide,
 // cloudwatch-controls.md).
 import type { Caller } from "../aws/account.js";
-import { withDrillAnswer } from "./alerts.js";
 import type { ControlIds } from "./controls.js";
 import type { Handoff, Verdict } from "./types.js";
 
@@ -76,6 +75,24 @@ export const STEPS = [
   // Security Hub control checks CIS v3.0 1.7 (IAM.20 is CIS v1.2's 1.1); CloudWatch.1, an alarm on root use, is related.
   step({ id: "root-signin", ids: { cis: "1.7", securityHub: "—", related: "CloudWatch.1" }, optional: false, appliesTo: always }),
 ] as const;
+
+/**
+ * The fire drill's answer, after the sign-in test: no API can see an email arrive, so it is the operator's word.
+ * Here rather than in alerts.ts: the registry is on the first screen's path, the alerts step's module is not.
+ */
+export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict {
+  return {
+    ...v,
+    evidence: [
+      ...v.evidence,
+      {
+        source: "operator (after the sign-in test)",
+        read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)",
+        at,
+      },
+    ],
+  };
+}
 
 export type StepId = (typeof STEPS)[number]["id"];
 

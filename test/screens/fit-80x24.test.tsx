@@ -60,7 +60,7 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName) {
   const stdout = new Terminal();
   const stdin = new Keyboard();
   let finished = false;
-  const app = inkRender(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={() => (finished = true)} />, {
+  const app = inkRender(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={() => (finished = true)} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,

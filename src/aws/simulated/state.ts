@@ -33,9 +33,16 @@ export interface SimulatedOptions {
   rootSession?: boolean;
   /** The account as a previous run left it (saved.ts): used instead of the scenario's starting state. */
   saved?: AccountState;
-  /** Called with the true state after each change (a write, a console action, a report, a key's use): saved.ts keeps it. */
-  onChange?: (state: AccountState) => void;
+  /**
+   * Called with the true state after each change (a write, a console action, a report): "change"; and after each
+   * call, which records its key's last use as AWS does: "key-use". saved.ts keeps the state (a key's use it writes
+   * later, with the next change or on exit: every read is a key use).
+   */
+  onChange?: (state: AccountState, what: StateChange) => void;
 }
+
+/** What changed the true state: the account's data, or only the last use of the caller's key (every call). */
+export type StateChange = "change" | "key-use";
 
 /** A root session's key id: AWS gives temporary credentials ASIA… ids. */
 const ROOT_SESSION_KEY = "ASIA4ROOTSESSIONKEY1";
@@ -62,7 +69,7 @@ export class SimulatedWorld {
   private readonly pending: Pending[] = [];
   private readonly failures = new Map<string, { code: ErrorCode; times: number }>();
   readonly writeLog: { call: string; at: Date }[] = [];
-  private readonly onChange?: (state: AccountState) => void;
+  private readonly onChange?: (state: AccountState, what: StateChange) => void;
 
   constructor(options: SimulatedOptions) {
     this.now = options.now ?? systemNow;
@@ -80,8 +87,8 @@ export class SimulatedWorld {
   }
 
   /** The true state changed: tell whoever keeps it. */
-  changed(): void {
-    this.onChange?.(this.truth);
+  changed(what: StateChange = "change"): void {
+    this.onChange?.(this.truth, what);
   }
 
   /** The next `times` calls of `call` fail with `code`. */
@@ -119,7 +126,7 @@ export class SimulatedWorld {
       const k = this.callerKeys(s).find((k) => k.id === this.caller.accessKeyId);
       if (k) k.lastUsed = { ...lastUsed };
     }
-    this.changed();
+    this.changed("key-use");
   }
 
   /** A read: the call's checks, then the state as reads see it now. */
