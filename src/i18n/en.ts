@@ -25,6 +25,10 @@ Usage: rootlock [options]            the wizard
        rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
        rootlock policy [--check|--wizard] [--dry-run]
                                      print the least-privilege IAM policy for check (default) or the wizard
+       rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
+                                     every member account's root, from the management account (or IAM's
+                                     delegated administrator): audit (check: exit 0 all credential-less,
+                                     1 findings, 2 could not audit), remove, verify; --demo: a simulated one
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account

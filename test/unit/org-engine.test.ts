@@ -67,11 +67,11 @@ describe("readiness", () => {
   });
 
   it("a delegated administrator is told the management account must enable, and is offered no fix", async () => {
-    const { deps } = world({ caller: "delegated-admin", features: ["RootSessions"] });
+    const { deps } = world({ caller: "delegated-admin", features: ["RootCredentialsManagement"] });
     const r = await readiness(deps);
     expect(r.role).toBe("delegated-admin");
     expect(r.ready).toBe(false);
-    expect(r.missing).toEqual([{ what: "RootCredentialsManagement", fixBy: "management-account" }]);
+    expect(r.missing).toEqual([{ what: "RootSessions", fixBy: "management-account" }]);
     // And AWS refuses it if tried anyway.
     const refused = await applyFix(deps, { what: "RootCredentialsManagement", fixBy: "management-account", fix: { op: "enableRootCredentialsManagement", args: {} } });
     expect(refused.failure?.code).toBe("CallerIsNotManagementAccount");

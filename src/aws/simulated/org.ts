@@ -273,7 +273,9 @@ export class SimulatedOrg implements Org {
     // STS API reference, AssumeRoot: DurationSeconds "can have a value from 0 to 900"; "If you specify a value
     // higher than this setting, the operation fails".
     if (durationSeconds > 900 || durationSeconds < 0) throw new OrgError("InvalidParameter", action);
-    if (!this.enabled.has("RootCredentialsManagement")) throw new OrgError("AccessDenied", action, "other");
+    // EnableOrganizationsRootSessions "allows the management account or delegated administrator to perform
+    // privileged tasks on member accounts" (IAM API reference): AssumeRoot needs RootSessions.
+    if (!this.enabled.has("RootSessions")) throw new OrgError("AccessDenied", action, "other");
     const account = this.accounts.find((a) => a.id === accountId);
     // The management account is never a target; neither is an account outside the organization or not ACTIVE.
     if (!account || account.state !== "ACTIVE") throw new OrgError("AccessDenied", action, "other");

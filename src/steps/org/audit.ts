@@ -20,10 +20,10 @@ export function readCredentials(deps: OrgDeps, limit: AdaptiveLimit, tally: Tall
   return inSession(deps, limit, tally, accountId, "IAMAuditRootUserCredentials", async (root) => {
     try {
       const credentials = await retryingThrottles(deps, limit, tally, () => root.credentials());
-      note(deps, tally, kind, AUDIT_READS, foundText(credentials));
+      note(deps, tally, kind, AUDIT_READS, foundText(credentials), accountId);
       return credentials;
     } catch (error) {
-      note(deps, tally, kind, AUDIT_READS, codeOf(error));
+      note(deps, tally, kind, AUDIT_READS, codeOf(error), accountId);
       throw error;
     }
   });

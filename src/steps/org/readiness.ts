@@ -71,9 +71,10 @@ export async function readiness(deps: OrgDeps): Promise<Readiness> {
   if (!trusted) missing.push({ what: "trusted-access", fixBy: "management-account", ...(canFix ? { fix: FIX["trusted-access"] } : {}) });
   for (const feature of ORG_FEATURES)
     if (!features.includes(feature)) missing.push({ what: feature, fixBy: "management-account", ...(canFix ? { fix: FIX[feature] } : {}) });
-  // The IAM task policies need RootCredentialsManagement; RootSessions is for the S3 and SQS unlock tasks, which
-  // rootlock does not use, but AWS's guide enables both, and rootlock offers both.
-  const ready = role !== "member" && organization.allFeatures && trusted && features.includes("RootCredentialsManagement") && !failure;
+  // AssumeRoot needs RootSessions: EnableOrganizationsRootSessions "allows the management account or delegated
+  // administrator to perform privileged tasks on member accounts" (IAM API reference). RootCredentialsManagement is
+  // what AWS's guide enables with it (member accounts created afterwards have no root credentials): offered too.
+  const ready = role !== "member" && organization.allFeatures && trusted && features.includes("RootSessions") && !failure;
   return { caller, organization, role, trustedAccess: trusted, features, missing, ready, ...(failure ? { failure } : {}) };
 }
 

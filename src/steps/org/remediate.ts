@@ -45,16 +45,16 @@ export function plansFor(results: readonly AccountResult[], deleteTaskActions: r
 }
 
 /** Sends one write; NoSuchEntity is "already gone", an answer, not a failure. */
-async function sendOne(deps: OrgDeps, limit: AdaptiveLimit, tally: Tally, send: () => Promise<void>, call: string): Promise<void> {
+async function sendOne(deps: OrgDeps, limit: AdaptiveLimit, tally: Tally, send: () => Promise<void>, call: string, accountId: string): Promise<void> {
   try {
     await retryingThrottles(deps, limit, tally, send);
-    note(deps, tally, "write", call, "ok");
+    note(deps, tally, "write", call, "ok", accountId);
   } catch (error) {
     if (isOrgError(error, "NoSuchEntity")) {
-      note(deps, tally, "write", call, "already gone (NoSuchEntity)");
+      note(deps, tally, "write", call, "already gone (NoSuchEntity)", accountId);
       return;
     }
-    note(deps, tally, "write", call, codeOf(error));
+    note(deps, tally, "write", call, codeOf(error), accountId);
     throw error;
   }
 }
@@ -64,7 +64,7 @@ export async function remediateAccount(deps: OrgDeps, limit: AdaptiveLimit, plan
   const tally: Tally = { evidence: [...plan.result.evidence], retries: plan.result.retries };
   try {
     await inSession(deps, limit, tally, account.id, "IAMDeleteRootUserCredentials", async (root) => {
-      for (const w of plan.writes) await sendOne(deps, limit, tally, () => root.send(w), callText(shownRootCall(w)));
+      for (const w of plan.writes) await sendOne(deps, limit, tally, () => root.send(w), callText(shownRootCall(w)), account.id);
     });
     const after = await readCredentials(deps, limit, tally, account.id, "read-back");
     return { account, state: holdsNothing(after) ? "verified" : "still-holds", credentials: after, ...tally };

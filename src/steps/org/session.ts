@@ -21,8 +21,10 @@ export function backoffMs(attempt: number, random: () => number): number {
 /** The account's running record: its evidence and its retries. */
 export type Tally = Pick<AccountResult, "evidence" | "retries">;
 
-export function note(deps: OrgDeps, tally: Tally, kind: Evidence["kind"], call: string, result: string): void {
-  tally.evidence.push({ at: deps.now().toISOString(), kind, call, result });
+export function note(deps: OrgDeps, tally: Tally, kind: Evidence["kind"], call: string, result: string, accountId: string): void {
+  const evidence = { at: deps.now().toISOString(), kind, call, result };
+  tally.evidence.push(evidence);
+  deps.journal?.(accountId, evidence);
 }
 
 /** Runs `call`, retrying Throttling with backoff; each throttle tells the pool. */
@@ -60,15 +62,15 @@ export async function inSession<R>(
 ): Promise<R> {
   for (let mint = 0; ; mint++) {
     const root = await retryingThrottles(deps, limit, tally, () => deps.org.assumeRoot(accountId, task, ROOT_SESSION_SECONDS)).catch((error: unknown) => {
-      note(deps, tally, "read", assumeRootCall(accountId, task), codeOf(error));
+      note(deps, tally, "read", assumeRootCall(accountId, task), codeOf(error), accountId);
       throw error;
     });
-    note(deps, tally, "read", assumeRootCall(accountId, task), "ok");
+    note(deps, tally, "read", assumeRootCall(accountId, task), "ok", accountId);
     try {
       return await work(root);
     } catch (error) {
       if (!isOrgError(error, "ExpiredToken") || mint > 0) throw error;
-      note(deps, tally, "read", "(session)", "ExpiredToken: minted again");
+      note(deps, tally, "read", "(session)", "ExpiredToken: minted again", accountId);
     }
   }
 }

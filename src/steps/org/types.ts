@@ -61,4 +61,6 @@ export interface OrgDeps {
   sleep: (ms: number) => Promise<void>;
   /** In [0, 1): the backoff's jitter. */
   random: () => number;
+  /** Told of every call as it is made (the journal: what each account's last call did, even after Ctrl-C). */
+  journal?: (accountId: string, evidence: Evidence) => void;
 }
