@@ -463,30 +463,25 @@ faults: dict = {}
 AUTH_AT_START = moto_settings.INITIAL_NO_AUTH_ACTION_COUNT
 
 
+def credential_field(environ, index: int) -> str:
+    """A field of the SigV4 credential scope: Credential=AKID/date/REGION/SERVICE/aws4_request (0: the key id)."""
+    auth = environ.get("HTTP_AUTHORIZATION", "")
+    try:
+        return auth.split("Credential=")[1].split("/")[index]
+    except IndexError:
+        return ""
+
+
 def signing_key_of(environ) -> str:
-    auth = environ.get("HTTP_AUTHORIZATION", "")
-    try:
-        return auth.split("Credential=")[1].split("/")[0]
-    except IndexError:
-        return ""
-
-
-def service_of(environ) -> str:
-    # SigV4: Credential=AKID/date/region/SERVICE/aws4_request
-    auth = environ.get("HTTP_AUTHORIZATION", "")
-    try:
-        return auth.split("Credential=")[1].split("/")[3]
-    except IndexError:
-        return ""
+    return credential_field(environ, 0)
 
 
 def region_of(environ) -> str:
-    # SigV4: Credential=AKID/date/REGION/service/aws4_request
-    auth = environ.get("HTTP_AUTHORIZATION", "")
-    try:
-        return auth.split("Credential=")[1].split("/")[2]
-    except IndexError:
-        return ""
+    return credential_field(environ, 2)
+
+
+def service_of(environ) -> str:
+    return credential_field(environ, 3)
 
 
 def action_of(environ, body: bytes) -> str:
