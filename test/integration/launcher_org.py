@@ -352,6 +352,12 @@ def first_statement(document: dict, effect: str, action: str, resource: str, con
 # aws:AssumedRoot is present (true) only in a session from sts:AssumeRoot, so the recommended guard rail
 # (aws-samples/service-control-policy-examples, "Prevent root credentials management in member accounts") denies
 # arn:aws:iam::*:root with {"Null": {"aws:AssumedRoot": "true"}} and leaves the central root sessions alone.
+# sts:AssumeRoot itself is checked against the SCPs of the caller's account (the delegated administrator's; the
+# management account has none) and, as issue 15 asks ("an SCP denying sts:AssumeRoot" fails that account), against
+# those in effect on the target member. The second is the launcher's model, not a documented AWS rule: AWS's
+# documents say SCPs govern the principals of their own account; a control on the target's side would be a
+# resource control policy (STS supports RCPs). The root session's own calls are the member's principal's, so its
+# SCPs govern them as AWS documents.
 # ---------------------------------------------------------------------------------------------------------------
 
 

@@ -401,6 +401,10 @@ describe.runIf(available)("the launcher's AWS Organizations and centralized root
       const org = await readyOrg({ delegated_admin: 0 });
       const listed = await orgs(signer(org.delegated_admin)).send(new ListAccountsCommand({ MaxResults: 20 }));
       expect(listed.Accounts).toHaveLength(4);
+      // writes are the management account's alone (Organizations API Reference, EnableAWSServiceAccess)
+      expect(await failure(orgs(signer(org.delegated_admin)).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: "ssm.amazonaws.com" })))).toMatchObject({
+        name: "AccessDeniedException",
+      });
       const other = credentialsOf((await world.setFeatures({ delegated_admin: org.accounts[1]!.id })).delegated_admin!);
       await world.setFeatures({ delegated_admin: null });
       expect(await failure(orgs(other).send(new ListAccountsCommand({})))).toMatchObject({ name: "AccessDeniedException" });
