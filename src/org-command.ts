@@ -20,7 +20,7 @@ import { selectAccounts } from "./steps/org/accounts.js";
 import { auditAccounts } from "./steps/org/audit.js";
 import { AdaptiveLimit } from "./steps/org/pool.js";
 import { applyFix, readiness, type Readiness } from "./steps/org/readiness.js";
-import { deleteTaskActions, plansFor, remediateAccounts, type AccountPlan } from "./steps/org/remediate.js";
+import { deleteTaskDocument, plansFor, remediateAccounts, type AccountPlan } from "./steps/org/remediate.js";
 import { inSession } from "./steps/org/session.js";
 import type { AccountResult, OrgDeps } from "./steps/org/types.js";
 import { systemNow, systemSleep } from "./lib/clock.js";
@@ -327,7 +327,7 @@ async function remediatePhase(
   say: (s: string) => void,
   stopped: () => boolean,
 ): Promise<PhaseRun> {
-  const plans = plansFor(audit.results, await deleteTaskActions(deps));
+  const plans = plansFor(audit.results, await deleteTaskDocument(deps));
   if (plans.length === 0) {
     say(t.plan.none);
     return audit;

@@ -112,8 +112,8 @@ export interface Org {
   accountsUnder(parentId: string): Promise<string[]>;
   /** The SCPs attached to an account or to any parent above it (ListParents, ListPoliciesForTarget, DescribePolicy). */
   scpsFor(accountId: string): Promise<ScpPolicy[]>;
-  /** The actions a task policy's document allows (iam:GetPolicy + GetPolicyVersion of the AWS managed policy). */
-  taskPolicyActions(task: RootTask): Promise<string[]>;
+  /** A task policy's document, as JSON text (iam:GetPolicy + GetPolicyVersion of the AWS managed policy; task-policy.ts reads it). */
+  taskPolicyDocument(task: RootTask): Promise<string>;
   /** sts:AssumeRoot at a regional endpoint. */
   assumeRoot(accountId: string, task: RootTask, durationSeconds: number): Promise<MemberRoot>;
   send(write: OrgWrite): Promise<void>;

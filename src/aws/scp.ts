@@ -29,7 +29,7 @@ interface Statement {
 
 const list = (v: string | string[] | boolean | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [String(v)]);
 
-function wildcard(pattern: string, value: string): boolean {
+export function wildcard(pattern: string, value: string): boolean {
   const re = new RegExp(
     `^${pattern
       .replace(/[.+^${}()|[\]\\]/g, "\\$&")

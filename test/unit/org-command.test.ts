@@ -102,7 +102,8 @@ describe("rootlock org (interactive)", () => {
     expect(s.asked[1]).toBe(orgEn.plan.confirmAll);
     const text = s.out.join("\n");
     expect(text).toContain("    iam:DeleteAccessKey(AccessKeyId=AKIASIM0007A000001)");
-    expect(text).toContain("    iam:DeleteVirtualMFADevice(SerialNumber=arn:aws:iam::200000000009:mfa/root-account-mfa-device)");
+    expect(text).toContain("    iam:DeactivateMFADevice(SerialNumber=arn:aws:iam::200000000009:mfa/root-account-mfa-device)");
+    expect(text).not.toContain("iam:DeleteVirtualMFADevice");
     expect(code).toBe(0);
     for (const a of s.org.accounts.filter((x) => x.ou === "ou-sim0-production")) {
       expect(a.root.password || a.root.keys.length || a.root.mfa.length || a.root.certificates.length, a.id).toBeFalsy();

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { memberId, SIM_MANAGEMENT_ID, SimulatedOrg, type SimulatedOrgOptions } from "../../src/aws/simulated/org.js";
 import { holdsNothing } from "../../src/aws/org.js";
 import { scpEffectOnRoot, protectiveScp } from "../../src/aws/scp.js";
-import { DENY_ROOT_SCP } from "../../src/aws/simulated/org.js";
+import { DENY_ROOT_SCP, TASK_POLICY_ACTIONS } from "../../src/aws/simulated/org.js";
+import { taskPolicyDocumentOf } from "../../src/aws/task-policy.js";
 import { listAllAccounts, selectAccounts } from "../../src/steps/org/accounts.js";
 import { auditAccounts } from "../../src/steps/org/audit.js";
 import { AdaptiveLimit, runPool } from "../../src/steps/org/pool.js";
 import { applyFix, readiness } from "../../src/steps/org/readiness.js";
-import { deleteTaskActions, planFor, plansFor, remediateAccounts } from "../../src/steps/org/remediate.js";
+import { deleteTaskDocument, planFor, plansFor, remediateAccounts } from "../../src/steps/org/remediate.js";
 import { MAX_ATTEMPTS } from "../../src/steps/org/session.js";
 import type { OrgDeps } from "../../src/steps/org/types.js";
 
@@ -175,7 +176,7 @@ describe("the audit", () => {
 });
 
 describe("remediation", () => {
-  it("plans the exact deletions, deletes a virtual MFA device only where the task policy allows it", () => {
+  it("plans the exact deletions, deletes a virtual MFA device only where the task policy's document allows it on the device", () => {
     const creds = {
       password: true,
       accessKeys: [{ id: "AKIA1", status: "Active" as const, createdAt: new Date(0) }],
@@ -185,7 +186,8 @@ describe("remediation", () => {
         { serialNumber: "GAHT1", virtual: false },
       ],
     };
-    expect(planFor(creds, ["iam:DeleteVirtualMFADevice"]).map((w) => w.op)).toEqual([
+    const anyResource = JSON.stringify({ Statement: [{ Effect: "Deny", NotAction: TASK_POLICY_ACTIONS.IAMDeleteRootUserCredentials, Resource: "*" }] });
+    expect(planFor(creds, anyResource).map((w) => w.op)).toEqual([
       "deleteAccessKey",
       "deleteSigningCertificate",
       "deactivateMfaDevice",
@@ -193,13 +195,21 @@ describe("remediation", () => {
       "deactivateMfaDevice",
       "deleteLoginProfile",
     ]);
-    expect(planFor(creds, []).map((w) => w.op)).not.toContain("deleteVirtualMfaDevice");
+    // AWS's own document denies the listed actions on any resource but root's: not on the device's ARN.
+    const awsDocument = taskPolicyDocumentOf(TASK_POLICY_ACTIONS.IAMDeleteRootUserCredentials);
+    expect(planFor(creds, awsDocument).map((w) => w.op)).toEqual([
+      "deleteAccessKey",
+      "deleteSigningCertificate",
+      "deactivateMfaDevice",
+      "deactivateMfaDevice",
+      "deleteLoginProfile",
+    ]);
   });
 
   it("removes every credential, reads each account back with the audit policy, and calls it verified only then", async () => {
     const { org, deps } = world();
     const audit = await auditAccounts(deps, await listAllAccounts(org), SIM_MANAGEMENT_ID);
-    const plans = plansFor(audit.results, await deleteTaskActions(deps));
+    const plans = plansFor(audit.results, await deleteTaskDocument(deps));
     expect(plans.length).toBeGreaterThan(10);
     // One key already gone (deleted by someone else since the audit): NoSuchEntity is "already gone".
     const seven = org.accounts.find((a) => n(a.id) === 7)!;
@@ -210,18 +220,19 @@ describe("remediation", () => {
     for (const p of plans) {
       const root = org.accounts.find((a) => a.id === p.result.account.id)!.root;
       expect(holdsNothing({ password: root.password, accessKeys: root.keys, mfaDevices: root.mfa, certificates: root.certificates })).toBe(true);
-      expect(root.virtualDevices.size).toBe(0);
+      // Deactivated, unassigned, kept: the task policy does not allow deleting it (no one can sign in with it).
+      expect(root.virtualDevices.size).toBe(n(p.result.account.id) % 9 === 0 ? 1 : 0);
     }
     const deletes = org.calls.filter((c) => c.action === "sts:AssumeRoot" && c.task === "IAMDeleteRootUserCredentials");
     expect(new Set(deletes.map((c) => c.accountId)).size).toBe(plans.length);
     const r18 = run.results.find((r) => n(r.account.id) === 18)!;
-    expect(r18.evidence.map((e) => e.kind)).toEqual(["read", "read", "read", "write", "write", "read", "read-back"]);
+    expect(r18.evidence.map((e) => e.kind)).toEqual(["read", "read", "read", "write", "read", "read-back"]);
   });
 
   it("is not verified when the read-back still shows a credential", async () => {
     const { org, deps } = world();
     const audit = await auditAccounts(deps, await listAllAccounts(org), SIM_MANAGEMENT_ID);
-    const plans = plansFor(audit.results, await deleteTaskActions(deps)).filter((p) => n(p.result.account.id) === 5);
+    const plans = plansFor(audit.results, await deleteTaskDocument(deps)).filter((p) => n(p.result.account.id) === 5);
     // The plan misses a key created after the audit.
     org.accounts.find((a) => n(a.id) === 5)!.root.keys.push({ id: "AKIANEW", status: "Active", createdAt: new Date() });
     const run = await remediateAccounts(deps, plans);

@@ -109,7 +109,7 @@ export class LiveOrg implements Org {
   private readonly sts: STSClient;
   private readonly region: string;
   private readonly maxAttempts: number;
-  private readonly taskActions = new Map<RootTask, Promise<string[]>>();
+  private readonly taskDocuments = new Map<RootTask, Promise<string>>();
 
   constructor(options: LiveOrgOptions = {}) {
     this.region = defaultRegion(options.region);
@@ -223,23 +223,21 @@ export class LiveOrg implements Org {
     return [...policies.values()];
   }
 
-  taskPolicyActions(task: RootTask): Promise<string[]> {
-    let actions = this.taskActions.get(task);
-    if (!actions) {
-      actions = this.readTaskPolicy(task);
-      this.taskActions.set(task, actions);
+  taskPolicyDocument(task: RootTask): Promise<string> {
+    let document = this.taskDocuments.get(task);
+    if (!document) {
+      document = this.readTaskPolicy(task);
+      this.taskDocuments.set(task, document);
     }
-    return actions;
+    return document;
   }
 
-  /** The AWS managed policy's default version: its Allow statements' actions. */
-  private async readTaskPolicy(task: RootTask): Promise<string[]> {
+  /** The AWS managed policy's default version (the document comes URL-encoded). */
+  private async readTaskPolicy(task: RootTask): Promise<string> {
     const arn = taskPolicyArn(task);
     const policy = await call("iam:GetPolicy", () => this.iam.send(new GetPolicyCommand({ PolicyArn: arn })));
     const version = await call("iam:GetPolicyVersion", () => this.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.Policy?.DefaultVersionId })));
-    const document = JSON.parse(decodeURIComponent(version.PolicyVersion?.Document ?? "{}")) as { Statement?: { Effect?: string; Action?: string | string[] }[] };
-    const statements = Array.isArray(document.Statement) ? document.Statement : document.Statement ? [document.Statement] : [];
-    return statements.filter((s) => s.Effect === "Allow").flatMap((s) => (Array.isArray(s.Action) ? s.Action : s.Action ? [s.Action] : []));
+    return decodeURIComponent(version.PolicyVersion?.Document ?? "{}");
   }
 
   async assumeRoot(accountId: string, task: RootTask, durationSeconds: number): Promise<MemberRoot> {

@@ -17,6 +17,7 @@ import type { RootCredentials, RootMfaDevice, RootTask, ScpPolicy, SigningCertif
 import { OrgError } from "../org-errors.js";
 import { dispatchOrg, dispatchRoot, type OrgWrite, type OrgWriteHandlers, type RootWrite, type RootWriteHandlers } from "../org-operations.js";
 import { protectiveScp, scpDenies } from "../scp.js";
+import { rootArnOf, taskPolicyAllows, taskPolicyDocumentOf } from "../task-policy.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
 
 export interface SimulatedOrgOptions {
@@ -36,7 +37,7 @@ export interface SimulatedOrgOptions {
   caller?: "management" | "delegated-admin";
 }
 
-/** The task policies' documents, as AWS publishes them (aws-facts §5, from zoph-io/MAMIP): the IAM actions each allows. */
+/** The actions each task policy's document lists (aws-facts §5, from zoph-io/MAMIP; moto ships the same documents). */
 export const TASK_POLICY_ACTIONS: Record<RootTask, readonly string[]> = {
   IAMAuditRootUserCredentials: [
     "iam:ListAccessKeys",
@@ -251,9 +252,9 @@ export class SimulatedOrg implements Org {
     return account ? (OUS.find((ou) => ou.id === account.ou)?.scps ?? []) : [];
   }
 
-  async taskPolicyActions(task: RootTask): Promise<string[]> {
+  async taskPolicyDocument(task: RootTask): Promise<string> {
     await this.call("iam:GetPolicyVersion");
-    return [...TASK_POLICY_ACTIONS[task]];
+    return taskPolicyDocumentOf(TASK_POLICY_ACTIONS[task]);
   }
 
   /** A token bucket of `rate` calls a second, refilled by the injected clock. */
@@ -289,10 +290,10 @@ export class SimulatedOrg implements Org {
   }
 
   /** A member root's call: the session's expiry, its task policy, then the account's SCPs, as AWS evaluates them. */
-  async rootCall(session: SimulatedMemberRoot, action: string): Promise<SimRoot> {
+  async rootCall(session: SimulatedMemberRoot, action: string, resource = rootArnOf(session.accountId)): Promise<SimRoot> {
     await this.call(action, { accountId: session.accountId, task: session.task });
     if (this.now().getTime() >= session.expiresAt.getTime()) throw new OrgError("ExpiredToken", action);
-    if (!TASK_POLICY_ACTIONS[session.task].includes(action)) throw new OrgError("AccessDenied", action, "other");
+    if (!taskPolicyAllows(taskPolicyDocumentOf(TASK_POLICY_ACTIONS[session.task]), action, resource)) throw new OrgError("AccessDenied", action, "other");
     const scps = OUS.find((ou) => ou.id === session.account.ou)?.scps ?? [];
     const request = { action, principalArn: `arn:aws:iam::${session.accountId}:root`, assumedRoot: true };
     if (scps.some((p) => p.document && scpDenies(p.document, request) === "denied")) throw new OrgError("AccessDenied", action, "scp");
@@ -367,7 +368,7 @@ class SimulatedMemberRoot implements MemberRoot {
       root.mfa = root.mfa.filter((d) => d.active);
     },
     deleteVirtualMfaDevice: async ({ serialNumber }) => {
-      const root = await this.org.rootCall(this, "iam:DeleteVirtualMFADevice");
+      const root = await this.org.rootCall(this, "iam:DeleteVirtualMFADevice", serialNumber);
       // IAM refuses to delete a device still assigned (DeleteConflict); DeactivateMFADevice comes first.
       if (root.mfa.some((d) => d.serialNumber === serialNumber)) throw new OrgError("DeleteConflict", "iam:DeleteVirtualMFADevice");
       if (!root.virtualDevices.delete(serialNumber)) throw new OrgError("NoSuchEntity", "iam:DeleteVirtualMFADevice");

@@ -10,6 +10,7 @@ import { holdsNothing, type RootCredentials } from "../../aws/org.js";
 import { isOrgError } from "../../aws/org-errors.js";
 import { callText, rootWrite, type RootWrite, shownRootCall } from "../../aws/org-operations.js";
 import { readCredentials } from "./audit.js";
+import { taskPolicyAllows } from "../../aws/task-policy.js";
 import { AdaptiveLimit, runPool } from "./pool.js";
 import { codeOf, failureOf, inSession, note, retryingThrottles, type Tally } from "./session.js";
 import type { AccountResult, OrgDeps } from "./types.js";
@@ -17,15 +18,19 @@ import type { RunHooks } from "./audit.js";
 
 export const DELETE_VIRTUAL_MFA = "iam:DeleteVirtualMFADevice";
 
-/** An account's plan. `deleteTaskActions`: what the IAMDeleteRootUserCredentials document allows. */
-export function planFor(c: RootCredentials, deleteTaskActions: readonly string[]): RootWrite[] {
-  const canDeleteDevice = deleteTaskActions.includes(DELETE_VIRTUAL_MFA);
+/**
+ * An account's plan. `deleteTaskDocument`: the IAMDeleteRootUserCredentials document; a virtual device is deleted
+ * after its deactivation only if the document allows DeleteVirtualMFADevice on the device's ARN (AWS's own version
+ * does not: see task-policy.ts), else it is left deactivated and unassigned, which no one can sign in with.
+ */
+export function planFor(c: RootCredentials, deleteTaskDocument: string): RootWrite[] {
+  const canDeleteDevice = (serial: string) => taskPolicyAllows(deleteTaskDocument, DELETE_VIRTUAL_MFA, serial);
   return [
     ...c.accessKeys.map((k) => rootWrite("deleteAccessKey", { keyId: k.id })),
     ...c.certificates.map((cert) => rootWrite("deleteSigningCertificate", { certificateId: cert.id })),
     ...c.mfaDevices.flatMap((d) => [
       rootWrite("deactivateMfaDevice", { serialNumber: d.serialNumber }),
-      ...(d.virtual && canDeleteDevice ? [rootWrite("deleteVirtualMfaDevice", { serialNumber: d.serialNumber })] : []),
+      ...(d.virtual && canDeleteDevice(d.serialNumber) ? [rootWrite("deleteVirtualMfaDevice", { serialNumber: d.serialNumber })] : []),
     ]),
     ...(c.password ? [rootWrite("deleteLoginProfile", {})] : []),
   ];
@@ -37,10 +42,10 @@ export interface AccountPlan {
 }
 
 /** The plans for every account that holds something, in the table's order. */
-export function plansFor(results: readonly AccountResult[], deleteTaskActions: readonly string[]): AccountPlan[] {
+export function plansFor(results: readonly AccountResult[], deleteTaskDocument: string): AccountPlan[] {
   return results
     .filter((r) => r.state === "holds" && r.credentials)
-    .map((result) => ({ result, writes: planFor(result.credentials as RootCredentials, deleteTaskActions) }))
+    .map((result) => ({ result, writes: planFor(result.credentials as RootCredentials, deleteTaskDocument) }))
     .filter((p) => p.writes.length > 0);
 }
 
@@ -94,6 +99,6 @@ export async function remediateAccounts(
 }
 
 /** The read of the delete task policy's document, for the plan (which writes the session may send). */
-export function deleteTaskActions(deps: OrgDeps): Promise<string[]> {
-  return deps.org.taskPolicyActions("IAMDeleteRootUserCredentials");
+export function deleteTaskDocument(deps: OrgDeps): Promise<string> {
+  return deps.org.taskPolicyDocument("IAMDeleteRootUserCredentials");
 }
