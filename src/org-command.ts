@@ -22,6 +22,7 @@ import { AdaptiveLimit } from "./steps/org/pool.js";
 import { applyFix, readiness, type Readiness } from "./steps/org/readiness.js";
 import { deleteTaskDocument, plansFor, remediateAccounts, type AccountPlan } from "./steps/org/remediate.js";
 import { inSession } from "./steps/org/session.js";
+import { guardRails, type GuardRails } from "./steps/org/guard-rails.js";
 import type { AccountResult, OrgDeps } from "./steps/org/types.js";
 import { systemNow, systemSleep } from "./lib/clock.js";
 
@@ -118,6 +119,7 @@ interface ReportData {
   results: AccountResult[];
   notStarted: string[];
   poolSizes: number[];
+  guardRails?: GuardRails;
   exitCode: number;
 }
 
@@ -248,12 +250,15 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
     say(tableText(audit.results, t));
     say(countsText(audit.results, t));
     for (const line of scpText(audit.results, t)) say(line);
+    const rails = await guardRails(deps, audit.results);
+    say(t.guard.heading);
+    say(rails.protectedAccounts.length > 0 ? t.guard.protectedBy(rails.protectedAccounts.length, rails.checked) : t.guard.none);
     let final = audit;
     if (interactive && !stopped) final = await remediatePhase(audit, journal, deps, t, ask, say, () => stopped);
     if (stopped) say(t.results.interrupted);
     if (final.notStarted.length > 0) say(t.results.notStarted(final.notStarted.length));
     const exitCode = stopped ? EXIT.interrupted : exitOf(final.results, final.notStarted.length > 0);
-    const data: ReportData = { organization: now.organization, caller: now.caller, readiness: now, ...final, exitCode };
+    const data: ReportData = { organization: now.organization, caller: now.caller, readiness: now, ...final, guardRails: rails, exitCode };
     if (o.json) out(JSON.stringify({ tool: { name: "rootlock", version: o.version }, ...data }, null, 2));
     else say(t.exitHint);
     const written = await writeReport(data, o, t, deps.now(), err);

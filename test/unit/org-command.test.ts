@@ -55,6 +55,7 @@ describe("rootlock org check", () => {
     expect(report.results.find((r) => r.account.id === memberId(7))?.evidence.length).toBeGreaterThan(1);
     const md = readFileSync(join(s.dir, "report.md"), "utf8");
     expect(md).toContain(`## ${memberId(7)} team-07: holds credentials`);
+    expect(s.err.join("\n")).toContain(orgEn.guard.protectedBy(24, 59));
     expect(md).toContain(
       "sts:AssumeRoot(TargetPrincipal=200000000007, TaskPolicyArn=arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials, DurationSeconds=120)",
     );
@@ -130,6 +131,22 @@ describe("rootlock org (interactive)", () => {
     expect(s.org.accounts[0]!.root.password).toBe(true);
     expect(s.out.join("\n")).toContain("Forgot password?");
     expect(readdirSync(s.dir)).not.toContain("report.json");
+  });
+});
+
+describe("the org catalogues", () => {
+  /** Every leaf, called with sample arguments when it is a sentence that takes some. */
+  function leaves(o: unknown, path = ""): [string, string][] {
+    if (typeof o === "string") return [[path, o]];
+    if (typeof o === "function") return [[path, String((o as (...a: unknown[]) => unknown)("X", 2, 3, 4))]];
+    return Object.entries(o as object).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
+  }
+  it("has the same entries in English and Korean, each a non-empty sentence", () => {
+    const en = leaves(orgEn);
+    const ko = leaves(orgKo);
+    expect(ko.map(([p]) => p)).toEqual(en.map(([p]) => p));
+    for (const [p, text] of [...en, ...ko]) expect(text.trim(), p).not.toBe("");
+    expect(ko.filter(([, text]) => /[가-힣]/.test(text)).length).toBeGreaterThan(en.length / 2);
   });
 });
 

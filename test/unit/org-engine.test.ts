@@ -12,6 +12,7 @@ import { AdaptiveLimit, runPool } from "../../src/steps/org/pool.js";
 import { applyFix, readiness } from "../../src/steps/org/readiness.js";
 import { deleteTaskDocument, planFor, plansFor, remediateAccounts } from "../../src/steps/org/remediate.js";
 import { MAX_ATTEMPTS } from "../../src/steps/org/session.js";
+import { guardRails } from "../../src/steps/org/guard-rails.js";
 import type { OrgDeps } from "../../src/steps/org/types.js";
 
 function world(options: SimulatedOrgOptions = {}): { org: SimulatedOrg; deps: OrgDeps; slept: number[] } {
@@ -242,6 +243,15 @@ describe("remediation", () => {
 });
 
 describe("SCPs and member roots", () => {
+  it("guard rails: counts the accounts under an SCP that protects member roots (Production's), and skips none audited", async () => {
+    const { org, deps } = world();
+    const audit = await auditAccounts(deps, await listAllAccounts(org), SIM_MANAGEMENT_ID);
+    const rails = await guardRails(deps, audit.results);
+    expect(rails.checked).toBe(59);
+    expect(rails.protectedAccounts).toEqual(Array.from({ length: 24 }, (_, i) => memberId(i + 1)));
+    expect(rails.unreadable).toEqual([]);
+  });
+
   it("tells an SCP that protects member roots from one that blocks AssumeRoot's work", () => {
     expect(scpEffectOnRoot(JSON.stringify(protectiveScp()), "200000000001")).toBe("protects");
     expect(scpEffectOnRoot(DENY_ROOT_SCP, "200000000001")).toBe("blocks-assume-root");

@@ -209,18 +209,33 @@ export class LiveOrg implements Org {
       target = parent.Id;
     }
     const policies = new Map<string, ScpPolicy>();
-    for (const target of targets) {
-      const out = await call("organizations:ListPoliciesForTarget", () =>
-        this.organizations.send(new ListPoliciesForTargetCommand({ TargetId: target, Filter: "SERVICE_CONTROL_POLICY" })),
-      );
-      for (const p of out.Policies ?? []) if (p.Id && !policies.has(p.Id)) policies.set(p.Id, { id: p.Id, name: p.Name ?? p.Id });
-    }
-    for (const p of policies.values()) {
-      const out = await this.organizations.send(new DescribePolicyCommand({ PolicyId: p.id })).catch(() => undefined);
-      const document = out?.Policy?.Content;
-      if (document) p.document = document;
-    }
+    for (const target of targets) for (const p of await this.policiesOf(target)) if (!policies.has(p.id)) policies.set(p.id, p);
     return [...policies.values()];
+  }
+
+  /** An OU's or the root's SCPs are read once per run (the guard rails ask for every account); an account's each time. */
+  private readonly policiesByTarget = new Map<string, Promise<ScpPolicy[]>>();
+
+  private policiesOf(target: string): Promise<ScpPolicy[]> {
+    const cached = this.policiesByTarget.get(target);
+    if (cached) return cached;
+    const read = this.readPolicies(target);
+    if (!/^\d{12}$/.test(target)) this.policiesByTarget.set(target, read);
+    return read;
+  }
+
+  private async readPolicies(target: string): Promise<ScpPolicy[]> {
+    const out = await call("organizations:ListPoliciesForTarget", () =>
+      this.organizations.send(new ListPoliciesForTargetCommand({ TargetId: target, Filter: "SERVICE_CONTROL_POLICY" })),
+    );
+    const policies: ScpPolicy[] = [];
+    for (const p of out.Policies ?? []) {
+      if (!p.Id) continue;
+      const described = await this.organizations.send(new DescribePolicyCommand({ PolicyId: p.Id })).catch(() => undefined);
+      const document = described?.Policy?.Content;
+      policies.push({ id: p.Id, name: p.Name ?? p.Id, ...(document ? { document } : {}) });
+    }
+    return policies;
   }
 
   taskPolicyDocument(task: RootTask): Promise<string> {
