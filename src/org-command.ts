@@ -7,6 +7,7 @@
 // Loaded by a dynamic import from cli.tsx only for `org`: nothing here loads on --help, the wizard or `check`.
 // Plain text on a terminal (no Ink); every sentence from the org catalogue (i18n/org-en.ts, org-ko.ts).
 import { createInterface } from "node:readline/promises";
+import stringWidth from "string-width";
 import { resolve } from "node:path";
 import type { Org, OrgAccount, Organization, OrgCaller } from "./aws/org.js";
 import { callText, rootWrite, shownOrgCall, shownRootCall } from "./aws/org-operations.js";
@@ -95,9 +96,11 @@ export function countsText(results: readonly AccountResult[], t: OrgMessages): s
 
 export function tableText(results: readonly AccountResult[], t: OrgMessages): string {
   const rows = results.map((r) => [r.account.id, r.account.name, t.states[r.state], detailOf(r, t)]);
-  const width = (i: number) => Math.max(t.head[(["account", "name", "state"] as const)[i] as "account"].length, ...rows.map((row) => (row[i] ?? "").length));
+  // By display width: a Korean word takes two columns a character.
+  const width = (i: number) => Math.max(stringWidth(t.head[(["account", "name", "state"] as const)[i] as "account"]), ...rows.map((row) => stringWidth(row[i] ?? "")));
   const widths = [0, 1, 2].map(width);
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c)).join("  ");
+  const pad = (c: string, w: number) => c + " ".repeat(Math.max(0, w - stringWidth(c)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? pad(c, widths[i] ?? 0) : c)).join("  ");
   return [line([t.head.account, t.head.name, t.head.state, t.head.detail]), ...rows.map(line)].join("\n");
 }
 
@@ -260,7 +263,7 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
     const exitCode = stopped ? EXIT.interrupted : exitOf(final.results, final.notStarted.length > 0);
     const data: ReportData = { organization: now.organization, caller: now.caller, readiness: now, ...final, guardRails: rails, exitCode };
     if (o.json) out(JSON.stringify({ tool: { name: "rootlock", version: o.version }, ...data }, null, 2));
-    else say(t.exitHint);
+    else if (!stopped) say(t.exitHint);
     const written = await writeReport(data, o, t, deps.now(), err);
     return written || stopped ? exitCode : EXIT.usage;
   } catch (error) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { memberId, SimulatedOrg, type SimulatedOrgOptions } from "../../src/aws/simulated/org.js";
 import { runOrgCommand, type OrgCommandOptions } from "../../src/org-command.js";
 import { parseOptions } from "../../src/options.js";
+import stringWidth from "string-width";
 import { orgEn } from "../../src/i18n/org-en.js";
 import { orgKo } from "../../src/i18n/org-ko.js";
 
@@ -92,6 +93,19 @@ describe("rootlock org check", () => {
     await s.run({ lang: "ko", accounts: [memberId(5)] });
     expect(s.out.join("\n")).toContain(orgKo.states.holds);
     expect(s.out.join("\n")).toContain("비밀번호");
+  });
+
+  it("lines the table's columns up by display width, Korean included", async () => {
+    const s = setup();
+    await s.run({ lang: "ko", accounts: [memberId(5), memberId(45), memberId(58)] });
+    const rows = s.out
+      .join("\n")
+      .split("\n")
+      .filter((l) => /^(계정\s{2}|2000)/.test(l));
+    expect(rows).toHaveLength(4);
+    // The detail column starts at the same display column on every row.
+    const detailAt = rows.map((r) => stringWidth(r.slice(0, r.search(/(내용|비밀번호|SUSPENDED|iam:)/))));
+    expect(new Set(detailAt).size).toBe(1);
   });
 });
 
