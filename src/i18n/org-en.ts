@@ -122,6 +122,11 @@ export const orgEn = {
     protectedBy: (n: number, total: number) => `${n} of ${total} audited accounts are under an SCP that protects member roots.`,
     none: "No SCP protects member roots. `rootlock org scp` prints one as JSON; rootlock never attaches it: attach it in the Organizations console, to the OUs you choose.",
   },
+  screen: {
+    offer: (call: string) => `Send ${call}?`,
+    confirmPlan: "Send every call above (each account in its own session, then read back)?",
+    done: "Done. The evidence report and the journal are written when you leave.",
+  },
   exitHint: "Exit status: 0 all credential-less, 1 findings, 2 could not audit every account.",
 };
 

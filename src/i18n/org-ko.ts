@@ -111,5 +111,10 @@ export const orgKo: OrgMessages = {
     protectedBy: (n, total) => `감사한 계정 ${total}개 중 ${n}개가 멤버 루트를 보호하는 SCP 아래에 있습니다.`,
     none: "멤버 루트를 보호하는 SCP가 없습니다. `rootlock org scp`가 JSON으로 하나를 출력합니다. rootlock은 직접 연결하지 않습니다: Organizations 콘솔에서 원하는 OU에 연결하세요.",
   },
+  screen: {
+    offer: (call) => `${call} 호출을 보낼까요?`,
+    confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
+    done: "완료. 나가면 증거 보고서와 저널을 씁니다.",
+  },
   exitHint: "종료 상태: 0 모두 자격 증명 없음, 1 발견 사항 있음, 2 모든 계정을 감사하지 못함.",
 };

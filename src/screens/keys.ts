@@ -62,6 +62,9 @@ export const KEYMAP = {
   deactivateKey: letter("d"),
   activateKey: letter("a"),
   deleteKey: letter("x"),
+  /** `rootlock org`: send the call (or the whole plan) shown; and do not. */
+  send: letter("y"),
+  decline: letter("n"),
   quit: letter("q"),
   help: letter("?"),
   interrupt: named((input, key) => key.ctrl && input === "c"),
