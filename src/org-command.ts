@@ -192,6 +192,7 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
   process.on("SIGINT", onSigint);
   try {
     const say = o.json ? err : out;
+    if (o.sub === "run" && !o.ask && process.stdin.isTTY && process.stdout.isTTY) return await onScreen(o, deps, t, err);
     if (o.target.kind === "simulated") say(t.demo);
     const ready = await readiness(deps);
     say(`${t.readiness.heading}: ${t.readiness.caller(ready.caller.arn, ready.role ? (t.readiness.roles[ready.role] ?? ready.role) : "—")}`);
@@ -277,6 +278,19 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
     process.off("SIGINT", onSigint);
     terminal?.close();
   }
+}
+
+/** The interactive run on the Ink screen; the journal records every call, and the report is written at the end. */
+async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err: (s: string) => void): Promise<number> {
+  const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), false);
+  const { runOrgScreen } = await import("./screens/org/run-org-screen.js");
+  const { messages } = await import("./i18n/index.js");
+  const journaled: OrgDeps = { ...deps, journal: (account, e) => journal.call("audit", account, e) };
+  const { code, results } = await runOrgScreen({ deps: journaled, selection: { accounts: o.accounts, ous: o.ous }, t, keys: messages(o.lang).app.keys });
+  for (const r of results) journal.done("audit", r, deps.now());
+  err(t.report.journal(journal.path));
+  await writeReport({ results, notStarted: [], poolSizes: [], exitCode: code }, o, t, deps.now(), err);
+  return code;
 }
 
 interface PhaseRun {

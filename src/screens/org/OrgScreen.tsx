@@ -103,6 +103,8 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
     send: asking && (() => answer.current(true)),
     decline: asking && (() => answer.current(false)),
     continue: (phase.kind === "done" || phase.kind === "blocked") && (() => onExit(phase.kind === "done" ? exitOf(results, false) : 2, results)),
+    // Ctrl-C leaves with what is known so far (the report says it); calls in flight are not waited for.
+    interrupt: () => onExit(130, results),
   });
   const offered = useOffered();
 
