@@ -125,6 +125,7 @@ export const orgEn = {
   screen: {
     offer: (call: string) => `Send ${call}?`,
     confirmPlan: "Send every call above (each account in its own session, then read back)?",
+    confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
     done: "Done. The evidence report and the journal are written when you leave.",
   },
   exitHint: "Exit status: 0 all credential-less, 1 findings, 2 could not audit every account.",

@@ -114,6 +114,7 @@ export const orgKo: OrgMessages = {
   screen: {
     offer: (call) => `${call} 호출을 보낼까요?`,
     confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
+    confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
     done: "완료. 나가면 증거 보고서와 저널을 씁니다.",
   },
   exitHint: "종료 상태: 0 모두 자격 증명 없음, 1 발견 사항 있음, 2 모든 계정을 감사하지 못함.",

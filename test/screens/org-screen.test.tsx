@@ -54,6 +54,26 @@ describe("the rootlock org screen", () => {
     for (const f of s.frames) expect(fits(f), f).toBe(true);
   });
 
+  it("e confirms the plan account by account: only the accounts said yes to are changed", async () => {
+    const s = screen("en");
+    await s.seen(orgEn.screen.offer("iam:EnableOrganizationsRootSessions()"));
+    await s.r.press("y");
+    await s.seen(orgEn.screen.confirmPlan);
+    expect(s.r.frame()).toContain(en.app.keys.eachAccount);
+    await s.r.press("e");
+    await s.seen(orgEn.screen.confirmAccount("200000000005", "iam:DeleteLoginProfile()"));
+    await s.r.press("y");
+    // The other holders in Production, each asked on its own (waited for by id: never two answers to one question).
+    for (const n of [7, 9, 10, 11, 13, 14, 15, 18, 20, 21, 22]) {
+      await s.seen(`Send the calls for ${200000000000 + n}`);
+      await s.r.press("n");
+    }
+    await s.seen(orgEn.screen.done);
+    const deletes = s.org.calls.filter((c) => c.action === "sts:AssumeRoot" && c.task === "IAMDeleteRootUserCredentials");
+    expect(new Set(deletes.map((c) => c.accountId))).toEqual(new Set(["200000000005"]));
+    for (const f of s.frames) expect(fits(f), f).toBe(true);
+  });
+
   it("speaks Korean, and n sends nothing", async () => {
     const s = screen("ko");
     await s.seen(orgKo.screen.offer("iam:EnableOrganizationsRootSessions()"));

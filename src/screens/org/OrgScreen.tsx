@@ -22,6 +22,7 @@ type Phase =
   | { kind: "blocked"; said: string[] }
   | { kind: "running"; what: "audit" | "remediate"; total: number }
   | { kind: "plan"; plans: AccountPlan[] }
+  | { kind: "plan-one"; plan: AccountPlan }
   | { kind: "done" };
 
 export interface OrgScreenProps {
@@ -44,12 +45,12 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
   /** Accounts finished in the phase running now. */
   const [count, setCount] = useState(0);
   const started = useRef(0);
-  const answer = useRef<(yes: boolean) => void>(() => {});
+  const answer = useRef<(yes: boolean | "each") => void>(() => {});
   const management = useRef("");
 
   useEffect(() => {
     const ask = (p: Phase) =>
-      new Promise<boolean>((resolve) => {
+      new Promise<boolean | "each">((resolve) => {
         answer.current = resolve;
         setPhase(p);
       });
@@ -85,23 +86,29 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
       setPhase({ kind: "running", what: "audit", total: accounts.length });
       const audit = await auditAccounts(deps, accounts, management.current, { onResult: track, limit });
       const plans = plansFor(audit.results, await deleteTaskDocument(deps));
-      if (plans.length === 0 || !(await ask({ kind: "plan", plans }))) {
+      const whole = plans.length === 0 ? false : await ask({ kind: "plan", plans });
+      // One confirmation for the whole set, or, on request (e), one per account before anything is sent.
+      const approved: AccountPlan[] = [];
+      if (whole === true) approved.push(...plans);
+      else if (whole === "each") for (const plan of plans) if ((await ask({ kind: "plan-one", plan })) === true) approved.push(plan);
+      if (approved.length === 0) {
         setPhase({ kind: "done" });
         return;
       }
       started.current = deps.now().getTime();
       setCount(0);
-      setPhase({ kind: "running", what: "remediate", total: plans.length });
-      await remediateAccounts(deps, plans, { onResult: track, limit: new AdaptiveLimit() });
+      setPhase({ kind: "running", what: "remediate", total: approved.length });
+      await remediateAccounts(deps, approved, { onResult: track, limit: new AdaptiveLimit() });
       setPhase({ kind: "done" });
     };
     void run();
   }, [deps, selection, t]);
 
-  const asking = phase.kind === "fix" || phase.kind === "plan";
+  const asking = phase.kind === "fix" || phase.kind === "plan" || phase.kind === "plan-one";
   useKeys({
     send: asking && (() => answer.current(true)),
     decline: asking && (() => answer.current(false)),
+    eachAccount: phase.kind === "plan" && (() => answer.current("each")),
     continue: (phase.kind === "done" || phase.kind === "blocked") && (() => onExit(phase.kind === "done" ? exitOf(results, false) : 2, results)),
     // Ctrl-C leaves with what is known so far (the report says it); calls in flight are not waited for.
     interrupt: () => onExit(130, results),
@@ -121,10 +128,13 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
           {phase.kind === "fix" && phase.item.fix && <Text color="cyan">{t.screen.offer(callText(shownOrgCall(phase.item.fix)))}</Text>}
         </Box>
       )}
-      {(phase.kind === "running" || phase.kind === "plan" || phase.kind === "done") && (
+      {(phase.kind === "running" || phase.kind === "plan" || phase.kind === "plan-one" || phase.kind === "done") && (
         <Progress phase={phase} results={results} count={count} pool={pool} t={t} deps={deps} started={started.current} />
       )}
       {phase.kind === "plan" && <Plan plans={phase.plans} t={t} />}
+      {phase.kind === "plan-one" && (
+        <Text color="cyan">{t.screen.confirmAccount(phase.plan.result.account.id, phase.plan.writes.map((w) => callText(shownRootCall(w))).join(", "))}</Text>
+      )}
       {phase.kind === "done" && <Text color="green">{t.screen.done}</Text>}
       <Text dimColor>{offered.names.map((name) => keys[name]).join(" · ")}</Text>
     </Box>
