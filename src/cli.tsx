@@ -31,6 +31,32 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(policyFor(options.wizard ? "wizard" : "check", options["dry-run"]), null, 2)}\n`);
     return 0;
   }
+  if (options.command === "org" && options.org) {
+    // Loaded only for `rootlock org`: nothing of it on the wizard's, --help's or check's path.
+    const { runOrgCommand } = await import("./org-command.js");
+    if (!options.demo && !options.profile && !credentialsFound(process.env)) {
+      const files = sharedFiles(process.env);
+      process.stderr.write(`${t.cli.checkNoCredentials(files.config, files.credentials)}\n`);
+      return EXIT.notAudited;
+    }
+    if (options.org.sub !== "check" && options.org.sub !== "scp" && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+      process.stderr.write(`${t.cli.noTty}\n`);
+      return EXIT.usage;
+    }
+    return runOrgCommand({
+      sub: options.org.sub,
+      target: options.demo ? { kind: "simulated" } : { kind: "live", profile: options.profile, region: options.region },
+      lang: options.lang ?? langFromEnv(process.env),
+      json: options.json,
+      accounts: options.accounts?.split(","),
+      ous: options.ou?.split(","),
+      resume: options.resume,
+      journal: options.journal,
+      report: options.report,
+      recoverAccount: options.org.account,
+      version,
+    });
+  }
   // The audit never falls back to the simulated account: a CI job with broken credentials would get a believable
   // audit of nothing. Only --demo (or --scenario) audits the simulated account.
   if (options.command === "check" && !options.demo && options.scenario === undefined && !options.profile && !credentialsFound(process.env)) {

@@ -31,6 +31,11 @@ export function writeCheckReport(report: CheckReport, markdown: string, base: st
   return writePair(base, markdown, report);
 }
 
+/** `rootlock org`: the evidence per account (what was read, changed and read back), as JSON and Markdown. */
+export function writeOrgReport(data: unknown, markdown: string, base: string): { markdown: string; json: string } {
+  return writePair(base, markdown, data);
+}
+
 function writePair(base: string, markdownText: string, data: unknown): { markdown: string; json: string } {
   const stem = resolve(base.replace(/\.(md|json)$/i, ""));
   mkdirSync(dirname(stem), { recursive: true });

@@ -25,6 +25,10 @@ Usage: rootlock [options]            the wizard
        rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
        rootlock policy [--check|--wizard] [--dry-run]
                                      print the least-privilege IAM policy for check (default) or the wizard
+       rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
+                                     every member account's root, from the management account (or IAM's
+                                     delegated administrator): audit (check: exit 0 all credential-less,
+                                     1 findings, 2 could not audit), remove, verify; --demo: a simulated one
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
@@ -89,6 +93,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       deactivateKey: "d deactivate",
       activateKey: "a activate",
       deleteKey: "x delete",
+      send: "y send",
+      decline: "n do not send",
+      eachAccount: "e account by account",
       quit: "q quit",
       help: "? help",
       interrupt: "Ctrl-C quit",
@@ -120,6 +127,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       deactivateKey: "d       deactivate the chosen access key",
       activateKey: "a       activate the chosen access key again",
       deleteKey: "x       delete the chosen access key (deactivate it first)",
+      send: "y       rootlock org: send the call shown (or every call of the plan shown)",
+      decline: "n       rootlock org: do not send it",
+      eachAccount: "e       rootlock org: confirm the plan one account at a time",
       quit: "q       quit (anything half-done is undone first)",
       help: "?       show or hide this help",
       interrupt: "Ctrl-C  quit at once (anything half-done is undone first)",

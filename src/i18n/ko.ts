@@ -19,6 +19,10 @@ export const ko: Messages = {
         rootlock alerts              루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
         rootlock policy [--check|--wizard] [--dry-run]
                                      check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
+        rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
+                                     관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
+                                     감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
+                                     제거, 확인; --demo: 시뮬레이션 조직
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
@@ -82,6 +86,9 @@ export const ko: Messages = {
       deactivateKey: "d 비활성화",
       activateKey: "a 활성화",
       deleteKey: "x 삭제",
+      send: "y 보내기",
+      decline: "n 보내지 않음",
+      eachAccount: "e 계정마다 확인",
       quit: "q 종료",
       help: "? 도움말",
       interrupt: "Ctrl-C 종료",
@@ -112,6 +119,9 @@ export const ko: Messages = {
       deactivateKey: "d       선택한 액세스 키 비활성화",
       activateKey: "a       선택한 액세스 키 다시 활성화",
       deleteKey: "x       선택한 액세스 키 삭제 (먼저 비활성화)",
+      send: "y       rootlock org: 보여 준 호출(또는 보여 준 계획의 모든 호출)을 보냄",
+      decline: "n       rootlock org: 보내지 않음",
+      eachAccount: "e       rootlock org: 계획을 계정마다 하나씩 확인",
       quit: "q       종료 (반쯤 된 작업은 먼저 되돌림)",
       help: "?       이 도움말 보이기/숨기기",
       interrupt: "Ctrl-C  즉시 종료 (반쯤 된 작업은 먼저 되돌림)",

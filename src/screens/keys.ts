@@ -64,6 +64,11 @@ export const KEYMAP = {
   deactivateKey: letter("d"),
   activateKey: letter("a"),
   deleteKey: letter("x"),
+  /** `rootlock org`: send the call (or the whole plan) shown; and do not. */
+  send: letter("y"),
+  decline: letter("n"),
+  /** `rootlock org`'s plan: confirm it account by account instead of at once. */
+  eachAccount: letter("e"),
   quit: letter("q"),
   help: letter("?"),
   interrupt: named((input, key) => key.ctrl && input === "c"),
