@@ -8,10 +8,10 @@
 // one line of JSON: what was audited, in how long, the retries, the pool's sizes and the process's peak memory.
 import { auditAccounts } from "../src/steps/org/audit.js";
 import { AdaptiveLimit } from "../src/steps/org/pool.js";
-import { openLiveOrg } from "./org-adapter.mjs";
+import { LiveOrg } from "../src/aws/live/org.js";
 
 const [mode, countText] = process.argv.slice(2);
-const org = await openLiveOrg();
+const org = new LiveOrg(); // the product's live adapter: the SDK's default chain, adaptive retry mode
 const deps = { org, now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
 
 const listStarted = performance.now();
