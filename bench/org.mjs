@@ -4,7 +4,7 @@
 // throttles AssumeRoot above 20 calls a second. Each audit runs the engine (src/steps/org/) through the live adapter
 // and the real SDK, in a process of its own (bench/org-worker.mjs), whose peak memory is its own.
 //
-//   npm run bench:org [-- --accounts 1000] [--sequential 100] [--latency 80] [--throttle 20]
+//   npm run bench:org [-- --accounts 1000] [--sequential 100] [--latency 80] [--throttle 20] [--pool-max N]
 //
 // --sequential N audits the first N accounts one at a time (all 1,000 at 80 ms a call would take minutes): its
 // rate (accounts/s) is the reference; a rate does not depend on how many accounts it is measured over.
@@ -24,6 +24,7 @@ const ACCOUNTS = option("accounts", 1000);
 const SEQUENTIAL = option("sequential", 100);
 const LATENCY_MS = option("latency", 80);
 const THROTTLE = option("throttle", 20);
+const POOL_MAX = option("pool-max", undefined); // the engine's own maximum when left out
 
 // The worker imports the engine's TypeScript: bundle it as the product is bundled (scripts/build.mjs).
 const workDir = mkdtempSync(path.join(os.tmpdir(), "rootlock-bench-org-"));
@@ -87,7 +88,8 @@ try {
   const audit = async (mode, count) => {
     await harness("requests", undefined, "DELETE");
     const before = (await harness("org/state", undefined, "GET")).assume_root;
-    const child = spawnSync(process.execPath, [worker, mode, String(count)], { env, encoding: "utf8", maxBuffer: 1 << 24 });
+    const args = [worker, mode, String(count), ...(mode === "pool" && POOL_MAX ? [String(POOL_MAX)] : [])];
+    const child = spawnSync(process.execPath, args, { env, encoding: "utf8", maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(`the ${mode} audit failed (${child.status}):\n${child.stderr}`);
     const result = JSON.parse(child.stdout.trim().split("\n").at(-1));
     const after = (await harness("org/state", undefined, "GET")).assume_root;

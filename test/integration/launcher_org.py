@@ -19,7 +19,7 @@ POST /_harness/org/seed
      "features": ["RootCredentialsManagement", "RootSessions"]}        # default [] (needs trusted access for IAM)
     Makes the organization in moto's own Organizations backend (so DescribeOrganization, ListAccounts,
     ListAccountsForParent, ListRoots, ListOrganizationalUnitsForParent, DescribeAccount answer it), in-process: 1,000
-    accounts take about a second. The management account and the delegated administrator each get an IAM user
+    accounts take a few seconds (2 to 7 s measured, on a loaded machine). The management account and the delegated administrator each get an IAM user
     "org-admin" with an access key (moto maps a key to its account), to sign requests as that account.
     -> {"organization_id", "root_id", "ous": {"Prod": "ou-…", …},
         "management": {"id", "access_key_id", "secret_access_key"},
@@ -75,7 +75,7 @@ POST /_harness/org/features    {"RootCredentialsManagement"?: bool, "RootSession
 GET  /_harness/org/state
     -> {"organization_id", "management", "features": [...], "trusted_access": [...], "delegated_admins": [...],
         "now", "sessions": [{"access_key_id", "account", "task_policy", "expires", "expired"}],
-        "assume_root": {"accepted": N, "throttled": N, "refused": N}, "scps": [{"policy_id", "targets"}]}
+        "assume_root": {"accepted": N, "throttled": N, "refused": N}, "scps": [{"policy_id", "name", "targets"}]}
 GET  /_harness/requests (the launcher's log of calls) also says, for each call, "account" (the caller's account),
     "region" (the SigV4 scope's), and "root_session": "<member id>" when it was signed with AssumeRoot credentials.
 
@@ -86,13 +86,16 @@ AWS BEHAVIOUR EMULATED (one section each below, with its source):
   RootSessions with AWS's errors: OrganizationNotFoundException, OrganizationNotInAllFeaturesModeException,
   ServiceAccessNotEnabledException, AccountNotManagementOrDelegatedAdministratorException,
   CallerIsNotManagementAccountException (enable: management account only; a delegated administrator may list).
-- Organizations ListAccounts / ListAccountsForParent: MaxResults above 20 is refused as AWS refuses it.
+- Organizations ListAccounts / ListAccountsForParent: MaxResults above 20 is refused as AWS refuses it; the
+  delegated administrator reads the organization (moto would answer from its own empty backend), only the
+  management account changes it, any other member gets AccessDeniedException.
 - STS AssumeRoot: caller is the management account or the IAM delegated administrator; RootSessions enabled;
   TargetPrincipal an ACTIVE member, never the management account; TaskPolicyArn one of the five root-task
   policies; DurationSeconds ≤ 900 (default 900); a regional endpoint: the Host header decides. sts.amazonaws.com is
   the global endpoint (refused: 400 InvalidAction), sts.<region>.amazonaws.com that region, and any other host
-  (127.0.0.1: AWS_ENDPOINT_URL) the region the request is signed for; SCPs; throttling; disabled regions. It answers ASIA… credentials that act
-  as the member's root, allowed only the task policy's actions, until they expire on the launcher's clock.
+  (127.0.0.1: AWS_ENDPOINT_URL) the region the request is signed for; SCPs; throttling; disabled regions. It
+  answers ASIA… credentials that act as the member's root, allowed only the task policy's actions, until they
+  expire on the launcher's clock. Where AWS documents no error code, the section says which the launcher chose.
 - IAM calls with no UserName from such credentials act on the member's root: GetLoginProfile, CreateLoginProfile
   (no input), DeleteLoginProfile, ListAccessKeys, GetAccessKeyLastUsed, DeleteAccessKey, ListMFADevices,
   DeactivateMFADevice, DeleteVirtualMFADevice, ListSigningCertificates, DeleteSigningCertificate, with AWS's errors.
@@ -470,6 +473,8 @@ def seed(spec: dict) -> dict:
     management = (spec.get("management") or {}).get("id") or random_account_id()
     backend = organizations_backends[management]["aws"]
     backend.create_organization(region="us-east-1", FeatureSet=spec.get("feature_set", "ALL"))
+    if (spec.get("management") or {}).get("email"):
+        backend.org.master_account_email = spec["management"]["email"]
     state.management = management
     ous = {}
     for path in spec.get("ous", []):
@@ -824,13 +829,17 @@ USER_ACTIONS = {
 }
 
 
-def task_document(task: str) -> dict:
-    from moto.iam.aws_managed_policies import aws_managed_policies_data
+_task_documents: dict = {}
 
-    global _documents
-    if "_documents" not in globals():
-        _documents = json.loads(aws_managed_policies_data)
-    return _documents[task]["Document"]
+
+def task_document(task: str) -> dict:
+    """The root-task policy's document, as moto ships AWS's (read once: the data holds ~1,500 policies)."""
+    if not _task_documents:
+        from moto.iam.aws_managed_policies import aws_managed_policies_data
+
+        every = json.loads(aws_managed_policies_data)
+        _task_documents.update({name: every[name]["Document"] for name in ROOT_TASKS})
+    return _task_documents[task]
 
 
 def resource_of(service: str, action: str, params: dict, account_id: str) -> str:
