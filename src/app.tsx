@@ -100,6 +100,11 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
   const showVerdict = useCallback((v: Verdict | undefined) => {
     shown.current = v;
   }, []);
+  // The help covers the page: it closes when a text field takes the keyboard (? is a letter there, so it could not).
+  const { text: typing } = useOffered();
+  useEffect(() => {
+    if (typing) setHelp(false);
+  }, [typing]);
   const ui: Ui = useMemo(() => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, showVerdict }), [lang, account.mode, standIn, cleanups, showVerdict]);
   const t = ui.t;
 
@@ -191,9 +196,15 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
 
   return (
     <UiContext.Provider value={ui}>
-      <Frame steps={steps} current={current} results={state.results} accountId={state.preflight?.caller.accountId} callerArn={state.preflight?.caller.arn}>
+      <Frame
+        steps={steps}
+        current={current}
+        results={state.results}
+        accountId={state.preflight?.caller.accountId}
+        callerArn={state.preflight?.caller.arn}
+        help={help && !quitting ? <HelpBox /> : undefined}
+      >
         {notice && state.at === 0 && <Text color="yellow">{notice}</Text>}
-        {help && <HelpBox />}
         {quitting ? <Text color="yellow">{t.app.quitting}</Text> : screen}
       </Frame>
     </UiContext.Provider>
@@ -205,7 +216,7 @@ function HelpBox() {
   const { t } = useUi();
   const { names } = useOffered();
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} marginBottom={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>{t.app.helpTitle}</Text>
       {names.map((name) => (
         <Text key={name}>{t.app.keyHelp[name]}</Text>

@@ -140,6 +140,12 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     summary: "Summary",
   } satisfies Record<ControlId | "preflight" | "summary", string>,
   /** The step list at the top of every screen: short, so it fits one line of an 80-column terminal. */
+  /** Long lists in a short terminal (BoundedList): what is left out above the lines shown. */
+  bounded: {
+    moreSettings: (n: number) => `… ${n} more settings above`,
+    more: (n: number) => `… ${n} more above`,
+    moreInReport: (n: number) => `… ${n} more above (all of them in the evidence report)`,
+  },
   stepsShort: {
     preflight: "Checks",
     "root-access-keys": "Root keys",

@@ -131,6 +131,11 @@ export const ko: Messages = {
     "root-signin": "로그인 테스트",
     summary: "요약",
   },
+  bounded: {
+    moreSettings: (n: number) => `… 위에 설정 ${n}개 더`,
+    more: (n: number) => `… 위에 ${n}개 더`,
+    moreInReport: (n: number) => `… 위에 ${n}개 더 (전부 증거 보고서에 있음)`,
+  },
   stepsShort: {
     preflight: "점검",
     "root-access-keys": "루트 키",
