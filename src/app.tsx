@@ -9,6 +9,7 @@ import { messages } from "./i18n/index.js";
 import type { ControlId } from "./steps/controls.js";
 import type { PreflightFinding } from "./steps/preflight.js";
 import { notApplicable, OPTIONAL_STEPS, recordVerdict, stepOrder } from "./steps/registry.js";
+import { phrase, reads, SOURCES } from "./steps/said.js";
 import { allVerified, rootMfaKindOf, summarize } from "./steps/summary.js";
 import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
@@ -126,7 +127,7 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
       // Steps after it are "not reached" (summarize), never the operator's skip.
       let results = state.results;
       if (reason !== "finished" && current !== "preflight" && current !== "summary") {
-        const undone = cleanups.undone.map((id) => ({ source: "rootlock (undo on the way out)", read: `removed: ${id}`, at: now() }));
+        const undone = cleanups.undone.map((id) => ({ source: SOURCES.undoOnTheWayOut, ...reads(phrase("removedOnTheWayOut", id)), at: now() }));
         results = recordVerdict(results, current, onScreen ?? verdict("skipped", "interrupted", undone));
       }
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;

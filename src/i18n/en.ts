@@ -8,6 +8,7 @@ import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, i
 import type { VerdictReason, VerdictState } from "../steps/types.js";
 import type { CheckFinding } from "../check-schema.js";
 import { evidenceEn } from "./evidence-en.js";
+import { reportEn } from "./report-en.js";
 
 type CheckControl = CheckFinding["control"];
 
@@ -267,6 +268,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
    * English without the catalogue): a step names a phrase and its values; the screen or report says it here.
    */
   evidence: evidenceEn,
+  /** The wizard's evidence report (i18n/report-en.ts): its Markdown is said in the run's language; its JSON stays English. */
+  report: reportEn,
   preflight: {
     title: "Who is calling, and where the root user stands",
     reading: "Reading the account…",

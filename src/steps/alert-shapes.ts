@@ -3,6 +3,7 @@
 // Pure data and comparisons: the alerts step plans from these, and verifies against them.
 import type { RuleState, RuleTarget, Trail } from "../aws/account.js";
 import { accountOf, alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
+import { type Phrase, phrase, say } from "./said.js";
 
 export const DEFAULT_TOPIC_NAME = "rootlock-root-activity";
 export const TRAIL_NAME = "rootlock-management-events";
@@ -254,9 +255,10 @@ export function trailsDeliver(trails: Trail[]): boolean | undefined {
 }
 
 /** What the evidence says of the trail that brings root's API calls, in plain words (English, for reports). */
-export function describeDeliveringTrail(trail: Trail): string {
-  if (trail.statusFrom === "organization") {
-    return `${trail.name} is the organization's trail (owned by account ${trail.ownerAccountId || accountOf(trail.arn)}; multi-region, global service events included), judged from DescribeTrails: a member account cannot read its status, and the organization keeps it logging management events`;
-  }
-  return `${trail.name} logs management events`;
+export const describeDeliveringTrail = (trail: Trail): string => say(deliveringTrailPhrase(trail));
+
+/** The same as a phrase (said.ts), for a screen or report in the run's language. */
+export function deliveringTrailPhrase(trail: Trail): Phrase {
+  if (trail.statusFrom === "organization") return phrase("organizationTrail", trail.name, trail.ownerAccountId || accountOf(trail.arn));
+  return phrase("trailLogsNamed", trail.name);
 }

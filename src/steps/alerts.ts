@@ -5,7 +5,7 @@
 // a second run changes nothing that is right; every change is read back; the email subscription counts only once
 // AWS shows it confirmed. An account whose own rule already tells someone of root sign-ins (check's judgement)
 // is "already in place", and rootlock's own alerts are added only if the operator asks.
-import { phrase, reads } from "./said.js";
+import { phrase, reads, SOURCES } from "./said.js";
 import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
 import {
   type AlertRuleKind,
@@ -13,7 +13,7 @@ import {
   alertRules,
   bucketNameFor,
   DEFAULT_TOPIC_NAME,
-  describeDeliveringTrail,
+  deliveringTrailPhrase,
   RULE_PREFIX,
   sameJson,
   TARGET_ID,
@@ -113,7 +113,9 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
       {
         source: "cloudtrail:DescribeTrails",
-        read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`,
+        ...(deliveringTrail
+          ? reads(deliveringTrailPhrase(deliveringTrail))
+          : { read: `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}` }),
         at,
       },
       ...unreadable.map((t) => ({
@@ -132,7 +134,7 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
         : []),
       {
         source: "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)",
-        read: `the account's other root sign-in alerts: ${judged.status} — ${judged.evidence}`,
+        ...reads(phrase("otherAlerts", judged.status, judged.said)),
         at,
       },
     ],
@@ -337,8 +339,8 @@ export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict
     evidence: [
       ...v.evidence,
       {
-        source: "operator (after the sign-in test)",
-        read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)",
+        source: SOURCES.operatorAfterSignin,
+        ...reads(phrase(arrived ? "drillArrived" : "drillNotArrived")),
         at,
       },
     ],

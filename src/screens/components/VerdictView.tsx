@@ -1,7 +1,7 @@
 // A step's result: its state in its own colour, why, and what was read back from AWS to say so.
 import { Box, Text } from "ink";
 import { useEffect } from "react";
-import { sayRead } from "../../steps/said.js";
+import { sayRead, saySource } from "../../steps/said.js";
 import type { Messages } from "../../i18n/index.js";
 import type { Verdict, VerdictState } from "../../steps/types.js";
 import { useRoom, wrappedRows } from "../room.js";
@@ -21,7 +21,7 @@ export function StateText({ state }: { state: VerdictState }) {
 }
 
 const stateLine = (verdict: Verdict, t: Messages) => `${STATE_MARK[verdict.state]} ${t.states[verdict.state]} — ${t.reasons[verdict.reason]}`;
-const evidenceLines = (verdict: Verdict, t: Messages) => verdict.evidence.map((e) => `${e.source}: ${sayRead(e, t.evidence)}`);
+const evidenceLines = (verdict: Verdict, t: Messages) => verdict.evidence.map((e) => `${saySource(e.source, t.evidence)}: ${sayRead(e, t.evidence)}`);
 const leftBehindLine = (verdict: Verdict, t: Messages) =>
   verdict.leftBehind && verdict.leftBehind.length > 0 ? t.common.leftBehind(verdict.leftBehind.join(", ")) : undefined;
 

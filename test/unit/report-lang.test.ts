@@ -1,0 +1,129 @@
+// The evidence report in the run's language: the wizard's Markdown says its headings, states, reasons, reads and
+// rootlock's own source labels in Korean in a Korean run (as `check --lang ko` does), while the JSON keeps its
+// stable English keys and text. The reads come from the steps themselves, on the simulated account.
+import { describe, expect, it } from "vitest";
+import { SimulatedAccount } from "../../src/aws/simulated/index.js";
+import { messages } from "../../src/i18n/index.js";
+import { judgeSignInAlerts } from "../../src/steps/alert-judgement.js";
+import { declinedVerdict, dryRunEvidence } from "../../src/steps/plan-outcome.js";
+import { describePolicy, inspectPasswordPolicy, policyPhrase } from "../../src/steps/password-policy.js";
+import { inspectPreflight } from "../../src/steps/preflight.js";
+import { buildReport, renderMarkdown, type ReportWords } from "../../src/steps/report.js";
+import { say, sayRead, saySource } from "../../src/steps/said.js";
+import type { StepContext } from "../../src/steps/types.js";
+import { apiAction, verdict } from "../../src/steps/types.js";
+
+const AT = new Date("2026-12-01T10:00:00Z");
+const HANGUL = /[\uac00-\ud7a3]/;
+const wordsOf = (lang: "en" | "ko"): ReportWords => {
+  const t = messages(lang);
+  return { report: t.report, evidence: t.evidence, states: t.states, reasons: t.reasons };
+};
+
+async function reportOfARun() {
+  const account = new SimulatedAccount({ scenario: "new-account", now: () => AT, visibilityDelayMs: 0 });
+  const preflight = await inspectPreflight(account, () => AT);
+  const ctx: StepContext = {
+    account,
+    caller: preflight.caller,
+    now: () => AT,
+    sleep: async () => {},
+    timing: { iamPollMs: 1, iamTimeoutMs: 10, trailPollMs: 1, trailTimeoutMs: 10 },
+    clockOffsetMs: 0,
+  };
+  const policy = await inspectPasswordPolicy(ctx);
+  const deletion = apiAction("deleteRootAccessKey", { keyId: "AKIA4ROOTKEYNEVERUSD" });
+  const declined = declinedVerdict(
+    [],
+    { evidence: [], receipts: [], stopped: true, done: [], unconfirmed: false, notSent: [], declined: { action: deletion, notSent: 2 } },
+    AT,
+  );
+  const dryRun = dryRunEvidence([{ call: "iam:UpdateAccountPasswordPolicy", params: { MinimumPasswordLength: "14" }, at: AT }]);
+  return buildReport({
+    version: "0.1.0",
+    mode: "live",
+    simulated: true,
+    scenario: "new-account",
+    caller: preflight.caller,
+    startedAt: AT,
+    endedAt: AT,
+    ending: "finished",
+    results: {
+      "password-policy": verdict("skipped", "dry-run", [...policy.evidence, ...dryRun]),
+      "root-access-keys": declined,
+    },
+    changes: [],
+    leftBehind: [],
+  });
+}
+
+describe("the wizard's evidence report in the run's language", () => {
+  it("in Korean: headings, states, reasons, the policy read, the declined call and the dry run's label", async () => {
+    const ko = messages("ko");
+    const md = renderMarkdown(await reportOfARun(), wordsOf("ko"));
+    expect(md).toContain(`# ${ko.report.title}`);
+    expect(md).toContain(`## ${ko.report.evidence}`);
+    expect(md).toContain(`| ${ko.states.skipped} | ${ko.reasons["dry-run"]} |`);
+    expect(md).toContain(`iam:GetAccountPasswordPolicy: MinimumPasswordLength=8, PasswordReusePrevention=${ko.evidence.none()}`);
+    expect(md).toContain(`${ko.evidence.sources.dryRun}: iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14)`);
+    expect(md).toContain(`rootlock: ${ko.evidence.declined("iam:DeleteAccessKey(AccessKeyId=AKIA4ROOTKEYNEVERUSD)", "1")}`);
+    expect(md).not.toContain("PasswordReusePrevention=none");
+    expect(md).not.toContain("declined by the operator");
+    expect(md).not.toContain("dry run (not sent)");
+  });
+
+  it("keeps its JSON in English, with the same reads (no phrase in it)", async () => {
+    const report = await reportOfARun();
+    const json = JSON.stringify(report);
+    expect(json).not.toMatch(HANGUL);
+    expect(json).not.toContain('"said"');
+    expect(json).toContain('"read":"MinimumPasswordLength=8, PasswordReusePrevention=none"');
+    expect(json).toContain('"source":"dry run (not sent)"');
+    expect(json).toContain("declined by the operator: iam:DeleteAccessKey(AccessKeyId=AKIA4ROOTKEYNEVERUSD); not sent: it and the 1 call(s) after it");
+  });
+
+  it("in English by default: as before, codes for states and reasons", async () => {
+    const md = renderMarkdown(await reportOfARun());
+    expect(md).not.toMatch(HANGUL);
+    expect(md).toContain("| skipped | dry-run |");
+    expect(md).toContain("iam:GetAccountPasswordPolicy: MinimumPasswordLength=8, PasswordReusePrevention=none");
+    expect(md).toContain("dry run (not sent): iam:UpdateAccountPasswordPolicy(MinimumPasswordLength=14)");
+  });
+});
+
+describe("the alert judgement and the password policy's read, said in the run's language", () => {
+  const ko = messages("ko");
+  it("judges in phrases: English for the JSON and check, Korean on a Korean screen", () => {
+    const judged = judgeSignInAlerts({ ok: true, value: [] }, {}, { ok: true, value: [] });
+    expect(judged.evidence).toBe("no enabled rule with a target catches root console sign-ins");
+    expect(say(judged.said, ko.evidence)).toBe(ko.evidence.noCatchingRule());
+    const unread = judgeSignInAlerts({ ok: false, code: "AccessDenied", action: "events:ListRules" } as never, {}, undefined);
+    expect(unread.evidence).toBe("could not read (AccessDenied on events:ListRules)");
+    expect(say(unread.said, ko.evidence)).toBe(ko.evidence.couldNotRead("AccessDenied", "events:ListRules"));
+  });
+
+  it("says rootlock's own source labels in Korean, and AWS's actions as AWS names them", () => {
+    expect(saySource("dry run (not sent)", ko.evidence)).toBe(ko.evidence.sources.dryRun);
+    expect(saySource("operator (after the sign-in test)", ko.evidence)).toBe(ko.evidence.sources.operatorAfterSignin);
+    expect(saySource("iam:GetAccountSummary", ko.evidence)).toBe("iam:GetAccountSummary");
+  });
+
+  it("says the policy read in Korean (its names and values as AWS names them), and the absence of one", async () => {
+    expect(say(policyPhrase(undefined), ko.evidence)).toBe(ko.evidence.noPolicyDefaults());
+    expect(describePolicy(undefined)).toBe("no password policy (AWS's default rules: 8 characters minimum, no reuse prevention)");
+    const account = new SimulatedAccount({ scenario: "clean", now: () => AT, visibilityDelayMs: 0 });
+    const preflight = await inspectPreflight(account, () => AT);
+    const ctx = {
+      account,
+      caller: preflight.caller,
+      now: () => AT,
+      sleep: async () => {},
+      timing: { iamPollMs: 1, iamTimeoutMs: 10, trailPollMs: 1, trailTimeoutMs: 10 },
+      clockOffsetMs: 0,
+    };
+    const [read] = (await inspectPasswordPolicy(ctx)).evidence;
+    expect(read!.read).toBe("MinimumPasswordLength=14, PasswordReusePrevention=24");
+    expect(sayRead(read!, ko.evidence)).toBe("MinimumPasswordLength=14, PasswordReusePrevention=24");
+    expect(read!.said).toBeDefined();
+  });
+});
