@@ -44,7 +44,7 @@ async function reportOfARun() {
     mode: "live",
     simulated: true,
     scenario: "new-account",
-    caller: preflight.caller,
+    caller: ctx.caller,
     startedAt: AT,
     endedAt: AT,
     ending: "finished",
