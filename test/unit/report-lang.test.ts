@@ -20,17 +20,16 @@ const wordsOf = (lang: "en" | "ko"): ReportWords => {
   return { report: t.report, evidence: t.evidence, states: t.states, reasons: t.reasons };
 };
 
-async function reportOfARun() {
-  const account = new SimulatedAccount({ scenario: "new-account", now: () => AT, visibilityDelayMs: 0 });
+/** A step context on the simulated account, at a fixed time. */
+async function contextOn(scenario: "new-account" | "clean"): Promise<StepContext> {
+  const account = new SimulatedAccount({ scenario, now: () => AT, visibilityDelayMs: 0 });
   const preflight = await inspectPreflight(account, () => AT);
-  const ctx: StepContext = {
-    account,
-    caller: preflight.caller,
-    now: () => AT,
-    sleep: async () => {},
-    timing: { iamPollMs: 1, iamTimeoutMs: 10, trailPollMs: 1, trailTimeoutMs: 10 },
-    clockOffsetMs: 0,
-  };
+  const timing = { iamPollMs: 1, iamTimeoutMs: 10, trailPollMs: 1, trailTimeoutMs: 10 };
+  return { account, caller: preflight.caller, now: () => AT, sleep: async () => {}, timing, clockOffsetMs: 0 };
+}
+
+async function reportOfARun() {
+  const ctx = await contextOn("new-account");
   const policy = await inspectPasswordPolicy(ctx);
   const deletion = apiAction("deleteRootAccessKey", { keyId: "AKIA4ROOTKEYNEVERUSD" });
   const declined = declinedVerdict(
@@ -111,17 +110,7 @@ describe("the alert judgement and the password policy's read, said in the run's 
   it("says the policy read in Korean (its names and values as AWS names them), and the absence of one", async () => {
     expect(say(policyPhrase(undefined), ko.evidence)).toBe(ko.evidence.noPolicyDefaults());
     expect(describePolicy(undefined)).toBe("no password policy (AWS's default rules: 8 characters minimum, no reuse prevention)");
-    const account = new SimulatedAccount({ scenario: "clean", now: () => AT, visibilityDelayMs: 0 });
-    const preflight = await inspectPreflight(account, () => AT);
-    const ctx = {
-      account,
-      caller: preflight.caller,
-      now: () => AT,
-      sleep: async () => {},
-      timing: { iamPollMs: 1, iamTimeoutMs: 10, trailPollMs: 1, trailTimeoutMs: 10 },
-      clockOffsetMs: 0,
-    };
-    const [read] = (await inspectPasswordPolicy(ctx)).evidence;
+    const [read] = (await inspectPasswordPolicy(await contextOn("clean"))).evidence;
     expect(read!.read).toBe("MinimumPasswordLength=14, PasswordReusePrevention=24");
     expect(sayRead(read!, ko.evidence)).toBe("MinimumPasswordLength=14, PasswordReusePrevention=24");
     expect(read!.said).toBeDefined();
