@@ -7,6 +7,7 @@ import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import type { ScenarioName } from "../../src/aws/simulated/index.js";
 import { App } from "../../src/app.js";
+import { Keyboard } from "../../src/screens/keyboard.js";
 import { messages } from "../../src/i18n/index.js";
 import { KEYS, plain, simulatedWorld, sleep } from "../helpers/ink.js";
 
@@ -22,7 +23,7 @@ class Terminal extends EventEmitter {
   write = (frame: string) => void this.frames.push(frame);
 }
 
-class Keyboard extends EventEmitter {
+class Keys extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write = (data: string) => {
@@ -66,7 +67,10 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName) {
   const t = messages(lang);
   const { account, standIn } = await simulatedWorld(scenario);
   const stdout = new Terminal();
-  const stdin = new Keyboard();
+  // Every screen state of the walk gives Enter one meaning at most (keys.ts enterMeanings).
+  const twoMeanings: string[] = [];
+  Keyboard.onTwoMeaningsOfEnter = (names) => twoMeanings.push(`${names.join(" + ")} on:\n${plain(stdout.frames.at(-1))}`);
+  const stdin = new Keys();
   let finished = false;
   const app = inkRender(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={() => (finished = true)} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
@@ -112,7 +116,8 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName) {
     stdin.write(choices[Math.min(n, choices.length - 1)]!);
   }
   app.unmount();
-  return { frames: stdout.frames, finished, helped };
+  Keyboard.onTwoMeaningsOfEnter = undefined;
+  return { frames: stdout.frames, finished, helped, twoMeanings };
 }
 
 describe.each(["en", "ko"] as const)("every screen fits 80x24 (%s)", (lang) => {
@@ -121,7 +126,8 @@ describe.each(["en", "ko"] as const)("every screen fits 80x24 (%s)", (lang) => {
 
 async function expectAllFit(lang: "en" | "ko", scenario: ScenarioName) {
   {
-    const { frames, finished, helped } = await walk(lang, scenario);
+    const { frames, finished, helped, twoMeanings } = await walk(lang, scenario);
+    expect(twoMeanings.slice(0, 2)).toEqual([]);
     if (process.env.FIT_DUMP) (await import("node:fs")).writeFileSync(`/tmp/fit/all-${lang}-${scenario}.json`, JSON.stringify(frames));
     expect(finished).toBe(true);
     // The help was seen on every step the walk went through where ? is a key (not a letter typed in a field).
