@@ -106,6 +106,9 @@ export const evidenceEn = {
     `${name} is the organization's trail (owned by account ${owner}; multi-region, global service events included), judged from DescribeTrails: a member account cannot read its status, and the organization keeps it logging management events`,
   trailLogsNamed: (name: string) => `${name} logs management events`,
   otherAlerts: (status: string, evidence: string) => `the account's other root sign-in alerts: ${status} — ${evidence}`,
+  mfaRuleCannotFire: () => "rule present, but NO trail logs management events, so it cannot fire",
+  trailNote: (trail: string) => `; trail: ${trail}`,
+  alertsWithMfaRemoval: (judged: string, mfa: string, trailNote: string) => `${judged}; root MFA-removal alert: ${mfa}${trailNote}`,
   credentialReportNote: (at: string) =>
     `The credential report was generated at ${at}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
 };

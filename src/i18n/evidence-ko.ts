@@ -100,11 +100,14 @@ export const evidenceKo: EvidenceWords = {
   trailUnknown: (routes: string, why: string) => `${routes}; us-east-1로 관리 이벤트를 기록한다고 알려진 추적이 없음 (${why})`,
   trailNamedUnreadable: (name: string, why: string) => `${name} ${why}`,
   noTrailToFire: (routes: string) => `${routes}, 그러나 us-east-1로 관리 이벤트를 기록하는 추적이 없어 규칙이 작동할 수 없음`,
-  deliveredBy: (routes: string, trail: string) => `${routes}; 추적 ${trail}이(가) us-east-1로 기록함`,
+  deliveredBy: (routes: string, trail: string) => `${routes}; us-east-1로 보내는 추적: ${trail}`,
   organizationTrail: (name: string, owner: string) =>
     `${name}은(는) 조직의 추적임 (계정 ${owner} 소유; 다중 리전, 글로벌 서비스 이벤트 포함), DescribeTrails로 판단: 멤버 계정은 그 상태를 읽을 수 없고, 조직이 관리 이벤트를 계속 기록하게 함`,
   trailLogsNamed: (name: string) => `${name}이(가) 관리 이벤트를 기록함`,
   otherAlerts: (status: string, evidence: string) => `이 계정의 다른 루트 로그인 알림: ${status} — ${evidence}`,
+  mfaRuleCannotFire: () => "규칙은 있으나 관리 이벤트를 기록하는 추적이 없어 작동할 수 없음",
+  trailNote: (trail: string) => `; 추적: ${trail}`,
+  alertsWithMfaRemoval: (judged: string, mfa: string, trailNote: string) => `${judged}; 루트 MFA 제거 알림: ${mfa}${trailNote}`,
   credentialReportNote: (at: string) =>
     `자격 증명 보고서는 ${at}에 생성되었습니다. AWS는 최대 4시간마다 한 번 만듭니다. rootlock은 루트 키와 MFA를 현재 상태인 계정 요약으로 판단합니다. 보고서만 읽는 도구(Prowler, ScoutSuite)는 수정 후에도 최대 4시간 동안 실패로 남을 수 있습니다.`,
 };

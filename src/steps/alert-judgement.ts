@@ -85,7 +85,6 @@ export interface AlertRoute {
 const routePhrase = (r: AlertRoute): Phrase =>
   r.confirmed !== undefined ? phrase("routeConfirmed", r.rule, r.target, String(r.confirmed)) : phrase("route", r.rule, r.target);
 
-export const couldNotRead = (r: { code: string; action: string }) => say(unreadPhrase(r));
 const unreadPhrase = (r: { code: string; action: string }): Phrase => phrase("couldNotRead", r.code, r.action);
 
 export interface SignInAlertJudgement {

@@ -5,11 +5,15 @@ import { describe, expect, it } from "vitest";
 import { SimulatedAccount } from "../../src/aws/simulated/index.js";
 import { messages } from "../../src/i18n/index.js";
 import { judgeSignInAlerts } from "../../src/steps/alert-judgement.js";
+import { inspectAlerts } from "../../src/steps/alerts.js";
+import { runCheck } from "../../src/steps/check.js";
+import { renderTable } from "../../src/check-command.js";
+import { fold } from "../helpers/ink.js";
 import { declinedVerdict, dryRunEvidence } from "../../src/steps/plan-outcome.js";
 import { describePolicy, inspectPasswordPolicy, policyPhrase } from "../../src/steps/password-policy.js";
 import { inspectPreflight } from "../../src/steps/preflight.js";
 import { buildReport, renderMarkdown, type ReportWords } from "../../src/steps/report.js";
-import { say, sayRead, saySource } from "../../src/steps/said.js";
+import { type Phrase, say, sayRead, saySource } from "../../src/steps/said.js";
 import type { StepContext } from "../../src/steps/types.js";
 import { apiAction, verdict } from "../../src/steps/types.js";
 
@@ -21,7 +25,7 @@ const wordsOf = (lang: "en" | "ko"): ReportWords => {
 };
 
 /** A step context on the simulated account, at a fixed time. */
-async function contextOn(scenario: "new-account" | "clean"): Promise<StepContext> {
+async function contextOn(scenario: "new-account" | "clean" | "hardened"): Promise<StepContext> {
   const account = new SimulatedAccount({ scenario, now: () => AT, visibilityDelayMs: 0 });
   const preflight = await inspectPreflight(account, () => AT);
   const timing = { iamPollMs: 1, iamTimeoutMs: 10, trailPollMs: 1, trailTimeoutMs: 10 };
@@ -114,5 +118,38 @@ describe("the alert judgement and the password policy's read, said in the run's 
     expect(read!.read).toBe("MinimumPasswordLength=14, PasswordReusePrevention=24");
     expect(sayRead(read!, ko.evidence)).toBe("MinimumPasswordLength=14, PasswordReusePrevention=24");
     expect(read!.said).toBeDefined();
+  });
+
+  it("says the alerts step's reads in Korean: the account's own alert and the trail that lets it fire", async () => {
+    const { evidence } = await inspectAlerts(await contextOn("hardened"));
+    const own = evidence.find((e) => e.read.startsWith("the account's other root sign-in alerts"))!;
+    expect(own.read).toBe(
+      "the account's other root sign-in alerts: pass — rule root-console-sign-in → arn:aws:sns:us-east-1:123456789012:security-alerts (1 confirmed); trail management-trail logs management events into us-east-1",
+    );
+    expect(sayRead(own, ko.evidence)).toBe(
+      ko.evidence.otherAlerts(
+        "pass",
+        ko.evidence.deliveredBy(
+          ko.evidence.routes(ko.evidence.routeConfirmed("root-console-sign-in", "arn:aws:sns:us-east-1:123456789012:security-alerts", "1")),
+          ko.evidence.trailLogsNamed("management-trail"),
+        ),
+      ),
+    );
+    const trail = evidence.find((e) => e.source === "cloudtrail:DescribeTrails")!;
+    expect(sayRead(trail, ko.evidence)).toBe(ko.evidence.trailLogsNamed("management-trail"));
+  });
+
+  it("says check's alert row in Korean with --lang ko (the judgement, the MFA-removal alert), its JSON in English as before", async () => {
+    const account = new SimulatedAccount({ scenario: "hardened", reportDelayMs: 0 });
+    const report = await runCheck(account, () => AT, "test", true);
+    const row = report.findings.find((f) => f.control === "root-activity-alerts")!;
+    expect(row.evidence).toBe(
+      "rule root-console-sign-in → arn:aws:sns:us-east-1:123456789012:security-alerts (1 confirmed); trail management-trail logs management events into us-east-1; root MFA-removal alert: no",
+    );
+    // The table and the Markdown say the row by its phrase (check-command.ts), unlisted in the JSON.
+    const said = say((row as typeof row & { said: Phrase }).said, ko.evidence);
+    expect(said).toContain(`${ko.evidence.trailLogsNamed("management-trail")}; 루트 MFA 제거 알림: ${ko.evidence.no()}`);
+    expect(said).not.toMatch(/root MFA-removal alert|logs management events/);
+    expect(fold(renderTable(report, false, 400, ko))).toContain("루트 MFA 제거 알림");
   });
 });
