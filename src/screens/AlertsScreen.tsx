@@ -131,8 +131,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {f.existing && (
             <Box flexDirection="column" marginBottom={1}>
               <Text color="green">{existing[0]}</Text>
-              {existing.slice(1).map((line) => (
-                <Text key={line}>{line}</Text>
+              {existing.slice(1).map((line, i) => (
+                <Text key={i}>{line}</Text>
               ))}
             </Box>
           )}

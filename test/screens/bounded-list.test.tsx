@@ -3,11 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
 import { linesThatFit } from "../../src/screens/components/BoundedList.js";
+import { ConfirmCall } from "../../src/screens/components/ConfirmCall.js";
 import { VerdictView } from "../../src/screens/components/VerdictView.js";
 import { PasswordPolicyView } from "../../src/screens/PasswordPolicyScreen.js";
 import { RoomContext, wrappedRows } from "../../src/screens/room.js";
 import { targetPolicy } from "../../src/steps/password-policy.js";
-import { verdict } from "../../src/steps/types.js";
+import { apiAction, verdict } from "../../src/steps/types.js";
 import { fold, renderIn } from "../helpers/ink.js";
 
 describe("linesThatFit", () => {
@@ -107,6 +108,28 @@ describe.each(["en", "ko"] as const)("the password policy's settings in a short 
     expect(frame).not.toContain("MinimumPasswordLength");
     expect(fold(frame)).toContain(fold(t.passwordPolicy.length(false)));
     expect(fold(frame)).toContain(fold(t.passwordPolicy.reuse(false)));
+    app.unmount();
+  });
+});
+
+describe.each(["en", "ko"] as const)("a long plan at its first confirmation, in a short terminal (%s)", (lang) => {
+  const t = messages(lang);
+  const plan = Array.from({ length: 13 }, (_, i) => apiAction("deleteRootAccessKey", { keyId: `AKIA4ROOTKEY${String(i + 1).padStart(8, "0")}` }));
+
+  it("shows the call asked for in full, the last calls that fit, and how many more", async () => {
+    const ROWS = 12;
+    const app = renderIn(
+      lang,
+      <RoomContext.Provider value={{ rows: ROWS, cols: 100 }}>
+        <ConfirmCall action={plan[0]!} plan={plan} approveAll={13} onApproveAll={() => {}} onConfirm={() => {}} onDecline={() => {}} around={0} />
+      </RoomContext.Provider>,
+    );
+    const frame = await app.waitFor(t.common.confirmTitle);
+    expect(frame.trimEnd().split("\n").length).toBeLessThanOrEqual(ROWS);
+    expect(frame).toContain(" 1. iam:DeleteAccessKey(AccessKeyId=AKIA4ROOTKEY00000001)");
+    expect(frame).toContain("13. iam:DeleteAccessKey(AccessKeyId=AKIA4ROOTKEY00000013)");
+    expect(frame).not.toContain("AKIA4ROOTKEY00000002");
+    expect(fold(frame)).toContain(fold(t.bounded.more(6)));
     app.unmount();
   });
 });

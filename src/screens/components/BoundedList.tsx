@@ -16,11 +16,13 @@ interface Props {
   more: (hidden: number) => string;
   /** How a line is drawn (default: as it reads). */
   render?: (line: string, index: number) => ReactNode;
+  /** The rows a line takes as drawn (default: wrapped at the page's width less the indent). */
+  measure?: (line: string) => number;
 }
 
 /** How many of the last lines fit: all of them, or as many as fit beside the "… N more" line (at least one). */
-export function linesThatFit(lines: readonly string[], rows: number, width: number): number {
-  const heights = lines.map((line) => wrappedRows(line, width));
+export function linesThatFit(lines: readonly string[], rows: number, width: number, measure = (line: string) => wrappedRows(line, width)): number {
+  const heights = lines.map(measure);
   if (heights.reduce((a, b) => a + b, 0) <= rows) return lines.length;
   let shown = 0;
   for (let used = 1; shown < lines.length; shown++) {
@@ -30,9 +32,9 @@ export function linesThatFit(lines: readonly string[], rows: number, width: numb
   return Math.max(1, shown);
 }
 
-export function BoundedList({ lines, rows, indent = 0, more, render = (line) => <Text>{line}</Text> }: Props) {
+export function BoundedList({ lines, rows, indent = 0, more, render = (line) => <Text>{line}</Text>, measure }: Props) {
   const { cols } = useRoom();
-  const shown = linesThatFit(lines, rows, cols - indent);
+  const shown = linesThatFit(lines, rows, cols - indent, measure);
   const hidden = lines.length - shown;
   return (
     <Box flexDirection="column">
