@@ -9,6 +9,7 @@ import type { Lang } from "./i18n/lang.js";
 import type { ControlId } from "./steps/controls.js";
 import type { PreflightFinding } from "./steps/preflight.js";
 import { notApplicable, OPTIONAL_STEPS, recordVerdict, stepOrder } from "./steps/registry.js";
+import { phrase, reads, SOURCES } from "./steps/said.js";
 import { allVerified, rootMfaKindOf, summarize } from "./steps/summary.js";
 import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
@@ -109,6 +110,11 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
   const showVerdict = useCallback((v: Verdict | undefined) => {
     shown.current = v;
   }, []);
+  // The help covers the page: it closes when a text field takes the keyboard (? is a letter there, so it could not).
+  const { text: typing } = useOffered();
+  useEffect(() => {
+    if (typing) setHelp(false);
+  }, [typing]);
   const ui: Ui = useMemo(() => ({ t: words, lang, mode: account.mode, standIn, cleanups, showVerdict }), [words, lang, account.mode, standIn, cleanups, showVerdict]);
   const t = ui.t;
 
@@ -130,7 +136,7 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
       // Steps after it are "not reached" (summarize), never the operator's skip.
       let results = state.results;
       if (reason !== "finished" && current !== "preflight" && current !== "summary") {
-        const undone = cleanups.undone.map((id) => ({ source: "rootlock (undo on the way out)", read: `removed: ${id}`, at: now() }));
+        const undone = cleanups.undone.map((id) => ({ source: SOURCES.undoOnTheWayOut, ...reads(phrase("removedOnTheWayOut", id)), at: now() }));
         results = recordVerdict(results, current, onScreen ?? verdict("skipped", "interrupted", undone));
       }
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;
@@ -203,9 +209,15 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
 
   return (
     <UiContext.Provider value={ui}>
-      <Frame steps={steps} current={current} results={state.results} accountId={state.preflight?.caller.accountId} callerArn={state.preflight?.caller.arn}>
+      <Frame
+        steps={steps}
+        current={current}
+        results={state.results}
+        accountId={state.preflight?.caller.accountId}
+        callerArn={state.preflight?.caller.arn}
+        help={help && !quitting ? <HelpBox /> : undefined}
+      >
         {notice && state.at === 0 && <Text color="yellow">{notice}</Text>}
-        {help && <HelpBox />}
         {quitting ? <Text color="yellow">{t.app.quitting}</Text> : screen}
       </Frame>
     </UiContext.Provider>
@@ -217,7 +229,7 @@ function HelpBox() {
   const { t } = useUi();
   const { names } = useOffered();
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} marginBottom={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>{t.app.helpTitle}</Text>
       {names.map((name) => (
         <Text key={name}>{t.app.keyHelp[name]}</Text>

@@ -96,7 +96,9 @@ export async function runWizard({ lang, t, target, dryRun, notice, report, versi
     controls: outcome?.controls ?? (flow === "alerts" ? (["root-alerts"] as ControlId[]) : undefined),
   } as const;
   try {
-    const paths = writeReport(buildReport(facts), reportBaseFor(report, endedAt));
+    // The Markdown in the run's language; in English it keeps the states' and reasons' codes, as the JSON has them.
+    const words = lang === "en" ? undefined : { report: t.report, evidence: t.evidence, states: t.states, reasons: t.reasons };
+    const paths = writeReport(buildReport(facts), reportBaseFor(report, endedAt), words);
     process.stdout.write(`${t.cli.reportWritten(paths.markdown, paths.json)}\n`);
   } catch (error) {
     process.stderr.write(`${t.cli.reportFailed((error as NodeJS.ErrnoException).code ?? "error")}\n`);

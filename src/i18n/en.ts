@@ -8,6 +8,7 @@ import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, i
 import type { VerdictReason, VerdictState } from "../steps/types.js";
 import type { CheckFinding } from "../check-schema.js";
 import { evidenceEn } from "./evidence-en.js";
+import { reportEn } from "./report-en.js";
 
 type CheckControl = CheckFinding["control"];
 
@@ -152,6 +153,12 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     summary: "Summary",
   } satisfies Record<ControlId | "preflight" | "summary", string>,
   /** The step list at the top of every screen: short, so it fits one line of an 80-column terminal. */
+  /** Long lists in a short terminal (BoundedList): what is left out above the lines shown. */
+  bounded: {
+    moreSettings: (n: number) => `… ${n} more settings above`,
+    more: (n: number) => `… ${n} more above`,
+    moreInReport: (n: number) => `… ${n} more above (all of them in the evidence report)`,
+  },
   stepsShort: {
     preflight: "Checks",
     "root-access-keys": "Root keys",
@@ -273,6 +280,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
    * English without the catalogue): a step names a phrase and its values; the screen or report says it here.
    */
   evidence: evidenceEn,
+  /** The wizard's evidence report (i18n/report-en.ts): its Markdown is said in the run's language; its JSON stays English. */
+  report: reportEn,
   preflight: {
     title: "Who is calling, and where the root user stands",
     reading: "Reading the account…",

@@ -4,6 +4,7 @@ import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, i
 import { CONSOLE_DEVICE_NAME_MAX } from "../aws/names.js";
 import type { Messages } from "./en.js";
 import { evidenceKo } from "./evidence-ko.js";
+import { reportKo } from "./report-ko.js";
 
 /** 제목에 붙는 통제 ID: 하나뿐인 표(steps/controls.ts)에서 가져옵니다. */
 const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related} 관련`);
@@ -143,6 +144,11 @@ export const ko: Messages = {
     "root-signin": "로그인 테스트",
     summary: "요약",
   },
+  bounded: {
+    moreSettings: (n: number) => `… 위에 설정 ${n}개 더`,
+    more: (n: number) => `… 위에 ${n}개 더`,
+    moreInReport: (n: number) => `… 위에 ${n}개 더 (전부 증거 보고서에 있음)`,
+  },
   stepsShort: {
     preflight: "점검",
     "root-access-keys": "루트 키",
@@ -254,6 +260,7 @@ export const ko: Messages = {
     note: (text: string) => `참고: ${text}`,
   },
   evidence: evidenceKo,
+  report: reportKo,
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
     reading: "계정을 읽는 중…",

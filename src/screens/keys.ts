@@ -82,6 +82,18 @@ export type Bindings = Partial<Record<KeyName, KeyHandler | false | undefined>>;
 
 export const isPrintable = (name: KeyName) => KEYMAP[name].printable;
 
+const ENTER = { return: true } as Key;
+/** The names Enter answers to (continue; typeCodes, on the QR code shown alone): a screen offers one at a time. */
+export const ENTER_NAMES: readonly KeyName[] = KEY_NAMES.filter((name) => KEYMAP[name].matches("\r", ENTER));
+
+/**
+ * What Enter would do on a screen whose active declarations are these: one meaning, or none. More than one (a
+ * confirmation panel while the page's own Enter is live, code fields beside the QR code's own Enter) is a bug: each
+ * declaration that takes the key acts on it.
+ */
+export const enterMeanings = (declarations: readonly { names: readonly KeyName[] }[]): KeyName[] =>
+  declarations.flatMap((d) => d.names.filter((name) => ENTER_NAMES.includes(name)));
+
 /** The keys a declaration offers, in the map's order. */
 export const offered = (bindings: Bindings): KeyName[] => KEY_NAMES.filter((name) => !!bindings[name]);
 

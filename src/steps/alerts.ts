@@ -13,7 +13,7 @@ import {
   alertRules,
   bucketNameFor,
   DEFAULT_TOPIC_NAME,
-  describeDeliveringTrail,
+  deliveringTrailPhrase,
   RULE_PREFIX,
   sameJson,
   TARGET_ID,
@@ -134,7 +134,9 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
       {
         source: "cloudtrail:DescribeTrails",
-        read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`,
+        ...(deliveringTrail
+          ? reads(deliveringTrailPhrase(deliveringTrail))
+          : { read: `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}` }),
         at,
       },
       ...unreadable.map((t) => ({
@@ -153,7 +155,7 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
         : []),
       {
         source: "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)",
-        read: `the account's other root sign-in alerts: ${judged.status} — ${judged.evidence}`,
+        ...reads(phrase("otherAlerts", judged.status, judged.said)),
         at,
       },
     ],

@@ -14,7 +14,7 @@ import type {
   Trail,
   VirtualMfaDevice,
 } from "../aws/account.js";
-import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
+import { deliveringTrailPhrase, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
 import { catchesRootMfaRemoval, type DestinationReads, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
 import { isRootArn, signsWithRootKey } from "../aws/account.js";
 import { type Read, read } from "./reads.js";
@@ -233,9 +233,9 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const trail = input.trails?.ok ? trailsDeliver(input.trails.value) : undefined;
       // The trail that brings the events is named even when the rules fall short (the judgement names it on a pass).
       const delivering = input.trails?.ok ? input.trails.value.find(trailDeliversRootCalls) : undefined;
-      const trailNote = delivering && !judged.trail ? `; trail: ${describeDeliveringTrail(delivering)}` : "";
-      const extra = `; root MFA-removal alert: ${mfaRule ? (trail === false ? "rule present, but NO trail logs management events, so it cannot fire" : "yes") : "no"}${trailNote}`;
-      add({ ...base, status: judged.status, evidence: `${judged.evidence}${extra}`, source });
+      const mfaAlert = phrase(mfaRule ? (trail === false ? "mfaRuleCannotFire" : "yes") : "no");
+      const trailNote = delivering && !judged.trail ? phrase("trailNote", deliveringTrailPhrase(delivering)) : "";
+      add({ ...base, status: judged.status, evidence: phrase("alertsWithMfaRemoval", judged.said, mfaAlert, trailNote), source });
     }
   }
 

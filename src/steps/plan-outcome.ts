@@ -9,6 +9,7 @@ import type { RecordedWrite } from "../aws/errors.js";
 import { recorded } from "../aws/operations.js";
 import type { ApiAction, Evidence, Verdict } from "./types.js";
 import { verdict } from "./types.js";
+import { phrase, reads, SOURCES } from "./said.js";
 
 export interface RunnerOutcome {
   evidence: Evidence[];
@@ -36,7 +37,7 @@ export function shortCall(action: ApiAction): string {
 /** The report's record of a dry run: the calls, as evidence that says they were not sent. */
 export function dryRunEvidence(calls: RecordedWrite[]): Evidence[] {
   return calls.map((c) => ({
-    source: "dry run (not sent)",
+    source: SOURCES.dryRun,
     read: `${c.call}(${Object.entries(c.params)
       .map(([k, v]) => `${k}=${v}`)
       .join(", ")})`,
@@ -52,8 +53,8 @@ export function dryRunEvidence(calls: RecordedWrite[]): Evidence[] {
 export function declinedVerdict(found: Evidence[], outcome: RunnerOutcome, at: Date, leftBehind: string[] = []): Verdict {
   const declined = outcome.declined!;
   const later = declined.notSent - 1;
-  const read = `declined by the operator: ${shortCall(declined.action)}${later > 0 ? `; not sent: it and the ${later} call(s) after it` : "; not sent"}`;
-  const v = verdict("skipped", "declined", [...found, ...outcome.evidence, { source: "rootlock", read, at }]);
+  const said = reads(phrase("declined", shortCall(declined.action), String(Math.max(0, later))));
+  const v = verdict("skipped", "declined", [...found, ...outcome.evidence, { source: SOURCES.rootlock, ...said, at }]);
   return leftBehind.length > 0 ? { ...v, leftBehind } : v;
 }
 

@@ -14,6 +14,7 @@
 // cloudwatch-controls.md).
 import type { Caller } from "../aws/account.js";
 import type { ControlIds } from "./controls.js";
+import { phrase, reads, SOURCES } from "./said.js";
 import type { Handoff, Verdict } from "./types.js";
 
 export interface StepEntry<Id extends string = string> {
@@ -86,8 +87,8 @@ export function withDrillAnswer(v: Verdict, arrived: boolean, at: Date): Verdict
     evidence: [
       ...v.evidence,
       {
-        source: "operator (after the sign-in test)",
-        read: arrived ? "the root sign-in alert email arrived (confirmed by the operator)" : "no alert email arrived (reported by the operator)",
+        source: SOURCES.operatorAfterSignin,
+        ...reads(phrase(arrived ? "drillArrived" : "drillNotArrived")),
         at,
       },
     ],
