@@ -4,8 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
 import { RootKeysScreen } from "../../src/screens/RootKeysScreen.js";
+import { RootMfaScreen } from "../../src/screens/RootMfaScreen.js";
 import type { Verdict } from "../../src/steps/types.js";
-import { KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+import { fold, KEYS, renderIn, simulatedWorld } from "../helpers/ink.js";
+
+const LEGACY = "root-account-mfa-device";
+const LEGACY_ARN = `arn:aws:iam::123456789012:mfa/${LEGACY}`;
 
 describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
   const t = messages(lang);
@@ -34,6 +38,62 @@ describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
     // The deactivation's read-back is part of the story.
     expect(done!.evidence.some((e) => e.source === "iam:ListAccessKeys" && e.read.endsWith(" inactive"))).toBe(true);
     expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey"]);
+    r.unmount();
+  });
+
+  /** The root MFA screen with the device name changed to `name` at the intro. */
+  async function rootMfaNamed(name: string) {
+    const world = await simulatedWorld("new-account");
+    const end: { verdict?: Verdict } = {};
+    const r = renderIn(lang, <RootMfaScreen ctx={world.ctx} onDone={(v) => (end.verdict = v)} onBack={() => {}} />, { standIn: world.standIn });
+    await r.waitFor(t.rootMfa.deviceName("root-mfa"));
+    await rename(r, "root-mfa", name);
+    return { ...world, r, end };
+  }
+  async function rename(r: ReturnType<typeof renderIn>, from: string, to: string) {
+    await r.press("n");
+    await r.waitFor(`${t.rootMfa.nameLabel}: ${from}`);
+    for (let i = 0; i < from.length; i++) await r.press(KEYS.backspace);
+    await r.type(to);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.rootMfa.deviceName(to));
+  }
+
+  it("root MFA: the deletion of the device of the chosen name declined: says so, and n leads to another name, not to the console", async () => {
+    const { r, account } = await rootMfaNamed(LEGACY);
+    await r.press(KEYS.enter);
+    await r.waitFor("iam:DeleteVirtualMFADevice");
+    await r.press(KEYS.esc); // declined
+    await r.waitFor(t.rootMfaInTheWay.stillThere(LEGACY_ARN, LEGACY));
+    expect(fold(r.frame())).not.toContain(fold(t.rootMfa.consoleSteps[0]!));
+    await r.press(KEYS.enter); // not a way on to the console
+    expect(fold(r.frame())).toContain(fold(t.rootMfaInTheWay.keys));
+    expect(fold(r.frame())).not.toContain(fold(t.rootMfa.consoleSteps[0]!));
+    await rename(r, LEGACY, "my-root");
+    // The legacy device is root's leftover: offered for deletion again; declined, it is in nobody's way now.
+    await r.press(KEYS.enter);
+    await r.waitFor("iam:DeleteVirtualMFADevice");
+    await r.press(KEYS.esc);
+    await r.waitFor(t.rootMfa.nameToType("my-root"));
+    expect(account.writes()).toEqual([]);
+    r.unmount();
+  });
+
+  it("root MFA: the deletion refused and skipped, then s: the step ends skipped on the error, never at the console", async () => {
+    const { r, account, end } = await rootMfaNamed(LEGACY);
+    account.failNext("iam:DeleteVirtualMFADevice", "AccessDenied");
+    await r.press(KEYS.enter);
+    await r.waitFor("iam:DeleteVirtualMFADevice");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.retryKeys);
+    await r.press("s");
+    await r.waitFor(t.rootMfaInTheWay.stillThere(LEGACY_ARN, LEGACY));
+    await r.press("s");
+    expect(end.verdict).toMatchObject({ state: "skipped", reason: "error" });
+    expect(end.verdict!.evidence.at(-1)!.read).toBe(
+      `stopped after an error: iam:DeleteVirtualMFADevice(SerialNumber=${LEGACY_ARN}) failed (AccessDenied), not made; nothing was planned after it`,
+    );
+    expect(account.writes()).toEqual([]);
     r.unmount();
   });
 });
