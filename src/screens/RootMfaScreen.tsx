@@ -7,6 +7,7 @@ import {
   applyRootMfaAction,
   blockingOrphans,
   confirmOrphanDeleted,
+  deletionMayHaveLanded,
   orphanDeletionHolds,
   deviceNameProblem,
   hasNonVirtualRootMfa,
@@ -167,7 +168,9 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
       return (
         <Box flexDirection="column">
           {title}
-          <Text color="yellow">{t.rootMfaInTheWay.stillThere(phase.device.serialNumber, deviceName)}</Text>
+          <Text color="yellow">
+            {(deletionMayHaveLanded(phase.outcome) ? t.rootMfaInTheWay.mayBeThere : t.rootMfaInTheWay.stillThere)(phase.device.serialNumber, deviceName)}
+          </Text>
           <Text dimColor>{t.rootMfaInTheWay.keys}</Text>
         </Box>
       );

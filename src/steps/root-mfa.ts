@@ -10,6 +10,7 @@ import { phrase, reads } from "./said.js";
 import type { VirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
 import { CONSOLE_DEVICE_NAME_MAX, isDeviceName } from "../aws/names.js";
+import { outcomeUnknown } from "../aws/errors.js";
 import { isOp } from "../aws/operations.js";
 import { concludeRun, type RunnerOutcome } from "./plan-outcome.js";
 import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
@@ -134,6 +135,11 @@ export function withoutDeleted(finding: RootMfaFinding, done: ApiAction[]): Root
 export function orphanInTheWay(finding: RootMfaFinding, deviceName: string): VirtualMfaDevice | undefined {
   if (finding.enabled) return undefined;
   return finding.orphans.find((d) => deviceNameOf(d.serialNumber) === deviceName);
+}
+
+/** The stopped deletion failed without an answer: the device may be gone already (the screen says "may be"). */
+export function deletionMayHaveLanded(outcome: RunnerOutcome): boolean {
+  return !!outcome.failed && outcomeUnknown(outcome.failed.code);
 }
 
 /** The step skipped with that device still in the way: the verdict of the stopped deletion (declined, or failed). */

@@ -96,4 +96,18 @@ describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
     expect(account.writes()).toEqual([]);
     r.unmount();
   });
+
+  it("root MFA: the deletion's answer lost and skipped: says the device may still be there, and offers another name", async () => {
+    const { r, account } = await rootMfaNamed(LEGACY);
+    account.failNext("iam:DeleteVirtualMFADevice", "ServiceFailure");
+    await r.press(KEYS.enter);
+    await r.waitFor("iam:DeleteVirtualMFADevice");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.retryKeys);
+    await r.press("s");
+    await r.waitFor(t.rootMfaInTheWay.mayBeThere(LEGACY_ARN, LEGACY));
+    await r.press("n");
+    await r.waitFor(`${t.rootMfa.nameLabel}: ${LEGACY}`);
+    r.unmount();
+  });
 });
