@@ -2,6 +2,7 @@
 // what was done and what was not (no wait for a state that cannot come); root MFA, with the unassigned device of
 // the chosen name still there, never sends the operator to a console step bound to fail.
 import { describe, expect, it } from "vitest";
+import type { ErrorCode } from "../../src/aws/errors.js";
 import { messages } from "../../src/i18n/index.js";
 import { RootKeysScreen } from "../../src/screens/RootKeysScreen.js";
 import { RootMfaScreen } from "../../src/screens/RootMfaScreen.js";
@@ -59,6 +60,19 @@ describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
     await r.waitFor(t.rootMfa.deviceName(to));
   }
 
+  /** The legacy name chosen; its device's deletion confirmed, failed with `code`, and the rest skipped (s). */
+  async function deletionFailedThenSkipped(code: ErrorCode) {
+    const world = await rootMfaNamed(LEGACY);
+    const { r, account } = world;
+    account.failNext("iam:DeleteVirtualMFADevice", code);
+    await r.press(KEYS.enter);
+    await r.waitFor("iam:DeleteVirtualMFADevice");
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.retryKeys);
+    await r.press("s");
+    return world;
+  }
+
   it("root MFA: the deletion of the device of the chosen name declined: says so, and n leads to another name, not to the console", async () => {
     const { r, account } = await rootMfaNamed(LEGACY);
     await r.press(KEYS.enter);
@@ -80,13 +94,7 @@ describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
   });
 
   it("root MFA: the deletion refused and skipped, then s: the step ends skipped on the error, never at the console", async () => {
-    const { r, account, end } = await rootMfaNamed(LEGACY);
-    account.failNext("iam:DeleteVirtualMFADevice", "AccessDenied");
-    await r.press(KEYS.enter);
-    await r.waitFor("iam:DeleteVirtualMFADevice");
-    await r.press(KEYS.enter);
-    await r.waitFor(t.common.retryKeys);
-    await r.press("s");
+    const { r, account, end } = await deletionFailedThenSkipped("AccessDenied");
     await r.waitFor(t.rootMfaInTheWay.stillThere(LEGACY_ARN, LEGACY));
     await r.press("s");
     expect(end.verdict).toMatchObject({ state: "skipped", reason: "error" });
@@ -98,13 +106,7 @@ describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
   });
 
   it("root MFA: the deletion's answer lost and skipped: says the device may still be there, and offers another name", async () => {
-    const { r, account } = await rootMfaNamed(LEGACY);
-    account.failNext("iam:DeleteVirtualMFADevice", "ServiceFailure");
-    await r.press(KEYS.enter);
-    await r.waitFor("iam:DeleteVirtualMFADevice");
-    await r.press(KEYS.enter);
-    await r.waitFor(t.common.retryKeys);
-    await r.press("s");
+    const { r } = await deletionFailedThenSkipped("ServiceFailure");
     await r.waitFor(t.rootMfaInTheWay.mayBeThere(LEGACY_ARN, LEGACY));
     await r.press("n");
     await r.waitFor(`${t.rootMfa.nameLabel}: ${LEGACY}`);
