@@ -6,6 +6,7 @@ import type { Account, Caller } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
 import type { Messages } from "./i18n/en.js";
 import type { Lang } from "./i18n/lang.js";
+import { systemNow, systemSleep } from "./lib/clock.js";
 import type { ControlId } from "./steps/controls.js";
 import type { PreflightFinding } from "./steps/preflight.js";
 import { notApplicable, OPTIONAL_STEPS, recordVerdict, stepOrder } from "./steps/registry.js";
@@ -89,8 +90,6 @@ const loadStepScreens = () => import("./screens/step-screens.js");
 const StepScreen = lazy(() => loadStepScreens().then((m) => ({ default: m.StepScreen })));
 const preloadStepScreens = () => void loadStepScreens();
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function App(props: AppProps) {
   return (
     <KeyboardProvider>
@@ -99,7 +98,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
+function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wizard", topicName, now = systemNow, sleep = systemSleep, onExit, stop }: AppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {} });
   const [help, setHelp] = useState(false);

@@ -603,6 +603,15 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       trainingCode: (code: string) => `Training aid: this simulated root device shows ${code} right now.`,
     },
   },
+  /** Root MFA: the device of the chosen name still there after its deletion was declined or failed (RootMfaScreen). */
+  rootMfaInTheWay: {
+    stillThere: (serial: string, name: string) =>
+      `The unassigned device ${serial} is still there: the console would refuse to assign a device named ${name} ("Entity already exists"). Choose another name, or skip this step.`,
+    /** Its deletion failed without an answer: AWS may have deleted it, rootlock cannot tell. */
+    mayBeThere: (serial: string, name: string) =>
+      `The unassigned device ${serial} may still be there (AWS's answer to its deletion was lost): if it is, the console will refuse to assign a device named ${name} ("Entity already exists"). Choose another name, or skip this step.`,
+    keys: "n: choose another device name · s: skip this step",
+  },
 };
 
 export type Messages = typeof en;

@@ -66,6 +66,13 @@ export const evidenceEn = {
   keyCount: (n: string) => `${n} key(s)`,
   keySlots: (n: string) => `<root_account> ${n} key slot(s)`,
   keyRejected: () => "InvalidClientTokenId (key rejected)",
+  /** A plan the operator stopped after a call failed (plan-outcome.ts `stoppedVerdict`). */
+  stoppedAfterError: (call: string, code: string, state: string, rest: string) => `stopped after an error: ${call} failed (${code}), ${state}; ${rest}`,
+  madeNotReadBack: () => "made, not read back",
+  mayBeMade: () => "its answer was lost: AWS may have made it",
+  notMade: () => "not made",
+  notSentAfter: (calls: string) => `not sent after it: ${calls}`,
+  nothingAfter: () => "nothing was planned after it",
   keyAccepted: () => "still accepted",
   rootDevices: (assigned: string, unassigned: string) => `${assigned} assigned to root, ${unassigned} unassigned`,
   userDevices: (user: string, n: string) => `${user}: ${n} device(s)`,

@@ -571,4 +571,11 @@ export const ko: Messages = {
       trainingCode: (code: string) => `교육용 도움말: 이 모의 루트 디바이스는 지금 ${code}을(를) 보여 줍니다.`,
     },
   },
+  rootMfaInTheWay: {
+    stillThere: (serial: string, name: string) =>
+      `할당되지 않은 디바이스 ${serial}이(가) 아직 있습니다: 콘솔은 ${name} 이름의 디바이스 할당을 거부합니다("Entity already exists"). 다른 이름을 고르거나 이 단계를 건너뛰십시오.`,
+    mayBeThere: (serial: string, name: string) =>
+      `할당되지 않은 디바이스 ${serial}이(가) 아직 있을 수 있습니다(삭제에 대한 AWS의 응답을 잃었습니다): 있다면 콘솔은 ${name} 이름의 디바이스 할당을 거부합니다("Entity already exists"). 다른 이름을 고르거나 이 단계를 건너뛰십시오.`,
+    keys: "n: 다른 디바이스 이름 고르기 · s: 이 단계 건너뛰기",
+  },
 };

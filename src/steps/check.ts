@@ -16,7 +16,8 @@ import type {
 } from "../aws/account.js";
 import { deliveringTrailPhrase, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
 import { catchesRootMfaRemoval, type DestinationReads, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
-import { isRootArn, signsWithRootKey } from "../aws/account.js";
+import { administratorAccessArn, isRootArn, signsWithRootKey } from "../aws/account.js";
+import { type Partition, partitionOf } from "../aws/partition.js";
 import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
 import { AUDIT_IDS } from "./controls.js";
@@ -54,7 +55,7 @@ export interface CheckInput {
 }
 
 /** Every read at once: they do not depend on each other. */
-async function readPosture(account: Account, now: Date): Promise<CheckInput> {
+async function readPosture(account: Account, now: Date, partition: Promise<Partition>): Promise<CheckInput> {
   const since = new Date(now.getTime() - HISTORY_DAYS * DAY);
   const [summary, report, devices, [signins, mfaEnablements], [rules, topics, destinations], trails, contact, admins, passwordPolicy] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
@@ -64,7 +65,8 @@ async function readPosture(account: Account, now: Date): Promise<CheckInput> {
     readAlertRoutes(account),
     read(() => account.listTrails(), "cloudtrail:DescribeTrails"),
     read(() => account.getSecurityContact(), "account:GetAlternateContact"),
-    read(() => findAdminIdentities(account), "iam:ListEntitiesForPolicy"),
+    // AdministratorAccess in the caller's partition (the standard one when the caller could not be read).
+    read(async () => findAdminIdentities(account, administratorAccessArn(await partition)), "iam:ListEntitiesForPolicy"),
     read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);
   return { summary, report, devices, signins, mfaEnablements, rules, topics, destinations, trails, contact, admins, passwordPolicy };
@@ -301,7 +303,15 @@ export async function runCheck(account: Account, now: () => Date, version: strin
   // IAM refuses ListAccessKeys without UserName); it runs alongside the rest, not before it.
   const callerRead = read(() => account.getCaller(), "sts:GetCallerIdentity");
   const rootKeys = callerRead.then((c) => (c.ok && signsWithRootKey(c.value) ? read(() => account.listRootAccessKeys(), "iam:ListAccessKeys") : undefined));
-  const [caller, posture, keys] = await Promise.all([callerRead, readPosture(account, now()), rootKeys]);
+  const [caller, posture, keys] = await Promise.all([
+    callerRead,
+    readPosture(
+      account,
+      now(),
+      callerRead.then((c) => (c.ok ? partitionOf(c.value.arn) : "aws")),
+    ),
+    rootKeys,
+  ]);
   const input: CheckInput = { ...posture, rootKeys: keys };
   const { findings, notes } = assess(input, now());
   return {

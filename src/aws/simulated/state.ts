@@ -11,7 +11,17 @@ import { AccountError, type ErrorCode } from "../errors.js";
 import { matchesPattern, transformInput } from "../event-pattern.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
 import type { ScenarioName } from "../scenario-names.js";
-import { type AccountState, type GroupRecord, type KeyRecord, type Scenario, scenario as makeScenario, SIMULATED_REGION, type TrailRecord } from "./scenarios.js";
+import type { Partition } from "../partition.js";
+import {
+  type AccountState,
+  type GroupRecord,
+  inPartition,
+  type KeyRecord,
+  type Scenario,
+  scenario as makeScenario,
+  SIMULATED_REGION,
+  type TrailRecord,
+} from "./scenarios.js";
 
 export interface SimulatedOptions {
   scenario?: ScenarioName;
@@ -39,6 +49,11 @@ export interface SimulatedOptions {
    * later, with the next change or on exit: every read is a key use).
    */
   onChange?: (state: AccountState, what: StateChange) => void;
+  /**
+   * The partition the caller's ARN and AWS's managed policies are in (aws-us-gov: GovCloud). Only these: the other
+   * ARNs of the simulated account stay in the standard partition.
+   */
+  partition?: Partition;
 }
 
 /** What changed the true state: the account's data, or only the last use of the caller's key (every call). */
@@ -60,6 +75,7 @@ export class SimulatedWorld {
   readonly sleep: (ms: number) => Promise<void>;
   /** How long a console sign-in takes to show in CloudTrail (and reach EventBridge). */
   readonly trailDelay: number;
+  readonly partition: Partition;
   readonly reportDelay: number;
   readonly caller: Scenario["caller"];
   readonly truth: AccountState;
@@ -78,7 +94,10 @@ export class SimulatedWorld {
     this.trailDelay = options.cloudTrailDelayMs ?? 8000;
     this.reportDelay = options.reportDelayMs ?? 1000;
     this.skew = options.clockSkewMs ?? 0;
+    this.partition = options.partition ?? "aws";
     const { state, caller } = makeScenario(options.scenario ?? "new-account", this.now());
+    // The scenario's attached managed policies, in the account's partition.
+    for (const holder of [...state.users, ...state.groups, ...state.roles]) holder.policies = holder.policies?.map((p) => inPartition(p, this.partition));
     this.caller = options.rootSession ? { kind: "root", accessKeyId: ROOT_SESSION_KEY, session: true } : caller;
     // A saved account starts with reads seeing all of it: its changes are older than any visibility delay.
     this.truth = options.saved ?? state;
