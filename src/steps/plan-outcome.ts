@@ -9,7 +9,6 @@
 import type { WriteReceipt } from "../aws/account.js";
 import { type ErrorCode, outcomeUnknown, type RecordedWrite } from "../aws/errors.js";
 import { recorded } from "../aws/operations.js";
-import { phrase, reads } from "./said.js";
 import type { ApiAction, Evidence, Verdict } from "./types.js";
 import { verdict } from "./types.js";
 import { phrase, reads, SOURCES } from "./said.js";
