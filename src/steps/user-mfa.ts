@@ -113,13 +113,20 @@ export async function discardDevice(
 }
 
 /**
+ * How long after a device's creation its absence from the list is not yet an answer. This wait can run on the way
+ * out (q, Ctrl-C), where IAM's whole wait for a change (3 minutes live) would look like a hang; IAM publishes no
+ * figure for its listing delay, which is seconds in practice, so 20 s is the bound.
+ */
+const LISTING_WAIT_MS = 20_000;
+
+/**
  * Whether IAM lists the unassigned device, read until it does or until IAM's wait for a change has passed since
  * `createdAt`: IAM is eventually consistent ("Changes that I make are not always immediately visible", IAM User
  * Guide, troubleshoot_general), so a device created a moment ago may be missing from the list. Bounded, on the
  * injected clock; a read that fails is not an answer and is thrown, as before.
  */
 async function listedWithinDelay(ctx: StepContext, serialNumber: string, createdAt: Date): Promise<boolean> {
-  const until = createdAt.getTime() + ctx.timing.iamTimeoutMs;
+  const until = createdAt.getTime() + Math.min(ctx.timing.iamTimeoutMs, LISTING_WAIT_MS);
   for (;;) {
     const unassigned = await ctx.account.listVirtualMfaDevices("Unassigned");
     if (unassigned.some((d) => d.serialNumber === serialNumber)) return true;
