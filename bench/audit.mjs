@@ -1,5 +1,8 @@
 // The whole audit against the time of one AWS CLI call, both against the same local moto server (started
-// here through the tests' launcher), alternated, as medians. Usage: npm run bench:audit [-- --runs N]
+// here through the tests' launcher), alternated, as medians. Usage: npm run bench:audit [-- --runs N] [-- --compare DIR ...]
+//
+//   --compare DIR another checkout of rootlock, already built (DIR/dist/rootlock.js): its audit is measured in the
+//                 same loop, after this build's and the CLI call, against the same moto server. Repeatable.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +10,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
+const compared = process.argv.flatMap((a, i) => (a === "--compare" ? [path.resolve(process.argv[i + 1])] : []));
+const builds = [root, ...compared].map((dir) => ({ label: dir === root ? "this build" : path.basename(dir), bundle: path.join(dir, "dist/rootlock.js"), ms: [] }));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: "inherit" });
@@ -35,16 +40,18 @@ function timed(cmd, args) {
   return performance.now() - started;
 }
 
-const check = [];
 const cli = [];
 for (let i = 0; i < RUNS; i++) {
   cli.push(timed("aws", ["iam", "get-account-summary"]));
-  check.push(timed(process.execPath, [path.join(root, "dist/rootlock.js"), "check", "--json"]));
+  // The builds take turns at going first (right after the CLI call).
+  for (const b of builds.map((_, j) => (j + i) % builds.length)) builds[b].ms.push(timed(process.execPath, [builds[b].bundle, "check", "--json"]));
 }
 moto.kill();
-const c = median(check);
 const a = median(cli);
 console.log(`\nmedians of ${RUNS} runs against moto on 127.0.0.1 — node ${process.version}`);
-console.log(`rootlock check --json (all 9 controls)          ${c.toFixed(0)} ms`);
 console.log(`aws iam get-account-summary (1 call)               ${a.toFixed(0)} ms`);
-console.log(`ratio                                               ${(c / a).toFixed(2)}×`);
+for (const build of builds) {
+  const c = median(build.ms);
+  const label = builds.length > 1 ? ` — ${build.label}` : "";
+  console.log(`rootlock check --json (all 9 controls)          ${c.toFixed(0)} ms   ratio ${(c / a).toFixed(2)}×${label}`);
+}

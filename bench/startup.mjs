@@ -1,11 +1,15 @@
 // Startup, --help, audit and memory, as medians of repeated runs, each against a reference measured in the same
-// run (so the ratio holds on any machine). Usage: npm run bench [-- --runs N]
+// run (so the ratio holds on any machine). Usage: npm run bench [-- --runs N] [-- --compare DIR ...]
 //
 //   first frame   `rootlock --demo` in a pseudo-terminal, from spawn to its first screen, versus a bare Ink
 //                 program that renders one line (bundled the same way)
 //   --help        `rootlock --help` to exit, versus `node -e 0`
 //   check         `rootlock check --demo --json` to exit (simulated account: the program's own cost)
 //   memory        peak RSS of `rootlock --demo` up to its first screen and of `check --demo --json`
+//
+//   --compare DIR another checkout of rootlock, already built (DIR/dist/rootlock.js), e.g. an older commit
+//                 exported with `git archive`: measured in the same loop, its runs interleaved with this build's
+//                 (the order rotates each round), so the machine's load hits both alike. Repeatable.
 import { spawn as spawnPty } from "@lydell/node-pty";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -16,7 +20,14 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
-const bundle = path.join(root, "dist/rootlock.js");
+const compared = process.argv.flatMap((a, i) => (a === "--compare" ? [path.resolve(process.argv[i + 1])] : []));
+// Each build keeps its demo account in a state folder of its own (`--demo` remembers): not the user's, and not
+// another build's, whose saved file it may not read. The first round saves it; later rounds resume it.
+const builds = [root, ...compared].map((dir) => ({
+  label: dir === root ? "this build" : path.basename(dir),
+  bundle: path.join(dir, "dist/rootlock.js"),
+  env: { XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), "rootlock-bench-state-")) },
+}));
 const bareDir = path.join(root, "bench/.out");
 const bare = path.join(bareDir, "rootlock.js");
 const rssHook = path.join(root, "bench/report-rss.mjs");
@@ -62,32 +73,44 @@ function timed(args, extraEnv = {}) {
   return ms;
 }
 
-function peakRss(kind) {
+function peakRss(build, kind) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "rootlock-rss-")), "rss");
-  const extra = { ROOTLOCK_BENCH_RSS: file };
-  if (kind === "check") timed(["--import", rssHook, bundle, "check", "--demo", "--json"], extra);
+  const extra = { ...build.env, ROOTLOCK_BENCH_RSS: file };
+  if (kind === "check") timed(["--import", rssHook, build.bundle, "check", "--demo", "--json"], extra);
   return { file, extra };
 }
 
-const results = { frame: [], bare: [], help: [], node: [], check: [], rssWizard: [], rssCheck: [] };
+const refs = { bare: [], node: [] };
+const results = builds.map(() => ({ frame: [], help: [], check: [], rssWizard: [], rssCheck: [] }));
 for (let i = 0; i < RUNS; i++) {
-  // Alternate the program and its reference so that drift in the machine's load hits both alike.
-  results.bare.push(await firstFrame([bare], "bare ink ready"));
-  const rss = peakRss("wizard");
-  results.frame.push(await firstFrame(["--import", rssHook, bundle, "--demo"], "rootlock will take you through", rss.extra));
-  results.rssWizard.push(Number(readFileSync(rss.file, "utf8")) / 1024);
-  results.node.push(timed(["-e", "0"]));
-  results.help.push(timed([bundle, "--help"]));
-  const check = peakRss("check");
-  results.rssCheck.push(Number(readFileSync(check.file, "utf8")) / 1024);
-  results.check.push(timed([bundle, "check", "--demo", "--json"]));
+  // Alternate the programs and their references so that drift in the machine's load hits all alike; the builds
+  // take turns at going first.
+  const order = builds.map((_, b) => (b + i) % builds.length);
+  refs.bare.push(await firstFrame([bare], "bare ink ready"));
+  for (const b of order) {
+    const rss = peakRss(builds[b], "wizard");
+    results[b].frame.push(await firstFrame(["--import", rssHook, builds[b].bundle, "--demo"], "rootlock will take you through", rss.extra));
+    results[b].rssWizard.push(Number(readFileSync(rss.file, "utf8")) / 1024);
+  }
+  refs.node.push(timed(["-e", "0"]));
+  for (const b of order) results[b].help.push(timed([builds[b].bundle, "--help"], builds[b].env));
+  for (const b of order) {
+    const check = peakRss(builds[b], "check");
+    results[b].rssCheck.push(Number(readFileSync(check.file, "utf8")) / 1024);
+    results[b].check.push(timed([builds[b].bundle, "check", "--demo", "--json"], builds[b].env));
+  }
 }
 
-const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
+const medians = (series) => Object.fromEntries(Object.entries(series).map(([k, v]) => [k, median(v)]));
+const ref = medians(refs);
 const line = (label, value, unit, ref) => `${label.padEnd(44)} ${value.toFixed(unit === "MB" ? 1 : 0).padStart(7)} ${unit}${ref ? `   ${ref}` : ""}`;
 console.log(`\nmedians of ${RUNS} runs — node ${process.version}, ${process.platform}/${process.arch}`);
-console.log(line("first frame, rootlock --demo", m.frame, "ms", `${(m.frame / m.bare).toFixed(2)}× the bare Ink program (${m.bare.toFixed(0)} ms)`));
-console.log(line("rootlock --help", m.help, "ms", `${(m.help / m.node).toFixed(2)}× node -e 0 (${m.node.toFixed(0)} ms)`));
-console.log(line("rootlock check --demo --json", m.check, "ms"));
-console.log(line("peak memory, wizard to its first screen", m.rssWizard, "MB"));
-console.log(line("peak memory, check --demo --json", m.rssCheck, "MB"));
+for (const [b, build] of builds.entries()) {
+  const m = medians(results[b]);
+  if (builds.length > 1) console.log(`\n${build.label} (${build.bundle})`);
+  console.log(line("first frame, rootlock --demo", m.frame, "ms", `${(m.frame / ref.bare).toFixed(2)}× the bare Ink program (${ref.bare.toFixed(0)} ms)`));
+  console.log(line("rootlock --help", m.help, "ms", `${(m.help / ref.node).toFixed(2)}× node -e 0 (${ref.node.toFixed(0)} ms)`));
+  console.log(line("rootlock check --demo --json", m.check, "ms"));
+  console.log(line("peak memory, wizard to its first screen", m.rssWizard, "MB"));
+  console.log(line("peak memory, check --demo --json", m.rssCheck, "MB"));
+}

@@ -5,6 +5,8 @@
 //   node scripts/build.mjs --if-stale      skip when dist/rootlock.js is newer than src/**, package.json
 //                                          and this script (so `npm start` is quick the second time)
 //   node scripts/build.mjs [--outdir DIR] [ENTRY]   another entry/output (for checking this script)
+//   node scripts/build.mjs --metafile FILE  also write esbuild's metafile of the CLI's build (which module went
+//                                          into which chunk, and its size: what the first frame loads)
 //
 // Why a bundle: the first frame comes in ~0.3 s instead of ~0.7 s for plain tsc output (far fewer module
 // loads). --splitting keeps lazy `import()`s (the AWS SDK) in separate chunks, so --help and the first screen
@@ -17,11 +19,12 @@ import { build } from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function parseArgs(argv) {
-  const opts = { ifStale: false, outdir: path.join(root, "dist"), entry: path.join(root, "src/cli.tsx") };
+  const opts = { ifStale: false, outdir: path.join(root, "dist"), entry: path.join(root, "src/cli.tsx"), metafile: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--if-stale") opts.ifStale = true;
     else if (a === "--outdir") opts.outdir = path.resolve(argv[++i] ?? "");
+    else if (a === "--metafile") opts.metafile = path.resolve(argv[++i] ?? "");
     else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else opts.entry = path.resolve(a);
   }
@@ -55,7 +58,7 @@ const banner = [
   "const require = __rootlockCreateRequire(import.meta.url);",
 ].join("\n");
 
-// Two fast paths patched into Ink's dependencies, for the first frames. Each skips work whose result it knows,
+// Three fast paths patched into Ink's dependencies, for the first frames. Each skips work whose result it knows,
 // so the output is the same; the build stops if the line a patch replaces is no longer there.
 const sourcePatches = [
   {
@@ -77,6 +80,16 @@ const sourcePatches = [
     applies: () => true,
     before: "export function diffAnsiCodes(from, to) {\n",
     after: "export function diffAnsiCodes(from, to) {\n    if (from.length === 0 && to.length === 0) return [];\n",
+  },
+  {
+    // Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL, and Emscripten's loader fetches it
+    // with fetch() wherever fetch is a function: in Node that loads undici (Node's fetch) on the first frame's path
+    // to decode a data: URL, ~35 ms of CPU before Ink can lay anything out. The loader's own fallback decodes the
+    // same base64 (`wasmBinary`, `w`, is used as the module's bytes when set); Buffer decodes it natively.
+    file: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    applies: () => true,
+    before: 'function ya(){return w||"function"!=typeof fetch?',
+    after: 'function ya(){if(!w&&ua(H))w=Buffer.from(H.slice(37),"base64");return w||"function"!=typeof fetch?',
   },
 ];
 
@@ -120,13 +133,14 @@ async function main() {
     logLevel: "warning",
   };
   const [cli, schema] = await Promise.all([
-    build({ ...common, entryPoints: { rootlock: opts.entry }, chunkNames: "chunks/[name]-[hash]", splitting: true }),
+    build({ ...common, entryPoints: { rootlock: opts.entry }, chunkNames: "chunks/[name]-[hash]", splitting: true, metafile: opts.metafile !== undefined }),
     // The zod schema of `rootlock check --json` that the package exports for scripts: a separate build, in one
     // file. In the CLI's build it would share chunks with the CLI, and esbuild puts a module that both reach
     // in a shared chunk whole: the CLI's start would load all of zod (~730 kB) instead of zod/mini's few kB.
     build({ ...common, entryPoints: { "check-schema": path.join(root, "src/check-schema.ts") } }),
   ]);
 
+  if (opts.metafile) await writeFile(opts.metafile, JSON.stringify(cli.metafile));
   await mkdir(path.join(opts.outdir, "chunks"), { recursive: true });
   // Chunks first, the entry last: a process started meanwhile sees either the old or the new entry, and the
   // chunks the new entry names already exist.

@@ -1,14 +1,16 @@
 // The wizard shell: the step list, where the operator is, the results so far, and the keys that mean the
 // same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
 import { Box, Text, useApp } from "ink";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Account, Caller } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
-import type { Lang } from "./i18n/index.js";
-import { messages } from "./i18n/index.js";
+import type { Messages } from "./i18n/en.js";
+import type { Lang } from "./i18n/lang.js";
+import { systemNow, systemSleep } from "./lib/clock.js";
 import type { ControlId } from "./steps/controls.js";
 import type { PreflightFinding } from "./steps/preflight.js";
 import { notApplicable, OPTIONAL_STEPS, recordVerdict, stepOrder } from "./steps/registry.js";
+import { phrase, reads, SOURCES } from "./steps/said.js";
 import { allVerified, rootMfaKindOf, summarize } from "./steps/summary.js";
 import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
@@ -17,7 +19,6 @@ import { Frame, type StepKey } from "./screens/components/Frame.js";
 import { KeyboardProvider, useOffered } from "./screens/keyboard.js";
 import { useKeys } from "./screens/keys.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
-import { STEP_SCREENS } from "./screens/step-screens.js";
 import { SummaryScreen } from "./screens/SummaryScreen.js";
 import { type StandIn, type Ui, UiContext, useUi } from "./screens/ui-context.js";
 
@@ -38,6 +39,8 @@ export interface RunOutcome {
 export interface AppProps {
   account: Account;
   lang: Lang;
+  /** The catalogue of `lang`: the caller loads it (the program, only its run's language: i18n/load.ts). */
+  t: Messages;
   timing: Timing;
   standIn?: StandIn;
   /** A line shown above the first screen (e.g. "no AWS credentials found: simulated account"). */
@@ -79,7 +82,13 @@ function reducer(state: State, event: Event): State {
 
 const NO_CONTROLS: readonly ControlId[] = [];
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// The step screens, with all they import (the steps' modules, the QR encoder, the TOTP code…), are not on the
+// first screen: ~250 kB of source that was compiled and run before the preflight's screen. They are loaded once
+// that screen is up (PreflightScreen's onShown), while the operator reads it; a step reached before they are in
+// (Enter pressed at once) waits for them under the frame.
+const loadStepScreens = () => import("./screens/step-screens.js");
+const StepScreen = lazy(() => loadStepScreens().then((m) => ({ default: m.StepScreen })));
+const preloadStepScreens = () => void loadStepScreens();
 
 export function App(props: AppProps) {
   return (
@@ -89,7 +98,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topicName, now = () => new Date(), sleep = realSleep, onExit, stop }: AppProps) {
+function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wizard", topicName, now = systemNow, sleep = systemSleep, onExit, stop }: AppProps) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {} });
   const [help, setHelp] = useState(false);
@@ -100,7 +109,12 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
   const showVerdict = useCallback((v: Verdict | undefined) => {
     shown.current = v;
   }, []);
-  const ui: Ui = useMemo(() => ({ t: messages(lang), lang, mode: account.mode, standIn, cleanups, showVerdict }), [lang, account.mode, standIn, cleanups, showVerdict]);
+  // The help covers the page: it closes when a text field takes the keyboard (? is a letter there, so it could not).
+  const { text: typing } = useOffered();
+  useEffect(() => {
+    if (typing) setHelp(false);
+  }, [typing]);
+  const ui: Ui = useMemo(() => ({ t: words, lang, mode: account.mode, standIn, cleanups, showVerdict }), [words, lang, account.mode, standIn, cleanups, showVerdict]);
   const t = ui.t;
 
   const orderFor = useCallback((caller: Caller): ControlId[] => (flow === "alerts" ? ["root-alerts"] : stepOrder(caller)), [flow]);
@@ -121,7 +135,7 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
       // Steps after it are "not reached" (summarize), never the operator's skip.
       let results = state.results;
       if (reason !== "finished" && current !== "preflight" && current !== "summary") {
-        const undone = cleanups.undone.map((id) => ({ source: "rootlock (undo on the way out)", read: `removed: ${id}`, at: now() }));
+        const undone = cleanups.undone.map((id) => ({ source: SOURCES.undoOnTheWayOut, ...reads(phrase("removedOnTheWayOut", id)), at: now() }));
         results = recordVerdict(results, current, onScreen ?? verdict("skipped", "interrupted", undone));
       }
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;
@@ -172,28 +186,37 @@ function Wizard({ account, lang, timing, standIn, notice, flow = "wizard", topic
           order={orderFor}
           onDone={(finding) => dispatch({ type: "preflight-done", finding })}
           onQuit={() => void finish("quit")}
+          onShown={preloadStepScreens}
         />
       );
     }
     if (current === "summary") return <SummaryScreen rows={rows} rootMfaKind={rootMfaKindOf(rows)} optional={optional} flow={flow} />;
-    const Screen = STEP_SCREENS[current];
     return (
-      <Screen
-        key={state.at}
-        ctx={ctx}
-        results={state.results}
-        topicName={topicName}
-        onDone={(v) => dispatch({ type: "step-done", control: current, verdict: v })}
-        onBack={() => dispatch({ type: "back" })}
-      />
+      <Suspense fallback={null}>
+        <StepScreen
+          key={state.at}
+          control={current}
+          ctx={ctx}
+          results={state.results}
+          topicName={topicName}
+          onDone={(v) => dispatch({ type: "step-done", control: current, verdict: v })}
+          onBack={() => dispatch({ type: "back" })}
+        />
+      </Suspense>
     );
   })();
 
   return (
     <UiContext.Provider value={ui}>
-      <Frame steps={steps} current={current} results={state.results} accountId={state.preflight?.caller.accountId} callerArn={state.preflight?.caller.arn}>
+      <Frame
+        steps={steps}
+        current={current}
+        results={state.results}
+        accountId={state.preflight?.caller.accountId}
+        callerArn={state.preflight?.caller.arn}
+        help={help && !quitting ? <HelpBox /> : undefined}
+      >
         {notice && state.at === 0 && <Text color="yellow">{notice}</Text>}
-        {help && <HelpBox />}
         {quitting ? <Text color="yellow">{t.app.quitting}</Text> : screen}
       </Frame>
     </UiContext.Provider>
@@ -205,7 +228,7 @@ function HelpBox() {
   const { t } = useUi();
   const { names } = useOffered();
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} marginBottom={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text bold>{t.app.helpTitle}</Text>
       {names.map((name) => (
         <Text key={name}>{t.app.keyHelp[name]}</Text>

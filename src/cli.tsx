@@ -4,13 +4,14 @@
 import { version } from "../package.json";
 import { credentialsFound, profileDefined, sharedFiles } from "./aws/credentials.js";
 import { EXIT } from "./exit-codes.js";
-import { langFromArgs, langFromEnv, messages } from "./i18n/index.js";
+import { langFromArgs, langFromEnv } from "./i18n/lang.js";
+import { loadMessages } from "./i18n/load.js";
 import { parseOptions, refusalText } from "./options.js";
 import type { ScenarioName } from "./aws/scenario-names.js";
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv);
-  const t = messages((parsed.ok ? parsed.options.lang : langFromArgs(argv)) ?? langFromEnv(process.env));
+  const t = await loadMessages((parsed.ok ? parsed.options.lang : langFromArgs(argv)) ?? langFromEnv(process.env));
   if (!parsed.ok) {
     process.stderr.write(`${refusalText(parsed, t)}\n`);
     return EXIT.usage;
@@ -29,6 +30,32 @@ async function main(argv: string[]): Promise<number> {
     const { policyFor } = await import("./aws/permissions.js");
     process.stdout.write(`${JSON.stringify(policyFor(options.wizard ? "wizard" : "check", options["dry-run"]), null, 2)}\n`);
     return 0;
+  }
+  if (options.command === "org" && options.org) {
+    // Loaded only for `rootlock org`: nothing of it on the wizard's, --help's or check's path.
+    const { runOrgCommand } = await import("./org-command.js");
+    if (!options.demo && !options.profile && !credentialsFound(process.env)) {
+      const files = sharedFiles(process.env);
+      process.stderr.write(`${t.cli.checkNoCredentials(files.config, files.credentials)}\n`);
+      return EXIT.notAudited;
+    }
+    if (options.org.sub !== "check" && options.org.sub !== "scp" && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+      process.stderr.write(`${t.cli.noTty}\n`);
+      return EXIT.usage;
+    }
+    return runOrgCommand({
+      sub: options.org.sub,
+      target: options.demo ? { kind: "simulated" } : { kind: "live", profile: options.profile, region: options.region },
+      lang: options.lang ?? langFromEnv(process.env),
+      json: options.json,
+      accounts: options.accounts?.split(","),
+      ous: options.ou?.split(","),
+      resume: options.resume,
+      journal: options.journal,
+      report: options.report,
+      recoverAccount: options.org.account,
+      version,
+    });
   }
   // The audit never falls back to the simulated account: a CI job with broken credentials would get a believable
   // audit of nothing. Only --demo (or --scenario) audits the simulated account.
@@ -66,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     const { runWizard } = await import("./wizard.js");
     const code = await runWizard({
       lang: options.lang ?? langFromEnv(process.env),
+      t,
       target,
       dryRun: options["dry-run"],
       report: options.report,

@@ -30,6 +30,20 @@ export const optionsSchema = z
     // SNS's rule for a topic name, checked before anything is sent.
     topic: z.optional(z.string().check(z.regex(TOPIC_NAME_PATTERN, "a topic name has 1-256 letters, digits, - or _"))),
     json: flag(),
+    // `rootlock org`: a subset of the organization (comma-separated account ids, OU ids), and the journal.
+    accounts: z.optional(z.string().check(z.regex(/^\d{12}(,\d{12})*$/, "account ids are 12 digits, separated by commas"))),
+    ou: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})(,(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}))*$/,
+            "an OU id looks like ou-ab12-cd34ef56 (or a root, r-ab12); separate several with commas",
+          ),
+        ),
+    ),
+    resume: flag(),
+    journal: nonEmpty(),
     // `rootlock policy --check | --wizard`: which mode's IAM policy to print.
     check: flag(),
     wizard: flag(),
@@ -38,9 +52,12 @@ export const optionsSchema = z
   })
   .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
 
-export type Command = "wizard" | "check" | "alerts" | "policy";
+export type Command = "wizard" | "check" | "alerts" | "policy" | "org";
 
-export type Options = z.infer<typeof optionsSchema> & { command: Command };
+/** `rootlock org [check | recover ACCOUNT | scp]`. */
+export type OrgSub = "run" | "check" | "recover" | "scp";
+
+export type Options = z.infer<typeof optionsSchema> & { command: Command; org?: { sub: OrgSub; account?: string } };
 
 /** Every option rootlock takes: what parseArgs reads, and the list a refusal of an unknown one gives. */
 const OPTIONS = {
@@ -54,6 +71,10 @@ const OPTIONS = {
   report: { type: "string" },
   topic: { type: "string" },
   json: { type: "boolean" },
+  accounts: { type: "string" },
+  ou: { type: "string" },
+  resume: { type: "boolean" },
+  journal: { type: "string" },
   check: { type: "boolean" },
   wizard: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -91,14 +112,17 @@ export function parseOptions(argv: string[]): ParseResult {
     // parseArgs names the unknown flag or the missing value; keep its sentence, drop the stack.
     return { ok: false, message: (error as Error).message };
   }
+  if (positionals[0] === "org") return parseOrg(positionals.slice(1), values);
   const command = z.optional(z.enum(["check", "alerts", "policy"])).safeParse(positionals[0]);
   if (!command.success || positionals.length > 1) {
-    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check", "alerts" and "policy" (or none, for the wizard).` };
+    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check", "alerts", "policy" and "org" (or none, for the wizard).` };
   }
   const parsed = optionsSchema.safeParse(values);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
   }
+  const orgOnly = (["accounts", "ou", "resume", "journal"] as const).find((k) => parsed.data[k]);
+  if (orgOnly) return { ok: false, message: `--${orgOnly} goes with \`rootlock org\`.` };
   if (parsed.data.reset && !parsed.data.demo && parsed.data.scenario === undefined)
     return { ok: false, message: "--reset goes with --demo or --scenario: it starts the simulated account over." };
   if (parsed.data.json && command.data !== "check") return { ok: false, message: "--json goes with `rootlock check`." };
@@ -106,6 +130,24 @@ export function parseOptions(argv: string[]): ParseResult {
   if (parsed.data.check && parsed.data.wizard) return { ok: false, message: "`rootlock policy` prints one policy: --check or --wizard, not both." };
   if (parsed.data.topic && command.data === "check") return { ok: false, message: "--topic goes with the wizard or `rootlock alerts`." };
   return { ok: true, options: { ...parsed.data, command: command.data ?? "wizard" } };
+}
+
+/** `rootlock org [check | recover ACCOUNT | scp]` and its options. */
+function parseOrg(args: string[], values: Record<string, unknown>): ParseResult {
+  const [sub = "run", account, ...rest] = args;
+  const known = ["check", "recover", "scp"];
+  if (rest.length > 0 || (sub !== "run" && !known.includes(sub)) || (sub === "recover") !== (account !== undefined))
+    return {
+      ok: false,
+      message: `Unknown command "org ${args.join(" ")}": it is \`rootlock org\`, \`rootlock org check\`, \`rootlock org recover ACCOUNT\` or \`rootlock org scp\`.`,
+    };
+  if (sub === "recover" && !/^\d{12}$/.test(account ?? "")) return { ok: false, message: `"${account}" is not an account id (12 digits).` };
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
+  if (parsed.data.json && sub !== "check") return { ok: false, message: "--json goes with `rootlock org check`." };
+  if (parsed.data.scenario || parsed.data["dry-run"] || parsed.data.topic || parsed.data.check || parsed.data.wizard || parsed.data.reset)
+    return { ok: false, message: "`rootlock org` takes --demo, --profile, --region, --accounts, --ou, --resume, --journal, --report, --lang and, with check, --json." };
+  return { ok: true, options: { ...parsed.data, command: "org", org: { sub: sub as OrgSub, ...(account ? { account } : {}) } } };
 }
 
 /** What the command line prints for refused arguments, in the run's language. */

@@ -3,7 +3,7 @@
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import type { CheckReport } from "./check-schema.js";
-import { renderMarkdown, type RunReport } from "./steps/report.js";
+import { renderMarkdown, type ReportWords, type RunReport } from "./steps/report.js";
 
 export function defaultReportBase(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").replace("T", "-");
@@ -21,14 +21,19 @@ export function reportBaseFor(option: string | undefined, now: Date): string {
   return isFolder ? join(option, defaultReportBase(now)) : option;
 }
 
-/** `base` may end in .md or .json; both files are written. Returns their absolute paths. */
-export function writeReport(report: RunReport, base: string): { markdown: string; json: string } {
-  return writePair(base, renderMarkdown(report), report);
+/** `base` may end in .md or .json; both files are written (the Markdown in `words`, English by default). Returns their absolute paths. */
+export function writeReport(report: RunReport, base: string, words?: ReportWords): { markdown: string; json: string } {
+  return writePair(base, renderMarkdown(report, words), report);
 }
 
 /** `rootlock check --report PATH`: the audit's JSON (the --json shape) and a Markdown rendering of it. */
 export function writeCheckReport(report: CheckReport, markdown: string, base: string): { markdown: string; json: string } {
   return writePair(base, markdown, report);
+}
+
+/** `rootlock org`: the evidence per account (what was read, changed and read back), as JSON and Markdown. */
+export function writeOrgReport(data: unknown, markdown: string, base: string): { markdown: string; json: string } {
+  return writePair(base, markdown, data);
 }
 
 function writePair(base: string, markdownText: string, data: unknown): { markdown: string; json: string } {

@@ -5,8 +5,8 @@ import { JournalingAccount } from "./aws/journal.js";
 import { reportBaseFor, writeReport } from "./report-file.js";
 import { buildReport } from "./steps/report.js";
 import { openAccount, type Target } from "./aws/open-account.js";
-import type { Lang } from "./i18n/index.js";
-import { messages } from "./i18n/index.js";
+import type { Messages } from "./i18n/en.js";
+import type { Lang } from "./i18n/lang.js";
 import type { Timing } from "./steps/types.js";
 import type { ControlId } from "./steps/controls.js";
 
@@ -21,6 +21,8 @@ export const LIVE_TIMING: Timing = { iamPollMs: 3000, iamTimeoutMs: 3 * 60_000, 
 
 export interface WizardOptions {
   lang: Lang;
+  /** The catalogue of `lang` (i18n/load.ts: the run's language alone). */
+  t: Messages;
   target: Target;
   dryRun: boolean;
   notice?: string;
@@ -35,12 +37,12 @@ export interface WizardOptions {
 /** What ends a wizard run from outside: kill -INT, kill (SIGTERM), the terminal closed (SIGHUP). */
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-export async function runWizard({ lang, target, dryRun, notice, report, version, flow = "wizard", topicName }: WizardOptions): Promise<number> {
+export async function runWizard({ lang, t, target, dryRun, notice, report, version, flow = "wizard", topicName }: WizardOptions): Promise<number> {
   const startedAt = new Date();
   // A dry run blocks rootlock's own writes; the trainee's console stand-in stays usable.
   const { account: inner, standIn, resumed } = await openAccount(target, { dryRun });
   // The demo carries on from where the last run left it: say so, and how to start over.
-  const notices = [notice, resumed ? messages(lang).app.demoResumed : undefined].filter((n) => n !== undefined);
+  const notices = [notice, resumed ? t.app.demoResumed : undefined].filter((n) => n !== undefined);
   const timing = target.kind === "simulated" ? SIMULATED_TIMING : LIVE_TIMING;
   // The journal records every change sent, or not sent (a dry run), for the evidence report.
   const account = new JournalingAccount(inner);
@@ -57,6 +59,7 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
     <App
       account={account}
       lang={lang}
+      t={t}
       timing={timing}
       standIn={standIn}
       notice={notices.length > 0 ? notices.join(" ") : undefined}
@@ -76,7 +79,6 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
   // Ink leaves the cursor at the end of its last frame's last line: what follows starts on a line of its own.
   process.stdout.write("\n");
   for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-  const t = messages(lang);
   if (outcome && outcome.leftBehind.length > 0) process.stderr.write(`${t.cli.leftBehind(outcome.leftBehind.join(", "))}\n`);
   const endedAt = new Date();
   const facts = {
@@ -94,7 +96,9 @@ export async function runWizard({ lang, target, dryRun, notice, report, version,
     controls: outcome?.controls ?? (flow === "alerts" ? (["root-alerts"] as ControlId[]) : undefined),
   } as const;
   try {
-    const paths = writeReport(buildReport(facts), reportBaseFor(report, endedAt));
+    // The Markdown in the run's language; in English it keeps the states' and reasons' codes, as the JSON has them.
+    const words = lang === "en" ? undefined : { report: t.report, evidence: t.evidence, states: t.states, reasons: t.reasons };
+    const paths = writeReport(buildReport(facts), reportBaseFor(report, endedAt), words);
     process.stdout.write(`${t.cli.reportWritten(paths.markdown, paths.json)}\n`);
   } catch (error) {
     process.stderr.write(`${t.cli.reportFailed((error as NodeJS.ErrnoException).code ?? "error")}\n`);

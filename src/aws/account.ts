@@ -421,8 +421,13 @@ export const ForwardingReads = class {
   }
 } as new (inner: AccountReads) => AccountReads;
 
-/** AWS's managed policy for full administrator rights, the same ARN in every account. */
-export const ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
+/** AWS's managed policy for full administrator rights: one ARN for every account of a partition (`arn:PARTITION:iam::aws:policy/…`). */
+export function administratorAccessArn(partition: Partition): string {
+  return `arn:${partition}:iam::aws:policy/AdministratorAccess`;
+}
+
+/** The same policy in the standard partition, where the simulated account is. */
+export const ADMINISTRATOR_ACCESS_ARN = administratorAccessArn("aws");
 
 export function rootArn(accountId: string, partition: Partition): string {
   return `arn:${partition}:iam::${accountId}:root`;

@@ -5,7 +5,6 @@
 import type { Account, RootConsole } from "./account.js";
 import { DryRunAccount } from "./dry-run.js";
 import type { ScenarioName } from "./scenario-names.js";
-import type { SimulatedOptions } from "./simulated/index.js";
 
 export type Target =
   /** `stateFile`: where the simulated account is kept between runs (simulated/saved.ts); absent, it lives for this run only. */
@@ -29,12 +28,6 @@ export interface OpenedAccount {
   resumed?: boolean;
 }
 
-/** The simulated account as the last run left it, and its saving after every change. */
-async function keptBetweenRuns(file: string, scenario: ScenarioName): Promise<Pick<SimulatedOptions, "saved" | "onChange">> {
-  const { loadSavedState, saveState } = await import("./simulated/saved.js");
-  return { saved: loadSavedState(file, scenario), onChange: (state) => saveState(file, scenario, state, new Date()) };
-}
-
 export async function openAccount(target: Target, { dryRun = false, audit = false }: OpenOptions = {}): Promise<OpenedAccount> {
   const opened = await openInner(target, audit);
   return dryRun ? { ...opened, account: new DryRunAccount(opened.account) } : opened;
@@ -44,7 +37,8 @@ async function openInner(target: Target, audit: boolean): Promise<OpenedAccount>
   if (target.kind === "simulated") {
     const { SimulatedAccount } = await import("./simulated/index.js");
     const { scenario, stateFile } = target;
-    const kept = stateFile ? await keptBetweenRuns(stateFile, scenario) : {};
+    // The account as the last run left it, and its saving after every change (simulated/saved.ts).
+    const kept = stateFile ? (await import("./simulated/saved.js")).keptBetweenRuns(stateFile, scenario) : {};
     const simulated = new SimulatedAccount({ scenario, ...kept, ...(audit ? { reportDelayMs: 0 } : {}) });
     return { account: simulated, standIn: simulated.console, resumed: kept.saved !== undefined };
   }

@@ -5,6 +5,7 @@
 // the adapters implement op by op. Plain data: --help and `policy` load it without the SDK.
 
 import { OPS } from "./operations.js";
+import { ORG_OPS, ROOT_OPS } from "./org-operations.js";
 
 /** `check`: the read-only audit. `wizard`: every step of the wizard, the alerts step included (`rootlock alerts` too). */
 export type Mode = "check" | "wizard";
@@ -100,5 +101,64 @@ export function permissionsTable(): string {
     "| call | access | `check` | wizard | used by |",
     "|---|---|---|---|---|",
     ...rows.map((c) => `| \`${c.action}\` | ${c.access} | ${mark(c, "check")} | ${mark(c, "wizard")} | ${c.usedBy} |`),
+  ].join("\n");
+}
+
+// ---- `rootlock org` ----
+// Three principals make its calls: the management account (everything, the enabling writes included), IAM's
+// delegated administrator (the same but the enabling writes: only the management account enables,
+// CallerIsNotManagementAccountException), and each member's root session, whose calls are allowed by the task
+// policy AssumeRoot names (no identity policy of yours grants or limits them). Organizations' reads answer "the
+// organization's management account or a member account that is a delegated administrator for an AWS service"
+// (Organizations API reference, ListAccounts).
+
+export type OrgPrincipal = "management" | "delegated-admin" | "root-session";
+
+export interface OrgCall {
+  action: string;
+  access: "read" | "write";
+  by: readonly OrgPrincipal[];
+  usedBy: string;
+}
+
+const callers: readonly OrgPrincipal[] = ["management", "delegated-admin"];
+const session: readonly OrgPrincipal[] = ["root-session"];
+const orgRead = (action: string, by: readonly OrgPrincipal[], usedBy: string): OrgCall => ({ action, access: "read", by, usedBy });
+
+export const ORG_CALLS: readonly OrgCall[] = [
+  orgRead("sts:GetCallerIdentity", callers, "org readiness"),
+  orgRead("organizations:DescribeOrganization", callers, "org readiness"),
+  orgRead("organizations:ListAWSServiceAccessForOrganization", callers, "org readiness"),
+  orgRead("organizations:ListDelegatedAdministrators", callers, "org readiness"),
+  orgRead("iam:ListOrganizationsFeatures", callers, "org readiness"),
+  orgRead("organizations:ListAccounts", callers, "org: the accounts"),
+  orgRead("organizations:ListAccountsForParent", callers, "org --ou"),
+  orgRead("organizations:ListOrganizationalUnitsForParent", callers, "org --ou"),
+  orgRead("organizations:ListParents", callers, "org: the SCPs over an account denied"),
+  orgRead("organizations:ListPoliciesForTarget", callers, "org: the SCPs over an account denied"),
+  orgRead("organizations:DescribePolicy", callers, "org: the SCPs over an account denied"),
+  orgRead("iam:GetPolicy", callers, "org: the delete task policy's document"),
+  orgRead("iam:GetPolicyVersion", callers, "org: the delete task policy's document"),
+  // Not a write of the caller's account, but what opens every member root session.
+  orgRead("sts:AssumeRoot", callers, "org: one short session per member account and task"),
+  orgRead("iam:GetLoginProfile", session, "org audit and read-back (IAMAuditRootUserCredentials)"),
+  orgRead("iam:ListAccessKeys", session, "org audit and read-back (IAMAuditRootUserCredentials)"),
+  orgRead("iam:GetAccessKeyLastUsed", session, "org audit and read-back (IAMAuditRootUserCredentials)"),
+  orgRead("iam:ListMFADevices", session, "org audit and read-back (IAMAuditRootUserCredentials)"),
+  orgRead("iam:ListSigningCertificates", session, "org audit and read-back (IAMAuditRootUserCredentials)"),
+  ...Object.values(ORG_OPS).map((o): OrgCall => ({ action: o.action, access: "write", by: ["management"], usedBy: o.usedBy })),
+  ...Object.values(ROOT_OPS).map((o): OrgCall => ({ action: o.action, access: "write", by: session, usedBy: `${o.usedBy} (${o.task})` })),
+];
+
+export const ORG_TABLE_START = "<!-- org-permissions:start (generated from src/aws/permissions.ts by `npm run docs:permissions`; do not edit) -->";
+export const ORG_TABLE_END = "<!-- org-permissions:end -->";
+
+/** The README's table for `rootlock org`: who makes each call. */
+export function orgPermissionsTable(): string {
+  const mark = (c: OrgCall, p: OrgPrincipal) => (c.by.includes(p) ? "✔" : "");
+  return [
+    "| call | access | management account | delegated administrator | member root session | used by |",
+    "|---|---|---|---|---|---|",
+    ...ORG_CALLS.map((c) => `| \`${c.action}\` | ${c.access} | ${mark(c, "management")} | ${mark(c, "delegated-admin")} | ${mark(c, "root-session")} | ${c.usedBy} |`),
   ].join("\n");
 }

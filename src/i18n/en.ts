@@ -8,6 +8,7 @@ import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, i
 import type { VerdictReason, VerdictState } from "../steps/types.js";
 import type { CheckFinding } from "../check-schema.js";
 import { evidenceEn } from "./evidence-en.js";
+import { reportEn } from "./report-en.js";
 
 type CheckControl = CheckFinding["control"];
 
@@ -25,6 +26,10 @@ Usage: rootlock [options]            the wizard
        rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
        rootlock policy [--check|--wizard] [--dry-run]
                                      print the least-privilege IAM policy for check (default) or the wizard
+       rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
+                                     every member account's root, from the management account (or IAM's
+                                     delegated administrator): audit (check: exit 0 all credential-less,
+                                     1 findings, 2 could not audit), remove, verify; --demo: a simulated one
 
 Modes
   (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
@@ -89,6 +94,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       deactivateKey: "d deactivate",
       activateKey: "a activate",
       deleteKey: "x delete",
+      send: "y send",
+      decline: "n do not send",
+      eachAccount: "e account by account",
       quit: "q quit",
       help: "? help",
       interrupt: "Ctrl-C quit",
@@ -120,6 +128,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       deactivateKey: "d       deactivate the chosen access key",
       activateKey: "a       activate the chosen access key again",
       deleteKey: "x       delete the chosen access key (deactivate it first)",
+      send: "y       rootlock org: send the call shown (or every call of the plan shown)",
+      decline: "n       rootlock org: do not send it",
+      eachAccount: "e       rootlock org: confirm the plan one account at a time",
       quit: "q       quit (anything half-done is undone first)",
       help: "?       show or hide this help",
       interrupt: "Ctrl-C  quit at once (anything half-done is undone first)",
@@ -142,6 +153,12 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     summary: "Summary",
   } satisfies Record<ControlId | "preflight" | "summary", string>,
   /** The step list at the top of every screen: short, so it fits one line of an 80-column terminal. */
+  /** Long lists in a short terminal (BoundedList): what is left out above the lines shown. */
+  bounded: {
+    moreSettings: (n: number) => `… ${n} more settings above`,
+    more: (n: number) => `… ${n} more above`,
+    moreInReport: (n: number) => `… ${n} more above (all of them in the evidence report)`,
+  },
   stepsShort: {
     preflight: "Checks",
     "root-access-keys": "Root keys",
@@ -263,6 +280,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
    * English without the catalogue): a step names a phrase and its values; the screen or report says it here.
    */
   evidence: evidenceEn,
+  /** The wizard's evidence report (i18n/report-en.ts): its Markdown is said in the run's language; its JSON stays English. */
+  report: reportEn,
   preflight: {
     title: "Who is calling, and where the root user stands",
     reading: "Reading the account…",
@@ -592,6 +611,15 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       failure: "Your authentication information is incorrect. Please try again.",
       trainingCode: (code: string) => `Training aid: this simulated root device shows ${code} right now.`,
     },
+  },
+  /** Root MFA: the device of the chosen name still there after its deletion was declined or failed (RootMfaScreen). */
+  rootMfaInTheWay: {
+    stillThere: (serial: string, name: string) =>
+      `The unassigned device ${serial} is still there: the console would refuse to assign a device named ${name} ("Entity already exists"). Choose another name, or skip this step.`,
+    /** Its deletion failed without an answer: AWS may have deleted it, rootlock cannot tell. */
+    mayBeThere: (serial: string, name: string) =>
+      `The unassigned device ${serial} may still be there (AWS's answer to its deletion was lost): if it is, the console will refuse to assign a device named ${name} ("Entity already exists"). Choose another name, or skip this step.`,
+    keys: "n: choose another device name · s: skip this step",
   },
 };
 

@@ -66,6 +66,13 @@ export const evidenceEn = {
   keyCount: (n: string) => `${n} key(s)`,
   keySlots: (n: string) => `<root_account> ${n} key slot(s)`,
   keyRejected: () => "InvalidClientTokenId (key rejected)",
+  /** A plan the operator stopped after a call failed (plan-outcome.ts `stoppedVerdict`). */
+  stoppedAfterError: (call: string, code: string, state: string, rest: string) => `stopped after an error: ${call} failed (${code}), ${state}; ${rest}`,
+  madeNotReadBack: () => "made, not read back",
+  mayBeMade: () => "its answer was lost: AWS may have made it",
+  notMade: () => "not made",
+  notSentAfter: (calls: string) => `not sent after it: ${calls}`,
+  nothingAfter: () => "nothing was planned after it",
   keyAccepted: () => "still accepted",
   rootDevices: (assigned: string, unassigned: string) => `${assigned} assigned to root, ${unassigned} unassigned`,
   userDevices: (user: string, n: string) => `${user}: ${n} device(s)`,
@@ -87,12 +94,43 @@ export const evidenceEn = {
   noTopicTarget: () => "none (no alert email: the webhook's target is read on its own line)",
   webhookArrived: (mask: string) => `the test message reached ${mask} (confirmed by the operator)`,
   webhookNotArrived: (mask: string) => `no test message reached ${mask} (reported by the operator)`,
-  // The fire drill after the sign-in test: the operator's word for each route the alerts go to.
+  // Where a read came from when it is not an AWS call (said.ts `SOURCES`): rootlock's own records, the operator's word.
+  sources: {
+    dryRun: "dry run (not sent)",
+    rootlock: "rootlock",
+    operatorAfterSignin: "operator (after the sign-in test)",
+    undoOnTheWayOut: "rootlock (undo on the way out)",
+  },
+  passwordPolicy: (min: string, reuse: string) => `MinimumPasswordLength=${min}, PasswordReusePrevention=${reuse}`,
+  noPolicyDefaults: () => "no password policy (AWS's default rules: 8 characters minimum, no reuse prevention)",
+  declined: (call: string, later: string) =>
+    later === "0" ? `declined by the operator: ${call}; not sent` : `declined by the operator: ${call}; not sent: it and the ${later} call(s) after it`,
+  removedOnTheWayOut: (id: string) => `removed: ${id}`,
   drillArrived: (route: string) => `the root sign-in alert reached ${route} (confirmed by the operator)`,
   drillNotArrived: (route: string) => `the root sign-in alert did not reach ${route} (reported by the operator)`,
   drillEmailTo: (address: string) => `the alert email at ${address}`,
   drillEmailAny: () => "the alert email address",
   drillChannel: (mask: string) => `the channel of ${mask}`,
+  route: (rule: string, target: string) => `${rule} → ${target}`,
+  routeConfirmed: (rule: string, target: string, n: string) => `${rule} → ${target} (${n} confirmed)`,
+  noCatchingRule: () => "no enabled rule with a target catches root console sign-ins",
+  subscriptionsUnread: (rules: string, topics: string) => `rule ${rules}: could not read the subscriptions of ${topics}`,
+  noConfirmedSubscription: (rules: string, pending: string) =>
+    `rule ${rules}: no target delivers (a topic with no confirmed subscription, or an API destination that is not ACTIVE or whose connection is not AUTHORIZED: ${pending}), so nothing is delivered`,
+  routes: (routes: string) => `rule ${routes}`,
+  trailsNotRead: (routes: string) => `${routes}; the trails were not read`,
+  trailsUnreadable: (routes: string, why: string) => `${routes}; trails ${why}`,
+  trailUnknown: (routes: string, why: string) => `${routes}; no trail is known to log management events into us-east-1 (${why})`,
+  trailNamedUnreadable: (name: string, why: string) => `${name} ${why}`,
+  noTrailToFire: (routes: string) => `${routes}, but NO trail logs management events into us-east-1, so the rule cannot fire`,
+  deliveredBy: (routes: string, trail: string) => `${routes}; trail ${trail} into us-east-1`,
+  organizationTrail: (name: string, owner: string) =>
+    `${name} is the organization's trail (owned by account ${owner}; multi-region, global service events included), judged from DescribeTrails: a member account cannot read its status, and the organization keeps it logging management events`,
+  trailLogsNamed: (name: string) => `${name} logs management events`,
+  otherAlerts: (status: string, evidence: string) => `the account's other root sign-in alerts: ${status} — ${evidence}`,
+  mfaRuleCannotFire: () => "rule present, but NO trail logs management events, so it cannot fire",
+  trailNote: (trail: string) => `; trail: ${trail}`,
+  alertsWithMfaRemoval: (judged: string, mfa: string, trailNote: string) => `${judged}; root MFA-removal alert: ${mfa}${trailNote}`,
   credentialReportNote: (at: string) =>
     `The credential report was generated at ${at}; AWS makes one at most every 4 hours. rootlock judges root keys and MFA from the account summary, which is current; tools that read only the report (Prowler, ScoutSuite) can stay red for up to 4 hours after a fix.`,
 };

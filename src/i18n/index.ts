@@ -1,26 +1,10 @@
-// Picks the catalogue: --lang wins, else the locale variables (LC_ALL, LC_MESSAGES, LANG), else English.
+// Both catalogues, by language, at hand at once: for the tests and the catalogue checks. The program loads only
+// its run's language (load.ts); which language that is comes from lang.ts.
 import { en, type Messages } from "./en.js";
 import { ko } from "./ko.js";
+import type { Lang } from "./lang.js";
 
-export type Lang = "en" | "ko";
-const LANGS: readonly Lang[] = ["en", "ko"];
-
-export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return locale.toLowerCase().startsWith("ko") ? "ko" : "en";
-}
-
-/**
- * A valid --lang among arguments that were refused as a whole (another option was wrong): the refusal is then
- * said in the language asked for.
- */
-export function langFromArgs(argv: string[]): Lang | undefined {
-  for (const [i, arg] of argv.entries()) {
-    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
-    if (value && (LANGS as readonly string[]).includes(value)) return value as Lang;
-  }
-  return undefined;
-}
+export { type Lang, langFromArgs, langFromEnv } from "./lang.js";
 
 export function messages(lang: Lang): Messages {
   return lang === "ko" ? ko : en;

@@ -4,6 +4,7 @@ import { AUDIT_IDS, CONTROL_IDS, type ControlId, HARDWARE_MFA_IDS, idsInTitle, i
 import { CONSOLE_DEVICE_NAME_MAX } from "../aws/names.js";
 import type { Messages } from "./en.js";
 import { evidenceKo } from "./evidence-ko.js";
+import { reportKo } from "./report-ko.js";
 
 /** 제목에 붙는 통제 ID: 하나뿐인 표(steps/controls.ts)에서 가져옵니다. */
 const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (related) => `${related} 관련`);
@@ -19,6 +20,10 @@ export const ko: Messages = {
         rootlock alerts              루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
         rootlock policy [--check|--wizard] [--dry-run]
                                      check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
+        rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
+                                     관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
+                                     감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
+                                     제거, 확인; --demo: 시뮬레이션 조직
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
@@ -82,6 +87,9 @@ export const ko: Messages = {
       deactivateKey: "d 비활성화",
       activateKey: "a 활성화",
       deleteKey: "x 삭제",
+      send: "y 보내기",
+      decline: "n 보내지 않음",
+      eachAccount: "e 계정마다 확인",
       quit: "q 종료",
       help: "? 도움말",
       interrupt: "Ctrl-C 종료",
@@ -112,6 +120,9 @@ export const ko: Messages = {
       deactivateKey: "d       선택한 액세스 키 비활성화",
       activateKey: "a       선택한 액세스 키 다시 활성화",
       deleteKey: "x       선택한 액세스 키 삭제 (먼저 비활성화)",
+      send: "y       rootlock org: 보여 준 호출(또는 보여 준 계획의 모든 호출)을 보냄",
+      decline: "n       rootlock org: 보내지 않음",
+      eachAccount: "e       rootlock org: 계획을 계정마다 하나씩 확인",
       quit: "q       종료 (반쯤 된 작업은 먼저 되돌림)",
       help: "?       이 도움말 보이기/숨기기",
       interrupt: "Ctrl-C  즉시 종료 (반쯤 된 작업은 먼저 되돌림)",
@@ -132,6 +143,11 @@ export const ko: Messages = {
     "root-alerts": "루트 활동 알림",
     "root-signin": "로그인 테스트",
     summary: "요약",
+  },
+  bounded: {
+    moreSettings: (n: number) => `… 위에 설정 ${n}개 더`,
+    more: (n: number) => `… 위에 ${n}개 더`,
+    moreInReport: (n: number) => `… 위에 ${n}개 더 (전부 증거 보고서에 있음)`,
   },
   stepsShort: {
     preflight: "점검",
@@ -244,6 +260,7 @@ export const ko: Messages = {
     note: (text: string) => `참고: ${text}`,
   },
   evidence: evidenceKo,
+  report: reportKo,
   preflight: {
     title: "호출자는 누구이고, 루트 사용자는 어떤 상태인가",
     reading: "계정을 읽는 중…",
@@ -561,5 +578,12 @@ export const ko: Messages = {
       failure: "인증 정보가 올바르지 않습니다. 다시 시도하십시오.",
       trainingCode: (code: string) => `교육용 도움말: 이 모의 루트 디바이스는 지금 ${code}을(를) 보여 줍니다.`,
     },
+  },
+  rootMfaInTheWay: {
+    stillThere: (serial: string, name: string) =>
+      `할당되지 않은 디바이스 ${serial}이(가) 아직 있습니다: 콘솔은 ${name} 이름의 디바이스 할당을 거부합니다("Entity already exists"). 다른 이름을 고르거나 이 단계를 건너뛰십시오.`,
+    mayBeThere: (serial: string, name: string) =>
+      `할당되지 않은 디바이스 ${serial}이(가) 아직 있을 수 있습니다(삭제에 대한 AWS의 응답을 잃었습니다): 있다면 콘솔은 ${name} 이름의 디바이스 할당을 거부합니다("Entity already exists"). 다른 이름을 고르거나 이 단계를 건너뛰십시오.`,
+    keys: "n: 다른 디바이스 이름 고르기 · s: 이 단계 건너뛰기",
   },
 };

@@ -121,7 +121,7 @@ export function AdminIdentityScreen({ ctx, onDone, onBack }: StepScreenProps) {
             <Box flexDirection="column" marginTop={1}>
               <Text color="red">{a.none}</Text>
               <Text>{a.willCreate}</Text>
-              {fullPlan(f, "<user>", ctx.caller.accountId).map((action, i) => (
+              {fullPlan(f, "<user>", ctx.caller).map((action, i) => (
                 <ActionLine key={i} action={action} oneLine />
               ))}
             </Box>

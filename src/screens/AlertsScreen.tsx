@@ -29,13 +29,16 @@ import {
 } from "../steps/alerts.js";
 import { shortCall } from "../steps/plan-outcome.js";
 import { ActionRunner } from "./components/ActionRunner.js";
+import { BoundedList } from "./components/BoundedList.js";
 import { ConfirmCall } from "./components/ConfirmCall.js";
 import { DryRunNote } from "./components/DryRunNote.js";
-import { SimulatedChannel } from "./components/SimulatedChannel.js";
+import { channelLines, SimulatedChannel } from "./components/SimulatedChannel.js";
 import { NumberedList } from "./components/NumberedList.js";
 import { TextField } from "./components/TextField.js";
 import { VerdictView } from "./components/VerdictView.js";
 import { Verification } from "./components/Verification.js";
+import type { Messages } from "../i18n/index.js";
+import { useRoom, wrappedRows } from "./room.js";
 import { useUi } from "./ui-context.js";
 import { Busy, type StepScreenProps, useStep } from "./use-step.js";
 import type { ApiAction } from "../steps/types.js";
@@ -61,6 +64,7 @@ type WebhookTest = { stage: "preparing" } | { stage: "running"; actions: ApiActi
 
 export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }: Props) {
   const { t, standIn, mode, cleanups } = useUi();
+  const room = useRoom();
   const a = t.alerts;
   const [choices, setChoices] = useState<AlertChoices>({ email: "", apiCalls: false, readOnlyApiCalls: false, createTrail: true });
   const [clicked, setClicked] = useState(false);
@@ -170,16 +174,33 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
   const pendingOrNew = !!choices.email && !f.emails.some((s) => s.endpoint === choices.email && !s.pending);
 
   switch (phase.kind) {
-    case "intro":
+    case "intro": {
+      // What is there and what is in place keep their lines; the why goes first where the terminal is short (80x24),
+      // then the list of what rootlock would make shows its last lines.
+      const rowsOf = (lines: string[]) => lines.reduce((sum, line) => sum + wrappedRows(line, room.cols), 0);
+      const findings = findingLines(f, t);
+      const existing = f.existing ? existingLines(f, t) : [];
+      const fixed = rowsOf([a.title, f.existing ? a.existingKeys : a.introKeys]) + 2 + (f.existing ? 1 + rowsOf(existing) : 0);
+      const why = fixed + rowsOf(findings) + rowsOf([a.why]) <= room.rows;
       return (
         <Box flexDirection="column">
           {title}
-          <Text>{a.why}</Text>
-          <FindingView finding={f} />
-          {f.existing && <ExistingView finding={f} />}
+          {why && <Text>{a.why}</Text>}
+          <Box flexDirection="column" marginY={1}>
+            <BoundedList lines={findings} rows={room.rows - fixed} more={t.bounded.more} />
+          </Box>
+          {f.existing && (
+            <Box flexDirection="column" marginBottom={1}>
+              <Text color="green">{existing[0]}</Text>
+              {existing.slice(1).map((line, i) => (
+                <Text key={i}>{line}</Text>
+              ))}
+            </Box>
+          )}
           <Text dimColor>{f.existing ? a.existingKeys : a.introKeys}</Text>
         </Box>
       );
+    }
     case "email":
       return (
         <Box flexDirection="column">
@@ -319,7 +340,31 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           <Verification what={a.verifying} run={(hooks) => verifyAlerts(ctx, f, choices, hooks)} onVerdict={(v) => step.verified(v, phase.prior)} />
         </Box>
       );
-    case "result":
+    case "result": {
+      const v = phase.verdict;
+      const offerTest = mode !== "dry-run" && !phase.notSent && !!choices.email && test === undefined && !testCall && v.state !== "skipped";
+      const said = [
+        v.state === "verified" && (choices.email ? a.verified : a.verifiedWebhook),
+        v.reason === "subscription-pending" && a.pending,
+        v.reason === "no-trail" && a.noTrailResult,
+        test !== undefined && a.testSent(test),
+        offerTest && a.testOffer,
+        a.title,
+        t.common.done,
+        webhookLeft && (webhookLeft.length === 0 ? a.webhookUndone : a.webhookLeft(webhookLeft.join(", "))),
+        // The webhook's test: its offer, question or answer, and the demo's channel.
+        ...(choices.webhook
+          ? [
+              !webhookTest && mode !== "dry-run" && !phase.notSent && v.state !== "skipped" && a.webhookTestOffer,
+              webhookTest?.stage === "asking" && a.webhookTestQuestion(choices.webhook.mask),
+              webhookTest?.stage === "asking" && a.webhookTestKeys,
+              webhookTest?.stage === "answered" && a.webhookTestRecorded(webhookTest.arrived),
+              ...channelLines(t, standIn),
+            ]
+          : []),
+      ].filter((line): line is string => !!line);
+      // The rows around the verdict: what is said, a dry run's calls, the test call's confirmation (its box).
+      const around = said.reduce((sum, line) => sum + wrappedRows(line, room.cols), 0) + (phase.notSent ? 3 + phase.notSent.length : 0) + (testCall ? 5 : 0);
       return (
         <Box flexDirection="column">
           {title}
@@ -327,7 +372,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {phase.verdict.reason === "subscription-pending" && <Text color="yellow">{a.pending}</Text>}
           {phase.verdict.reason === "no-trail" && <Text color="yellow">{a.noTrailResult}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
-          <VerdictView verdict={phase.verdict} />
+          <VerdictView verdict={phase.verdict} around={around} />
           {testCall && (
             <ConfirmCall
               action={testCall}
@@ -340,7 +385,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           )}
           {webhookLeft && (webhookLeft.length === 0 ? <Text color="green">{a.webhookUndone}</Text> : <Text color="red">{a.webhookLeft(webhookLeft.join(", "))}</Text>)}
           {test !== undefined && <Text color="green">{a.testSent(test)}</Text>}
-          {mode !== "dry-run" && !phase.notSent && !!choices.email && test === undefined && !testCall && phase.verdict.state !== "skipped" && <Text>{a.testOffer}</Text>}
+          {offerTest && <Text>{a.testOffer}</Text>}
           {choices.webhook && (
             <WebhookTestView
               ctx={ctx}
@@ -354,6 +399,7 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );
+    }
   }
 }
 
@@ -362,44 +408,31 @@ function subscriptionState(f: AlertsFinding, email: string): "confirmed" | "pend
   return !s ? "missing" : s.pending ? "pending" : "confirmed";
 }
 
-/** The account's own alert that already delivers root sign-ins, and the trail that lets it fire. */
-function ExistingView({ finding }: { finding: AlertsFinding }) {
-  const { t } = useUi();
+/** The account's own alert that already delivers root sign-ins (its title first), and the trail that lets it fire. */
+function existingLines(finding: AlertsFinding, t: Messages): string[] {
   const a = t.alerts;
-  return (
-    <Box flexDirection="column" marginBottom={1}>
-      <Text color="green">{a.existingTitle}</Text>
-      {finding.existing!.routes.map((r) => (
-        <Text key={`${r.rule} ${r.target}`}>{a.existingRoute(r.rule, r.target, r.confirmed)}</Text>
-      ))}
-      <Text>{a.existingTrail(finding.existing!.trail!)}</Text>
-    </Box>
-  );
+  const existing = finding.existing!;
+  return [a.existingTitle, ...existing.routes.map((r) => a.existingRoute(r.rule, r.target, r.confirmed)), a.existingTrail(existing.trail!)];
 }
 
 /** What is there now: the topic, its email subscriptions, and each of rootlock's rules, with what it catches. */
-function FindingView({ finding }: { finding: AlertsFinding }) {
-  const { t } = useUi();
+function findingLines(finding: AlertsFinding, t: Messages): string[] {
   const a = t.alerts;
   const everyRule = alertRules(finding.topicArn);
   const possible = chosenRules(finding, { email: "", apiCalls: false, createTrail: true }).map((s) => s.kind);
-  return (
-    <Box flexDirection="column" marginY={1}>
-      <Text>{a.topic(finding.topicArn, !!finding.topic)}</Text>
-      {finding.emails.map((s) => (
-        <Text key={s.endpoint}>{a.subscription(s.endpoint, a.subscriptionStates[s.pending ? "pending" : "confirmed"])}</Text>
-      ))}
-      {finding.webhook.destination && <Text>{a.webhookFound(finding.webhook.destination.endpoint.mask, finding.webhook.destination.state)}</Text>}
-      {everyRule.map((spec) => {
-        const rule = finding.rules[spec.kind];
-        // The API-call rule is optional: absent, it is offered, not "to be created". Its read-only choice comes later,
-        // so here it is judged only on its pattern and on being enabled.
-        const right = !!rule && (spec.kind === "api-call" ? rule.enabled && sameJson(rule.pattern, spec.pattern) : ruleIsRight(rule, spec));
-        const state = !possible.includes(spec.kind) && !rule ? "optional" : !rule ? "absent" : right ? "right" : "drifted";
-        return <Text key={spec.name}>{a.rule(spec.name, a.ruleCatches[spec.kind], a.ruleStates[state])}</Text>;
-      })}
-    </Box>
-  );
+  return [
+    a.topic(finding.topicArn, !!finding.topic),
+    ...finding.emails.map((s) => a.subscription(s.endpoint, a.subscriptionStates[s.pending ? "pending" : "confirmed"])),
+    ...(finding.webhook.destination ? [a.webhookFound(finding.webhook.destination.endpoint.mask, finding.webhook.destination.state)] : []),
+    ...everyRule.map((spec) => {
+      const rule = finding.rules[spec.kind];
+      // The API-call rule is optional: absent, it is offered, not "to be created". Its read-only choice comes later,
+      // so here it is judged only on its pattern and on being enabled.
+      const right = !!rule && (spec.kind === "api-call" ? rule.enabled && sameJson(rule.pattern, spec.pattern) : ruleIsRight(rule, spec));
+      const state = !possible.includes(spec.kind) && !rule ? "optional" : !rule ? "absent" : right ? "right" : "drifted";
+      return a.rule(spec.name, a.ruleCatches[spec.kind], a.ruleStates[state]);
+    }),
+  ];
 }
 
 /** Removes the webhook's parts the given-up plan made, last first, then hands the runner's end on with what was read. */

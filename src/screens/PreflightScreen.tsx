@@ -1,5 +1,6 @@
 // Preflight: who is calling, which account, the clock, and every control's state before any change.
 import { Box, Text } from "ink";
+import { useEffect } from "react";
 import type { PreflightFinding } from "../steps/preflight.js";
 import { clockIsOff, inspectPreflight } from "../steps/preflight.js";
 import { type Account, isRootSession } from "../aws/account.js";
@@ -16,11 +17,17 @@ interface Props {
   onQuit: () => void;
   /** The steps this run will take (the alerts command: its step alone); the wizard's for the caller if absent. */
   order?: (caller: PreflightFinding["caller"]) => ControlId[];
+  /** The finding is on screen: the app loads what comes next then, not before the first screen. */
+  onShown?: () => void;
 }
 
-export function PreflightScreen({ account, now, onDone, onQuit, order }: Props) {
+export function PreflightScreen({ account, now, onDone, onQuit, order, onShown }: Props) {
   const inspection = useInspection(() => inspectPreflight(account, now), "preflight", onQuit);
   useKeys(inspection.value ? { continue: () => onDone(inspection.value!) } : {});
+  const shown = inspection.value !== undefined;
+  useEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
   if (!inspection.value) return inspection.gate;
   return <PreflightView finding={inspection.value} order={order} />;
 }

@@ -7,18 +7,23 @@ import {
   applyRootMfaAction,
   blockingOrphans,
   confirmOrphanDeleted,
+  deletionMayHaveLanded,
   orphanDeletionHolds,
   deviceNameProblem,
   hasNonVirtualRootMfa,
   inspectRootMfa,
+  orphanInTheWay,
   otherOrphans,
   planRootMfa,
   type RootMfaFinding,
+  skippedInTheWay,
   suggestedDeviceName,
   verifyRootMfa,
+  withoutDeleted,
   withRootMfaKind,
 } from "../steps/root-mfa.js";
 import { type RunnerOutcome, withPrior } from "../steps/plan-outcome.js";
+import type { VirtualMfaDevice } from "../aws/account.js";
 import type { ApiAction, Verdict } from "../steps/types.js";
 import { verdict } from "../steps/types.js";
 import { ActionRunner } from "./components/ActionRunner.js";
@@ -32,8 +37,11 @@ import { StandInAssignMfa } from "./standin/StandInAssignMfa.js";
 import { useUi } from "./ui-context.js";
 import { type StepScreenProps, useStep } from "./use-step.js";
 
-/** The device name field; the console's steps; the simulated console on top of them. ("running": the orphans' deletion.) */
-type Own = { kind: "name"; error?: string } | { kind: "console" } | { kind: "standin" };
+/**
+ * The device name field; the console's steps; the simulated console on top of them; the device of the chosen name
+ * still in the way after its deletion was declined or failed ("running": the orphans' deletion).
+ */
+type Own = { kind: "name"; error?: string } | { kind: "console" } | { kind: "standin" } | { kind: "inTheWay"; device: VirtualMfaDevice; outcome: RunnerOutcome };
 
 export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const { t, standIn } = useUi();
@@ -41,6 +49,8 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
   const [chosenName, setChosenName] = useState<string | undefined>(undefined);
   // The blocking devices' deletion, when there was one: its read-backs join the evidence, its dry-run calls the result.
   const [orphans, setOrphans] = useState<RunnerOutcome>();
+  // The deletions made so far (a name changed after a stopped deletion plans again without them).
+  const [deleted, setDeleted] = useState<ApiAction[]>([]);
 
   const step = useStep<RootMfaFinding, Own>({
     ctx,
@@ -58,6 +68,12 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
           });
         case "name":
           return { back: () => step.setPhase({ kind: "intro" }) };
+        case "inTheWay":
+          // Never on to the console, where the assignment under this name would fail: another name, or skip.
+          return {
+            changeName: () => step.setPhase({ kind: "name" }),
+            skip: () => onDone(skippedInTheWay(finding, phase.outcome, ctx.now())),
+          };
         case "console":
           return { continue: () => step.setPhase({ kind: "verifying" }), skip, openStandIn: !!standIn && (() => step.setPhase({ kind: "standin" })) };
         case "result":
@@ -70,13 +86,22 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
       }
     },
   });
-  const finding = step.finding;
+  // What the inspection found, less the devices deleted since.
+  const finding = step.finding && withoutDeleted(step.finding, deleted);
   const deviceName = chosenName ?? (finding ? suggestedDeviceName(finding) : "");
   const orphanActions = finding ? planRootMfa(finding, deviceName).filter((a): a is ApiAction => a.by === "rootlock") : [];
 
-  /** With root MFA already on, the step ends here (verified by the inspection); else on to the console. */
+  /**
+   * With root MFA already on, the step ends here (verified by the inspection); with the device of the chosen name
+   * still there (its deletion declined or failed), the operator chooses another name or skips; else on to the console.
+   */
   function afterOrphans(f: RootMfaFinding, outcome: RunnerOutcome | undefined) {
-    setOrphans(outcome);
+    const done = [...deleted, ...(outcome?.done ?? [])];
+    setDeleted(done);
+    setOrphans((before) => outcome && { ...outcome, evidence: [...(before?.evidence ?? []), ...outcome.evidence] });
+    // A dry run sends nothing and asks nothing of the console: its result shows the calls.
+    const inTheWay = outcome?.stopped && outcome.notSent.length === 0 ? orphanInTheWay(withoutDeleted(f, done), deviceName) : undefined;
+    if (inTheWay && outcome) return step.setPhase({ kind: "inTheWay", device: inTheWay, outcome });
     if (!f.enabled) return step.setPhase({ kind: "console" });
     const v = withRootMfaKind(verdict("verified", "already-compliant", [...f.evidence, ...(outcome?.evidence ?? [])]), f);
     step.setPhase({ kind: "result", verdict: v, notSent: outcome?.notSent });
@@ -137,6 +162,16 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
           <Text color="cyan">{t.rootMfa.backup}</Text>
           {standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>
+        </Box>
+      );
+    case "inTheWay":
+      return (
+        <Box flexDirection="column">
+          {title}
+          <Text color="yellow">
+            {(deletionMayHaveLanded(phase.outcome) ? t.rootMfaInTheWay.mayBeThere : t.rootMfaInTheWay.stillThere)(phase.device.serialNumber, deviceName)}
+          </Text>
+          <Text dimColor>{t.rootMfaInTheWay.keys}</Text>
         </Box>
       );
     case "standin":

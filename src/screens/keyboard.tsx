@@ -13,7 +13,7 @@
 import type { EventEmitter } from "node:events";
 import { type Key, useInput, useStdin } from "ink";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useReducer, useSyncExternalStore } from "react";
-import { isPrintable, isTypedText, KEY_NAMES, type KeyHandler, type KeyName } from "./keys.js";
+import { enterMeanings, isPrintable, isTypedText, KEY_NAMES, type KeyHandler, type KeyName } from "./keys.js";
 
 const ESC = "\u001b";
 
@@ -44,6 +44,12 @@ export interface Offered {
 }
 
 export class Keyboard {
+  /**
+   * Told when a screen, once drawn, gives Enter more than one meaning (keys.ts `enterMeanings`). The tests that walk
+   * every screen set it and fail on any call; nothing listens in a run (the screen on hand cannot be changed then).
+   */
+  static onTwoMeaningsOfEnter: ((names: KeyName[]) => void) | undefined;
+
   private entries: KeyEntry[] = [];
   private queue: string[] = [];
   /** Set while a key of a burst is sent through Ink again, so that it is delivered, not split. */
@@ -128,6 +134,14 @@ export class Keyboard {
     const names = KEY_NAMES.filter((name) => declared.has(name) && !(text && isPrintable(name)));
     this.snapshot = { names, text };
     for (const listener of this.listeners) listener();
+    // Checked once the frame has settled: React commits a layout effect's state change (a view covering the page)
+    // before anything else runs, and one declaration may be dropped in it as another comes.
+    if (Keyboard.onTwoMeaningsOfEnter) queueMicrotask(() => this.checkEnter());
+  }
+
+  private checkEnter(): void {
+    const meanings = enterMeanings(this.entries);
+    if (meanings.length > 1) Keyboard.onTwoMeaningsOfEnter?.(meanings);
   }
 
   subscribe = (listener: () => void) => {

@@ -64,6 +64,11 @@ export const KEYMAP = {
   deactivateKey: letter("d"),
   activateKey: letter("a"),
   deleteKey: letter("x"),
+  /** `rootlock org`: send the call (or the whole plan) shown; and do not. */
+  send: letter("y"),
+  decline: letter("n"),
+  /** `rootlock org`'s plan: confirm it account by account instead of at once. */
+  eachAccount: letter("e"),
   quit: letter("q"),
   help: letter("?"),
   interrupt: named((input, key) => key.ctrl && input === "c"),
@@ -76,6 +81,18 @@ export const KEY_NAMES = Object.keys(KEYMAP) as KeyName[];
 export type Bindings = Partial<Record<KeyName, KeyHandler | false | undefined>>;
 
 export const isPrintable = (name: KeyName) => KEYMAP[name].printable;
+
+const ENTER = { return: true } as Key;
+/** The names Enter answers to (continue; typeCodes, on the QR code shown alone): a screen offers one at a time. */
+export const ENTER_NAMES: readonly KeyName[] = KEY_NAMES.filter((name) => KEYMAP[name].matches("\r", ENTER));
+
+/**
+ * What Enter would do on a screen whose active declarations are these: one meaning, or none. More than one (a
+ * confirmation panel while the page's own Enter is live, code fields beside the QR code's own Enter) is a bug: each
+ * declaration that takes the key acts on it.
+ */
+export const enterMeanings = (declarations: readonly { names: readonly KeyName[] }[]): KeyName[] =>
+  declarations.flatMap((d) => d.names.filter((name) => ENTER_NAMES.includes(name)));
 
 /** The keys a declaration offers, in the map's order. */
 export const offered = (bindings: Bindings): KeyName[] => KEY_NAMES.filter((name) => !!bindings[name]);

@@ -12,7 +12,7 @@
 // The decisions themselves (what a declined plan means, how evidence merges) live in src/steps; this file only
 // wires them to the screen, in the way Shopify's cli-kit keeps prompts plain and the layouts thin.
 import { Text } from "ink";
-import Spinner from "ink-spinner";
+import { Spinner } from "./components/Spinner.js";
 import { type ReactElement, useState } from "react";
 import type { AccountFailure, RecordedWrite } from "../aws/errors.js";
 import { concludeRun, type RunnerOutcome, withPrior } from "../steps/plan-outcome.js";
@@ -38,7 +38,7 @@ export type StepPhase<Own extends { kind: string } = never> =
 export function Busy({ what }: { what: string }) {
   return (
     <Text>
-      <Spinner type="dots" /> {what}
+      <Spinner /> {what}
     </Text>
   );
 }

@@ -100,7 +100,7 @@ export class AdminIdentityRun {
     const found = finding.evidence;
     if (outcome.notSent.length > 0) {
       // Dry run: nothing was made, so there is no password and no device.
-      const mfaCalls = fullPlan(finding, userName, this.ctx.caller.accountId).slice(sent.length);
+      const mfaCalls = fullPlan(finding, userName, this.ctx.caller).slice(sent.length);
       const calls = [...outcome.notSent, ...mfaCalls.map((c) => ({ ...shownCall(c), at: this.ctx.now() }))];
       return { verdict: verdict("skipped", "dry-run", [...found, ...dryRunEvidence(calls)]), notSent: calls };
     }

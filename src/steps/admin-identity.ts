@@ -7,8 +7,9 @@
 //
 // Every change is read back before the next; a run given up half-way removes what it made, in reverse order,
 // each removal read back, or names exactly what is left.
-import { ADMINISTRATOR_ACCESS_ARN, type Account, type MfaDevice, type WriteReceipt } from "../aws/account.js";
+import { type Account, administratorAccessArn, type Caller, type MfaDevice, type WriteReceipt } from "../aws/account.js";
 import { isOp } from "../aws/operations.js";
+import { partitionOf } from "../aws/partition.js";
 import { isAccountError } from "../aws/errors.js";
 import { generatePassword } from "../lib/password.js";
 import { actionHolds, confirmAction, describeMade, sendAction } from "./read-backs.js";
@@ -37,12 +38,14 @@ export interface AdminIdentityFinding {
   /** The admin group exists already (then it is used, not created). */
   groupExists: boolean;
   groupHasPolicy: boolean;
+  /** AdministratorAccess in the caller's partition (arn:aws-us-gov:… in GovCloud): what is read and attached. */
+  policyArn: string;
   evidence: Evidence[];
 }
 
 /** Who holds AdministratorAccess: users and roles it is attached to, and the members of groups it is attached to. */
-export async function findAdminIdentities(account: Account): Promise<AdminHolder[]> {
-  const entities = await account.listPolicyEntities(ADMINISTRATOR_ACCESS_ARN);
+export async function findAdminIdentities(account: Account, policyArn: string): Promise<AdminHolder[]> {
+  const entities = await account.listPolicyEntities(policyArn);
   const groups = await Promise.all(entities.groups.map((g) => account.getGroup(g)));
   return [
     ...entities.users.map((name): AdminHolder => ({ kind: "user", name })),
@@ -63,19 +66,20 @@ export function describeAdmins(admins: AdminHolder[]): Phrase {
 }
 
 export async function inspectAdminIdentity(ctx: StepContext, groupName = DEFAULT_ADMIN_GROUP): Promise<AdminIdentityFinding> {
-  const [admins, group] = await Promise.all([findAdminIdentities(ctx.account), ctx.account.getGroup(groupName)]);
+  const policyArn = administratorAccessArn(partitionOf(ctx.caller.arn));
+  const [admins, group] = await Promise.all([findAdminIdentities(ctx.account, policyArn), ctx.account.getGroup(groupName)]);
   const policies = group ? await ctx.account.listAttachedGroupPolicies(groupName) : [];
   const evidence: Evidence[] = [
     { source: "iam:ListEntitiesForPolicy (AdministratorAccess)", ...reads(describeAdmins(admins)), at: ctx.now() },
     {
       source: "iam:GetGroup",
       read: group
-        ? `${groupName}: ${group.members.length} member(s), AdministratorAccess ${policies.includes(ADMINISTRATOR_ACCESS_ARN) ? "attached" : "not attached"}`
+        ? `${groupName}: ${group.members.length} member(s), AdministratorAccess ${policies.includes(policyArn) ? "attached" : "not attached"}`
         : `${groupName}: none`,
       at: ctx.now(),
     },
   ];
-  return { admins, groupName, groupExists: !!group, groupHasPolicy: policies.includes(ADMINISTRATOR_ACCESS_ARN), evidence };
+  return { admins, groupName, groupExists: !!group, groupHasPolicy: policies.includes(policyArn), policyArn, evidence };
 }
 
 export const hasAdmin = (finding: AdminIdentityFinding) => finding.admins.length > 0;
@@ -85,7 +89,7 @@ export function planAdminIdentity(finding: AdminIdentityFinding, userName: strin
   const groupName = finding.groupName;
   return [
     ...(finding.groupExists ? [] : [apiAction("createGroup", { groupName })]),
-    ...(finding.groupHasPolicy ? [] : [apiAction("attachGroupPolicy", { groupName, policyArn: ADMINISTRATOR_ACCESS_ARN })]),
+    ...(finding.groupHasPolicy ? [] : [apiAction("attachGroupPolicy", { groupName, policyArn: finding.policyArn })]),
     apiAction("createUser", { userName }),
     apiAction("addUserToGroup", { groupName, userName }),
     // The password is no argument: it is generated at the moment of sending (applyAdminAction); the plan shows a placeholder.
@@ -94,8 +98,8 @@ export function planAdminIdentity(finding: AdminIdentityFinding, userName: strin
 }
 
 /** The whole plan as shown before anything is sent, the new user's MFA included (done by the user-MFA path). */
-export function fullPlan(finding: AdminIdentityFinding, userName: string, accountId: string): ApiAction[] {
-  const mfa = planUserMfa({ applicable: true, userName, devices: [], evidence: [] }, accountId) as ApiAction[];
+export function fullPlan(finding: AdminIdentityFinding, userName: string, caller: Pick<Caller, "accountId" | "arn">): ApiAction[] {
+  const mfa = planUserMfa({ applicable: true, userName, devices: [], evidence: [] }, caller.accountId, partitionOf(caller.arn)) as ApiAction[];
   return [...planAdminIdentity(finding, userName), ...mfa];
 }
 
@@ -175,7 +179,7 @@ export async function verifyAdminIdentity(ctx: StepContext, groupName: string, u
   type Read = Awaited<ReturnType<typeof read>>;
   const checks = (r: Read) => ({
     member: !!r.group?.members.includes(userName),
-    policy: r.policies.includes(ADMINISTRATOR_ACCESS_ARN),
+    policy: r.policies.includes(administratorAccessArn(partitionOf(ctx.caller.arn))),
     reset: r.profile?.passwordResetRequired === true,
     mfa: r.devices.length > 0,
   });

@@ -4,8 +4,9 @@
 // subscription, or an EventBridge API destination that is ACTIVE with its connection AUTHORIZED), and a trail that
 // brings the events to EventBridge at all. Reads only.
 import type { Account, EventRule, TopicSubscription, Trail } from "../aws/account.js";
-import { describeDeliveringTrail, SIGN_IN_DETAIL_TYPES, trailDeliversRootCalls } from "./alert-shapes.js";
+import { deliveringTrailPhrase, SIGN_IN_DETAIL_TYPES, trailDeliversRootCalls } from "./alert-shapes.js";
 import { type Read, read } from "./reads.js";
+import { type Phrase, phrase, say } from "./said.js";
 
 const isTopicArn = (arn: string) => /^arn:aws[\w-]*:sns:/.test(arn);
 /** An API destination's ARN: `arn:aws:events:REGION:ACCOUNT:api-destination/NAME/SUFFIX`; its name, or undefined. */
@@ -120,13 +121,16 @@ export interface AlertRoute {
   confirmed?: number;
 }
 
-const describeRoute = (r: AlertRoute) => `${r.rule} → ${r.target}${r.confirmed !== undefined ? ` (${r.confirmed} confirmed)` : ""}`;
+const routePhrase = (r: AlertRoute): Phrase =>
+  r.confirmed !== undefined ? phrase("routeConfirmed", r.rule, r.target, String(r.confirmed)) : phrase("route", r.rule, r.target);
 
-export const couldNotRead = (r: { code: string; action: string }) => `could not read (${r.code} on ${r.action})`;
+const unreadPhrase = (r: { code: string; action: string }): Phrase => phrase("couldNotRead", r.code, r.action);
 
 export interface SignInAlertJudgement {
   status: "pass" | "fail" | "unknown";
+  /** In English (the JSON's text); `said` says the same in the run's language (said.ts). */
   evidence: string;
+  said: Phrase;
   /** Each route that delivers (when status is pass). */
   routes: AlertRoute[];
   /** The trail that brings the events (when status is pass). */
@@ -144,32 +148,34 @@ export function judgeSignInAlerts(
   trails: Read<Trail[]> | undefined,
   destinations: DestinationReads = {},
 ): SignInAlertJudgement {
-  const none = { routes: [] };
-  if (!rules.ok) return { ...none, status: "unknown", evidence: couldNotRead(rules) };
+  const judged = (status: SignInAlertJudgement["status"], said: Phrase, routes: AlertRoute[] = [], trail?: string): SignInAlertJudgement => ({
+    status,
+    evidence: say(said),
+    said,
+    routes,
+    trail,
+  });
+  if (!rules.ok) return judged("unknown", unreadPhrase(rules));
   const catching = rules.value.filter(catchesRootSignIn);
-  if (catching.length === 0) return { ...none, status: "fail", evidence: "no enabled rule with a target catches root console sign-ins" };
+  if (catching.length === 0) return judged("fail", phrase("noCatchingRule"));
   const names = catching.map((r) => r.name).join(", ");
   const d = deliveries(catching, topics, destinations);
   if (d.delivered.length === 0) {
-    if (d.unreadable.length > 0) return { ...none, status: "unknown", evidence: `rule ${names}: could not read the subscriptions of ${d.unreadable.join(", ")}` };
-    return {
-      ...none,
-      status: "fail",
-      evidence: `rule ${names}: no target delivers (a topic with no confirmed subscription, or an API destination that is not ACTIVE or whose connection is not AUTHORIZED: ${d.pending.join(", ")}), so nothing is delivered`,
-    };
+    if (d.unreadable.length > 0) return judged("unknown", phrase("subscriptionsUnread", names, d.unreadable.join(", ")));
+    return judged("fail", phrase("noConfirmedSubscription", names, d.pending.join(", ")));
   }
-  const routes = `rule ${d.delivered.map(describeRoute).join(", ")}`;
-  if (!trails) return { ...none, status: "unknown", evidence: `${routes}; the trails were not read` };
-  if (!trails.ok) return { ...none, status: "unknown", evidence: `${routes}; trails ${couldNotRead(trails)}` };
+  const routes = phrase("routes", d.delivered.map(routePhrase));
+  if (!trails) return judged("unknown", phrase("trailsNotRead", routes));
+  if (!trails.ok) return judged("unknown", phrase("trailsUnreadable", routes, unreadPhrase(trails)));
   const trail = trails.value.find(trailDeliversRootCalls);
   if (!trail) {
     // Each trail is read on its own: one that could not be read may be the one that delivers.
     const unreadable = trails.value.filter((t) => t.statusFrom === "unreadable");
     if (unreadable.length > 0) {
-      const why = unreadable.map((t) => `${t.name} ${couldNotRead(t.unreadable ?? { code: "Unknown", action: "cloudtrail:GetTrailStatus" })}`).join(", ");
-      return { ...none, status: "unknown", evidence: `${routes}; no trail is known to log management events into us-east-1 (${why})` };
+      const why = unreadable.map((t) => phrase("trailNamedUnreadable", t.name, unreadPhrase(t.unreadable ?? { code: "Unknown", action: "cloudtrail:GetTrailStatus" })));
+      return judged("unknown", phrase("trailUnknown", routes, why));
     }
-    return { ...none, status: "fail", evidence: `${routes}, but NO trail logs management events into us-east-1, so the rule cannot fire` };
+    return judged("fail", phrase("noTrailToFire", routes));
   }
-  return { status: "pass", evidence: `${routes}; trail ${describeDeliveringTrail(trail)} into us-east-1`, routes: d.delivered, trail: trail.name };
+  return judged("pass", phrase("deliveredBy", routes, deliveringTrailPhrase(trail)), d.delivered, trail.name);
 }

@@ -3,6 +3,7 @@
 // Pure data and comparisons: the alerts step plans from these, and verifies against them.
 import type { RuleState, RuleTarget, Trail } from "../aws/account.js";
 import { accountOf, alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
+import { type Phrase, phrase } from "./said.js";
 
 export const DEFAULT_TOPIC_NAME = "rootlock-root-activity";
 export const TRAIL_NAME = "rootlock-management-events";
@@ -253,10 +254,8 @@ export function trailsDeliver(trails: Trail[]): boolean | undefined {
   return trails.some((t) => t.statusFrom === "unreadable") ? undefined : false;
 }
 
-/** What the evidence says of the trail that brings root's API calls, in plain words (English, for reports). */
-export function describeDeliveringTrail(trail: Trail): string {
-  if (trail.statusFrom === "organization") {
-    return `${trail.name} is the organization's trail (owned by account ${trail.ownerAccountId || accountOf(trail.arn)}; multi-region, global service events included), judged from DescribeTrails: a member account cannot read its status, and the organization keeps it logging management events`;
-  }
-  return `${trail.name} logs management events`;
+/** What the evidence says of the trail that brings root's API calls, as a phrase (said.ts): English in the JSON, the run's language on screen. */
+export function deliveringTrailPhrase(trail: Trail): Phrase {
+  if (trail.statusFrom === "organization") return phrase("organizationTrail", trail.name, trail.ownerAccountId || accountOf(trail.arn));
+  return phrase("trailLogsNamed", trail.name);
 }

@@ -5,7 +5,7 @@
 // a second run changes nothing that is right; every change is read back; the email subscription counts only once
 // AWS shows it confirmed. An account whose own rule already tells someone of root sign-ins (check's judgement)
 // is "already in place", and rootlock's own alerts are added only if the operator asks.
-import { type Phrase, phrase, reads } from "./said.js";
+import { phrase, reads } from "./said.js";
 import type { AlertTopic, BucketState, EventRuleDetail, TopicSubscription, Trail, WriteReceipt } from "../aws/account.js";
 import {
   type AlertRuleKind,
@@ -13,7 +13,7 @@ import {
   alertRules,
   bucketNameFor,
   DEFAULT_TOPIC_NAME,
-  describeDeliveringTrail,
+  deliveringTrailPhrase,
   RULE_PREFIX,
   sameJson,
   TARGET_ID,
@@ -28,7 +28,7 @@ import {
 import { alertsRegionFor, type Partition, partitionOf } from "../aws/partition.js";
 import { judgeSignInAlerts, readAlertRoutes, type SignInAlertJudgement } from "./alert-judgement.js";
 import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
-import type { AlertRoute, ApiAction, DrillAnswer, Evidence, StepContext, Verdict } from "./types.js";
+import type { AlertRoute, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
 import { trailWait, type WaitHooks, waitUntil } from "./wait.js";
 import type { WebhookRef } from "../aws/webhook.js";
@@ -134,7 +134,9 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
       { source: "events:DescribeRule (us-east-1)", read: specs.map((s) => `${s.name} ${rules[s.kind] ? "present" : "absent"}`).join(", "), at },
       {
         source: "cloudtrail:DescribeTrails",
-        read: deliveringTrail ? describeDeliveringTrail(deliveringTrail) : `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}`,
+        ...(deliveringTrail
+          ? reads(deliveringTrailPhrase(deliveringTrail))
+          : { read: `${trails.length} trail(s), none logs management events into ${alertsRegionFor(partition)}` }),
         at,
       },
       ...unreadable.map((t) => ({
@@ -153,7 +155,7 @@ export async function inspectAlerts(ctx: StepContext, topicName = DEFAULT_TOPIC_
         : []),
       {
         source: "events:ListRules + sns:ListSubscriptionsByTopic (us-east-1)",
-        read: `the account's other root sign-in alerts: ${judged.status} — ${judged.evidence}`,
+        ...reads(phrase("otherAlerts", judged.status, judged.said)),
         at,
       },
     ],
@@ -396,25 +398,4 @@ export function alertRoutesOf(choices: AlertChoices): AlertRoute[] {
     ...(choices.email ? [{ kind: "email" as const, address: choices.email }] : []),
     ...(choices.webhook ? [{ kind: "webhook" as const, mask: choices.webhook.mask }] : []),
   ];
-}
-
-/** A route in words: the address or the channel's mask. */
-function routePhrase(route: AlertRoute): Phrase {
-  if (route.kind === "webhook") return phrase("drillChannel", route.mask);
-  return route.address ? phrase("drillEmailTo", route.address) : phrase("drillEmailAny");
-}
-
-/** The fire drill's answers, after the sign-in test, one line a route: no API can see a message arrive, so it is the operator's word. */
-export function withDrillAnswers(v: Verdict, answers: DrillAnswer[]): Verdict {
-  return {
-    ...v,
-    evidence: [
-      ...v.evidence,
-      ...answers.map((a) => ({
-        source: "operator (after the sign-in test)",
-        ...reads(phrase(a.arrived ? "drillArrived" : "drillNotArrived", routePhrase(a.route))),
-        at: a.at,
-      })),
-    ],
-  };
 }

@@ -14,9 +14,10 @@ import type {
   Trail,
   VirtualMfaDevice,
 } from "../aws/account.js";
-import { describeDeliveringTrail, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
+import { deliveringTrailPhrase, trailDeliversRootCalls, trailsDeliver } from "./alert-shapes.js";
 import { catchesRootMfaRemoval, type DestinationReads, judgeSignInAlerts, readAlertRoutes } from "./alert-judgement.js";
-import { isRootArn, signsWithRootKey } from "../aws/account.js";
+import { administratorAccessArn, isRootArn, signsWithRootKey } from "../aws/account.js";
+import { type Partition, partitionOf } from "../aws/partition.js";
 import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
 import { AUDIT_IDS } from "./controls.js";
@@ -54,7 +55,7 @@ export interface CheckInput {
 }
 
 /** Every read at once: they do not depend on each other. */
-async function readPosture(account: Account, now: Date): Promise<CheckInput> {
+async function readPosture(account: Account, now: Date, partition: Promise<Partition>): Promise<CheckInput> {
   const since = new Date(now.getTime() - HISTORY_DAYS * DAY);
   const [summary, report, devices, [signins, mfaEnablements], [rules, topics, destinations], trails, contact, admins, passwordPolicy] = await Promise.all([
     read(() => account.getRootSummary(), "iam:GetAccountSummary"),
@@ -64,7 +65,8 @@ async function readPosture(account: Account, now: Date): Promise<CheckInput> {
     readAlertRoutes(account),
     read(() => account.listTrails(), "cloudtrail:DescribeTrails"),
     read(() => account.getSecurityContact(), "account:GetAlternateContact"),
-    read(() => findAdminIdentities(account), "iam:ListEntitiesForPolicy"),
+    // AdministratorAccess in the caller's partition (the standard one when the caller could not be read).
+    read(async () => findAdminIdentities(account, administratorAccessArn(await partition)), "iam:ListEntitiesForPolicy"),
     read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);
   return { summary, report, devices, signins, mfaEnablements, rules, topics, destinations, trails, contact, admins, passwordPolicy };
@@ -139,7 +141,7 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
   const findings: CheckFinding[] = [];
   const saidNotes: Phrase[] = [];
   // Evidence given as a phrase is kept in English for the JSON; the phrase rides along, unlisted (not enumerable:
-  // JSON.stringify leaves it out), for the table and the Markdown in the run's language (check-command.ts).
+  // JSON.stringify leaves it out), for the table and the Markdown in the run's language (check-render.ts).
   const add = ({ evidence, ...f }: Omit<CheckFinding, "asOf" | "evidence"> & { asOf?: string; evidence: string | Phrase }) => {
     const finding: CheckFinding = { asOf: live, ...f, evidence: typeof evidence === "string" ? evidence : say(evidence) };
     if (typeof evidence !== "string") Object.defineProperty(finding, "said", { value: evidence, enumerable: false });
@@ -233,9 +235,9 @@ export function assess(input: CheckInput, now: Date): { findings: CheckFinding[]
       const trail = input.trails?.ok ? trailsDeliver(input.trails.value) : undefined;
       // The trail that brings the events is named even when the rules fall short (the judgement names it on a pass).
       const delivering = input.trails?.ok ? input.trails.value.find(trailDeliversRootCalls) : undefined;
-      const trailNote = delivering && !judged.trail ? `; trail: ${describeDeliveringTrail(delivering)}` : "";
-      const extra = `; root MFA-removal alert: ${mfaRule ? (trail === false ? "rule present, but NO trail logs management events, so it cannot fire" : "yes") : "no"}${trailNote}`;
-      add({ ...base, status: judged.status, evidence: `${judged.evidence}${extra}`, source });
+      const mfaAlert = phrase(mfaRule ? (trail === false ? "mfaRuleCannotFire" : "yes") : "no");
+      const trailNote = delivering && !judged.trail ? phrase("trailNote", deliveringTrailPhrase(delivering)) : "";
+      add({ ...base, status: judged.status, evidence: phrase("alertsWithMfaRemoval", judged.said, mfaAlert, trailNote), source });
     }
   }
 
@@ -301,7 +303,15 @@ export async function runCheck(account: Account, now: () => Date, version: strin
   // IAM refuses ListAccessKeys without UserName); it runs alongside the rest, not before it.
   const callerRead = read(() => account.getCaller(), "sts:GetCallerIdentity");
   const rootKeys = callerRead.then((c) => (c.ok && signsWithRootKey(c.value) ? read(() => account.listRootAccessKeys(), "iam:ListAccessKeys") : undefined));
-  const [caller, posture, keys] = await Promise.all([callerRead, readPosture(account, now()), rootKeys]);
+  const [caller, posture, keys] = await Promise.all([
+    callerRead,
+    readPosture(
+      account,
+      now(),
+      callerRead.then((c) => (c.ok ? partitionOf(c.value.arn) : "aws")),
+    ),
+    rootKeys,
+  ]);
   const input: CheckInput = { ...posture, rootKeys: keys };
   const { findings, notes } = assess(input, now());
   return {

@@ -7,6 +7,7 @@ import type { PasswordPolicy, WriteReceipt } from "../aws/account.js";
 import { passwordPolicyParams } from "../aws/operations.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
+import { type Phrase, phrase, reads, say } from "./said.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
 /** CIS v3.0 1.8 / Security Hub IAM.15. */
@@ -53,11 +54,14 @@ export function targetPolicy(current: PasswordPolicy | undefined): PasswordPolic
   };
 }
 
-/** The two CIS values as the evidence line reads them. */
-export function describePolicy(p: PasswordPolicy | undefined): string {
-  if (!p) return "no password policy (AWS's default rules: 8 characters minimum, no reuse prevention)";
-  return `MinimumPasswordLength=${p.minimumPasswordLength}, PasswordReusePrevention=${p.passwordReusePrevention ?? "none"}`;
+/** The two CIS values as the evidence line reads them (a phrase: said in the run's language, said.ts). */
+export function policyPhrase(p: PasswordPolicy | undefined): Phrase {
+  if (!p) return phrase("noPolicyDefaults");
+  return phrase("passwordPolicy", String(p.minimumPasswordLength), p.passwordReusePrevention === undefined ? phrase("none") : String(p.passwordReusePrevention));
 }
+
+/** The same in English, the JSON's text. */
+export const describePolicy = (p: PasswordPolicy | undefined): string => say(policyPhrase(p));
 
 export const samePolicy = (a: PasswordPolicy | undefined, b: PasswordPolicy) =>
   !!a && JSON.stringify(passwordPolicyParams(a)) === JSON.stringify(passwordPolicyParams(b));
@@ -69,7 +73,7 @@ export async function inspectPasswordPolicy(ctx: StepContext): Promise<PasswordP
     target: targetPolicy(current),
     meetsLength: meetsMinLength(current),
     meetsReuse: meetsReusePrevention(current),
-    evidence: [{ source: "iam:GetAccountPasswordPolicy", read: describePolicy(current), at: ctx.now() }],
+    evidence: [{ source: "iam:GetAccountPasswordPolicy", ...reads(policyPhrase(current)), at: ctx.now() }],
   };
 }
 
@@ -98,7 +102,7 @@ export async function verifyPasswordPolicy(ctx: StepContext, target: PasswordPol
     (p) => samePolicy(p, target),
     iamWait(ctx, hooks),
   );
-  const evidence: Evidence[] = [{ source: "iam:GetAccountPasswordPolicy", read: describePolicy(result.last), at: ctx.now() }];
+  const evidence: Evidence[] = [{ source: "iam:GetAccountPasswordPolicy", ...reads(policyPhrase(result.last)), at: ctx.now() }];
   if (result.met) return verdict("verified", "read-back-confirms", evidence);
   return verdict("unverified", result.aborted ? "operator-moved-on" : "not-visible-yet", evidence);
 }

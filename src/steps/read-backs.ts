@@ -15,7 +15,7 @@ import { isAccountError } from "../aws/errors.js";
 import { needsSecret, type OpArgs, type OpName, type OpSecret, receiptOf, recorded, type SecretOpName, write, type Write } from "../aws/operations.js";
 import { partitionOf } from "../aws/partition.js";
 import { sameJson, targetIsRight, topicArnFor, topicPolicyIsRight } from "./alert-shapes.js";
-import { describePolicy, samePolicy } from "./password-policy.js";
+import { policyPhrase, samePolicy } from "./password-policy.js";
 import { connectionIsReady, webhookTargetIsRight } from "./webhook-shapes.js";
 import type { ApiAction, Evidence, StepContext } from "./types.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
@@ -95,7 +95,7 @@ export const READ_BACKS: { [K in OpName]: ReadBack<K> | null } = {
   updatePasswordPolicy: {
     holds: async (ctx, a) => samePolicy(await ctx.account.getPasswordPolicy(), a.policy),
     source: "iam:GetAccountPasswordPolicy",
-    shows: (a) => phrase("plain", describePolicy(a.policy)),
+    shows: (a) => policyPhrase(a.policy),
   },
 
   createGroup: {

@@ -1,14 +1,18 @@
 // The evidence report of a run: who ran it against which account, in which mode, what each step found and
 // concluded with the reads behind it, every change sent (with AWS's request id), and what was left
-// unverified and why. Pure: the caller writes it to disk. It is in English, the language of the standards
-// and of AWS's own names, whatever language the wizard spoke. It holds no secret: the journal leaves seeds and
-// codes out, and verdict evidence is built from reads that never contain one.
+// unverified and why. Pure: the caller writes it to disk. The JSON is in English (stable keys and text, the
+// language of the standards and of AWS's own names), whatever language the wizard spoke; the Markdown is said in
+// the run's language (`ReportWords`), each read by its phrase where the step gave one, as on screen. It holds no
+// secret: the journal leaves seeds and codes out, and verdict evidence is built from reads that never contain one.
 import type { AccountMode, Caller } from "../aws/account.js";
 import type { JournalEntry } from "../aws/journal.js";
 import { CONTROL_IDS } from "./controls.js";
 import { summarize } from "./summary.js";
 import type { ControlId } from "./controls.js";
-import type { Verdict } from "./types.js";
+import type { Verdict, VerdictReason, VerdictState } from "./types.js";
+import { evidenceEn, type EvidenceWords } from "../i18n/evidence-en.js";
+import { reportEn, type ReportWordsText } from "../i18n/report-en.js";
+import { type Phrase, sayRead, saySource } from "./said.js";
 
 export interface RunFacts {
   version: string;
@@ -59,7 +63,12 @@ export function buildReport(facts: RunFacts): RunReport {
     related: CONTROL_IDS[row.control].related,
     state: row.verdict.state,
     reason: row.verdict.reason,
-    evidence: row.verdict.evidence.map((e) => ({ source: e.source, read: e.read, at: e.at.toISOString() })),
+    // The phrase rides along unlisted (not enumerable: JSON.stringify leaves it out), for the Markdown.
+    evidence: row.verdict.evidence.map((e) => {
+      const line = { source: e.source, read: e.read, at: e.at.toISOString() };
+      if (e.said) Object.defineProperty(line, "said", { value: e.said, enumerable: false });
+      return line;
+    }),
   }));
   return {
     tool: { name: "rootlock", version: facts.version },
@@ -79,44 +88,55 @@ export function buildReport(facts: RunFacts): RunReport {
   };
 }
 
-const ENDINGS: Record<RunFacts["ending"], string> = {
-  finished: "finished",
-  quit: "quit by the operator before the end",
-  interrupted: "interrupted (Ctrl-C)",
-};
+/** The Markdown's words: the catalogue's `report`, `evidence`, `states` and `reasons` (en.ts, ko.ts). */
+export interface ReportWords {
+  report: ReportWordsText;
+  evidence: EvidenceWords;
+  /** A state and a reason in words; without them (English by default), their codes, as the JSON has them. */
+  states?: Record<VerdictState, string>;
+  reasons?: Record<VerdictReason, string>;
+}
 
-export function renderMarkdown(r: RunReport): string {
-  const mode = `${r.mode}${r.simulated ? ` (simulated account${r.scenario ? `, scenario ${r.scenario}` : ""})` : ""}`;
+const ENGLISH: ReportWords = { report: reportEn, evidence: evidenceEn };
+
+export function renderMarkdown(r: RunReport, words: ReportWords = ENGLISH): string {
+  const w = words.report;
+  const state = (s: VerdictState) => words.states?.[s] ?? s;
+  const reason = (x: VerdictReason) => words.reasons?.[x] ?? x;
+  const read = (e: RunReport["controls"][number]["evidence"][number]) => sayRead(e as typeof e & { said?: Phrase }, words.evidence);
+  const mode = `${r.mode}${r.simulated ? ` (${w.simulated(r.scenario)})` : ""}`;
+  const h = w.head;
+  const ch = w.changesHead;
   const lines = [
-    "# rootlock evidence report",
+    `# ${w.title}`,
     "",
-    `- Account: ${r.account ?? "unknown"}`,
-    `- Caller: ${r.caller ? `${r.caller.arn} (${r.caller.kind})` : "unknown"}`,
-    `- Mode: ${mode}`,
-    `- Started: ${r.startedAt}`,
-    `- Ended: ${r.endedAt} — ${ENDINGS[r.ending]}`,
+    `- ${w.account}: ${r.account ?? w.unknown}`,
+    `- ${w.caller}: ${r.caller ? `${r.caller.arn} (${r.caller.kind})` : w.unknown}`,
+    `- ${w.mode}: ${mode}`,
+    `- ${w.started}: ${r.startedAt}`,
+    `- ${w.ended}: ${r.endedAt} — ${w.endings[r.ending]}`,
     `- rootlock ${r.tool.version}`,
     "",
-    "## Controls",
+    `## ${w.controls}`,
     "",
-    "| Control | CIS v3.0 | Security Hub | State | Why |",
+    `| ${h.control} | ${h.cis} | ${h.securityHub} | ${h.state} | ${h.why} |`,
     "|---|---|---|---|---|",
-    ...r.controls.map((c) => `| ${c.control} | ${c.cis} | ${c.securityHub}${c.related ? ` (${c.related}, related)` : ""} | ${c.state} | ${c.reason} |`),
+    ...r.controls.map((c) => `| ${c.control} | ${c.cis} | ${c.securityHub}${c.related ? ` (${w.related(c.related)})` : ""} | ${state(c.state)} | ${reason(c.reason)} |`),
     "",
-    "## Evidence (what was read back from AWS)",
+    `## ${w.evidence}`,
     "",
     ...r.controls.flatMap((c) => [
       `### ${c.control}`,
       "",
-      ...(c.evidence.length === 0 ? ["- (no read)"] : c.evidence.map((e) => `- ${e.at} — ${e.source}: ${e.read}`)),
+      ...(c.evidence.length === 0 ? [`- ${w.noRead}`] : c.evidence.map((e) => `- ${e.at} — ${saySource(e.source, words.evidence)}: ${read(e)}`)),
       "",
     ]),
-    "## Changes sent",
+    `## ${w.changes}`,
     "",
     ...(r.changes.length === 0
-      ? ["None."]
+      ? [w.noChanges]
       : [
-          "| Time | Call | Parameters | Outcome | Request id |",
+          `| ${ch.time} | ${ch.call} | ${ch.params} | ${ch.outcome} | ${ch.requestId} |`,
           "|---|---|---|---|---|",
           ...r.changes.map(
             (c) =>
@@ -126,10 +146,10 @@ export function renderMarkdown(r: RunReport): string {
           ),
         ]),
     "",
-    "## Not verified",
+    `## ${w.notVerified}`,
     "",
-    ...(r.notVerified.length === 0 ? ["Everything is verified."] : r.notVerified.map((n) => `- ${n.control}: ${n.state} — ${n.reason}`)),
-    ...(r.leftBehind.length > 0 ? ["", "## Left behind in the account", "", ...r.leftBehind.map((x) => `- ${x}`)] : []),
+    ...(r.notVerified.length === 0 ? [w.allVerified] : r.notVerified.map((n) => `- ${n.control}: ${state(n.state)} — ${reason(n.reason)}`)),
+    ...(r.leftBehind.length > 0 ? ["", `## ${w.leftBehind}`, "", ...r.leftBehind.map((x) => `- ${x}`)] : []),
     "",
   ];
   return lines.join("\n");

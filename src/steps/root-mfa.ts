@@ -10,6 +10,9 @@ import { phrase, reads } from "./said.js";
 import type { VirtualMfaDevice, WriteReceipt } from "../aws/account.js";
 import { isRootArn } from "../aws/account.js";
 import { CONSOLE_DEVICE_NAME_MAX, isDeviceName } from "../aws/names.js";
+import { outcomeUnknown } from "../aws/errors.js";
+import { isOp } from "../aws/operations.js";
+import { concludeRun, type RunnerOutcome } from "./plan-outcome.js";
 import { actionHolds, confirmAction, sendAction } from "./read-backs.js";
 import type { Action, ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
@@ -117,6 +120,33 @@ export function planRootMfa(finding: RootMfaFinding, deviceName: string = sugges
 }
 
 const deleteDevice = (d: VirtualMfaDevice): ApiAction => apiAction("deleteVirtualMfaDevice", { serialNumber: d.serialNumber });
+
+/** The finding once these deletions are made: the devices they removed are no longer in anyone's way. */
+export function withoutDeleted(finding: RootMfaFinding, done: ApiAction[]): RootMfaFinding {
+  const deleted = new Set(done.flatMap((a) => (isOp(a, "deleteVirtualMfaDevice") ? [a.args.serialNumber] : [])));
+  return { ...finding, orphans: finding.orphans.filter((d) => !deleted.has(d.serialNumber)) };
+}
+
+/**
+ * The unassigned device of the chosen name, when it is still there (its deletion declined, or failed and skipped):
+ * the console's assignment under that name would fail with EntityAlreadyExists, so the operator is not sent to
+ * it. (The legacy device under another name is in nobody's way: the console assigns the new name beside it.)
+ */
+export function orphanInTheWay(finding: RootMfaFinding, deviceName: string): VirtualMfaDevice | undefined {
+  if (finding.enabled) return undefined;
+  return finding.orphans.find((d) => deviceNameOf(d.serialNumber) === deviceName);
+}
+
+/** The stopped deletion failed without an answer: the device may be gone already (the screen says "may be"). */
+export function deletionMayHaveLanded(outcome: RunnerOutcome): boolean {
+  return !!outcome.failed && outcomeUnknown(outcome.failed.code);
+}
+
+/** The step skipped with that device still in the way: the verdict of the stopped deletion (declined, or failed). */
+export function skippedInTheWay(finding: RootMfaFinding, outcome: RunnerOutcome, at: Date): Verdict {
+  const end = concludeRun(finding.evidence, outcome, at);
+  return "result" in end ? end.result : verdict("skipped", "operator-skipped", [...finding.evidence, ...outcome.evidence]);
+}
 
 export function applyRootMfaAction(ctx: StepContext, action: ApiAction): Promise<WriteReceipt> {
   return sendAction(ctx.account, action);

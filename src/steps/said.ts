@@ -34,3 +34,12 @@ export function sayRead(e: { read: string; said?: Phrase }, words: EvidenceWords
 export function reads(p: Phrase): { read: string; said: Phrase } {
   return { read: say(p), said: p };
 }
+
+/** Where a read came from when it is not an AWS call: rootlock's own records and the operator's word (English: the JSON's). */
+export const SOURCES = evidenceEn.sources;
+
+/** A source in `words`: rootlock's own labels are said in the run's language; an AWS action stays as AWS names it. */
+export function saySource(source: string, words: EvidenceWords = evidenceEn): string {
+  const key = (Object.keys(SOURCES) as (keyof typeof SOURCES)[]).find((k) => SOURCES[k] === source);
+  return key ? words.sources[key] : source;
+}

@@ -25,6 +25,8 @@ export type UserMfaWork = "creating" | "enabling" | "discarding";
 export interface NewDevice {
   serialNumber: string;
   secret: string;
+  /** When AWS answered its creation: IAM lists it only some time after (discardDevice reads wait for that). */
+  createdAt: Date;
 }
 
 /** Why the last two codes were not taken: the local check's reason, or IAM's refusal. */
@@ -62,7 +64,7 @@ export async function enrolUserMfa(ctx: StepContext, finding: UserMfaFinding, op
   for (;;) {
     const codes = await operator.codes(device, problem);
     // Giving up after the device exists means deleting it first: rootlock leaves no orphan of its own.
-    if (!codes) return discard(ctx, device.serialNumber, verdict("skipped", "operator-skipped"), operator, undos);
+    if (!codes) return discard(ctx, device, verdict("skipped", "operator-skipped"), operator, undos);
     const check = checkCodes(ctx, device.secret, codes.code1, codes.code2);
     if (!check.ok) {
       problem = { kind: "local", problem: check.problem };
@@ -79,7 +81,7 @@ export async function enrolUserMfa(ctx: StepContext, finding: UserMfaFinding, op
       problem = { kind: "refused", failure: enabled.failure };
       continue;
     }
-    if ((await operator.choose(enabled.failure)) === "give-up") return discard(ctx, device.serialNumber, verdict("unverified", "error"), operator, undos);
+    if ((await operator.choose(enabled.failure)) === "give-up") return discard(ctx, device, verdict("unverified", "error"), operator, undos);
     problem = undefined;
   }
 
@@ -108,7 +110,7 @@ async function create(
     if (created.ok) {
       const { serialNumber, secret } = created.value;
       undos.add(serialNumber, () => discardDevice(ctx, serialNumber));
-      return { serialNumber, secret };
+      return { serialNumber, secret, createdAt: ctx.now() };
     }
     if (created.notSent) {
       // Dry run: no device, so no QR and no codes; show both calls that a real run would make.
@@ -128,18 +130,19 @@ async function enable(ctx: StepContext, userName: string, serialNumber: string, 
 }
 
 /** Deletes the device, then ends with `then`; a failed deletion is retried (reading first) or left to the undo on quitting. */
-async function discard(ctx: StepContext, serialNumber: string, then: Verdict, operator: UserMfaOperator, undos: Undos): Promise<UserMfaEnd> {
+async function discard(ctx: StepContext, device: NewDevice, then: Verdict, operator: UserMfaOperator, undos: Undos): Promise<UserMfaEnd> {
+  const { serialNumber, createdAt } = device;
   // After a failed attempt the device may already be gone: read before deleting.
   let retried = false;
   for (;;) {
     operator.busy("discarding");
-    const r = await undos.track(attempt(() => discardDevice(ctx, serialNumber, { readFirst: retried }), "iam:DeleteVirtualMFADevice"));
+    const r = await undos.track(attempt(() => discardDevice(ctx, serialNumber, { readFirst: retried, createdAt }), "iam:DeleteVirtualMFADevice"));
     if (r.ok) {
       undos.remove(serialNumber);
       return { verdict: then };
     }
     // The deletion may have landed: an undo on the way out (q, Ctrl-C) must look before it sends again.
-    if (outcomeUnknown(r.failure.code)) undos.add(serialNumber, () => discardDevice(ctx, serialNumber, { readFirst: true }));
+    if (outcomeUnknown(r.failure.code)) undos.add(serialNumber, () => discardDevice(ctx, serialNumber, { readFirst: true, createdAt }));
     if ((await operator.choose(r.failure)) === "give-up") return { verdict: then };
     retried = true;
   }

@@ -94,18 +94,45 @@ export async function enableDevice(ctx: StepContext, userName: string, serialNum
  *   sent, and AWS answering NoSuchEntity means there was nothing to remove. (Not a list first: IAM lists a new
  *   device only after a delay, and a device missed that way would be left behind.)
  * - `readFirst`: an earlier deletion of it failed without an answer. It is deleted only if the list still
- *   shows it, so a deletion that did land is never sent again.
+ *   shows it, so a deletion that did land is never sent again. The list is read until it shows the device or IAM's
+ *   listing delay after `createdAt` (when AWS answered its creation) has passed: a read within it can miss a device
+ *   that exists, and that device would be left behind.
  */
-export async function discardDevice(ctx: StepContext, serialNumber: string, { mayBeAbsent = false, readFirst = false } = {}): Promise<WriteReceipt | undefined> {
-  if (readFirst) {
-    const unassigned = await ctx.account.listVirtualMfaDevices("Unassigned");
-    if (!unassigned.some((d) => d.serialNumber === serialNumber)) return undefined;
-  }
+export async function discardDevice(
+  ctx: StepContext,
+  serialNumber: string,
+  { mayBeAbsent = false, readFirst = false, createdAt }: { mayBeAbsent?: boolean; readFirst?: boolean; createdAt?: Date } = {},
+): Promise<WriteReceipt | undefined> {
+  if (readFirst && !(await listedWithinDelay(ctx, serialNumber, createdAt ?? ctx.now()))) return undefined;
   try {
     return await ctx.account.send({ op: "deleteVirtualMfaDevice", args: { serialNumber } });
   } catch (error) {
     if ((mayBeAbsent || readFirst) && isAccountError(error, "NoSuchEntity")) return undefined;
     throw error;
+  }
+}
+
+/**
+ * How long after a device's creation its absence from the list is not yet an answer. This wait can run on the way
+ * out (q, Ctrl-C), where IAM's whole wait for a change (3 minutes live) would look like a hang; IAM publishes no
+ * figure for its listing delay, which is seconds in practice, so 20 s is the bound.
+ */
+const LISTING_WAIT_MS = 20_000;
+
+/**
+ * Whether IAM lists the unassigned device, read until it does or until IAM's wait for a change has passed since
+ * `createdAt`: IAM is eventually consistent ("Changes that I make are not always immediately visible", IAM User
+ * Guide, troubleshoot_general), so a device created a moment ago may be missing from the list. Bounded, on the
+ * injected clock; a read that fails is not an answer and is thrown, as before.
+ */
+async function listedWithinDelay(ctx: StepContext, serialNumber: string, createdAt: Date): Promise<boolean> {
+  const until = createdAt.getTime() + Math.min(ctx.timing.iamTimeoutMs, LISTING_WAIT_MS);
+  for (;;) {
+    const unassigned = await ctx.account.listVirtualMfaDevices("Unassigned");
+    if (unassigned.some((d) => d.serialNumber === serialNumber)) return true;
+    const left = until - ctx.now().getTime();
+    if (left <= 0) return false;
+    await ctx.sleep(Math.min(ctx.timing.iamPollMs, left));
   }
 }
 

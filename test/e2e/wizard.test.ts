@@ -96,7 +96,8 @@ describe("the whole wizard on the simulated account", () => {
 
   it("deletes root's own keys by API, the signing key last, in Korean (root-key scenario)", async () => {
     const t: Messages = ko;
-    const s = spawnRootlock(["--scenario", "root-key", "--lang", "ko"], { cols: 110, rows: 52, cwd: scratch() });
+    const cwd = scratch();
+    const s = spawnRootlock(["--scenario", "root-key", "--lang", "ko"], { cols: 110, rows: 52, cwd });
     const w = drive(s, t, { long: (text) => text.slice(0, 20) });
     await w.preflight.start(t.preflight.planRoot);
 
@@ -120,6 +121,12 @@ describe("the whole wizard on the simulated account", () => {
     expect(summary).not.toContain(password);
     s.write("q");
     expect((await s.waitForExit()).exitCode).toBe(0);
+    // The evidence report: its Markdown in the run's language, its JSON in English (stable keys and text).
+    const files = filesUnder(cwd);
+    const markdown = files.find((f) => f.path.endsWith(".md"))!.text;
+    expect(markdown).toContain(`# ${t.report.title}`);
+    expect(markdown).toContain(`| ${t.states.verified} | ${t.reasons["read-back-confirms"]} |`);
+    expect(files.find((f) => f.path.endsWith(".json"))!.text).not.toMatch(/[\uac00-\ud7a3]/);
   }, 120_000);
 
   it("`rootlock alerts --topic`: the alerts step alone, without a trail (so unverified: the rules cannot fire), to a summary and a report of that control only", async () => {

@@ -40,6 +40,11 @@ export interface SeenRequest {
   target: string;
   /** The kind of injected fault served to this request, if one was. */
   fault?: "error" | "reset" | "delay";
+  /** Once an organization is seeded (test/helpers/org-world.ts): the caller's account and the SigV4 region. */
+  account?: string;
+  region?: string;
+  /** The member account whose root the call acted as, for a call signed with AssumeRoot credentials. */
+  root_session?: string;
 }
 
 export interface MotoServer {

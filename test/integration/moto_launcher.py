@@ -26,7 +26,8 @@ and, since moto has no root user, it makes one stand-in IAM user (env ROOTLOCK_R
 - sts:GetCallerIdentity answers arn:aws:iam::ACCT:root (UserId = the account id) for the stand-in's keys;
 - IAM calls whose UserName is optional act on the stand-in when it calls without one (ListMFADevices,
   EnableMFADevice, DeactivateMFADevice; moto already does it for the access-key calls);
-- GetAccountSummary's AccountMFAEnabled and AccountAccessKeysPresent describe the stand-in (Users leaves it out);
+- GetAccountSummary's AccountMFAEnabled, AccountAccessKeysPresent and AccountSigningCertificatesPresent describe
+  the stand-in (Users leaves it out);
 - ListVirtualMFADevices shows a device assigned to the stand-in as assigned to arn:aws:iam::ACCT:root;
 - the credential report has a <root_account> row built from the stand-in's, and no row of its own;
 - a request signed with an access key that DeleteAccessKey removed is refused with InvalidClientTokenId, as AWS
@@ -72,6 +73,10 @@ For webhook alerts (EventBridge API destinations; issue 16):
 - POST /_harness/webhook-state {"destination": "INACTIVE"} / {"connection": "DEAUTHORIZED"} sets every
   destination's or connection's state, as EventBridge changes them on its own.
 
+AWS Organizations' centralized root access (trusted access and delegated administrator for IAM, the IAM
+*OrganizationsFeatures calls, sts:AssumeRoot and the member-root sessions it mints, SCPs, throttling, latency, the
+clock) is emulated in launcher_org.py beside this file; its docstring lists its harness routes (/_harness/org/...).
+
 and two gaps of moto's IAM that the admin-identity step would meet are filled:
 
 - AWS managed policies exist in every real account; moto loads them only with MOTO_IAM_LOAD_MANAGED_POLICIES
@@ -96,6 +101,7 @@ import uuid
 from datetime import datetime
 from urllib.parse import parse_qs
 
+import launcher_org  # AWS Organizations' centralized root access (beside this file)
 import moto
 from moto import settings as moto_settings
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
@@ -105,7 +111,8 @@ if not moto.__version__.startswith("5.2."):
     print(f"warning: rootlock's launcher was written for moto 5.2.x, this is {moto.__version__}", file=sys.stderr)
 
 STANDIN = os.environ.get("ROOTLOCK_ROOT_USER", "root-standin")
-MANAGED_POLICIES = ["AdministratorAccess", "ReadOnlyAccess", "SecurityAudit"]
+MANAGED_POLICIES = ["AdministratorAccess", "ReadOnlyAccess", "SecurityAudit", *launcher_org.ROOT_TASKS]
+launcher_org.STANDIN = STANDIN
 
 
 def root_arn(account_id: str) -> str:
@@ -157,6 +164,7 @@ def patch_moto_for_a_root_standin():
         if standin is not None:
             result["AccountMFAEnabled"] = 1 if standin.mfa_devices else 0
             result["AccountAccessKeysPresent"] = 1 if standin.access_keys else 0
+            result["AccountSigningCertificatesPresent"] = 1 if standin.signing_certificates else 0
             result["Users"] = result["Users"] - 1
         return result
 
@@ -530,6 +538,7 @@ patch_moto_for_alerts()
 patch_moto_for_organization_trails()
 patch_moto_iam_gaps()
 patch_moto_for_webhooks()
+launcher_org.patch_moto_for_iam_principal()
 events: list = []
 requests_seen: list = []
 faults: dict = {}
@@ -537,21 +546,25 @@ faults: dict = {}
 AUTH_AT_START = moto_settings.INITIAL_NO_AUTH_ACTION_COUNT
 
 
-def signing_key_of(environ) -> str:
+def credential_field(environ, index: int) -> str:
+    """A field of the SigV4 credential scope: Credential=AKID/date/REGION/SERVICE/aws4_request (0: the key id)."""
     auth = environ.get("HTTP_AUTHORIZATION", "")
     try:
-        return auth.split("Credential=")[1].split("/")[0]
+        return auth.split("Credential=")[1].split("/")[index]
     except IndexError:
         return ""
+
+
+def signing_key_of(environ) -> str:
+    return credential_field(environ, 0)
+
+
+def region_of(environ) -> str:
+    return credential_field(environ, 2)
 
 
 def service_of(environ) -> str:
-    # SigV4: Credential=AKID/date/region/SERVICE/aws4_request
-    auth = environ.get("HTTP_AUTHORIZATION", "")
-    try:
-        return auth.split("Credential=")[1].split("/")[3]
-    except IndexError:
-        return ""
+    return credential_field(environ, 3)
 
 
 def action_of(environ, body: bytes) -> str:
@@ -640,10 +653,16 @@ def reset_everything() -> None:
     ActionAuthenticatorMixin.request_count = 0
     for state in (events, requests_seen, faults, pending_emails, deleted_keys, sessions, webhook_posts):
         state.clear()
+    launcher_org.reset()
 
 
 def harness(environ, start_response, body: bytes):
     path, method = environ["PATH_INFO"], environ["REQUEST_METHOD"]
+    if path.startswith("/_harness/org/"):  # the organization's routes: see launcher_org.py
+        answered = launcher_org.harness(path, method, body, environ.get("QUERY_STRING", ""))
+        if answered is None:
+            return respond(start_response, 404, "no such harness route", "text/plain")
+        return respond(start_response, answered[0], json.dumps(answered[1]), "application/json")
     with lock:
         if path == "/_harness/reset":
             reset_everything()
@@ -710,6 +729,7 @@ def with_harness(app):
         action = action_of(environ, body)
         service = service_of(environ)
         seen = {"service": service, "action": action, "status": 0, "target": target_of(environ, body)}
+        launcher_org.delay(action)
         with lock:
             if action and service:
                 requests_seen.append(seen)
@@ -748,11 +768,16 @@ def with_harness(app):
             seen["status"] = 403
             xml = f"<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>{uuid.uuid4()}</RequestId></Error>"
             return respond(start_response, 403, xml, "application/xml")
+        org_answer, body = launcher_org.intercept(environ, body, service, action, signing_key_of(environ), region_of(environ), seen)
+        if org_answer is not None:
+            seen["status"] = org_answer.status
+            return respond(start_response, org_answer.status, org_answer.body, org_answer.content_type)
         if service == "cloudtrail" and action == "LookupEvents":
             seen["status"] = 200
             return respond(start_response, 200, lookup_events(body), "application/x-amz-json-1.1")
         # Hand moto the body we read.
         environ["wsgi.input"] = BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
         answer = collect(app, environ)
         seen["status"] = int(answer["status"].split()[0])
         if fault and fault.get("after"):

@@ -82,7 +82,7 @@ describe.each(["en", "ko"] as const)("ActionRunner (%s)", (lang) => {
   it("in the wizard, ? pressed twice during a write (the help shown and hidden) does not send it again", async () => {
     const { account, standIn } = await simulatedWorld("root-key");
     const held = holdWrites(account);
-    const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={() => {}} />);
+    const r = render(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={() => {}} />);
     const frame = () => plain(r.lastFrame()).replace(/\s+/g, " ");
     const waitFor = async (text: string) => {
       for (let i = 0; !frame().includes(text.replace(/\s+/g, " ")); i++) {

@@ -11,7 +11,7 @@ const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeou
 async function startApp(lang: "en" | "ko") {
   const { account, standIn } = await simulatedWorld("new-account");
   let outcome: RunOutcome | undefined;
-  const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={(o) => (outcome = o)} />);
+  const r = render(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={(o) => (outcome = o)} />);
   const frame = () => plain(r.lastFrame());
   const waitFor = async (text: string) => {
     const start = Date.now();
@@ -94,7 +94,7 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
   it('rootlock alerts: preflight lists its step alone, and skipping it is not "every control is verified" (exit 1)', async () => {
     const { account, standIn } = await simulatedWorld("hardened");
     let outcome: RunOutcome | undefined;
-    const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} flow="alerts" onExit={(o) => (outcome = o)} />);
+    const r = render(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} flow="alerts" onExit={(o) => (outcome = o)} />);
     const frame = () => plain(r.lastFrame()).replace(/\s+/g, " ");
     const waitFor = async (text: string) => {
       for (let i = 0; !frame().includes(text.replace(/\s+/g, " ")); i++) {

@@ -91,7 +91,7 @@ describe("a burst", () => {
 
 async function startApp(lang: "en" | "ko") {
   const { account, standIn } = await simulatedWorld("new-account");
-  const r = render(<App account={account} lang={lang} timing={TIMING} standIn={standIn} onExit={() => {}} />);
+  const r = render(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={() => {}} />);
   const frame = () => plain(r.lastFrame());
   const waitFor = async (expected: string | ((f: string) => boolean)) => {
     const start = Date.now();

@@ -1,7 +1,7 @@
 // `rootlock check` on every simulated scenario: statuses, evidence, sources, exit status, JSON schema.
 import { describe, expect, it } from "vitest";
 import stringWidth from "string-width";
-import { renderTable } from "../../src/check-command.js";
+import { renderTable } from "../../src/check-render.js";
 import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 

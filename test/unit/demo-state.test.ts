@@ -5,12 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openAccount, type Target } from "../../src/aws/open-account.js";
-import { demoStateFile, forgetSavedState, loadSavedState, parseState, serializeState, stateFolder } from "../../src/aws/simulated/saved.js";
+import { demoStateFile, forgetSavedState, loadSavedState, parseState, savePutOff, serializeState, stateFolder } from "../../src/aws/simulated/saved.js";
 import { scenario } from "../../src/aws/simulated/scenarios.js";
 import { codeFor } from "../../src/lib/totp.js";
 
 const folders: string[] = [];
 afterEach(() => {
+  // A key's use is saved on exit: write it now, before its folder goes, or the exit would make the folder again.
+  savePutOff();
   for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
 /** A state folder of the test's own, one level down so that its creation (mode 0700) is tested too. */
@@ -62,8 +64,8 @@ describe("the demo's saved account", () => {
 
   it("keeps the file the user's alone: 0600, in a 0700 folder", async () => {
     const file = freshFile();
-    const { account } = await openAccount(target(file), { audit: true });
-    await account.getCaller();
+    const { standIn } = await openAccount(target(file), { audit: true });
+    await standIn!.setAccessKeyStatus("AKIA4ROOTKEYS3APNE2X", "Inactive");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(file, "..")).mode & 0o777).toBe(0o700);
   });
@@ -81,8 +83,8 @@ describe("the demo's saved account", () => {
     writeFileSync(file, "{ half a file");
     const unreadable = await openAccount(target(file), { audit: true });
     expect(unreadable.resumed).toBe(false);
-    await unreadable.account.getCaller();
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1); // rewritten whole by the first read
+    await unreadable.standIn!.setAccessKeyStatus("AKIA4ROOTKEYS3APNE2X", "Inactive");
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1); // rewritten whole by the first change
     // Another scenario's file is not this one's account.
     expect(loadSavedState(file, "clean")).toBeUndefined();
   });

@@ -195,7 +195,7 @@ describe("admin identity", () => {
     const finding = await inspectAdminIdentity(ctx);
     expect(hasAdmin(finding)).toBe(false);
     expect(finding.evidence[0]!.read).toBe("no IAM user or role has AdministratorAccess: root is the only administrator");
-    expect(fullPlan(finding, "alice", "123456789012").map((a) => shownCall(a).call)).toEqual([
+    expect(fullPlan(finding, "alice", ctx.caller).map((a) => shownCall(a).call)).toEqual([
       "iam:CreateGroup",
       "iam:AttachGroupPolicy",
       "iam:CreateUser",

@@ -2,7 +2,18 @@
 // `rootlock policy` prints, and the README's table generated from the list.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { AWS_CALLS, actionsFor, permissionsTable, policyFor, TABLE_END, TABLE_START } from "../../src/aws/permissions.js";
+import {
+  AWS_CALLS,
+  actionsFor,
+  ORG_CALLS,
+  ORG_TABLE_END,
+  ORG_TABLE_START,
+  orgPermissionsTable,
+  permissionsTable,
+  policyFor,
+  TABLE_END,
+  TABLE_START,
+} from "../../src/aws/permissions.js";
 import { type OpName, OPS } from "../../src/aws/operations.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -17,6 +28,7 @@ const PREFIX: Record<string, string> = {
   "client-cloudtrail": "cloudtrail",
   "client-eventbridge": "events",
   "client-iam": "iam",
+  "client-organizations": "organizations",
   "client-s3": "s3",
   "client-sns": "sns",
   "client-sts": "sts",
@@ -48,7 +60,8 @@ function adapterActions(): { named: Set<string>; commands: Set<string> } {
 }
 
 describe("the one list of AWS calls", () => {
-  const listed = new Set(AWS_CALLS.map((c) => c.action));
+  // The wizard's calls and `rootlock org`'s (its own list: the principal that makes each call differs).
+  const listed = new Set([...AWS_CALLS, ...ORG_CALLS].map((c) => c.action));
 
   it("holds every call the live adapter can send, by the name it gives it and by the SDK command it imports", () => {
     const { named, commands } = adapterActions();
@@ -60,12 +73,15 @@ describe("the one list of AWS calls", () => {
   it("holds nothing the adapter never sends (least privilege), each action once", () => {
     const { named, commands } = adapterActions();
     expect([...listed].filter((a) => !named.has(a) && !commands.has(a))).toEqual([]);
-    expect(AWS_CALLS.length).toBe(listed.size);
+    expect(AWS_CALLS.length).toBe(new Set(AWS_CALLS.map((c) => c.action)).size);
+    expect(ORG_CALLS.length).toBe(new Set(ORG_CALLS.map((c) => c.action)).size);
   });
 
   it("gives check reads only, and every call to a mode", () => {
     expect(AWS_CALLS.filter((c) => c.modes.includes("check") && c.access === "write")).toEqual([]);
-    expect([...new Set([...actionsFor("check"), ...actionsFor("wizard")])].sort()).toEqual([...listed].sort());
+    expect([...new Set([...actionsFor("check"), ...actionsFor("wizard")])].sort()).toEqual([...new Set(AWS_CALLS.map((c) => c.action))].sort());
+    // `rootlock org`: the delegated administrator never enables (only the management account can).
+    expect(ORG_CALLS.filter((c) => c.by.includes("delegated-admin") && c.action.includes("Enable"))).toEqual([]);
   });
 
   it("prints a valid IAM policy: version, sorted actions, Resource *", () => {
@@ -88,5 +104,8 @@ describe("the one list of AWS calls", () => {
     const end = readme.indexOf(TABLE_END);
     expect(start).toBeGreaterThan(0);
     expect(readme.slice(start + TABLE_START.length, end).trim()).toBe(permissionsTable());
+    const orgStart = readme.indexOf(ORG_TABLE_START);
+    expect(orgStart).toBeGreaterThan(0);
+    expect(readme.slice(orgStart + ORG_TABLE_START.length, readme.indexOf(ORG_TABLE_END)).trim()).toBe(orgPermissionsTable());
   });
 });

@@ -211,6 +211,33 @@ describe("the user-MFA enrolment flow", () => {
     expect(await w.unassigned()).not.toContain("arn:aws:iam::123456789012:mfa/ops-admin");
   });
 
+  it("a deletion whose answer was lost, undone at once: the undo's read waits out IAM's listing delay (on the clock) and deletes the device", async () => {
+    const w = await world();
+    fail(w, "iam:DeleteVirtualMFADevice", "ServiceFailure");
+    const op = scripted(w.ctx, { codes: ["give-up"], choose: ["give-up"] });
+    await enrolUserMfa(w.ctx, w.finding, op.operator, w.cleanups);
+    expect(w.cleanups.size).toBe(1);
+    // No settling by hand: the clock has not moved since the creation, so IAM does not list the device yet.
+    const serial = "arn:aws:iam::123456789012:mfa/ops-admin";
+    expect((await w.simulated.listVirtualMfaDevices("Unassigned")).map((d) => d.serialNumber)).not.toContain(serial);
+    expect(await w.cleanups.runAll()).toEqual([]);
+    expect(w.writes()).toEqual(["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"]);
+    expect(await w.unassigned()).not.toContain(serial);
+  });
+
+  it("a deletion that landed though its answer was lost, undone at once: the undo's wait for the listing is bounded, and nothing is sent again", async () => {
+    const lossy = losingAnswerTo("deleteVirtualMfaDevice");
+    const w = await world(lossy.wrap);
+    // Live timing: IAM's whole wait for a change is 3 minutes, which the way out must not take.
+    const ctx = { ...w.ctx, timing: { ...w.ctx.timing, iamTimeoutMs: 180_000 } };
+    const op = scripted(ctx, { codes: ["give-up"], choose: ["give-up"] });
+    await enrolUserMfa(ctx, w.finding, op.operator, w.cleanups);
+    expect(await w.cleanups.runAll()).toEqual([]);
+    expect(lossy.sent).toEqual(["createVirtualMfaDevice", "deleteVirtualMfaDevice"]);
+    // At most 20 s after the creation (user-mfa.ts LISTING_WAIT_MS), never IAM's whole wait (3 minutes live).
+    expect(w.ctx.now().getTime() - w.start.getTime()).toBeLessThanOrEqual(20_000);
+  });
+
   it("a deletion that landed though its answer was lost, given up: the quit's undo reads first and does not send it again", async () => {
     const lossy = losingAnswerTo("deleteVirtualMfaDevice");
     const w = await world(lossy.wrap);

@@ -7,7 +7,7 @@ import { isDeviceName, GROUP_NAME_PATTERN, USER_NAME_PATTERN } from "../names.js
 import type { WriteHandlers } from "../operations.js";
 import { checkConsecutiveCodes, newSecret } from "../../lib/totp.js";
 import { meetsPasswordPolicy } from "../../lib/password.js";
-import { ACCOUNT_ID, type AccountState, type DeviceRecord, type KeyRecord, MANAGED_POLICIES, mfaArn, ROOT_ARN, userArn } from "./scenarios.js";
+import { ACCOUNT_ID, type AccountState, type DeviceRecord, inPartition, type KeyRecord, MANAGED_POLICIES, mfaArn, ROOT_ARN, userArn } from "./scenarios.js";
 import type { SimulatedWorld } from "./state.js";
 
 /** AWS allows up to eight MFA devices per user, root included. */
@@ -52,9 +52,10 @@ export function iamReads(w: SimulatedWorld): Pick<AccountReads, IamReadName> {
   return {
     async getCaller() {
       w.enter("sts:GetCallerIdentity", "sts");
-      if (w.caller.kind === "root" && w.caller.session) return { accountId: ACCOUNT_ID, arn: ROOT_ARN, kind: "root", temporary: true };
-      if (w.caller.kind === "root") return { accountId: ACCOUNT_ID, arn: ROOT_ARN, kind: "root", accessKeyId: w.caller.accessKeyId };
-      return { accountId: ACCOUNT_ID, arn: userArn(w.caller.userName), kind: "iam-user", userName: w.caller.userName, accessKeyId: w.caller.accessKeyId };
+      const arn = (standard: string) => inPartition(standard, w.partition);
+      if (w.caller.kind === "root" && w.caller.session) return { accountId: ACCOUNT_ID, arn: arn(ROOT_ARN), kind: "root", temporary: true };
+      if (w.caller.kind === "root") return { accountId: ACCOUNT_ID, arn: arn(ROOT_ARN), kind: "root", accessKeyId: w.caller.accessKeyId };
+      return { accountId: ACCOUNT_ID, arn: arn(userArn(w.caller.userName)), kind: "iam-user", userName: w.caller.userName, accessKeyId: w.caller.accessKeyId };
     },
 
     async getServerTime() {
@@ -120,7 +121,7 @@ export function iamReads(w: SimulatedWorld): Pick<AccountReads, IamReadName> {
 
     async listPolicyEntities(policyArn) {
       const state = w.read("iam:ListEntitiesForPolicy");
-      if (!MANAGED_POLICIES.includes(policyArn)) throw new AccountError("NoSuchEntity", "iam:ListEntitiesForPolicy");
+      if (!isManagedPolicy(w, policyArn)) throw new AccountError("NoSuchEntity", "iam:ListEntitiesForPolicy");
       return {
         users: state.users.filter((u) => u.policies?.includes(policyArn)).map((u) => u.name),
         groups: state.groups.filter((g) => g.policies.includes(policyArn)).map((g) => g.name),
@@ -201,6 +202,11 @@ function ownKey(w: SimulatedWorld, accessKeyId: string, call: string): void {
 }
 
 // ---- MFA devices ----------------------------------------------------------------------------------
+
+/** One of AWS's managed policies, in the account's partition (a policy ARN of another partition does not exist here). */
+function isManagedPolicy(w: SimulatedWorld, policyArn: string): boolean {
+  return MANAGED_POLICIES.some((p) => inPartition(p, w.partition) === policyArn);
+}
 
 async function deleteVirtualMfaDevice(w: SimulatedWorld, serialNumber: string): Promise<WriteReceipt> {
   const call = "iam:DeleteVirtualMFADevice";
@@ -283,7 +289,7 @@ async function attachGroupPolicy(w: SimulatedWorld, groupName: string, policyArn
   const call = "iam:AttachGroupPolicy";
   w.enter(call);
   w.group(w.truth, groupName, call);
-  if (!MANAGED_POLICIES.includes(policyArn)) throw new AccountError("NoSuchEntity", call);
+  if (!isManagedPolicy(w, policyArn)) throw new AccountError("NoSuchEntity", call);
   w.commit((s) => {
     const group = s.groups.find((g) => g.name === groupName);
     if (group && !group.policies.includes(policyArn)) group.policies.push(policyArn);

@@ -13,6 +13,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { ScenarioName } from "../scenario-names.js";
 import type { AccountState } from "./scenarios.js";
+import type { SimulatedOptions } from "./state.js";
 
 /** Raised when the shape of AccountState changes: an older file is then set aside and the scenario starts over. */
 const FORMAT = 1;
@@ -87,6 +88,52 @@ export function saveState(file: string, scenario: ScenarioName, state: AccountSt
   // The mode given at creation is narrowed by the umask only; a file that existed keeps its own: set it anyway.
   chmodSync(temporary, 0o600);
   renameSync(temporary, file);
+}
+
+/** The saves a key's use has put off (by file): written when the process exits, unless a change wrote them first. */
+const putOff = new Map<string, () => void>();
+let exitHookAdded = false;
+
+/** Writes the saves put off; on the process's exit (registered below), and for the tests. */
+export function savePutOff(): void {
+  for (const save of putOff.values()) save();
+  putOff.clear();
+}
+
+/**
+ * On exit, a save that fails (a state folder made read-only meanwhile) is let go: it holds only a key's last-use
+ * date, and a stack trace on the way out would be worse. A change's save fails where the change was made.
+ */
+function savePutOffOnExit(): void {
+  try {
+    savePutOff();
+  } catch {
+    // Nothing more to do on the way out.
+  }
+}
+
+/**
+ * The account kept in `file` between runs: the saved one to start from, and the saving of each change. A change of
+ * the account's data (a write, a console action, a report) is written at once, so that a run stopped any way finds
+ * it. A call's use of its key (its last-use date: every call, reads included) is kept in memory and written with
+ * the next change, or when the process exits: a run of reads (the preflight, `check --demo`: a dozen calls in
+ * parallel) then writes the file once, not once per call, on the way to the first screen.
+ */
+export function keptBetweenRuns(file: string, scenario: ScenarioName): Pick<SimulatedOptions, "saved" | "onChange"> {
+  return {
+    saved: loadSavedState(file, scenario),
+    onChange: (state, what) => {
+      const save = () => saveState(file, scenario, state, new Date());
+      if (what === "key-use") {
+        if (!exitHookAdded) process.once("exit", savePutOffOnExit);
+        exitHookAdded = true;
+        putOff.set(file, save);
+        return;
+      }
+      putOff.delete(file);
+      save();
+    },
+  };
 }
 
 export function forgetSavedState(file: string): void {

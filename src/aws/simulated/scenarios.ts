@@ -1,7 +1,7 @@
 // The simulated accounts a trainee can start from (`--scenario`). Plain data: the rest of simulated/ gives it life.
 import type { WebhookRef } from "../webhook.js";
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy, rootArn } from "../account.js";
-import { alertsRegionFor } from "../partition.js";
+import { alertsRegionFor, type Partition } from "../partition.js";
 import { newSecret } from "../../lib/totp.js";
 import type { ScenarioName } from "../scenario-names.js";
 import type { ManagementEvents, RootCredentialReport, RuleState, RuleTarget } from "../account.js";
@@ -117,6 +117,9 @@ export interface WebhookPost {
 /** AWS managed policies the simulated account knows (AttachGroupPolicy refuses any other with NoSuchEntity). */
 const READ_ONLY_ACCESS_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 export const MANAGED_POLICIES = [ADMINISTRATOR_ACCESS_ARN, READ_ONLY_ACCESS_ARN, "arn:aws:iam::aws:policy/SecurityAudit"];
+
+/** A standard-partition ARN as it reads in `partition` (arn:aws:… → arn:aws-us-gov:…). */
+export const inPartition = (arn: string, partition: Partition) => arn.replace(/^arn:aws:/, `arn:${partition}:`);
 
 export interface ConsoleLoginRecord {
   eventId: string;

@@ -11,7 +11,17 @@ import { AccountError, type ErrorCode } from "../errors.js";
 import { matchesPattern, transformInput } from "../event-pattern.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
 import type { ScenarioName } from "../scenario-names.js";
-import { type AccountState, type GroupRecord, type KeyRecord, type Scenario, scenario as makeScenario, SIMULATED_REGION, type TrailRecord } from "./scenarios.js";
+import type { Partition } from "../partition.js";
+import {
+  type AccountState,
+  type GroupRecord,
+  inPartition,
+  type KeyRecord,
+  type Scenario,
+  scenario as makeScenario,
+  SIMULATED_REGION,
+  type TrailRecord,
+} from "./scenarios.js";
 
 export interface SimulatedOptions {
   scenario?: ScenarioName;
@@ -33,9 +43,21 @@ export interface SimulatedOptions {
   rootSession?: boolean;
   /** The account as a previous run left it (saved.ts): used instead of the scenario's starting state. */
   saved?: AccountState;
-  /** Called with the true state after each change (a write, a console action, a report, a key's use): saved.ts keeps it. */
-  onChange?: (state: AccountState) => void;
+  /**
+   * Called with the true state after each change (a write, a console action, a report): "change"; and after each
+   * call, which records its key's last use as AWS does: "key-use". saved.ts keeps the state (a key's use it writes
+   * later, with the next change or on exit: every read is a key use).
+   */
+  onChange?: (state: AccountState, what: StateChange) => void;
+  /**
+   * The partition the caller's ARN and AWS's managed policies are in (aws-us-gov: GovCloud). Only these: the other
+   * ARNs of the simulated account stay in the standard partition.
+   */
+  partition?: Partition;
 }
+
+/** What changed the true state: the account's data, or only the last use of the caller's key (every call). */
+export type StateChange = "change" | "key-use";
 
 /** A root session's key id: AWS gives temporary credentials ASIA… ids. */
 const ROOT_SESSION_KEY = "ASIA4ROOTSESSIONKEY1";
@@ -53,6 +75,7 @@ export class SimulatedWorld {
   readonly sleep: (ms: number) => Promise<void>;
   /** How long a console sign-in takes to show in CloudTrail (and reach EventBridge). */
   readonly trailDelay: number;
+  readonly partition: Partition;
   readonly reportDelay: number;
   readonly caller: Scenario["caller"];
   readonly truth: AccountState;
@@ -62,7 +85,7 @@ export class SimulatedWorld {
   private readonly pending: Pending[] = [];
   private readonly failures = new Map<string, { code: ErrorCode; times: number }>();
   readonly writeLog: { call: string; at: Date }[] = [];
-  private readonly onChange?: (state: AccountState) => void;
+  private readonly onChange?: (state: AccountState, what: StateChange) => void;
 
   constructor(options: SimulatedOptions) {
     this.now = options.now ?? systemNow;
@@ -71,7 +94,10 @@ export class SimulatedWorld {
     this.trailDelay = options.cloudTrailDelayMs ?? 8000;
     this.reportDelay = options.reportDelayMs ?? 1000;
     this.skew = options.clockSkewMs ?? 0;
+    this.partition = options.partition ?? "aws";
     const { state, caller } = makeScenario(options.scenario ?? "new-account", this.now());
+    // The scenario's attached managed policies, in the account's partition.
+    for (const holder of [...state.users, ...state.groups, ...state.roles]) holder.policies = holder.policies?.map((p) => inPartition(p, this.partition));
     this.caller = options.rootSession ? { kind: "root", accessKeyId: ROOT_SESSION_KEY, session: true } : caller;
     // A saved account starts with reads seeing all of it: its changes are older than any visibility delay.
     this.truth = options.saved ?? state;
@@ -80,8 +106,8 @@ export class SimulatedWorld {
   }
 
   /** The true state changed: tell whoever keeps it. */
-  changed(): void {
-    this.onChange?.(this.truth);
+  changed(what: StateChange = "change"): void {
+    this.onChange?.(this.truth, what);
   }
 
   /** The next `times` calls of `call` fail with `code`. */
@@ -119,7 +145,7 @@ export class SimulatedWorld {
       const k = this.callerKeys(s).find((k) => k.id === this.caller.accessKeyId);
       if (k) k.lastUsed = { ...lastUsed };
     }
-    this.changed();
+    this.changed("key-use");
   }
 
   /** A read: the call's checks, then the state as reads see it now. */

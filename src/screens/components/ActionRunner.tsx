@@ -185,7 +185,9 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
           lostAnswer={lostAnswer?.(action)}
           onRetry={() => setPhase({ kind: "applying", retry: true })}
           onSkip={() => {
+            // The rest of the plan is not sent: the step's verdict says what became of this call and names the rest.
             outcome.stopped = true;
+            outcome.failed = { action, code: phase.failure.code, after: plan.slice(index + 1) };
             onFinished(outcome);
           }}
         />

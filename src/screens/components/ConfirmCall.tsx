@@ -7,7 +7,9 @@ import { PLACEHOLDERS, shownCall, type ShownCall } from "../../aws/operations.js
 import { shortCall } from "../../steps/plan-outcome.js";
 import type { ApiAction } from "../../steps/types.js";
 import { useKeys } from "../keys.js";
+import { useRoom, wrappedRows } from "../room.js";
 import { useUi } from "../ui-context.js";
+import { BoundedList } from "./BoundedList.js";
 
 interface Props {
   action: ApiAction;
@@ -20,7 +22,12 @@ interface Props {
   /** How many calls `a` would approve (this one included); absent: not offered. */
   approveAll?: number;
   onApproveAll?: () => void;
+  /** Rows the page takes besides this box (its title, the runner's progress); a long plan shows what fits in the rest. */
+  around?: number;
 }
+
+/** A page's title and the runner's progress line. */
+const AROUND = 2;
 
 /** A change as the operations table shows it (placeholders where a secret goes). */
 /** `oneLine`: cut short at the edge (a list of the calls to come; each is shown whole when it is confirmed). */
@@ -46,47 +53,66 @@ export function CallLine({ call, params, oneLine = false }: ShownCall & { oneLin
   );
 }
 
-export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline, plan, approveAll, onApproveAll }: Props) {
+export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecline, plan, approveAll, onApproveAll, around = AROUND }: Props) {
   const { t, mode } = useUi();
+  const room = useRoom();
   const [asked, setAsked] = useState(0);
   useKeys({
     continue: () => (twice && asked === 0 ? setAsked(1) : onConfirm()),
     back: onDecline,
     approveAll: approveAll !== undefined && onApproveAll && !twice ? onApproveAll : undefined,
   });
+  const keys =
+    asked === 1 ? t.common.confirmAgain : [t.common.confirmKeys, approveAll !== undefined && !twice && t.common.approveAll(approveAll)].filter(Boolean).join(" · ");
+  // The box's lines besides the plan's (its title, the warning, the dry run's note, the keys), measured inside its border and padding.
+  const said = [`${t.common.confirmTitle} ${plan ? t.common.planTitle(plan.length) : ""}`, warning, mode === "dry-run" ? t.common.confirmDryRun : undefined, keys];
+  const rowsOf = (lines: (string | undefined)[]) => lines.reduce((sum, line) => sum + (line === undefined ? 0 : wrappedRows(line, room.cols - 4)), 0);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={twice ? "red" : "yellow"} paddingX={1}>
       <Text bold>
         {t.common.confirmTitle}
         {plan && <Text dimColor> {t.common.planTitle(plan.length)}</Text>}
       </Text>
-      {plan ? <PlanLines plan={plan} /> : <ActionLine action={action} />}
+      {plan ? <PlanLines plan={plan} rows={room.rows - around - 2 - rowsOf(said)} /> : <ActionLine action={action} />}
       {warning && <Text color="red">{warning}</Text>}
       {mode === "dry-run" && <Text color="magenta">{t.common.confirmDryRun}</Text>}
-      <Text dimColor>
-        {asked === 1 ? t.common.confirmAgain : [t.common.confirmKeys, approveAll !== undefined && !twice && t.common.approveAll(approveAll)].filter(Boolean).join(" · ")}
-      </Text>
+      <Text dimColor>{keys}</Text>
     </Box>
   );
 }
 
-/** A plan of several calls at its first confirmation: the first in full (it is the one asked for), the rest one line each. */
-function PlanLines({ plan }: { plan: ApiAction[] }) {
+/**
+ * A plan of several calls at its first confirmation: the first in full (it is the one asked for), the rest one line
+ * each; where they do not all fit in `rows`, the last of them that do, "… N more" above (each is shown whole when
+ * it is confirmed).
+ */
+function PlanLines({ plan, rows }: { plan: ApiAction[]; rows: number }) {
+  const { t } = useUi();
+  const { cols } = useRoom();
   const width = String(plan.length).length;
+  const number = (i: number) => `${String(i + 1).padStart(width)}. `;
+  const { call, params } = shownCall(plan[0]!);
+  const first = `${number(0)}${call}(${Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ")})`;
   return (
     <>
-      {plan.map((a, i) =>
-        i === 0 ? (
-          <Text key={i}>
-            {`${"1".padStart(width)}. `}
-            <ActionLine action={a} />
+      <Text>
+        {number(0)}
+        <ActionLine action={plan[0]!} />
+      </Text>
+      <BoundedList
+        lines={plan.slice(1).map((a, i) => `${number(i + 1)}${shortCall(a)}`)}
+        // The first call takes what it wraps to inside the box; the others a row each (cut at the edge).
+        rows={rows - wrappedRows(first, cols - 4)}
+        more={t.bounded.more}
+        measure={() => 1}
+        render={(line) => (
+          <Text dimColor wrap="truncate-end">
+            {line}
           </Text>
-        ) : (
-          <Text key={i} dimColor wrap="truncate-end">
-            {`${String(i + 1).padStart(width)}. ${shortCall(a)}`}
-          </Text>
-        ),
-      )}
+        )}
+      />
     </>
   );
 }

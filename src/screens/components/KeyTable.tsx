@@ -8,13 +8,17 @@ import { useUi } from "../ui-context.js";
 function Row({ cells, widths, color }: { cells: string[]; widths: number[]; color?: string }) {
   return (
     <Box>
-      {cells.map((cell, i) => (
-        <Box key={i} width={widths[i]} flexShrink={0}>
-          <Text color={color} wrap="truncate-end">
-            {cell}
-          </Text>
-        </Box>
-      ))}
+      {cells.map((cell, i) => {
+        // The last column takes what is left and wraps there (at 80 columns "1 second ago · iam · us-east-1" is too long).
+        const last = i === cells.length - 1;
+        return (
+          <Box key={i} width={widths[i]} flexShrink={last ? 1 : 0}>
+            <Text color={color} wrap={last ? "wrap" : "truncate-end"}>
+              {cell}
+            </Text>
+          </Box>
+        );
+      })}
     </Box>
   );
 }

@@ -85,8 +85,6 @@ export function QrOrSecret({ uri, secret, active, showSecretLabel, around }: Pro
             setAlone(false);
             setShowSecret(true);
           },
-          // The help is drawn with the page: uncover it (the frame's own ? opens the help).
-          help: () => setAlone(false),
         }
       : { showSecret: () => setShowSecret((v) => !v), showQr: fit.kind === "alone" && (() => setAlone(true)) },
     { isActive: active },

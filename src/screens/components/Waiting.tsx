@@ -1,6 +1,6 @@
 // A visible wait: spinner, what is awaited, time elapsed and reads made, and how to stop waiting.
 import { Box, Text } from "ink";
-import Spinner from "ink-spinner";
+import { Spinner } from "./Spinner.js";
 import { useEffect, useState } from "react";
 import { useUi } from "../ui-context.js";
 
@@ -20,7 +20,7 @@ export function Waiting({ what, since, reads, canGiveUp = true }: { what: string
     <Box flexDirection="column">
       <Text>
         <Text color="cyan">
-          <Spinner type="dots" />
+          <Spinner />
         </Text>{" "}
         {t.common.waiting(what)} <Text dimColor>({t.common.elapsed(formatElapsed(now - since), reads)})</Text>
       </Text>

@@ -3,6 +3,7 @@
 // back, under a fault at one removal: a 5xx after moto carried it out (the rollback reads, sees it done, and
 // goes on), or a reset before (the rollback stops there and names exactly what is left; quitting removes it).
 // Nothing is left behind, and no removal that landed is sent again.
+import { ADMINISTRATOR_ACCESS_ARN } from "../../../src/aws/account.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as t } from "../../../src/i18n/en.js";
 import { AdminIdentityScreen } from "../../../src/screens/AdminIdentityScreen.js";
@@ -31,7 +32,10 @@ describe.runIf(available)("the admin identity given up, under faults", () => {
     { call: action, fault: "5xx after the change", write: true, spec: { action, code: "InternalFailure", status: 500, after: true } },
     { call: action, fault: "reset before the change", write: true, spec: { action, kind: "reset" as const } },
   ]);
-  const plan = planAdminIdentity({ admins: [], groupName: GROUP, groupExists: false, groupHasPolicy: false, evidence: [] }, USER).map(describeMade);
+  const plan = planAdminIdentity(
+    { admins: [], groupName: GROUP, groupExists: false, groupHasPolicy: false, policyArn: ADMINISTRATOR_ACCESS_ARN, evidence: [] },
+    USER,
+  ).map(describeMade);
 
   it.each(givenUp)("given up at the codes, $call: $fault", async (c) => {
     const world = await freshAccount(moto);

@@ -28,7 +28,7 @@ describe.runIf(available)("an answer that arrives after Ctrl-C", () => {
     process.env.AWS_ENDPOINT_URL = moto.endpoint;
     const account = new JournalingAccount(new LiveAccount({ credentials: key, region: "us-east-1", maxAttempts: 2, requestTimeoutMs: 10_000 }));
     let outcome: RunOutcome | undefined;
-    const r = render(<App account={account} lang="en" timing={TIMING} onExit={(o) => (outcome = o)} />);
+    const r = render(<App account={account} lang="en" t={t} timing={TIMING} onExit={(o) => (outcome = o)} />);
     const waitFor = async (text: string) => {
       for (const start = Date.now(); !fold(plain(r.lastFrame())).includes(fold(text)); await sleep(10)) {
         if (Date.now() - start > 8000) throw new Error(`timed out waiting for ${text}; last frame:\n${plain(r.lastFrame())}`);

@@ -1,0 +1,134 @@
+// English: the catalogue of `rootlock org`. A section of its own, loaded only when `rootlock org` runs (the wizard,
+// --help and `check` never load it). org-ko.ts has the same shape (TypeScript checks it).
+import type { Missing } from "../steps/org/readiness.js";
+import type { AccountState, FailureReason } from "../steps/org/types.js";
+import type { ScpEffect } from "../aws/scp.js";
+
+export const orgEn = {
+  title: "rootlock org — every member account's root, from one place",
+  demo: "Simulated organization (demo): nothing is sent to AWS.",
+  readiness: {
+    heading: "Readiness",
+    caller: (arn: string, role: string) => `Caller: ${arn} (${role})`,
+    roles: { management: "management account", "delegated-admin": "delegated administrator for IAM", member: "a member account" } as Record<string, string>,
+    noOrganization: "This account is in no AWS organization: `rootlock org` needs one. Run the wizard (`rootlock`) for this account.",
+    notAllowed:
+      "This caller is neither the management account nor the delegated administrator for IAM, so AWS refuses it AssumeRoot. Run `rootlock org` from the management account, or register this account as IAM's delegated administrator there.",
+    ready: "Ready: centralized root access is on, and this caller may use it.",
+    missing: {
+      organization: "No organization",
+      "all-features": "The organization does not have all features (consolidated billing only)",
+      "trusted-access": "IAM has no trusted access in the organization",
+      RootCredentialsManagement: "IAM's root credentials management is off",
+      RootSessions: "IAM's privileged root actions (root sessions) are off",
+    } satisfies Record<Missing, string>,
+    whoFixes: {
+      "management-account": "Only the management account can turn it on.",
+      console: "Only the management account can do it, in the Organizations console (every member account must approve).",
+    } as Record<string, string>,
+    offer: (call: string) => `Send ${call}? [y/N] `,
+    fixed: (call: string) => `${call}: sent, and read back: on.`,
+    notFixed: (call: string, code: string) => `${call}: ${code}. Nothing else was changed.`,
+    notVerified: (call: string) => `${call}: sent, but the read-back does not show it yet. Run rootlock org again in a minute.`,
+    cannotAudit: "Centralized root access is not ready, so no member account was audited.",
+  },
+  unknownAccounts: (ids: string) => `Not in this organization: ${ids}.`,
+  audit: {
+    heading: (n: number) => `Audit of ${n} accounts (AssumeRoot with IAMAuditRootUserCredentials, one short session per account)`,
+    progress: (done: number, total: number, pool: number, eta: string) => `${done}/${total} accounts · ${pool} at a time · ${eta}`,
+    eta: (seconds: number) => (seconds < 1 ? "finishing" : `about ${Math.ceil(seconds)} s left`),
+    counts: (parts: string) => `Counts: ${parts}`,
+    resumed: (n: number) => `${n} accounts were already done in the journal: not audited again.`,
+  },
+  states: {
+    "credential-less": "credential-less",
+    holds: "holds credentials",
+    verified: "verified credential-less",
+    "still-holds": "still holds credentials",
+    failed: "failed",
+    skipped: "skipped",
+  } satisfies Record<AccountState, string>,
+  head: { account: "Account", name: "Name", state: "State", detail: "Detail" },
+  holds: (password: boolean, keys: number, mfa: number, certs: number) =>
+    [
+      password ? "password" : "",
+      keys ? `${keys} access key${keys > 1 ? "s" : ""}` : "",
+      mfa ? `${mfa} MFA device${mfa > 1 ? "s" : ""}` : "",
+      certs ? `${certs} certificate${certs > 1 ? "s" : ""}` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
+  skip: {
+    management: "the management account: AssumeRoot cannot target it; run the wizard (`rootlock`) there",
+    "not-active": (state: string) => `${state}: only ACTIVE accounts are audited`,
+  },
+  failures: {
+    scp: (action: string) => `${action} denied by a service control policy`,
+    "region-disabled": "STS is not active in this region for the account (RegionDisabled): enable the region, or run with --region of one it has",
+    throttled: "AWS kept throttling after every retry: run again later (--resume continues)",
+    expired: "the root session expired twice before its work was done",
+    "access-denied": (action: string) => `${action}: access denied (not by an SCP)`,
+    other: (action: string, code: string) => `${action}: ${code}`,
+  } satisfies Record<FailureReason, unknown>,
+  scp: {
+    effect: {
+      protects: "protects member roots and exempts AssumeRoot sessions",
+      "blocks-assume-root": "denies root's actions with no aws:AssumedRoot exemption: it blocks AssumeRoot's work",
+      neutral: "does not concern the root user",
+      unknown: "rootlock cannot tell (a condition it does not evaluate)",
+    } satisfies Record<ScpEffect, string>,
+    line: (name: string, id: string, effect: string) => `SCP ${name} (${id}): ${effect}`,
+    exemption:
+      'An AssumeRoot session is the member\'s root, and its requests carry aws:AssumedRoot = "true". To deny real root sign-ins but let centralized root access work, add to the deny statement: "Null": {"aws:AssumedRoot": "true"}.',
+    unreadable: "The SCP's document could not be read by this caller.",
+  },
+  plan: {
+    heading: (accounts: number, calls: number) =>
+      `Plan: ${calls} calls in ${accounts} accounts (AssumeRoot with IAMDeleteRootUserCredentials, then a read-back with the audit policy)`,
+    account: (id: string, name: string) => `${id} ${name}`,
+    confirmAll: "Send all of them? [a]ll, [e]ach account in turn, [n]one: ",
+    confirmOne: (id: string) => `Send the calls for ${id}? [y/N] `,
+    none: "Nothing to remove: every audited root is credential-less.",
+    declined: "Nothing was sent.",
+  },
+  results: {
+    heading: "Results",
+    notStarted: (n: number) => `${n} accounts were not started (stopped). Run again with --resume to continue.`,
+    interrupted: "Stopped: the accounts in flight finished, nothing new was started. The journal says what each account's last call did.",
+  },
+  report: {
+    written: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
+    failed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
+    journal: (path: string) => `Journal: ${path}`,
+    title: "rootlock org — evidence",
+    organization: "Organization",
+    caller: "Caller",
+    checked: "Checked",
+    exit: "Exit status",
+    read: "read",
+    write: "changed",
+    "read-back": "read back",
+  },
+  recover: {
+    notMember: (id: string) => `${id} is not an ACTIVE member account of this organization (or is the management account).`,
+    has: (id: string) => `${id}'s root already has a password: nothing to do. Its owner can use "Forgot password" at sign-in.`,
+    confirm: (call: string, id: string) => `In ${id}, as its root (AssumeRoot with IAMCreateRootUserPassword): ${call}. Send? [y/N] `,
+    done: (id: string, email: string) =>
+      `Done, and read back: ${id}'s root has a password no one knows. Now the root email's owner (${email}):\n  1. opens https://console.aws.amazon.com/ and chooses "Root user", enters ${email};\n  2. chooses "Forgot password?" and follows the link AWS emails;\n  3. sets a new password, signs in, and adds MFA at once (rootlock's wizard guides it).`,
+    failed: (code: string, action: string) => `${action}: ${code}. Nothing else was changed.`,
+  },
+  guard: {
+    heading: "Guard rails: SCPs over member roots",
+    protectedBy: (n: number, total: number) => `${n} of ${total} audited accounts are under an SCP that protects member roots.`,
+    none: "No SCP protects member roots. `rootlock org scp` prints one as JSON; rootlock never attaches it: attach it in the Organizations console, to the OUs you choose.",
+  },
+  screen: {
+    offer: (call: string) => `Send ${call}?`,
+    confirmPlan: "Send every call above (each account in its own session, then read back)?",
+    confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
+    done: "Done. The evidence report and the journal are written when you leave.",
+  },
+  exitHint: "Exit status: 0 all credential-less, 1 findings, 2 could not audit every account.",
+};
+
+export type OrgMessages = typeof orgEn;

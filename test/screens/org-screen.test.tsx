@@ -1,0 +1,88 @@
+// The Ink screen of `rootlock org` on the simulated organization: readiness's fix confirmed with y, the live table
+// with its progress bar and counts, the plan confirmed once, the results; every frame fits 80x24, and the footer
+// names the keys in the run's language.
+import { describe, expect, it } from "vitest";
+import { SimulatedOrg } from "../../src/aws/simulated/org.js";
+import { orgEn } from "../../src/i18n/org-en.js";
+import { orgKo } from "../../src/i18n/org-ko.js";
+import { en } from "../../src/i18n/en.js";
+import { ko } from "../../src/i18n/ko.js";
+import { OrgScreen } from "../../src/screens/org/OrgScreen.js";
+import type { AccountResult } from "../../src/steps/org/types.js";
+import { renderIn } from "../helpers/ink.js";
+import stringWidth from "string-width";
+
+function screen(lang: "en" | "ko") {
+  const org = new SimulatedOrg({ latencyMs: 2, features: ["RootCredentialsManagement"] });
+  const deps = { org, now: () => new Date(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), random: () => 0.5 };
+  const exits: { code: number; results: AccountResult[] }[] = [];
+  const frames: string[] = [];
+  const r = renderIn(
+    lang,
+    <OrgScreen
+      deps={deps}
+      selection={{ ous: ["ou-sim0-production"] }}
+      t={lang === "ko" ? orgKo : orgEn}
+      keys={(lang === "ko" ? ko : en).app.keys}
+      onExit={(code, results) => exits.push({ code, results })}
+    />,
+  );
+  const seen = async (text: string) => frames.push(await r.waitFor(text, 8000));
+  return { org, r, exits, frames, seen };
+}
+
+/** Rows the frame takes on an 80-column terminal (ink-testing-library draws 100 columns: long lines wrap at 80). */
+const fits = (frame: string) => frame.split("\n").reduce((rows, l) => rows + Math.max(1, Math.ceil(stringWidth(l) / 80)), 0) < 24;
+
+describe("the rootlock org screen", () => {
+  it("offers the fix, audits with a progress bar, confirms the plan once, removes and verifies, in 80x24", async () => {
+    const s = screen("en");
+    await s.seen(orgEn.screen.offer("iam:EnableOrganizationsRootSessions()"));
+    expect(s.r.frame()).toContain(en.app.keys.send);
+    expect(s.r.frame()).toContain(en.app.keys.decline);
+    await s.r.press("y");
+    await s.seen(orgEn.screen.confirmPlan);
+    expect(s.r.frame()).toContain("█");
+    expect(s.r.frame()).toContain("credential-less 12");
+    expect(s.r.frame()).toContain("iam:DeleteLoginProfile()");
+    await s.r.press("y");
+    await s.seen(orgEn.screen.done);
+    expect(s.r.frame()).toContain("verified credential-less 12");
+    await s.r.press("\r");
+    expect(s.exits[0]?.code).toBe(0);
+    for (const a of s.org.accounts.filter((x) => x.ou === "ou-sim0-production")) expect(a.root.password || a.root.keys.length > 0).toBe(false);
+    for (const f of s.frames) expect(fits(f), f).toBe(true);
+  });
+
+  it("e confirms the plan account by account: only the accounts said yes to are changed", async () => {
+    const s = screen("en");
+    await s.seen(orgEn.screen.offer("iam:EnableOrganizationsRootSessions()"));
+    await s.r.press("y");
+    await s.seen(orgEn.screen.confirmPlan);
+    expect(s.r.frame()).toContain(en.app.keys.eachAccount);
+    await s.r.press("e");
+    await s.seen(orgEn.screen.confirmAccount("200000000005", "iam:DeleteLoginProfile()"));
+    await s.r.press("y");
+    // The other holders in Production, each asked on its own (waited for by id: never two answers to one question).
+    for (const n of [7, 9, 10, 11, 13, 14, 15, 18, 20, 21, 22]) {
+      await s.seen(`Send the calls for ${200000000000 + n}`);
+      await s.r.press("n");
+    }
+    await s.seen(orgEn.screen.done);
+    const deletes = s.org.calls.filter((c) => c.action === "sts:AssumeRoot" && c.task === "IAMDeleteRootUserCredentials");
+    expect(new Set(deletes.map((c) => c.accountId))).toEqual(new Set(["200000000005"]));
+    for (const f of s.frames) expect(fits(f), f).toBe(true);
+  });
+
+  it("speaks Korean, and n sends nothing", async () => {
+    const s = screen("ko");
+    await s.seen(orgKo.screen.offer("iam:EnableOrganizationsRootSessions()"));
+    expect(s.r.frame()).toContain(ko.app.keys.send);
+    await s.r.press("n");
+    await s.seen(orgKo.readiness.cannotAudit);
+    expect(s.org.calls.some((c) => c.action === "sts:AssumeRoot")).toBe(false);
+    await s.r.press("\r");
+    expect(s.exits[0]?.code).toBe(2);
+    for (const f of s.frames) expect(fits(f), f).toBe(true);
+  });
+});
