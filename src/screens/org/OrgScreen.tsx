@@ -14,7 +14,7 @@ import { type AccountPlan, deleteTaskDocument, plansFor, remediateAccounts } fro
 import type { AccountResult, OrgDeps } from "../../steps/org/types.js";
 import { useOffered } from "../keyboard.js";
 import { useKeys, type KeyName } from "../keys.js";
-import { countsText, detailOf, exitOf } from "../../org-command.js";
+import { countsText, detailOf, exitOf } from "../../org-text.js";
 
 type Phase =
   | { kind: "reading" }
