@@ -244,17 +244,20 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
   }
 }
 
-/** The interactive run on the Ink screen; the journal records every call, and the report is written at the end. */
+/**
+ * The interactive run on the Ink screen: the same journal, --resume and clean stop as the text run (the screen runs
+ * its phases through steps/org/phase.ts); the report is written when the screen has been left, however it ended.
+ */
 async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err: (s: string) => void): Promise<number> {
-  const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), false);
+  const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), o.resume);
   const { runOrgScreen } = await import("./screens/org/run-org-screen.js");
   const { messages } = await import("./i18n/index.js");
-  const journaled: OrgDeps = { ...deps, journal: (account, e) => journal.call("audit", account, e) };
-  const { code, results } = await runOrgScreen({ deps: journaled, selection: { accounts: o.accounts, ous: o.ous }, t, keys: messages(o.lang).app.keys });
-  for (const r of results) journal.done("audit", r, deps.now());
+  const { code, results, notStarted } = await runOrgScreen({ deps, selection: { accounts: o.accounts, ous: o.ous }, t, keys: messages(o.lang).app.keys, journal });
+  if (code === EXIT.interrupted) err(t.results.interrupted);
+  if (notStarted.length > 0) err(t.results.notStarted(notStarted.length));
   err(t.report.journal(journal.path));
-  await writeReport({ results, notStarted: [], poolSizes: [], exitCode: code }, o, t, deps.now(), err);
-  return code;
+  const written = await writeReport({ results, notStarted, poolSizes: [], exitCode: code }, o, t, deps.now(), err);
+  return written || code === EXIT.interrupted ? code : EXIT.usage;
 }
 
 /** One phase over the pool (steps/org/phase.ts: journaled, resumed, stopped cleanly), with a progress line and an ETA. */

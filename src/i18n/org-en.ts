@@ -123,6 +123,7 @@ export const orgEn = {
     none: "No SCP protects member roots. `rootlock org scp` prints one as JSON; rootlock never attaches it: attach it in the Organizations console, to the OUs you choose.",
   },
   screen: {
+    stopping: "Stopping: the accounts in flight finish and are journaled; nothing new starts.",
     offer: (call: string) => `Send ${call}?`,
     confirmPlan: "Send every call above (each account in its own session, then read back)?",
     confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,

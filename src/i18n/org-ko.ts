@@ -112,6 +112,7 @@ export const orgKo: OrgMessages = {
     none: "멤버 루트를 보호하는 SCP가 없습니다. `rootlock org scp`가 JSON으로 하나를 출력합니다. rootlock은 직접 연결하지 않습니다: Organizations 콘솔에서 원하는 OU에 연결하세요.",
   },
   screen: {
+    stopping: "멈추는 중: 진행 중인 계정은 끝까지 하고 저널에 적습니다. 새로 시작하는 계정은 없습니다.",
     offer: (call) => `${call} 호출을 보낼까요?`,
     confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
     confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
