@@ -384,9 +384,20 @@ async function recover(
       say(t.plan.declined);
       return EXIT.notAllVerified;
     }
-    await inSession(deps, limit, tally, id, "IAMCreateRootUserPassword", (root) => root.send(write));
+    // The write's answer is not the proof: a failure may hide a write that was done (its answer lost), and an "ok" a
+    // write not (yet) seen. The read-back with the audit policy decides, either way.
+    let sendFailure: OrgError | undefined;
+    try {
+      await inSession(deps, limit, tally, id, "IAMCreateRootUserPassword", (root) => root.send(write));
+    } catch (error) {
+      if (!isOrgError(error)) throw error;
+      sendFailure = error;
+    }
     const after = await inSession(deps, limit, tally, id, "IAMAuditRootUserCredentials", (root) => root.credentials());
-    if (!after.password) return EXIT.notAllVerified;
+    if (!after.password) {
+      say(sendFailure ? t.recover.failed(sendFailure.code, sendFailure.action) : t.recover.notVerified(id));
+      return sendFailure ? EXIT.notAudited : EXIT.notAllVerified;
+    }
     say(t.recover.done(id, account.email));
     return 0;
   } catch (error) {

@@ -110,6 +110,8 @@ export const orgEn = {
     "read-back": "read back",
   },
   recover: {
+    notVerified: (id: string) =>
+      `CreateLoginProfile was answered, but the read-back shows no password on ${id}'s root yet: run \`rootlock org recover ${id}\` again in a minute.`,
     notMember: (id: string) => `${id} is not an ACTIVE member account of this organization (or is the management account).`,
     has: (id: string) => `${id}'s root already has a password: nothing to do. Its owner can use "Forgot password" at sign-in.`,
     confirm: (call: string, id: string) => `In ${id}, as its root (AssumeRoot with IAMCreateRootUserPassword): ${call}. Send? [y/N] `,

@@ -99,6 +99,8 @@ export const orgKo: OrgMessages = {
     "read-back": "다시 읽음",
   },
   recover: {
+    notVerified: (id) =>
+      `CreateLoginProfile에 응답은 왔지만 다시 읽어 보니 ${id}의 루트에 아직 비밀번호가 없습니다: 1분 뒤에 \`rootlock org recover ${id}\`를 다시 실행하세요.`,
     notMember: (id) => `${id}은(는) 이 조직의 ACTIVE 멤버 계정이 아닙니다 (또는 관리 계정입니다).`,
     has: (id) => `${id}의 루트에는 이미 비밀번호가 있습니다: 할 일이 없습니다. 소유자는 로그인 화면의 "Forgot password"를 쓰면 됩니다.`,
     confirm: (call, id) => `${id}에서 루트로 (IAMCreateRootUserPassword로 AssumeRoot): ${call}. 보낼까요? [y/N] `,
