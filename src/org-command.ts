@@ -27,7 +27,7 @@ import { inSession } from "./steps/org/session.js";
 import { guardRails, type GuardRails } from "./steps/org/guard-rails.js";
 import type { AccountResult, OrgDeps } from "./steps/org/types.js";
 import { systemNow, systemSleep } from "./lib/clock.js";
-import { countsText, detailOf, exitOf, tableText } from "./org-text.js";
+import { countsText, detailOf, exitOf, resultOf, tableText } from "./org-text.js";
 
 export type OrgTarget = { kind: "simulated" } | { kind: "live"; profile?: string; region?: string };
 
@@ -106,7 +106,7 @@ function reportMarkdown(d: ReportData, t: OrgMessages, at: Date): string {
     lines.push(`## ${r.account.id} ${r.account.name}: ${t.states[r.state]}`, "");
     const detail = detailOf(r, t);
     if (detail) lines.push(detail, "");
-    for (const e of r.evidence) lines.push(`- ${e.at} ${t.report[e.kind]}: \`${e.call}\` → ${e.result}`);
+    for (const e of r.evidence) lines.push(`- ${e.at} ${t.report[e.kind]}: \`${e.call}\` → ${resultOf(e, t)}`);
     for (const p of r.failure?.scps ?? []) lines.push("", t.scp.line(p.name, p.id, t.scp.effect[p.effect]), "", "```json", p.document ?? t.scp.unreadable, "```");
     lines.push("");
   }

@@ -3,7 +3,19 @@
 // the other. Plain strings: no Ink, no terminal.
 import stringWidth from "string-width";
 import type { OrgMessages } from "./i18n/org-en.js";
-import type { AccountResult } from "./steps/org/types.js";
+import type { AccountResult, Evidence } from "./steps/org/types.js";
+import { sayEvidence } from "./steps/org/session.js";
+
+/** What a call answered, in the run's language (an error code stays as AWS gave it). */
+export function resultOf(e: Evidence, t: OrgMessages): string {
+  return e.said ? sayEvidence(e.said, t.evidence) : e.result;
+}
+
+/** An account's last answer, for the screen's row where its detail says nothing more. */
+export function lastResultOf(r: AccountResult, t: OrgMessages): string {
+  const last = r.evidence.at(-1);
+  return last ? resultOf(last, t) : "";
+}
 
 /** The exit status of an audit or a run: 1 findings, else 2 when an account could not be audited, else 0. */
 export function exitOf(results: readonly AccountResult[], incomplete: boolean): number {

@@ -131,6 +131,13 @@ export const orgEn = {
     confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
     done: "Done. The evidence report and the journal are written when you leave.",
   },
+  evidence: {
+    ok: "ok",
+    gone: "already gone (NoSuchEntity)",
+    minted: "ExpiredToken: minted again",
+    found: (password: boolean, accessKeys: number, mfaDevices: number, certificates: number) =>
+      `password: ${password ? "yes" : "no"}, access keys: ${accessKeys}, MFA devices: ${mfaDevices}, signing certificates: ${certificates}`,
+  },
   exitHint: "Exit status: 0 all credential-less, 1 findings, 2 could not audit every account.",
 };
 

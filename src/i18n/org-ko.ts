@@ -120,5 +120,12 @@ export const orgKo: OrgMessages = {
     confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
     done: "완료. 나가면 증거 보고서와 저널을 씁니다.",
   },
+  evidence: {
+    ok: "성공",
+    gone: "이미 없음 (NoSuchEntity)",
+    minted: "ExpiredToken: 세션을 다시 발급함",
+    found: (password, accessKeys, mfaDevices, certificates) =>
+      `비밀번호: ${password ? "있음" : "없음"}, 액세스 키: ${accessKeys}개, MFA 장치: ${mfaDevices}개, 서명 인증서: ${certificates}개`,
+  },
   exitHint: "종료 상태: 0 모두 자격 증명 없음, 1 발견 사항 있음, 2 모든 계정을 감사하지 못함.",
 };

@@ -3,6 +3,7 @@
 // read-back, and the results. Fits 80x24: the table shows the latest rows only (the report has them all).
 // Keys are declared with useKeys, so the footer names each one in the run's language.
 import { Box, Text } from "ink";
+import stringWidth from "string-width";
 import { useEffect, useRef, useState } from "react";
 import type { OrgMessages } from "../../i18n/org-en.js";
 import { callText, shownOrgCall, shownRootCall } from "../../aws/org-operations.js";
@@ -15,7 +16,7 @@ import type { AccountResult, OrgDeps } from "../../steps/org/types.js";
 import { journaledPhase, type PhaseJournal } from "../../steps/org/phase.js";
 import { useOffered } from "../keyboard.js";
 import { useKeys, type KeyName } from "../keys.js";
-import { countsText, detailOf, exitOf } from "../../org-text.js";
+import { countsText, detailOf, exitOf, lastResultOf } from "../../org-text.js";
 
 type Phase =
   | { kind: "reading" }
@@ -36,6 +37,17 @@ export interface OrgScreenProps {
   journal: PhaseJournal;
   /** The run's end: its exit status, every account's result, and the accounts never started (Ctrl-C). */
   onExit: (code: number, results: AccountResult[], notStarted: string[]) => void;
+}
+
+/** A row cut to the 80-column frame by display width (a Korean character takes two), so it never wraps. */
+function fitted(row: string, columns = 79): string {
+  if (stringWidth(row) <= columns) return row;
+  let out = "";
+  for (const ch of row) {
+    if (stringWidth(out + ch) > columns - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** Rows of the live table: the latest ones, so the frame stays under 24 rows. */
@@ -213,7 +225,7 @@ function Progress({ phase, results, count, resumed, pool, t, deps, started }: Pr
       <Text>{countsText(results, t)}</Text>
       {results.slice(-ROWS).map((r) => (
         <Text key={r.account.id} wrap="truncate-end">
-          {`${r.account.id}  ${t.states[r.state]}  ${detailOf(r, t)}`}
+          {fitted(`${r.account.id}  ${t.states[r.state]}  ${detailOf(r, t) || lastResultOf(r, t)}`)}
         </Text>
       ))}
     </Box>
