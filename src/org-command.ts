@@ -7,7 +7,6 @@
 // Loaded by a dynamic import from cli.tsx only for `org`: nothing here loads on --help, the wizard or `check`.
 // Plain text on a terminal (no Ink); every sentence from the org catalogue (i18n/org-en.ts, org-ko.ts).
 import { createInterface } from "node:readline/promises";
-import stringWidth from "string-width";
 import { resolve } from "node:path";
 import type { Org, OrgAccount, Organization, OrgCaller } from "./aws/org.js";
 import { callText, rootWrite, shownOrgCall, shownRootCall } from "./aws/org-operations.js";
@@ -17,6 +16,8 @@ import { EXIT } from "./exit-codes.js";
 import type { Lang } from "./i18n/index.js";
 import type { OrgMessages } from "./i18n/org-en.js";
 import { DEFAULT_JOURNAL, OrgJournal, type Phase } from "./org-journal.js";
+import { journaledPhase, type PhaseRun } from "./steps/org/phase.js";
+import type { RunHooks } from "./steps/org/audit.js";
 import { selectAccounts } from "./steps/org/accounts.js";
 import { auditAccounts } from "./steps/org/audit.js";
 import { AdaptiveLimit } from "./steps/org/pool.js";
@@ -26,6 +27,7 @@ import { inSession } from "./steps/org/session.js";
 import { guardRails, type GuardRails } from "./steps/org/guard-rails.js";
 import type { AccountResult, OrgDeps } from "./steps/org/types.js";
 import { systemNow, systemSleep } from "./lib/clock.js";
+import { countsText, detailOf, exitOf, resultOf, tableText } from "./org-text.js";
 
 export type OrgTarget = { kind: "simulated" } | { kind: "live"; profile?: string; region?: string };
 
@@ -66,44 +68,6 @@ async function openOrg(target: OrgTarget, interactive: boolean): Promise<Org> {
   return new LiveOrg({ profile: target.profile, region: target.region });
 }
 
-/** The exit status of an audit or a run: 1 findings, else 2 when an account could not be audited, else 0. */
-export function exitOf(results: readonly AccountResult[], incomplete: boolean): number {
-  if (results.some((r) => r.state === "holds" || r.state === "still-holds")) return 1;
-  if (incomplete || results.some((r) => r.state === "failed")) return 2;
-  return 0;
-}
-
-/** An account's detail, in the run's language: what it holds, why it failed or was skipped. */
-export function detailOf(r: AccountResult, t: OrgMessages): string {
-  if (r.skip === "management") return t.skip.management;
-  if (r.skip === "not-active") return t.skip["not-active"](r.account.state);
-  if (r.failure) {
-    const f = r.failure;
-    if (f.reason === "scp") return t.failures.scp(f.action);
-    if (f.reason === "access-denied") return t.failures["access-denied"](f.action);
-    if (f.reason === "other") return t.failures.other(f.action, f.code);
-    return t.failures[f.reason];
-  }
-  const c = r.credentials;
-  return c && (r.state === "holds" || r.state === "still-holds") ? t.holds(c.password, c.accessKeys.length, c.mfaDevices.length, c.certificates.length) : "";
-}
-
-export function countsText(results: readonly AccountResult[], t: OrgMessages): string {
-  const counts = new Map<string, number>();
-  for (const r of results) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
-  return t.audit.counts([...counts].map(([state, n]) => `${t.states[state as AccountResult["state"]]} ${n}`).join(" · "));
-}
-
-export function tableText(results: readonly AccountResult[], t: OrgMessages): string {
-  const rows = results.map((r) => [r.account.id, r.account.name, t.states[r.state], detailOf(r, t)]);
-  // By display width: a Korean word takes two columns a character.
-  const width = (i: number) => Math.max(stringWidth(t.head[(["account", "name", "state"] as const)[i] as "account"]), ...rows.map((row) => stringWidth(row[i] ?? "")));
-  const widths = [0, 1, 2].map(width);
-  const pad = (c: string, w: number) => c + " ".repeat(Math.max(0, w - stringWidth(c)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? pad(c, widths[i] ?? 0) : c)).join("  ");
-  return [line([t.head.account, t.head.name, t.head.state, t.head.detail]), ...rows.map(line)].join("\n");
-}
-
 /** The SCPs behind each SCP failure: what each does, and the aws:AssumedRoot exemption, once. */
 function scpText(results: readonly AccountResult[], t: OrgMessages): string[] {
   const seen = new Map<string, string[]>();
@@ -142,7 +106,7 @@ function reportMarkdown(d: ReportData, t: OrgMessages, at: Date): string {
     lines.push(`## ${r.account.id} ${r.account.name}: ${t.states[r.state]}`, "");
     const detail = detailOf(r, t);
     if (detail) lines.push(detail, "");
-    for (const e of r.evidence) lines.push(`- ${e.at} ${t.report[e.kind]}: \`${e.call}\` → ${e.result}`);
+    for (const e of r.evidence) lines.push(`- ${e.at} ${t.report[e.kind]}: \`${e.call}\` → ${resultOf(e, t)}`);
     for (const p of r.failure?.scps ?? []) lines.push("", t.scp.line(p.name, p.id, t.scp.effect[p.effect]), "", "```json", p.document ?? t.scp.unreadable, "```");
     lines.push("");
   }
@@ -280,26 +244,23 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
   }
 }
 
-/** The interactive run on the Ink screen; the journal records every call, and the report is written at the end. */
+/**
+ * The interactive run on the Ink screen: the same journal, --resume and clean stop as the text run (the screen runs
+ * its phases through steps/org/phase.ts); the report is written when the screen has been left, however it ended.
+ */
 async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err: (s: string) => void): Promise<number> {
-  const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), false);
+  const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), o.resume);
   const { runOrgScreen } = await import("./screens/org/run-org-screen.js");
   const { messages } = await import("./i18n/index.js");
-  const journaled: OrgDeps = { ...deps, journal: (account, e) => journal.call("audit", account, e) };
-  const { code, results } = await runOrgScreen({ deps: journaled, selection: { accounts: o.accounts, ous: o.ous }, t, keys: messages(o.lang).app.keys });
-  for (const r of results) journal.done("audit", r, deps.now());
+  const { code, results, notStarted } = await runOrgScreen({ deps, selection: { accounts: o.accounts, ous: o.ous }, t, keys: messages(o.lang).app.keys, journal });
+  if (code === EXIT.interrupted) err(t.results.interrupted);
+  if (notStarted.length > 0) err(t.results.notStarted(notStarted.length));
   err(t.report.journal(journal.path));
-  await writeReport({ results, notStarted: [], poolSizes: [], exitCode: code }, o, t, deps.now(), err);
-  return code;
+  const written = await writeReport({ results, notStarted, poolSizes: [], exitCode: code }, o, t, deps.now(), err);
+  return written || code === EXIT.interrupted ? code : EXIT.usage;
 }
 
-interface PhaseRun {
-  results: AccountResult[];
-  notStarted: string[];
-  poolSizes: number[];
-}
-
-/** One phase over the pool: journaled call by call, resumed from the journal, with a progress line and an ETA. */
+/** One phase over the pool (steps/org/phase.ts: journaled, resumed, stopped cleanly), with a progress line and an ETA. */
 async function runPhase<T extends { id: string }>(
   phase: Phase,
   items: readonly T[],
@@ -308,36 +269,35 @@ async function runPhase<T extends { id: string }>(
   t: OrgMessages,
   say: (s: string) => void,
   stopped: () => boolean,
-  run: (
-    deps: OrgDeps,
-    items: T[],
-    hooks: { onResult: (r: AccountResult) => void; stopped: () => boolean; limit: AdaptiveLimit },
-  ) => Promise<{ results: AccountResult[]; notStarted: string[]; poolSizes: number[] }>,
+  run: (deps: OrgDeps, items: T[], hooks: Required<RunHooks>) => Promise<{ results: AccountResult[]; notStarted: string[] }>,
 ): Promise<PhaseRun> {
-  const finished = journal.finished(phase);
-  const done = items.map((i) => finished.get(i.id)).filter((r): r is AccountResult => r !== undefined);
-  const todo = items.filter((i) => !finished.has(i.id));
-  if (done.length > 0) say(t.audit.resumed(done.length));
-  if (phase === "audit") say(t.audit.heading(todo.length));
-  const limit = new AdaptiveLimit();
   const started = deps.now().getTime();
   let count = 0;
+  let todo = 0;
   const tty = !!process.stderr.isTTY;
-  const journaled: OrgDeps = { ...deps, journal: (account, e) => journal.call(phase, account, e) };
-  const result = await run(journaled, todo, {
-    limit,
-    stopped,
-    onResult: (r) => {
-      journal.done(phase, r, deps.now());
-      count++;
-      const elapsed = (deps.now().getTime() - started) / 1000;
-      const eta = t.audit.eta((elapsed / count) * (todo.length - count));
-      if (tty) process.stderr.write(`\r${t.audit.progress(count, todo.length, limit.current, eta)}\x1b[K`);
+  const result = await journaledPhase(
+    phase,
+    items,
+    journal,
+    deps,
+    {
+      stopped,
+      onStart: (resumed, left) => {
+        todo = left;
+        if (resumed.length > 0) say(t.audit.resumed(resumed.length));
+        if (phase === "audit") say(t.audit.heading(left));
+      },
+      onResult: (_, limit) => {
+        count++;
+        const elapsed = (deps.now().getTime() - started) / 1000;
+        const eta = t.audit.eta((elapsed / count) * (todo - count));
+        if (tty) process.stderr.write(`\r${t.audit.progress(count, todo, limit.current, eta)}\x1b[K`);
+      },
     },
-  });
+    run,
+  );
   if (tty) process.stderr.write("\r\x1b[K");
-  const byId = new Map([...done, ...result.results].map((r) => [r.account.id, r]));
-  return { results: items.map((i) => byId.get(i.id)).filter((r): r is AccountResult => r !== undefined), notStarted: result.notStarted, poolSizes: result.poolSizes };
+  return result;
 }
 
 async function remediatePhase(
@@ -385,7 +345,7 @@ async function remediatePhase(
         d,
         items.map((i) => i.plan),
         hooks,
-      ).then((r) => ({ ...r, notStarted: r.notStarted.map((p) => p.result.account.id), poolSizes: hooks.limit.history })),
+      ).then((r) => ({ ...r, notStarted: r.notStarted.map((p) => p.result.account.id) })),
   );
   say(t.results.heading);
   const changed = new Map(run.results.map((r) => [r.account.id, r]));
@@ -424,9 +384,20 @@ async function recover(
       say(t.plan.declined);
       return EXIT.notAllVerified;
     }
-    await inSession(deps, limit, tally, id, "IAMCreateRootUserPassword", (root) => root.send(write));
+    // The write's answer is not the proof: a failure may hide a write that was done (its answer lost), and an "ok" a
+    // write not (yet) seen. The read-back with the audit policy decides, either way.
+    let sendFailure: OrgError | undefined;
+    try {
+      await inSession(deps, limit, tally, id, "IAMCreateRootUserPassword", (root) => root.send(write));
+    } catch (error) {
+      if (!isOrgError(error)) throw error;
+      sendFailure = error;
+    }
     const after = await inSession(deps, limit, tally, id, "IAMAuditRootUserCredentials", (root) => root.credentials());
-    if (!after.password) return EXIT.notAllVerified;
+    if (!after.password) {
+      say(sendFailure ? t.recover.failed(sendFailure.code, sendFailure.action) : t.recover.notVerified(id));
+      return sendFailure ? EXIT.notAudited : EXIT.notAllVerified;
+    }
     say(t.recover.done(id, account.email));
     return 0;
   } catch (error) {

@@ -4,14 +4,15 @@
 // Readable by the owner only: it names accounts and key ids (never a secret: rootlock's org calls carry none).
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { AccountResult, Evidence } from "./steps/org/types.js";
+import type { Phase, PhaseJournal } from "./steps/org/phase.js";
 
-export type Phase = "audit" | "remediate";
+export type { Phase };
 
 type Line = { at: string; account: string; phase: Phase } & ({ call: string; result: string; kind: Evidence["kind"] } | { done: AccountResult });
 
 export const DEFAULT_JOURNAL = "rootlock-org-journal.jsonl";
 
-export class OrgJournal {
+export class OrgJournal implements PhaseJournal {
   constructor(readonly path: string) {}
 
   /** A new journal (an earlier one at the same path is replaced), or, with resume, the one there, continued. */

@@ -110,6 +110,8 @@ export const orgEn = {
     "read-back": "read back",
   },
   recover: {
+    notVerified: (id: string) =>
+      `CreateLoginProfile was answered, but the read-back shows no password on ${id}'s root yet: run \`rootlock org recover ${id}\` again in a minute.`,
     notMember: (id: string) => `${id} is not an ACTIVE member account of this organization (or is the management account).`,
     has: (id: string) => `${id}'s root already has a password: nothing to do. Its owner can use "Forgot password" at sign-in.`,
     confirm: (call: string, id: string) => `In ${id}, as its root (AssumeRoot with IAMCreateRootUserPassword): ${call}. Send? [y/N] `,
@@ -123,10 +125,18 @@ export const orgEn = {
     none: "No SCP protects member roots. `rootlock org scp` prints one as JSON; rootlock never attaches it: attach it in the Organizations console, to the OUs you choose.",
   },
   screen: {
+    stopping: "Stopping: the accounts in flight finish and are journaled; nothing new starts.",
     offer: (call: string) => `Send ${call}?`,
     confirmPlan: "Send every call above (each account in its own session, then read back)?",
     confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
     done: "Done. The evidence report and the journal are written when you leave.",
+  },
+  evidence: {
+    ok: "ok",
+    gone: "already gone (NoSuchEntity)",
+    minted: "ExpiredToken: minted again",
+    found: (password: boolean, accessKeys: number, mfaDevices: number, certificates: number) =>
+      `password: ${password ? "yes" : "no"}, access keys: ${accessKeys}, MFA devices: ${mfaDevices}, signing certificates: ${certificates}`,
   },
   exitHint: "Exit status: 0 all credential-less, 1 findings, 2 could not audit every account.",
 };

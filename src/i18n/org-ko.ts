@@ -99,6 +99,8 @@ export const orgKo: OrgMessages = {
     "read-back": "다시 읽음",
   },
   recover: {
+    notVerified: (id) =>
+      `CreateLoginProfile에 응답은 왔지만 다시 읽어 보니 ${id}의 루트에 아직 비밀번호가 없습니다: 1분 뒤에 \`rootlock org recover ${id}\`를 다시 실행하세요.`,
     notMember: (id) => `${id}은(는) 이 조직의 ACTIVE 멤버 계정이 아닙니다 (또는 관리 계정입니다).`,
     has: (id) => `${id}의 루트에는 이미 비밀번호가 있습니다: 할 일이 없습니다. 소유자는 로그인 화면의 "Forgot password"를 쓰면 됩니다.`,
     confirm: (call, id) => `${id}에서 루트로 (IAMCreateRootUserPassword로 AssumeRoot): ${call}. 보낼까요? [y/N] `,
@@ -112,10 +114,18 @@ export const orgKo: OrgMessages = {
     none: "멤버 루트를 보호하는 SCP가 없습니다. `rootlock org scp`가 JSON으로 하나를 출력합니다. rootlock은 직접 연결하지 않습니다: Organizations 콘솔에서 원하는 OU에 연결하세요.",
   },
   screen: {
+    stopping: "멈추는 중: 진행 중인 계정은 끝까지 하고 저널에 적습니다. 새로 시작하는 계정은 없습니다.",
     offer: (call) => `${call} 호출을 보낼까요?`,
     confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
     confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
     done: "완료. 나가면 증거 보고서와 저널을 씁니다.",
+  },
+  evidence: {
+    ok: "성공",
+    gone: "이미 없음 (NoSuchEntity)",
+    minted: "ExpiredToken: 세션을 다시 발급함",
+    found: (password, accessKeys, mfaDevices, certificates) =>
+      `비밀번호: ${password ? "있음" : "없음"}, 액세스 키: ${accessKeys}개, MFA 장치: ${mfaDevices}개, 서명 인증서: ${certificates}개`,
   },
   exitHint: "종료 상태: 0 모두 자격 증명 없음, 1 발견 사항 있음, 2 모든 계정을 감사하지 못함.",
 };

@@ -43,6 +43,8 @@ export interface SeenRequest {
   /** Once an organization is seeded (test/helpers/org-world.ts): the caller's account and the SigV4 region. */
   account?: string;
   region?: string;
+  /** Once an organization is seeded: the Host header's name (which endpoint the client chose: sts.amazonaws.com is the global one). */
+  host?: string;
   /** The member account whose root the call acted as, for a call signed with AssumeRoot credentials. */
   root_session?: string;
 }

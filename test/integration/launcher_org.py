@@ -77,7 +77,7 @@ GET  /_harness/org/state
         "now", "sessions": [{"access_key_id", "account", "task_policy", "expires", "expired"}],
         "assume_root": {"accepted": N, "throttled": N, "refused": N}, "scps": [{"policy_id", "name", "targets"}]}
 GET  /_harness/requests (the launcher's log of calls) also says, for each call, "account" (the caller's account),
-    "region" (the SigV4 scope's), and "root_session": "<member id>" when it was signed with AssumeRoot credentials.
+    "region" (the SigV4 scope's), "host" (the Host header's name: the endpoint the client chose), and "root_session": "<member id>" when it was signed with AssumeRoot credentials.
 
 AWS BEHAVIOUR EMULATED (one section each below, with its source):
 - Organizations EnableAWSServiceAccess / DisableAWSServiceAccess / ListAWSServiceAccessForOrganization and
@@ -1108,7 +1108,7 @@ def intercept(environ, body: bytes, service: str, action: str, key: str, region:
         if state.management is None and session is None and not emulated:
             return None, body
         caller = account_of_key(key)
-        seen.update({"account": caller, "region": region})
+        seen.update({"account": caller, "region": region, "host": environ.get("HTTP_HOST", "").split(":")[0].lower()})
         if key:
             environ["HTTP_X_MOTO_ACCOUNT_ID"] = caller  # moto would find the key by scanning every account
         params = parse_qs(body.decode("utf-8", "replace")) if body and not environ.get("HTTP_X_AMZ_TARGET") else {}

@@ -11,6 +11,10 @@ import { OrgScreen } from "../../src/screens/org/OrgScreen.js";
 import type { AccountResult } from "../../src/steps/org/types.js";
 import { renderIn } from "../helpers/ink.js";
 import stringWidth from "string-width";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { OrgJournal } from "../../src/org-journal.js";
 
 function screen(lang: "en" | "ko") {
   const org = new SimulatedOrg({ latencyMs: 2, features: ["RootCredentialsManagement"] });
@@ -24,6 +28,7 @@ function screen(lang: "en" | "ko") {
       selection={{ ous: ["ou-sim0-production"] }}
       t={lang === "ko" ? orgKo : orgEn}
       keys={(lang === "ko" ? ko : en).app.keys}
+      journal={OrgJournal.open(join(mkdtempSync(join(tmpdir(), "rootlock-org-screen-")), "journal.jsonl"), false)}
       onExit={(code, results) => exits.push({ code, results })}
     />,
   );

@@ -40,7 +40,7 @@ import {
   ListOrganizationsFeaturesCommand,
   ListSigningCertificatesCommand,
 } from "@aws-sdk/client-iam";
-import { AssumeRootCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { AssumeRootCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import type { AccessKey } from "../account.js";
 import {
   type AccountPage,
@@ -66,6 +66,11 @@ export interface LiveOrgOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** SDK attempts per call (adaptive retry mode). */
   maxAttempts?: number;
+  /**
+   * How requests reach AWS (the SDK's own by default). A test hands one that delivers them to the launcher with the
+   * Host header the SDK chose, so it can see which endpoint the adapter uses (test/integration/org-endpoint.test.ts).
+   */
+  requestHandler?: STSClientConfig["requestHandler"];
 }
 
 const ORG_ALIASES: Record<string, OrgErrorCode> = {
@@ -114,7 +119,14 @@ export class LiveOrg implements Org {
   constructor(options: LiveOrgOptions = {}) {
     this.region = defaultRegion(options.region);
     this.maxAttempts = options.maxAttempts ?? 3;
-    const common = { profile: options.profile, credentials: options.credentials, region: this.region, maxAttempts: this.maxAttempts, retryMode: "adaptive" };
+    const common = {
+      profile: options.profile,
+      credentials: options.credentials,
+      region: this.region,
+      maxAttempts: this.maxAttempts,
+      retryMode: "adaptive",
+      requestHandler: options.requestHandler,
+    };
     this.organizations = new OrganizationsClient(common);
     this.iam = new IAMClient(common);
     // The one STS client: regional (the SDK's default for STS in v3), adaptive retries.
@@ -261,10 +273,13 @@ export class LiveOrg implements Org {
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new OrgError("Unknown", "sts:AssumeRoot");
+    // The session's client shares the management clients' request handler (one connection pool for the whole run,
+    // not one agent and socket set per account: what a 1,000-account audit held in memory).
     const iam = new IAMClient({
       region: this.region,
       maxAttempts: this.maxAttempts,
       retryMode: "adaptive",
+      requestHandler: this.iam.config.requestHandler,
       credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken },
     });
     return new LiveMemberRoot(accountId, task, c.Expiration ?? new Date(Date.now() + durationSeconds * 1000), iam);

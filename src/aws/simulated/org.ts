@@ -15,7 +15,7 @@ import type { AccessKey } from "../account.js";
 import { IAM_SERVICE_PRINCIPAL, type AccountPage, type MemberRoot, type Org, type OrgAccount, type OrgCaller, type OrgFeature, type Organization } from "../org.js";
 import type { RootCredentials, RootMfaDevice, RootTask, ScpPolicy, SigningCertificate } from "../org.js";
 import { OrgError } from "../org-errors.js";
-import { dispatchOrg, dispatchRoot, type OrgWrite, type OrgWriteHandlers, type RootWrite, type RootWriteHandlers } from "../org-operations.js";
+import { dispatchOrg, dispatchRoot, type OrgWrite, type OrgWriteHandlers, type RootWrite, type RootWriteHandlers, shownRootCall } from "../org-operations.js";
 import { protectiveScp, scpDenies } from "../scp.js";
 import { rootArnOf, taskPolicyAllows, taskPolicyDocumentOf } from "../task-policy.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
@@ -135,6 +135,8 @@ function rootFor(n: number, id: string, at: Date): SimRoot {
 /** The page size AWS allows at most for ListAccounts. */
 const PAGE = 20;
 
+export type WriteFault = "answer-lost" | "not-done";
+
 export class SimulatedOrg implements Org {
   readonly accounts: SimAccount[];
   private readonly now: () => Date;
@@ -149,6 +151,8 @@ export class SimulatedOrg implements Org {
   private readonly callerKind: "management" | "delegated-admin";
   private readonly expiredOnce = new Set<string>();
   /** Every call made, in order: for tests and the demo's counters. */
+  /** Root writes set to go wrong once, by "account op" (failNextWrite). */
+  private readonly writeFaults = new Map<string, WriteFault>();
   readonly calls: { action: string; accountId?: string; durationSeconds?: number; task?: RootTask; at: Date }[] = [];
 
   constructor(options: SimulatedOrgOptions = {}) {
@@ -290,6 +294,21 @@ export class SimulatedOrg implements Org {
   }
 
   /** A member root's call: the session's expiry, its task policy, then the account's SCPs, as AWS evaluates them. */
+  /**
+   * The next `op` sent as `accountId`'s root goes wrong once: "answer-lost", it is done but its answer never arrives
+   * (the caller sees a failure, as after a dropped connection); "not-done", it is answered as done but nothing
+   * changed (as a read right after an eventually consistent write can find). What the recover's read-back is for.
+   */
+  failNextWrite(accountId: string, op: RootWrite["op"], fault: WriteFault): void {
+    this.writeFaults.set(`${accountId} ${op}`, fault);
+  }
+
+  takeWriteFault(accountId: string, op: RootWrite["op"]): WriteFault | undefined {
+    const fault = this.writeFaults.get(`${accountId} ${op}`);
+    this.writeFaults.delete(`${accountId} ${op}`);
+    return fault;
+  }
+
   async rootCall(session: SimulatedMemberRoot, action: string, resource = rootArnOf(session.accountId)): Promise<SimRoot> {
     await this.call(action, { accountId: session.accountId, task: session.task });
     if (this.now().getTime() >= session.expiresAt.getTime()) throw new OrgError("ExpiredToken", action);
@@ -385,7 +404,11 @@ class SimulatedMemberRoot implements MemberRoot {
     },
   };
 
-  send(write: RootWrite): Promise<void> {
-    return dispatchRoot(this.writes, write);
+  async send(write: RootWrite): Promise<void> {
+    const fault = this.org.takeWriteFault(this.accountId, write.op);
+    const before = fault === "not-done" ? structuredClone(this.account.root) : undefined;
+    await dispatchRoot(this.writes, write);
+    if (before) Object.assign(this.account.root, before);
+    if (fault === "answer-lost") throw new OrgError("Unknown", shownRootCall(write).call);
   }
 }

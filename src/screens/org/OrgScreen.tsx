@@ -3,6 +3,7 @@
 // read-back, and the results. Fits 80x24: the table shows the latest rows only (the report has them all).
 // Keys are declared with useKeys, so the footer names each one in the run's language.
 import { Box, Text } from "ink";
+import stringWidth from "string-width";
 import { useEffect, useRef, useState } from "react";
 import type { OrgMessages } from "../../i18n/org-en.js";
 import { callText, shownOrgCall, shownRootCall } from "../../aws/org-operations.js";
@@ -12,9 +13,10 @@ import { AdaptiveLimit } from "../../steps/org/pool.js";
 import { applyFix, type MissingItem, readiness } from "../../steps/org/readiness.js";
 import { type AccountPlan, deleteTaskDocument, plansFor, remediateAccounts } from "../../steps/org/remediate.js";
 import type { AccountResult, OrgDeps } from "../../steps/org/types.js";
+import { journaledPhase, type PhaseJournal } from "../../steps/org/phase.js";
 import { useOffered } from "../keyboard.js";
 import { useKeys, type KeyName } from "../keys.js";
-import { countsText, detailOf, exitOf } from "../../org-command.js";
+import { countsText, detailOf, exitOf, lastResultOf } from "../../org-text.js";
 
 type Phase =
   | { kind: "reading" }
@@ -31,22 +33,42 @@ export interface OrgScreenProps {
   t: OrgMessages;
   /** The footer's key labels (the app catalogue's `app.keys`, in the run's language). */
   keys: Record<KeyName, string>;
-  onExit: (code: number, results: AccountResult[]) => void;
+  /** Where every call and every finished account is written; with --resume, the accounts it has as done are not redone. */
+  journal: PhaseJournal;
+  /** The run's end: its exit status, every account's result, and the accounts never started (Ctrl-C). */
+  onExit: (code: number, results: AccountResult[], notStarted: string[]) => void;
+}
+
+/** A row cut to the 80-column frame by display width (a Korean character takes two), so it never wraps. */
+function fitted(row: string, columns = 79): string {
+  if (stringWidth(row) <= columns) return row;
+  let out = "";
+  for (const ch of row) {
+    if (stringWidth(out + ch) > columns - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** Rows of the live table: the latest ones, so the frame stays under 24 rows. */
 const ROWS = 8;
 const BAR = 40;
 
-export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) {
+export function OrgScreen({ deps, selection, t, keys, journal, onExit }: OrgScreenProps) {
   const [phase, setPhase] = useState<Phase>({ kind: "reading" });
   const [results, setResults] = useState<AccountResult[]>([]);
   const [pool, setPool] = useState(8);
-  /** Accounts finished in the phase running now. */
+  /** Accounts finished in the phase running now (those resumed from the journal are not counted). */
   const [count, setCount] = useState(0);
+  const [resumed, setResumed] = useState(0);
   const started = useRef(0);
   const answer = useRef<(yes: boolean | "each") => void>(() => {});
   const management = useRef("");
+  /** Ctrl-C: nothing new starts, the accounts in flight finish (and are journaled), then the screen leaves. */
+  const stopped = useRef(false);
+  const [stopping, setStopping] = useState(false);
+  /** Every account's latest result, by id (what the report is written from, whenever the run ends). */
+  const known = useRef(new Map<string, AccountResult>());
 
   useEffect(() => {
     const ask = (p: Phase) =>
@@ -54,12 +76,34 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
         answer.current = resolve;
         setPhase(p);
       });
+    const show = (r: AccountResult) => {
+      known.current.set(r.account.id, r);
+      setResults((prev) => [...prev.filter((p) => p.account.id !== r.account.id), r]);
+    };
+    const phaseHooks = (what: "audit" | "remediate") => ({
+      stopped: () => stopped.current,
+      onStart: (done: AccountResult[], todo: number, limit: AdaptiveLimit) => {
+        done.forEach(show);
+        setResumed(done.length);
+        setCount(0);
+        setPool(limit.current);
+        started.current = deps.now().getTime();
+        setPhase({ kind: "running", what, total: todo });
+      },
+      onResult: (r: AccountResult, limit: AdaptiveLimit) => {
+        show(r);
+        setCount((n) => n + 1);
+        setPool(limit.current);
+      },
+    });
+    const leave = (notStarted: string[] = []) => onExit(130, [...known.current.values()], notStarted);
     const run = async () => {
       const said: string[] = [];
       let ready = await readiness(deps);
       for (const item of ready.missing) {
         said.push(`${t.readiness.missing[item.what]}. ${t.readiness.whoFixes[item.fixBy]}`);
-        if (!item.fix || !(await ask({ kind: "fix", item, said: [...said] }))) continue;
+        if (stopped.current) return leave();
+        if (!item.fix || !(await ask({ kind: "fix", item, said: [...said] })) || stopped.current) continue;
         const outcome = await applyFix(deps, item);
         said.push(
           outcome.failure
@@ -69,49 +113,60 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
               : t.readiness.notVerified(outcome.call),
         );
       }
+      if (stopped.current) return leave();
       ready = await readiness(deps);
+      if (stopped.current) return leave();
       if (!ready.ready || !ready.organization) {
         setPhase({ kind: "blocked", said: [...said, t.readiness.cannotAudit] });
         return;
       }
       management.current = ready.organization.managementAccountId;
       const { accounts } = await selectAccounts(deps.org, selection);
-      const limit = new AdaptiveLimit();
-      const track = (r: AccountResult) => {
-        setResults((prev) => [...prev.filter((p) => p.account.id !== r.account.id), r]);
-        setCount((n) => n + 1);
-        setPool(limit.current);
-      };
-      started.current = deps.now().getTime();
-      setPhase({ kind: "running", what: "audit", total: accounts.length });
-      const audit = await auditAccounts(deps, accounts, management.current, { onResult: track, limit });
+      if (stopped.current) return leave(accounts.map((a) => a.id));
+      const audit = await journaledPhase("audit", accounts, journal, deps, phaseHooks("audit"), (d, todo, hooks) =>
+        auditAccounts(d, todo, management.current, hooks).then((r) => ({ ...r, notStarted: r.notStarted.map((a) => a.id) })),
+      );
+      if (stopped.current) return leave(audit.notStarted);
       const plans = plansFor(audit.results, await deleteTaskDocument(deps));
       const whole = plans.length === 0 ? false : await ask({ kind: "plan", plans });
       // One confirmation for the whole set, or, on request (e), one per account before anything is sent.
       const approved: AccountPlan[] = [];
       if (whole === true) approved.push(...plans);
-      else if (whole === "each") for (const plan of plans) if ((await ask({ kind: "plan-one", plan })) === true) approved.push(plan);
+      else if (whole === "each") for (const plan of plans) if (!stopped.current && (await ask({ kind: "plan-one", plan })) === true) approved.push(plan);
+      if (stopped.current) return leave();
       if (approved.length === 0) {
         setPhase({ kind: "done" });
         return;
       }
-      started.current = deps.now().getTime();
-      setCount(0);
-      setPhase({ kind: "running", what: "remediate", total: approved.length });
-      await remediateAccounts(deps, approved, { onResult: track, limit: new AdaptiveLimit() });
+      const items = approved.map((plan) => ({ id: plan.result.account.id, plan }));
+      const removal = await journaledPhase("remediate", items, journal, deps, phaseHooks("remediate"), (d, todo, hooks) =>
+        remediateAccounts(
+          d,
+          todo.map((i) => i.plan),
+          hooks,
+        ).then((r) => ({ ...r, notStarted: r.notStarted.map((p) => p.result.account.id) })),
+      );
+      if (stopped.current) return leave(removal.notStarted);
       setPhase({ kind: "done" });
     };
     void run();
-  }, [deps, selection, t]);
+  }, [deps, selection, t, journal, onExit]);
 
   const asking = phase.kind === "fix" || phase.kind === "plan" || phase.kind === "plan-one";
   useKeys({
     send: asking && (() => answer.current(true)),
     decline: asking && (() => answer.current(false)),
     eachAccount: phase.kind === "plan" && (() => answer.current("each")),
-    continue: (phase.kind === "done" || phase.kind === "blocked") && (() => onExit(phase.kind === "done" ? exitOf(results, false) : 2, results)),
-    // Ctrl-C leaves with what is known so far (the report says it); calls in flight are not waited for.
-    interrupt: () => onExit(130, results),
+    continue: (phase.kind === "done" || phase.kind === "blocked") && (() => onExit(phase.kind === "done" ? exitOf(results, false) : 2, results, [])),
+    // Ctrl-C: where nothing is in flight (a question, the end) the screen leaves at once; else the run stops cleanly
+    // (the accounts in flight finish and are journaled) and then leaves. A second Ctrl-C while stopping changes nothing.
+    interrupt: () => {
+      if (stopped.current) return;
+      stopped.current = true;
+      setStopping(true);
+      if (phase.kind === "done" || phase.kind === "blocked") onExit(130, [...known.current.values()], []);
+      else if (asking) answer.current(false);
+    },
   });
   const offered = useOffered();
 
@@ -129,13 +184,14 @@ export function OrgScreen({ deps, selection, t, keys, onExit }: OrgScreenProps) 
         </Box>
       )}
       {(phase.kind === "running" || phase.kind === "plan" || phase.kind === "plan-one" || phase.kind === "done") && (
-        <Progress phase={phase} results={results} count={count} pool={pool} t={t} deps={deps} started={started.current} />
+        <Progress phase={phase} results={results} count={count} resumed={resumed} pool={pool} t={t} deps={deps} started={started.current} />
       )}
       {phase.kind === "plan" && <Plan plans={phase.plans} t={t} />}
       {phase.kind === "plan-one" && (
         <Text color="cyan">{t.screen.confirmAccount(phase.plan.result.account.id, phase.plan.writes.map((w) => callText(shownRootCall(w))).join(", "))}</Text>
       )}
       {phase.kind === "done" && <Text color="green">{t.screen.done}</Text>}
+      {stopping && <Text color="yellow">{t.screen.stopping}</Text>}
       <Text dimColor>{offered.names.map((name) => keys[name]).join(" · ")}</Text>
     </Box>
   );
@@ -145,13 +201,14 @@ interface ProgressProps {
   phase: Phase;
   results: AccountResult[];
   count: number;
+  resumed: number;
   pool: number;
   t: OrgMessages;
   deps: OrgDeps;
   started: number;
 }
 
-function Progress({ phase, results, count, pool, t, deps, started }: ProgressProps) {
+function Progress({ phase, results, count, resumed, pool, t, deps, started }: ProgressProps) {
   const total = phase.kind === "running" ? phase.total : count;
   const shown = Math.min(count, total);
   const filled = total === 0 ? BAR : Math.round((shown / total) * BAR);
@@ -164,10 +221,11 @@ function Progress({ phase, results, count, pool, t, deps, started }: ProgressPro
         <Text dimColor>{"░".repeat(BAR - filled)}</Text>
       </Text>
       {phase.kind === "running" && <Text>{t.audit.progress(shown, total, pool, eta)}</Text>}
+      {phase.kind === "running" && resumed > 0 && <Text dimColor>{t.audit.resumed(resumed)}</Text>}
       <Text>{countsText(results, t)}</Text>
       {results.slice(-ROWS).map((r) => (
         <Text key={r.account.id} wrap="truncate-end">
-          {`${r.account.id}  ${t.states[r.state]}  ${detailOf(r, t)}`}
+          {fitted(`${r.account.id}  ${t.states[r.state]}  ${detailOf(r, t) || lastResultOf(r, t)}`)}
         </Text>
       ))}
     </Box>

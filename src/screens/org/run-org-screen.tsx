@@ -5,14 +5,20 @@ import { KeyboardProvider } from "../keyboard.js";
 import { OrgScreen, type OrgScreenProps } from "./OrgScreen.js";
 import type { AccountResult } from "../../steps/org/types.js";
 
-export async function runOrgScreen(props: Omit<OrgScreenProps, "onExit">): Promise<{ code: number; results: AccountResult[] }> {
-  let outcome: { code: number; results: AccountResult[] } | undefined;
+export interface OrgScreenOutcome {
+  code: number;
+  results: AccountResult[];
+  notStarted: string[];
+}
+
+export async function runOrgScreen(props: Omit<OrgScreenProps, "onExit">): Promise<OrgScreenOutcome> {
+  let outcome: OrgScreenOutcome | undefined;
   const app = render(
     <KeyboardProvider>
       <OrgScreen
         {...props}
-        onExit={(code, results) => {
-          outcome = { code, results };
+        onExit={(code, results, notStarted) => {
+          outcome = { code, results, notStarted };
           app.unmount();
         }}
       />
@@ -20,5 +26,5 @@ export async function runOrgScreen(props: Omit<OrgScreenProps, "onExit">): Promi
     { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
-  return outcome ?? { code: 130, results: [] };
+  return outcome ?? { code: 130, results: [], notStarted: [] };
 }

@@ -5,14 +5,14 @@
 import { holdsNothing, type OrgAccount, type RootCredentials } from "../../aws/org.js";
 import { AdaptiveLimit, runPool } from "./pool.js";
 import { codeOf, failureOf, inSession, note, retryingThrottles, type Tally } from "./session.js";
-import type { AccountResult, OrgDeps } from "./types.js";
+import type { AccountResult, EvidenceSaid, OrgDeps } from "./types.js";
 
 /** The audit's reads, as the evidence names them. */
 export const AUDIT_READS = "iam:GetLoginProfile, iam:ListAccessKeys, iam:GetAccessKeyLastUsed, iam:ListMFADevices, iam:ListSigningCertificates";
 
-/** What a read found, in plain words for the evidence ("no password, 2 access keys, 1 MFA device, 0 certificates"). */
-export function foundText(c: RootCredentials): string {
-  return `password: ${c.password ? "yes" : "no"}, access keys: ${c.accessKeys.length}, MFA devices: ${c.mfaDevices.length}, signing certificates: ${c.certificates.length}`;
+/** What a read found, as the evidence says it ("password: no, access keys: 2, MFA devices: 1, signing certificates: 0"). */
+export function found(c: RootCredentials): EvidenceSaid {
+  return { key: "found", password: c.password, accessKeys: c.accessKeys.length, mfaDevices: c.mfaDevices.length, certificates: c.certificates.length };
 }
 
 /** The reads of one session, retried when throttled. */
@@ -20,7 +20,7 @@ export function readCredentials(deps: OrgDeps, limit: AdaptiveLimit, tally: Tall
   return inSession(deps, limit, tally, accountId, "IAMAuditRootUserCredentials", async (root) => {
     try {
       const credentials = await retryingThrottles(deps, limit, tally, () => root.credentials());
-      note(deps, tally, kind, AUDIT_READS, foundText(credentials), accountId);
+      note(deps, tally, kind, AUDIT_READS, found(credentials), accountId);
       return credentials;
     } catch (error) {
       note(deps, tally, kind, AUDIT_READS, codeOf(error), accountId);

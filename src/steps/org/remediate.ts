@@ -53,10 +53,10 @@ export function plansFor(results: readonly AccountResult[], deleteTaskDocument: 
 async function sendOne(deps: OrgDeps, limit: AdaptiveLimit, tally: Tally, send: () => Promise<void>, call: string, accountId: string): Promise<void> {
   try {
     await retryingThrottles(deps, limit, tally, send);
-    note(deps, tally, "write", call, "ok", accountId);
+    note(deps, tally, "write", call, { key: "ok" }, accountId);
   } catch (error) {
     if (isOrgError(error, "NoSuchEntity")) {
-      note(deps, tally, "write", call, "already gone (NoSuchEntity)", accountId);
+      note(deps, tally, "write", call, { key: "gone" }, accountId);
       return;
     }
     note(deps, tally, "write", call, codeOf(error), accountId);

@@ -5,7 +5,8 @@ import { ROOT_SESSION_SECONDS, type MemberRoot, type RootTask, taskPolicyArn } f
 import { isOrgError, OrgError } from "../../aws/org-errors.js";
 import { scpEffectOnRoot } from "../../aws/scp.js";
 import type { AdaptiveLimit } from "./pool.js";
-import type { AccountResult, Evidence, OrgDeps, OrgFailure } from "./types.js";
+import type { AccountResult, Evidence, EvidenceSaid, OrgDeps, OrgFailure } from "./types.js";
+import { orgEn, type OrgMessages } from "../../i18n/org-en.js";
 
 /** Attempts per call when AWS answers Throttling, the first included. */
 export const MAX_ATTEMPTS = 6;
@@ -21,8 +22,17 @@ export function backoffMs(attempt: number, random: () => number): number {
 /** The account's running record: its evidence and its retries. */
 export type Tally = Pick<AccountResult, "evidence" | "retries">;
 
-export function note(deps: OrgDeps, tally: Tally, kind: Evidence["kind"], call: string, result: string, accountId: string): void {
-  const evidence = { at: deps.now().toISOString(), kind, call, result };
+/** An answer's words: the phrase in the words given (English, the evidence's stable text, by default). */
+export function sayEvidence(said: EvidenceSaid, words: OrgMessages["evidence"] = orgEn.evidence): string {
+  return said.key === "found" ? words.found(said.password, said.accessKeys, said.mfaDevices, said.certificates) : words[said.key];
+}
+
+/** One line of evidence: `result` is an error code as AWS gave it, or a phrase (kept, and said in English). */
+export function note(deps: OrgDeps, tally: Tally, kind: Evidence["kind"], call: string, result: string | EvidenceSaid, accountId: string): void {
+  const evidence: Evidence =
+    typeof result === "string"
+      ? { at: deps.now().toISOString(), kind, call, result }
+      : { at: deps.now().toISOString(), kind, call, result: sayEvidence(result), said: result };
   tally.evidence.push(evidence);
   deps.journal?.(accountId, evidence);
 }
@@ -65,12 +75,12 @@ export async function inSession<R>(
       note(deps, tally, "read", assumeRootCall(accountId, task), codeOf(error), accountId);
       throw error;
     });
-    note(deps, tally, "read", assumeRootCall(accountId, task), "ok", accountId);
+    note(deps, tally, "read", assumeRootCall(accountId, task), { key: "ok" }, accountId);
     try {
       return await work(root);
     } catch (error) {
       if (!isOrgError(error, "ExpiredToken") || mint > 0) throw error;
-      note(deps, tally, "read", "(session)", "ExpiredToken: minted again", accountId);
+      note(deps, tally, "read", "(session)", { key: "minted" }, accountId);
     }
   }
 }

@@ -39,9 +39,14 @@ export interface Evidence {
   kind: "read" | "write" | "read-back";
   /** The exact call, "iam:DeleteAccessKey(AccessKeyId=AKIA…)". */
   call: string;
-  /** What it answered, in plain words: "ok", "already gone (NoSuchEntity)", "2 access keys, no password", or an error code. */
+  /** What it answered, in plain English words (the JSON's and the journal's text): "ok", "already gone (NoSuchEntity)", "password: no, access keys: 2, …", or an error code. */
   result: string;
+  /** The same answer as a phrase of the org catalogue's `evidence` section, for the screen and the report in the run's language (an error code has none). */
+  said?: EvidenceSaid;
 }
+
+export type EvidenceSaid =
+  { key: "ok" } | { key: "gone" } | { key: "minted" } | { key: "found"; password: boolean; accessKeys: number; mfaDevices: number; certificates: number };
 
 export interface AccountResult {
   account: OrgAccount;

@@ -1,0 +1,56 @@
+// The words of `rootlock org`'s results, in the run's language: an account's detail, the counts by state, the table,
+// the exit status. Shared by the text run (org-command.ts) and the Ink screen (screens/org/), so neither depends on
+// the other. Plain strings: no Ink, no terminal.
+import stringWidth from "string-width";
+import type { OrgMessages } from "./i18n/org-en.js";
+import type { AccountResult, Evidence } from "./steps/org/types.js";
+import { sayEvidence } from "./steps/org/session.js";
+
+/** What a call answered, in the run's language (an error code stays as AWS gave it). */
+export function resultOf(e: Evidence, t: OrgMessages): string {
+  return e.said ? sayEvidence(e.said, t.evidence) : e.result;
+}
+
+/** An account's last answer, for the screen's row where its detail says nothing more. */
+export function lastResultOf(r: AccountResult, t: OrgMessages): string {
+  const last = r.evidence.at(-1);
+  return last ? resultOf(last, t) : "";
+}
+
+/** The exit status of an audit or a run: 1 findings, else 2 when an account could not be audited, else 0. */
+export function exitOf(results: readonly AccountResult[], incomplete: boolean): number {
+  if (results.some((r) => r.state === "holds" || r.state === "still-holds")) return 1;
+  if (incomplete || results.some((r) => r.state === "failed")) return 2;
+  return 0;
+}
+
+/** An account's detail, in the run's language: what it holds, why it failed or was skipped. */
+export function detailOf(r: AccountResult, t: OrgMessages): string {
+  if (r.skip === "management") return t.skip.management;
+  if (r.skip === "not-active") return t.skip["not-active"](r.account.state);
+  if (r.failure) {
+    const f = r.failure;
+    if (f.reason === "scp") return t.failures.scp(f.action);
+    if (f.reason === "access-denied") return t.failures["access-denied"](f.action);
+    if (f.reason === "other") return t.failures.other(f.action, f.code);
+    return t.failures[f.reason];
+  }
+  const c = r.credentials;
+  return c && (r.state === "holds" || r.state === "still-holds") ? t.holds(c.password, c.accessKeys.length, c.mfaDevices.length, c.certificates.length) : "";
+}
+
+export function countsText(results: readonly AccountResult[], t: OrgMessages): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+  return t.audit.counts([...counts].map(([state, n]) => `${t.states[state as AccountResult["state"]]} ${n}`).join(" · "));
+}
+
+export function tableText(results: readonly AccountResult[], t: OrgMessages): string {
+  const rows = results.map((r) => [r.account.id, r.account.name, t.states[r.state], detailOf(r, t)]);
+  // By display width: a Korean word takes two columns a character.
+  const width = (i: number) => Math.max(stringWidth(t.head[(["account", "name", "state"] as const)[i] as "account"]), ...rows.map((row) => stringWidth(row[i] ?? "")));
+  const widths = [0, 1, 2].map(width);
+  const pad = (c: string, w: number) => c + " ".repeat(Math.max(0, w - stringWidth(c)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? pad(c, widths[i] ?? 0) : c)).join("  ");
+  return [line([t.head.account, t.head.name, t.head.state, t.head.detail]), ...rows.map(line)].join("\n");
+}
