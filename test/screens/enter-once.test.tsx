@@ -1,6 +1,6 @@
 // One meaning of Enter per screen: while a confirmation panel asks, or the QR code covers the page, Enter is that
 // view's alone (keys.ts enterMeanings; the keyboard tells `onTwoMeaningsOfEnter` when a settled screen offers more).
-// The walk of every screen (fit-80x24.test.tsx) checks the wizard's screens; this checks what that walk does not
+// The walk of every screen (fit-80x24.tsx) checks the wizard's screens; this checks what that walk does not
 // reach: the alerts' test message confirmed on the result, whose own Enter ends the step.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
