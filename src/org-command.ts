@@ -252,7 +252,14 @@ async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err
   const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), o.resume);
   const { runOrgScreen } = await import("./screens/org/run-org-screen.js");
   const { messages } = await import("./i18n/index.js");
-  const { code, results, notStarted } = await runOrgScreen({ deps, selection: { accounts: o.accounts, ous: o.ous }, t, keys: messages(o.lang).app.keys, journal });
+  const { code, results, notStarted } = await runOrgScreen({
+    deps,
+    selection: { accounts: o.accounts, ous: o.ous },
+    t,
+    keys: messages(o.lang).app.keys,
+    journal,
+    simulatedBadge: o.target.kind === "simulated" ? messages(o.lang).app.modes.simulated : undefined,
+  });
   if (code === EXIT.interrupted) err(t.results.interrupted);
   if (notStarted.length > 0) err(t.results.notStarted(notStarted.length));
   err(t.report.journal(journal.path));

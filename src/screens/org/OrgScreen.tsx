@@ -35,6 +35,8 @@ export interface OrgScreenProps {
   keys: Record<KeyName, string>;
   /** Where every call and every finished account is written; with --resume, the accounts it has as done are not redone. */
   journal: PhaseJournal;
+  /** The simulated organization's badge ("SIMULATED", in the run's language), shown beside the title as the wizard shows it on every screen. */
+  simulatedBadge?: string;
   /** The run's end: its exit status, every account's result, and the accounts never started (Ctrl-C). */
   onExit: (code: number, results: AccountResult[], notStarted: string[]) => void;
 }
@@ -54,7 +56,7 @@ function fitted(row: string, columns = 79): string {
 const ROWS = 8;
 const BAR = 40;
 
-export function OrgScreen({ deps, selection, t, keys, journal, onExit }: OrgScreenProps) {
+export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, onExit }: OrgScreenProps) {
   const [phase, setPhase] = useState<Phase>({ kind: "reading" });
   const [results, setResults] = useState<AccountResult[]>([]);
   const [pool, setPool] = useState(8);
@@ -172,7 +174,11 @@ export function OrgScreen({ deps, selection, t, keys, journal, onExit }: OrgScre
 
   return (
     <Box flexDirection="column">
-      <Text bold>{t.title}</Text>
+      <Text>
+        <Text bold>{t.title}</Text>
+        {simulatedBadge && " "}
+        {simulatedBadge && <Text backgroundColor="magenta" color="white" bold>{` ${simulatedBadge} `}</Text>}
+      </Text>
       {phase.kind === "reading" && <Text>{t.readiness.heading} …</Text>}
       {(phase.kind === "fix" || phase.kind === "blocked") && (
         <Box flexDirection="column">
