@@ -41,7 +41,7 @@ async function ended(s: PtySession) {
 async function confirmFix(s: PtySession) {
   await s.waitFor(orgEn.screen.offer("iam:EnableOrganizationsRootSessions()"), 20_000);
   // The simulated organization is marked as the wizard marks the simulated account, so no one takes it for theirs.
-  expect(s.screen()).toContain(" SIMULATED ");
+  expect(s.screen()).toContain(`${orgEn.title}  SIMULATED`);
   await sleep(50);
   s.write("y");
 }

@@ -75,7 +75,9 @@ describe("the whole wizard on the simulated account", () => {
     expect(report).toMatchObject({ mode: "simulated", simulated: true, scenario: "new-account", account: "123456789012", ending: "finished", notVerified: [] });
     expect(report.controls.map((c: { state: string }) => c.state)).toEqual(["verified", "verified", "verified", "verified", "verified", "verified", "verified"]);
     const alerts = report.controls.find((c: { control: string }) => c.control === "root-alerts");
-    expect(alerts.evidence.map((e: { read: string }) => e.read)).toContain("the root sign-in alert email arrived (confirmed by the operator)");
+    expect(alerts.evidence.map((e: { read: string }) => e.read)).toContain(
+      "the root sign-in alert reached the alert email at owner@example.com (confirmed by the operator)",
+    );
     expect(report.changes.map((c: { call: string; outcome: string }) => `${c.call} ${c.outcome}`)).toEqual([
       "iam:DeleteVirtualMFADevice sent",
       "iam:CreateVirtualMFADevice sent",

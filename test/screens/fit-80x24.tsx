@@ -112,8 +112,10 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = 
       continue;
     }
     const footer = footerOf(frame);
-    const n = visits.get(frame) ?? 0;
-    visits.set(frame, n + 1);
+    // A screen with a countdown (the codes' timer) draws a new frame every second: its numbers do not make it a new screen.
+    const seen = frame.replace(/\d+/g, "#");
+    const n = visits.get(seen) ?? 0;
+    visits.set(seen, n + 1);
     // The ? help, opened on each screen the first time it is seen (where ? is a key, not a letter typed), and closed.
     if (n === 0 && footer.includes(t.app.keys.help)) {
       stdin.write("?");
