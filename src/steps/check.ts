@@ -65,8 +65,16 @@ async function readPosture(account: Account, now: Date, partition: Promise<Parti
     readAlertRoutes(account),
     read(() => account.listTrails(), "cloudtrail:DescribeTrails"),
     read(() => account.getSecurityContact(), "account:GetAlternateContact"),
-    // AdministratorAccess in the caller's partition (the standard one when the caller could not be read).
-    read(async () => findAdminIdentities(account, administratorAccessArn(await partition)), "iam:ListEntitiesForPolicy"),
+    // AdministratorAccess in the caller's partition (the standard one when the caller could not be read). Asked at once
+    // in the standard partition, where nearly every account is, so this read does not wait for STS; asked again only
+    // when the caller turns out to be elsewhere (GovCloud, China).
+    read(async () => {
+      const standard = findAdminIdentities(account, administratorAccessArn("aws"));
+      const where = await partition;
+      if (where === "aws") return standard;
+      standard.catch(() => undefined); // another partition's answer is the one that counts
+      return findAdminIdentities(account, administratorAccessArn(where));
+    }, "iam:ListEntitiesForPolicy"),
     read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);
   return { summary, report, devices, signins, mfaEnablements, rules, topics, destinations, trails, contact, admins, passwordPolicy };
