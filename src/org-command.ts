@@ -251,14 +251,16 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
 async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err: (s: string) => void): Promise<number> {
   const journal = OrgJournal.open(resolve(o.journal ?? DEFAULT_JOURNAL), o.resume);
   const { runOrgScreen } = await import("./screens/org/run-org-screen.js");
-  const { messages } = await import("./i18n/index.js");
+  // The run's catalogue alone (i18n/load.ts), as the wizard loads it: index.ts holds both languages, for the tests.
+  const { loadMessages } = await import("./i18n/load.js");
+  const words = await loadMessages(o.lang);
   const { code, results, notStarted } = await runOrgScreen({
     deps,
     selection: { accounts: o.accounts, ous: o.ous },
     t,
-    keys: messages(o.lang).app.keys,
+    keys: words.app.keys,
     journal,
-    simulatedBadge: o.target.kind === "simulated" ? messages(o.lang).app.modes.simulated : undefined,
+    simulatedBadge: o.target.kind === "simulated" ? words.app.modes.simulated : undefined,
   });
   if (code === EXIT.interrupted) err(t.results.interrupted);
   if (notStarted.length > 0) err(t.results.notStarted(notStarted.length));
