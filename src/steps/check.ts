@@ -70,10 +70,12 @@ async function readPosture(account: Account, now: Date, partition: Promise<Parti
     // when the caller turns out to be elsewhere (GovCloud, China).
     read(async () => {
       const standard = findAdminIdentities(account, administratorAccessArn("aws"));
+      // Handled at once: it may fail while STS is still being asked (a dropped network fails both), and a rejection
+      // nobody awaits yet would end the process. The failure still reaches read() through `return standard`.
+      standard.catch(() => undefined);
       const where = await partition;
       if (where === "aws") return standard;
-      standard.catch(() => undefined); // another partition's answer is the one that counts
-      return findAdminIdentities(account, administratorAccessArn(where));
+      return findAdminIdentities(account, administratorAccessArn(where)); // another partition's answer is the one that counts
     }, "iam:ListEntitiesForPolicy"),
     read(() => account.getPasswordPolicy(), "iam:GetAccountPasswordPolicy"),
   ]);

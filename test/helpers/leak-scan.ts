@@ -354,9 +354,8 @@ export function reportControl(run: Run, seed: Secret) {
 }
 
 /** The scrollback model keeps what scrolls off and forgets it on ESC[3J; the raw-output search sees a seed drawn. */
-export function scrollbackControl(s: PtySession, seed: Secret) {
+export function scrollbackControl(s: PtySession, seed: Secret, rawWithSeed: string) {
   const { cols, rows } = s.terminal;
-  const rawWithSeed = s.raw();
   expect(findIn("raw", rawWithSeed, [seed]).length).toBeGreaterThan(0);
   const scrolled = replay(`${rawWithSeed}${"\r\n".repeat(rows)}`, cols, rows);
   expect(findIn("scrollback", squash(scrolled.scrollback.join("\n")), [seed])).toHaveLength(1);
@@ -405,7 +404,15 @@ export async function enrol(run: Run, label: string, fieldLabels: [string, strin
   await s.waitFor((screen) => QR_BLOCKS.test(screen));
   const stepStart = s.raw().length;
   s.write("\u000b"); // Ctrl-K
-  const value = SEED_ON_SCREEN.exec(await s.waitFor(SEED_ON_SCREEN))![1]!;
+  // The output as it was at the frame that showed the seed: read later, it can end inside the next frame, after Ink
+  // erased the seed's rows and before it drew them again (then the scrollback control finds nothing to scroll).
+  let rawWithSeed = "";
+  const shownSeed = await s.waitFor((screen) => {
+    if (!SEED_ON_SCREEN.test(screen)) return false;
+    rawWithSeed = s.raw();
+    return true;
+  });
+  const value = SEED_ON_SCREEN.exec(shownSeed)![1]!;
   const seed: Secret = { kind: "seed", value, label };
   run.secrets.push(seed);
 
@@ -415,7 +422,7 @@ export async function enrol(run: Run, label: string, fieldLabels: [string, strin
   expect(findIn("raw", s.raw().slice(stepStart), [seed]).length).toBeGreaterThan(0);
   expect(findIn("otpauth URI", expectUri(value), [seed])).toHaveLength(1);
   expect(stripAnsi(s.raw().slice(qrStep!.start))).toMatch(QR_BLOCKS); // what the QR search outside MFA steps looks for
-  scrollbackControl(s, seed);
+  scrollbackControl(s, seed, rawWithSeed);
 
   const step = timeStepOf(new Date());
   const codes: Secret[] = [codeAt(value, step - 1), codeAt(value, step)].map((c, i) => ({ kind: "code", value: c, label: `${label}, code ${i + 1}` }));
