@@ -23,7 +23,7 @@ export const ko: Messages = {
         rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
                                      관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
                                      감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
-                                     제거, 확인; --demo: 시뮬레이션 조직
+                                     제거, 확인; --demo: 모의 조직
 
 모드
   (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
