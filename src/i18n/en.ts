@@ -58,6 +58,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
       `No AWS profile named "${profile}" in ${config === credentials ? config : `${config} or ${credentials}`}. Check the name with \`aws configure list-profiles\`, or set it up with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`,
     checkNoCredentials: (config: string, credentials: string) =>
       `rootlock check found no AWS credentials (no AWS_ACCESS_KEY_ID, AWS_PROFILE, web identity or container variables, and no profile in ${config} or ${credentials}), so it audited nothing. Give it credentials (for example --profile NAME), or run \`rootlock check --demo\` to audit the simulated account.`,
+    /** `rootlock org` and `rootlock org check` (`command`) with no credentials: the organization's own way forward. */
+    orgNoCredentials: (command: string, config: string, credentials: string) =>
+      `${command} found no AWS credentials (no AWS_ACCESS_KEY_ID, AWS_PROFILE, web identity or container variables, and no profile in ${config} or ${credentials}), so it did nothing. Give it the management account's credentials (for example --profile NAME), or run \`${command} --demo\` on the simulated organization.`,
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
     leftBehind: (ids: string) =>

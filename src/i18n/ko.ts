@@ -52,6 +52,8 @@ export const ko: Messages = {
       `${config === credentials ? `${config}에` : `${config}에도 ${credentials}에도`} "${profile}"라는 AWS 프로필이 없습니다. \`aws configure list-profiles\`로 이름을 확인하거나, \`aws configure --profile ${profile}\`(또는 \`aws configure sso\`)로 설정하십시오.`,
     checkNoCredentials: (config: string, credentials: string) =>
       `rootlock check가 AWS 자격 증명을 찾지 못해 아무것도 점검하지 않았습니다(AWS_ACCESS_KEY_ID, AWS_PROFILE, 웹 자격 증명·컨테이너 변수가 없고, ${config}와 ${credentials}에 프로필이 없음). 자격 증명을 주거나(예: --profile NAME), 모의 계정을 점검하려면 \`rootlock check --demo\`를 실행하십시오.`,
+    orgNoCredentials: (command: string, config: string, credentials: string) =>
+      `${command}이(가) AWS 자격 증명을 찾지 못해 아무것도 하지 않았습니다(AWS_ACCESS_KEY_ID, AWS_PROFILE, 웹 자격 증명·컨테이너 변수가 없고, ${config}와 ${credentials}에 프로필이 없음). 관리 계정의 자격 증명을 주거나(예: --profile NAME), 모의 조직에서 해 보려면 \`${command} --demo\`를 실행하십시오.`,
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
     leftBehind: (ids: string) =>
