@@ -52,6 +52,29 @@ Options
 
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
+    /** Why a command line is refused (options.ts's Refusal), each said here so that --lang ko says it in Korean. */
+    refusals: {
+      missingValue: (option: string) => `${option} needs a value after it.`,
+      takesNoValue: (option: string) => `${option} is a switch: it takes no value.`,
+      choices: (option: string, given: string, choices: string) => `${option}: "${given}" is not one of ${choices}.`,
+      shapes: {
+        region: "a region looks like us-east-1",
+        topic: "a topic name has 1-256 letters, digits, - or _",
+        accounts: "account ids are 12 digits, separated by commas",
+        ou: "an OU id looks like ou-ab12-cd34ef56 (or a root, r-ab12); separate several with commas",
+      },
+      demoProfile: "The simulated account (--demo, --scenario) takes no --profile.",
+      unknownCommand: (typed: string) => `Unknown command "${typed}": the commands are "check", "alerts", "policy" and "org" (or none, for the wizard).`,
+      unknownOrgCommand: (typed: string) =>
+        `Unknown command "org ${typed}": it is \`rootlock org\`, \`rootlock org check\`, \`rootlock org recover ACCOUNT\` or \`rootlock org scp\`.`,
+      notAnAccount: (typed: string) => `"${typed}" is not an account id (12 digits).`,
+      goesWith: (option: string, where: string) => `${option} goes with ${where}.`,
+      belongs: { org: "`rootlock org`", orgCheck: "`rootlock org check`", check: "`rootlock check`", wizardOrAlerts: "the wizard or `rootlock alerts`" },
+      resetNeedsDemo: "--reset goes with --demo or --scenario: it starts the simulated account over.",
+      policyFlags: "--check and --wizard go with `rootlock policy`.",
+      onePolicy: "`rootlock policy` prints one policy: --check or --wizard, not both.",
+      orgTakes: "`rootlock org` takes --demo, --profile, --region, --accounts, --ou, --resume, --journal, --report, --lang and, with check, --json.",
+    },
     unknownOption: (option: string, known: string) => `rootlock has no option ${option}. Its options: ${known}.\nSee: rootlock --help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window; for scripts and CI, use `rootlock check`.",
     unknownProfile: (profile: string, config: string, credentials: string) =>

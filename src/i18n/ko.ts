@@ -46,6 +46,29 @@ export const ko: Messages = {
 
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
+    refusals: {
+      missingValue: (option: string) => `${option} 뒤에 값이 필요합니다.`,
+      takesNoValue: (option: string) => `${option} 옵션은 값을 받지 않습니다.`,
+      choices: (option: string, given: string, choices: string) => `${option}: "${given}"은(는) 쓸 수 없습니다. 쓸 수 있는 값: ${choices}.`,
+      shapes: {
+        region: "리전은 us-east-1 같은 모양입니다",
+        topic: "주제 이름은 영문자, 숫자, -, _로 된 1~256자입니다",
+        accounts: "계정 ID는 12자리 숫자이고, 여러 개는 쉼표로 구분합니다",
+        ou: "OU ID는 ou-ab12-cd34ef56 같은 모양입니다(루트는 r-ab12). 여러 개는 쉼표로 구분합니다",
+      },
+      demoProfile: "모의 계정(--demo, --scenario)에는 --profile을 쓸 수 없습니다.",
+      unknownCommand: (typed: string) => `알 수 없는 명령 "${typed}": 명령은 "check", "alerts", "policy", "org"입니다(마법사는 명령 없이 실행).`,
+      unknownOrgCommand: (typed: string) =>
+        `알 수 없는 명령 "org ${typed}": \`rootlock org\`, \`rootlock org check\`, \`rootlock org recover ACCOUNT\`, \`rootlock org scp\` 중 하나입니다.`,
+      notAnAccount: (typed: string) => `"${typed}"은(는) 계정 ID(12자리 숫자)가 아닙니다.`,
+      goesWith: (option: string, where: string) => `${option} 옵션은 ${where}에만 씁니다.`,
+      belongs: { org: "`rootlock org`", orgCheck: "`rootlock org check`", check: "`rootlock check`", wizardOrAlerts: "마법사나 `rootlock alerts`" },
+      resetNeedsDemo: "--reset은 --demo 또는 --scenario와 함께 씁니다: 모의 계정을 처음 상태로 되돌립니다.",
+      policyFlags: "--check와 --wizard는 `rootlock policy`에만 씁니다.",
+      onePolicy: "`rootlock policy`는 정책을 하나만 출력합니다: --check와 --wizard 중 하나만 쓰십시오.",
+      orgTakes:
+        "`rootlock org`에 쓸 수 있는 옵션: --demo, --profile, --region, --accounts, --ou, --resume, --journal, --report, --lang, 그리고 `rootlock org check`에는 --json.",
+    },
     unknownOption: (option: string, known: string) => `rootlock에는 ${option} 옵션이 없습니다. 쓸 수 있는 옵션: ${known}.\n도움말: rootlock --help`,
     noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 터미널 창에서 실행하고, 스크립트와 CI에서는 `rootlock check`를 쓰십시오.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
