@@ -166,6 +166,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     helpTitle: "Keys",
     helpFooter: "Nothing is reported done until AWS shows it. A change you made that AWS has not shown yet is reported as unverified.",
     quitting: "Quitting: undoing what is half-done…",
+    stopped: "rootlock stopped. Run it again to go on: it reads the account first.",
   },
   steps: {
     preflight: "Preflight",
