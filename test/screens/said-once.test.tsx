@@ -1,0 +1,90 @@
+// What the screens say about keys and about what was done: one meaning a key on a screen, the keys that work at
+// that moment and no others, and what a quit undid said on the frame that ends the run.
+import { describe, expect, it } from "vitest";
+import { App, type RunOutcome } from "../../src/app.js";
+import { messages } from "../../src/i18n/index.js";
+import { KEYS, renderApp, simulatedWorld, sleep } from "../helpers/ink.js";
+
+const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 };
+
+/** The wizard on a new simulated account, driven as in the other screen tests. */
+async function wizard(lang: "en" | "ko") {
+  const { account, standIn } = await simulatedWorld("new-account");
+  let outcome: RunOutcome | undefined;
+  const r = renderApp(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={(o) => (outcome = o)} />);
+  const ended = async () => {
+    for (let i = 0; i < 100 && !outcome; i++) await sleep(20);
+    await sleep(30);
+    return outcome!;
+  };
+  return { ...r, account, ended };
+}
+
+/** The footer: the frame's last non-empty lines after the page (the keys line may wrap onto two). */
+const footerOf = (frame: string, t: ReturnType<typeof messages>) => frame.slice(frame.lastIndexOf(t.app.keys.quit) - 200);
+
+describe.each(["en", "ko"] as const)("keys and endings said once (%s)", (lang) => {
+  const t = messages(lang);
+
+  it("while a confirmation panel is up, Enter and Esc mean what the panel means, and are named once", async () => {
+    const w = await wizard(lang);
+    await w.waitFor(t.preflight.plan);
+    await w.press(KEYS.enter);
+    await w.waitFor(t.rootKeys.consoleIntro);
+    await w.press("s");
+    await w.waitFor(t.rootMfa.consoleOnly);
+    await w.press("s");
+    await w.waitFor(t.userMfa.why);
+    await w.press("s");
+    await w.waitFor(t.passwordPolicy.setting);
+    await w.press(KEYS.enter);
+    const frame = await w.waitFor(t.common.confirmTitle);
+    const footer = footerOf(frame, t);
+    expect(footer).toContain(t.app.keys.confirm);
+    expect(footer).toContain(t.app.keys.notNow);
+    expect(frame).not.toContain(t.app.keys.continue);
+    expect(frame).not.toContain(t.app.keys.back);
+    // Each of the two keys is named once on the whole screen.
+    expect(frame.split("Enter").length - 1).toBe(1);
+    expect(frame.split("Esc").length - 1).toBe(1);
+    await w.press(KEYS.esc);
+    await w.waitFor(t.reasons["operator-skipped"]);
+    w.unmount();
+  }, 20_000);
+
+  it("the console stand-in names only the keys that work: none for a list without keys, the prompt's own in the delete prompt", async () => {
+    const w = await wizard(lang);
+    await w.waitFor(t.preflight.plan);
+    await w.press(KEYS.enter);
+    await w.waitFor(t.rootKeys.consoleIntro);
+    await w.press("c");
+    const k = t.app.keys;
+    let frame = await w.waitFor(/AKIA[A-Z0-9]{16}[\s\S]*AKIA[A-Z0-9]{16}/);
+    const ids = [...frame.matchAll(/\b(AKIA[A-Z0-9]{16})\b/g)].map((m) => m[1]!);
+    expect(frame).toContain(k.select);
+    expect(frame).toContain(k.deactivateKey);
+    expect(frame).not.toContain(k.activateKey);
+    for (const [i, id] of ids.entries()) {
+      await w.press("d");
+      frame = await w.waitFor(`${id} ${t.rootKeys.status.Inactive}`);
+      expect(frame).toContain(k.activateKey);
+      expect(frame).not.toContain(k.deactivateKey);
+      await w.press("x");
+      frame = await w.waitFor(t.standIn.keys.deleteConfirm(id));
+      // Enter deletes, Esc leaves the prompt (not the console): said so, and "continue" / "back to rootlock" are not.
+      expect(frame).toContain(k.deleteTyped);
+      expect(frame).toContain(k.notNow);
+      expect(frame).not.toContain(k.continue);
+      expect(frame).not.toContain(t.standIn.back);
+      await w.type(id);
+      await w.press(KEYS.enter);
+      frame = await w.waitFor((f) => !f.includes(id));
+      // One key left: nothing to choose between.
+      if (i === 0) expect(frame).not.toContain(k.select);
+    }
+    frame = await w.waitFor(t.standIn.keys.empty);
+    for (const name of ["select", "deactivateKey", "activateKey", "deleteKey"] as const) expect(frame).not.toContain(k[name]);
+    expect(frame).toContain(k.back);
+    w.unmount();
+  }, 20_000);
+});
