@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { App, type RunOutcome } from "../../src/app.js";
 import { messages } from "../../src/i18n/index.js";
-import { KEYS, renderApp, simulatedWorld, sleep } from "../helpers/ink.js";
+import { RootMfaIntro } from "../../src/screens/RootMfaScreen.js";
+import { inspectRootMfa, suggestedDeviceName } from "../../src/steps/root-mfa.js";
+import { KEYS, renderApp, renderIn, simulatedWorld, sleep } from "../helpers/ink.js";
 
 const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 };
 
@@ -87,4 +89,17 @@ describe.each(["en", "ko"] as const)("keys and endings said once (%s)", (lang) =
     expect(frame).toContain(k.back);
     w.unmount();
   }, 20_000);
+
+  it("the root MFA intro says the device name on a line of its own, the way to change it on the next", async () => {
+    const { ctx } = await simulatedWorld("new-account");
+    const finding = await inspectRootMfa(ctx);
+    const name = suggestedDeviceName(finding);
+    const r = renderIn(lang, <RootMfaIntro finding={finding} deviceName={name} />);
+    const lines = r.frame().split("\n");
+    const at = lines.findIndex((l) => l.includes(t.rootMfa.deviceName(name)));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at]!.trimEnd().endsWith(name)).toBe(true);
+    expect(lines[at + 1]!.trim().startsWith(t.rootMfa.changeName.slice(0, 12))).toBe(true);
+    r.unmount();
+  });
 });
