@@ -173,6 +173,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     helpFooter: "Nothing is reported done until AWS shows it. A change you made that AWS has not shown yet is reported as unverified.",
     quitting: "Quitting: undoing what is half-done…",
     stopped: "rootlock stopped. Run it again to go on: it reads the account first.",
+    undoneOnTheWayOut: (what: string) =>
+      `On the way out, rootlock deleted what it had made and not finished: ${what}. AWS accepted each deletion; nothing else was changed on the way out.`,
   },
   steps: {
     preflight: "Preflight",

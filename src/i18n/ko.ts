@@ -163,6 +163,8 @@ export const ko: Messages = {
     helpTitle: "키",
     helpFooter: "AWS에서 확인되기 전에는 어떤 것도 완료로 보고하지 않습니다. 직접 했지만 AWS가 아직 보여 주지 않은 변경은 '미확인'으로 보고합니다.",
     quitting: "종료하는 중: 반쯤 된 작업을 되돌리고 있습니다…",
+    undoneOnTheWayOut: (what: string) =>
+      `종료하면서 rootlock이 만들고 끝내지 않은 것을 삭제했습니다: ${what}. AWS가 각 삭제를 받아들였고, 종료하면서 다른 것은 바꾸지 않았습니다.`,
     stopped: "rootlock을 멈췄습니다. 이어서 하려면 다시 실행하십시오: 계정을 먼저 읽습니다.",
   },
   steps: {

@@ -22,6 +22,17 @@ async function wizard(lang: "en" | "ko") {
   return { ...r, account, ended };
 }
 
+/** From the preflight to the step after the first `skipped` steps of a new account's run (each skipped with s). */
+async function reach(w: Awaited<ReturnType<typeof wizard>>, t: ReturnType<typeof messages>, skipped: number) {
+  const firsts = [t.rootKeys.consoleIntro, t.rootMfa.consoleOnly, t.userMfa.why, t.passwordPolicy.setting];
+  await w.waitFor(t.preflight.plan);
+  await w.press(KEYS.enter);
+  for (const [i, shown] of firsts.slice(0, skipped + 1).entries()) {
+    await w.waitFor(shown);
+    if (i < skipped) await w.press("s");
+  }
+}
+
 /** The footer: the frame's last non-empty lines after the page (the keys line may wrap onto two). */
 const footerOf = (frame: string, t: ReturnType<typeof messages>) => frame.slice(frame.lastIndexOf(t.app.keys.quit) - 200);
 
@@ -30,15 +41,7 @@ describe.each(["en", "ko"] as const)("keys and endings said once (%s)", (lang) =
 
   it("while a confirmation panel is up, Enter and Esc mean what the panel means, and are named once", async () => {
     const w = await wizard(lang);
-    await w.waitFor(t.preflight.plan);
-    await w.press(KEYS.enter);
-    await w.waitFor(t.rootKeys.consoleIntro);
-    await w.press("s");
-    await w.waitFor(t.rootMfa.consoleOnly);
-    await w.press("s");
-    await w.waitFor(t.userMfa.why);
-    await w.press("s");
-    await w.waitFor(t.passwordPolicy.setting);
+    await reach(w, t, 3);
     await w.press(KEYS.enter);
     const frame = await w.waitFor(t.common.confirmTitle);
     const footer = footerOf(frame, t);
@@ -56,9 +59,7 @@ describe.each(["en", "ko"] as const)("keys and endings said once (%s)", (lang) =
 
   it("the console stand-in names only the keys that work: none for a list without keys, the prompt's own in the delete prompt", async () => {
     const w = await wizard(lang);
-    await w.waitFor(t.preflight.plan);
-    await w.press(KEYS.enter);
-    await w.waitFor(t.rootKeys.consoleIntro);
+    await reach(w, t, 0);
     await w.press("c");
     const k = t.app.keys;
     let frame = await w.waitFor(/AKIA[A-Z0-9]{16}[\s\S]*AKIA[A-Z0-9]{16}/);
@@ -102,4 +103,32 @@ describe.each(["en", "ko"] as const)("keys and endings said once (%s)", (lang) =
     expect(lines[at + 1]!.trim().startsWith(t.rootMfa.changeName.slice(0, 12))).toBe(true);
     r.unmount();
   });
+
+  it("a quit during the admin user's QR code ends on a frame that says the device rootlock made was deleted", async () => {
+    const w = await wizard(lang);
+    await reach(w, t, 2);
+    await w.press(KEYS.enter);
+    await w.waitFor(t.common.confirmTitle);
+    await w.press(KEYS.enter);
+    await w.waitFor(t.app.keys.typeCodes);
+    await sleep(60); // IAM lists the new device after the simulated account's visibility delay
+    await w.press("q");
+    const outcome = await w.ended();
+    expect(outcome.leftBehind).toEqual([]);
+    const serial = "arn:aws:iam::123456789012:mfa/ops-admin";
+    expect((await w.account.listVirtualMfaDevices("Any")).map((d) => d.serialNumber)).not.toContain(serial);
+    const frame = await w.waitFor(t.app.stopped);
+    expect(frame.replace(/\s+/g, " ")).toContain(t.app.undoneOnTheWayOut(serial).replace(/\s+/g, " "));
+    w.unmount();
+  }, 20_000);
+
+  it("a quit with nothing half-done says only that rootlock stopped", async () => {
+    const w = await wizard(lang);
+    await reach(w, t, 0);
+    await w.press("q");
+    await w.ended();
+    const frame = await w.waitFor(t.app.stopped);
+    expect(frame).not.toContain(t.app.undoneOnTheWayOut("").slice(0, 10));
+    w.unmount();
+  }, 20_000);
 });
