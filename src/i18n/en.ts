@@ -17,38 +17,52 @@ const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (relat
 
 export const en = {
   cli: {
-    usage: `rootlock — lock down the root user of an AWS account in one guided, verified pass
+    usage: `rootlock — lock down an AWS account's root user in one guided, verified pass
 
-Usage: rootlock [options]            the wizard
-       rootlock check [--json] [--report PATH]
-                                     a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown or
-                                     could not audit); it needs AWS credentials, or --demo for the simulated account
-       rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
-       rootlock policy [--check|--wizard] [--dry-run]
-                                     print the least-privilege IAM policy for check (default) or the wizard
-       rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
-                                     every member account's root, from the management account (or IAM's
-                                     delegated administrator): audit (check: exit 0 all credential-less,
-                                     1 findings, 2 could not audit), remove, verify; --demo: a simulated one
+Usage:
+  rootlock [options]
+      the wizard
+  rootlock check [--json] [--report PATH]
+      a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown
+      or could not audit); it needs AWS credentials, or --demo for the
+      simulated account
+  rootlock alerts
+      only the root-activity alerts step (SNS email, EventBridge rules, trail)
+  rootlock policy [--check|--wizard] [--dry-run]
+      print the least-privilege IAM policy for check (default) or the wizard
+  rootlock org [check [--json] | recover ACCOUNT | scp]
+               [--accounts IDS] [--ou IDS] [--journal PATH] [--resume]
+      every member account's root, from the management account (or IAM's
+      delegated administrator): audit (check: exit 0 all credential-less,
+      1 findings, 2 could not audit), remove, verify; --demo: a simulated one.
+      --journal PATH: the file where each call made for an account is written
+      as it is made, a JSON line each (default: rootlock-org-journal.jsonl in
+      the current folder); --resume reads it and skips the accounts done
 
 Modes
-  (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
-  --demo               the simulated account, for training and workshops (no AWS account needed); it is kept
-                       between runs (and read by check --demo) in ~/.local/state/rootlock or $XDG_STATE_HOME
-  --reset              with --demo: start the simulated account over
-  --dry-run            read the real account, send no write: every write is shown instead
+  (default)        live: the AWS credentials found (environment, profile,
+                   SSO); with none, the simulated account
+  --demo           the simulated account, for training and workshops (no AWS
+                   account needed); it is kept between runs (and read by
+                   check --demo) in ~/.local/state/rootlock or $XDG_STATE_HOME
+  --reset          with --demo: start the simulated account over
+  --dry-run        read the real account, send no write: every write is shown
 
 Options
-  --scenario NAME      a simulated account (implies --demo): new-account (default), clean, hardened, root-key
-  --lang en|ko         language (default: from LANG)
-  --profile NAME       AWS profile to use
-  --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
-  --topic NAME         the SNS topic for root-activity alerts (default: rootlock-root-activity)
-  --report PATH        where to write the evidence report: into a folder (default: the current folder), or as
-                       PATH.md and PATH.json;
-                       with check: the audit as PATH.json and PATH.md (default: none)
-  -h, --help           this help
-  -v, --version        the version
+  --scenario NAME  a simulated account (implies --demo): new-account (default),
+                   clean, hardened, root-key
+  --lang en|ko     language (default: from LANG)
+  --profile NAME   AWS profile to use
+  --region REGION  AWS region for regional calls (CloudTrail sign-ins are
+                   always read in us-east-1)
+  --topic NAME     the SNS topic for root-activity alerts
+                   (default: rootlock-root-activity)
+  --report PATH    where to write the evidence report: into a folder (default:
+                   the current folder), or as PATH.md and PATH.json;
+                   with check: the audit as PATH.json and PATH.md (default:
+                   none)
+  -h, --help       this help
+  -v, --version    the version
 
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,

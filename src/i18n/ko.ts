@@ -13,36 +13,49 @@ export const ko: Messages = {
   cli: {
     usage: `rootlock — AWS 계정의 루트 사용자를 한 번의 안내·검증 과정으로 잠급니다
 
-사용법: rootlock [옵션]               마법사
-        rootlock check [--json] [--report PATH]
-                                     루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음 또는 점검
-                                     불가); AWS 자격 증명이 필요하며, 모의 계정은 --demo로 점검
-        rootlock alerts              루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
-        rootlock policy [--check|--wizard] [--dry-run]
-                                     check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
-        rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
-                                     관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
-                                     감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
-                                     제거, 확인; --demo: 모의 조직
+사용법:
+  rootlock [옵션]
+      마법사
+  rootlock check [--json] [--report PATH]
+      루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음
+      또는 점검 불가); AWS 자격 증명이 필요하며, 모의 계정은 --demo로 점검
+  rootlock alerts
+      루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
+  rootlock policy [--check|--wizard] [--dry-run]
+      check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
+  rootlock org [check [--json] | recover ACCOUNT | scp]
+               [--accounts IDS] [--ou IDS] [--journal PATH] [--resume]
+      관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
+      감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
+      제거, 확인; --demo: 모의 조직.
+      --journal PATH: 계정마다 보낸 호출을 보내는 즉시 한 줄에 하나씩
+      JSON으로 기록하는 파일 (기본: 현재 폴더의 rootlock-org-journal.jsonl);
+      --resume은 이 파일을 읽어 끝난 계정을 건너뜀
 
 모드
-  (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
-  --demo               모의 계정: 교육·워크숍용 (AWS 계정이 필요 없음). 실행이 끝나도 상태가
-                       ~/.local/state/rootlock 또는 $XDG_STATE_HOME에 남으며 check --demo도 이를 읽음
-  --reset              --demo와 함께: 모의 계정을 처음 상태로 되돌림
-  --dry-run            실제 계정을 읽기만 하고 쓰기는 보내지 않음: 보낼 호출을 대신 보여 줌
+  (기본)           실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO),
+                   없으면 모의 계정
+  --demo           모의 계정: 교육·워크숍용 (AWS 계정이 필요 없음). 실행이
+                   끝나도 상태가 ~/.local/state/rootlock 또는
+                   $XDG_STATE_HOME에 남으며 check --demo도 이를 읽음
+  --reset          --demo와 함께: 모의 계정을 처음 상태로 되돌림
+  --dry-run        실제 계정을 읽기만 하고 쓰기는 보내지 않음: 보낼 호출을
+                   대신 보여 줌
 
 옵션
-  --scenario NAME      모의 계정 시나리오 (--demo 포함): new-account (기본), clean, hardened, root-key
-  --lang en|ko         언어 (기본: LANG에서)
-  --profile NAME       사용할 AWS 프로필
-  --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
-  --topic NAME         루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
-  --report PATH        증거 보고서를 쓸 위치: 폴더 안에 (기본: 현재 폴더), 또는
-                       PATH.md와 PATH.json으로;
-                       check와 함께: 점검 결과를 PATH.json과 PATH.md로 (기본: 쓰지 않음)
-  -h, --help           이 도움말
-  -v, --version        버전
+  --scenario NAME  모의 계정 시나리오 (--demo 포함): new-account (기본),
+                   clean, hardened, root-key
+  --lang en|ko     언어 (기본: LANG에서)
+  --profile NAME   사용할 AWS 프로필
+  --region REGION  리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상
+                   us-east-1에서 읽음)
+  --topic NAME     루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
+  --report PATH    증거 보고서를 쓸 위치: 폴더 안에 (기본: 현재 폴더), 또는
+                   PATH.md와 PATH.json으로;
+                   check와 함께: 점검 결과를 PATH.json과 PATH.md로
+                   (기본: 쓰지 않음)
+  -h, --help       이 도움말
+  -v, --version    버전
 
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
