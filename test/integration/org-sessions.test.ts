@@ -21,7 +21,7 @@ describe.runIf(available)("member root sessions in flight together, through the 
   const suite = orgSuite();
 
   const ready = (accounts: number) => suite.world.seed({ accounts, trusted_access: [IAM_PRINCIPAL], features: ["RootCredentialsManagement", "RootSessions"] });
-  const live = (org: SeededOrg) => new LiveOrg({ region: "us-east-1", credentials: credentialsOf(org.management), maxAttempts: 1 });
+  const live = (org: SeededOrg, maxAttempts = 1) => new LiveOrg({ region: "us-east-1", credentials: credentialsOf(org.management), maxAttempts });
   const keyIds = (c: RootCredentials) => c.accessKeys.map((k) => k.id).sort();
 
   /** Each IAM request of a root session: signed by the session of the account it concerns (the launcher's log). */
@@ -120,4 +120,43 @@ describe.runIf(available)("member root sessions in flight together, through the 
     await suite.world.expireSessions(org.accounts[0]!.id);
     await expect(root.credentials()).rejects.toMatchObject({ code: "ExpiredToken", action: "iam:GetLoginProfile" });
   });
+
+  it(
+    "a connection the launcher resets and a Throttling answer are retried up to maxAttempts, as the SDK retried them; AccessDenied is not",
+    { timeout: 30_000 },
+    async () => {
+      const org = await ready(1);
+      const account = org.accounts[0]!.id;
+      const seeded = await suite.world.giveRoot(account, { access_keys: [{}] });
+      const { moto } = suite;
+      await moto.fault({ action: "ListAccessKeys", kind: "reset", times: 1 });
+      await moto.fault({ action: "ListMFADevices", code: "Throttling", status: 400, times: 2 });
+      await moto.clearRequests();
+      const root = await live(org, 3).assumeRoot(account, "IAMAuditRootUserCredentials", 900);
+      expect(keyIds(await root.credentials())).toEqual(seeded.access_key_ids);
+      const calls = (await moto.requests()).filter((r) => r.service === "iam").map((r) => `${r.action}:${r.fault ?? r.status}`);
+      expect(calls).toEqual([
+        "GetLoginProfile:404",
+        "ListAccessKeys:reset",
+        "ListAccessKeys:200",
+        "GetAccessKeyLastUsed:200",
+        "ListMFADevices:error",
+        "ListMFADevices:error",
+        "ListMFADevices:200",
+        "ListSigningCertificates:200",
+      ]);
+
+      // One attempt: the Throttling answer is the read's failure, named on its action (the engine retries it then).
+      await moto.fault({ action: "ListMFADevices", code: "Throttling", status: 400, times: 1 });
+      await expect((await live(org, 1).assumeRoot(account, "IAMAuditRootUserCredentials", 900)).credentials()).rejects.toMatchObject({
+        code: "Throttling",
+        action: "iam:ListMFADevices",
+      });
+      // AccessDenied is not retried, whatever maxAttempts.
+      await moto.clearRequests();
+      await moto.fault({ action: "ListSigningCertificates", deny: true });
+      await expect(root.credentials()).rejects.toMatchObject({ code: "AccessDenied", action: "iam:ListSigningCertificates" });
+      expect((await moto.requests()).filter((r) => r.action === "ListSigningCertificates")).toHaveLength(1);
+    },
+  );
 });

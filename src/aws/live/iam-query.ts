@@ -26,6 +26,8 @@ export interface IamEndpoint {
   url: URL;
   signingRegion: string;
   handler: RequestHandler<HttpRequest, HttpResponse>;
+  /** The SDK's measure of this machine's clock against AWS's (ms), which a skewed clock's requests are signed by. */
+  clockOffset: () => number;
 }
 
 /** An IAM error answer, shaped as the SDK's errors are (name = AWS's code), so toOrgError reads both alike. */
@@ -87,15 +89,14 @@ async function readBody(response: HttpResponse): Promise<string> {
 
 /** One member root session's IAM: every request signed with this session's credentials, and only with them. */
 export class SessionIam {
-  private readonly signer: SignatureV4;
+  private signer?: SignatureV4;
 
+  /** `endpoint` is awaited by the first call, so that a failure to resolve it is that call's, named on its action. */
   constructor(
-    private readonly endpoint: IamEndpoint,
-    credentials: AwsCredentialIdentity,
+    private readonly endpoint: Promise<IamEndpoint>,
+    private readonly credentials: AwsCredentialIdentity,
     private readonly maxAttempts: number,
-  ) {
-    this.signer = new SignatureV4({ credentials, region: endpoint.signingRegion, service: "iam", sha256: Sha256, uriEscapePath: true });
-  }
+  ) {}
 
   /** The `<Action>Result` element of IAM's answer, as parsed XML (a list's items under `member`). */
   async call(action: string, params: Record<string, string> = {}): Promise<Record<string, unknown>> {
@@ -112,7 +113,9 @@ export class SessionIam {
   }
 
   private async once(action: string, params: Record<string, string>): Promise<Record<string, unknown>> {
-    const { url } = this.endpoint;
+    const endpoint = await this.endpoint;
+    this.signer ??= new SignatureV4({ credentials: this.credentials, region: endpoint.signingRegion, service: "iam", sha256: Sha256, uriEscapePath: true });
+    const { url } = endpoint;
     const body = Object.entries({ Action: action, Version: "2010-05-08", ...params })
       .map(([k, v]) => `${encode(k)}=${encode(v)}`)
       .join("&");
@@ -126,14 +129,16 @@ export class SessionIam {
       headers: { host: url.host, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "content-length": String(Buffer.byteLength(body)) },
       body,
     } as HttpRequest;
-    const signed = (await this.signer.sign(request)) as HttpRequest;
-    const { response } = await this.endpoint.handler.handle(signed);
+    const signed = (await this.signer.sign(request, { signingDate: new Date(Date.now() + endpoint.clockOffset()) })) as HttpRequest;
+    const { response } = await endpoint.handler.handle(signed);
     const text = await readBody(response);
-    const parsed = (text ? parseXML(text) : {}) as Record<string, Record<string, unknown> | undefined>;
     if (response.statusCode < 200 || response.statusCode >= 300) {
-      const error = (parsed.ErrorResponse?.Error ?? {}) as { Code?: string; Message?: string };
+      // AWS's error answer; or something else's (a proxy's HTML page): then its status alone (a 5xx is retried).
+      const parsed = (text.trimStart().startsWith("<ErrorResponse") ? parseXML(text) : {}) as { ErrorResponse?: { Error?: { Code?: string; Message?: string } } };
+      const error = parsed.ErrorResponse?.Error ?? {};
       throw new IamServiceError(error.Code ?? `Http${response.statusCode}`, error.Message ?? "", response.statusCode);
     }
+    const parsed = (text ? parseXML(text) : {}) as Record<string, Record<string, unknown> | undefined>;
     return (parsed[`${action}Response`]?.[`${action}Result`] ?? {}) as Record<string, unknown>;
   }
 }

@@ -267,7 +267,7 @@ export class LiveOrg implements Org {
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new OrgError("Unknown", "sts:AssumeRoot");
     const iam = new SessionIam(
-      await this.sessionEndpoint(),
+      this.sessionEndpoint(),
       { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken },
       this.maxAttempts,
     );
@@ -283,7 +283,14 @@ export class LiveOrg implements Org {
   private sessionEndpoint(): Promise<IamEndpoint> {
     this.iamEndpoint ??= getEndpointFromInstructions({}, GetLoginProfileCommand, this.iam.config).then((endpoint) => {
       const scheme = (endpoint.properties?.authSchemes as { signingRegion?: string }[] | undefined)?.[0];
-      return { url: new URL(endpoint.url.href), signingRegion: scheme?.signingRegion ?? this.region, handler: this.iam.config.requestHandler as IamEndpoint["handler"] };
+      return {
+        url: new URL(endpoint.url.href),
+        signingRegion: scheme?.signingRegion ?? this.region,
+        handler: this.iam.config.requestHandler as IamEndpoint["handler"],
+        // STS has just answered AssumeRoot: its client has measured the clock's skew, if any (the SDK corrects it
+        // from AWS's Date header after a refusal for skew).
+        clockOffset: () => this.sts.config.systemClockOffset ?? 0,
+      };
     });
     return this.iamEndpoint;
   }
