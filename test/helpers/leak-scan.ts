@@ -357,10 +357,13 @@ export function reportControl(run: Run, seed: Secret) {
 export function scrollbackControl(s: PtySession, seed: Secret, rawWithSeed: string) {
   const { cols, rows } = s.terminal;
   expect(findIn("raw", rawWithSeed, [seed]).length).toBeGreaterThan(0);
-  const scrolled = replay(`${rawWithSeed}${"\r\n".repeat(rows)}`, cols, rows);
+  // From the bottom row, so that `rows` line feeds push every row off, wherever the program left the cursor (at a text
+  // field above the seed, say): the control is about the model keeping what scrolls off, not about the cursor.
+  const scrollAll = `\x1b[${rows};1H${"\r\n".repeat(rows)}`;
+  const scrolled = replay(`${rawWithSeed}${scrollAll}`, cols, rows);
   expect(findIn("scrollback", squash(scrolled.scrollback.join("\n")), [seed])).toHaveLength(1);
   expect(findIn("screen", squash(scrolled.screen), [seed])).toEqual([]);
-  const cleared = replay(`${rawWithSeed}${"\r\n".repeat(rows)}\x1b[2J\x1b[3J\x1b[H`, cols, rows);
+  const cleared = replay(`${rawWithSeed}${scrollAll}\x1b[2J\x1b[3J\x1b[H`, cols, rows);
   expect(cleared.scrollback).toEqual([]);
 }
 
@@ -404,11 +407,12 @@ export async function enrol(run: Run, label: string, fieldLabels: [string, strin
   await s.waitFor((screen) => QR_BLOCKS.test(screen));
   const stepStart = s.raw().length;
   s.write("\u000b"); // Ctrl-K
-  // The output as it was at the frame that showed the seed: read later, it can end inside the next frame, after Ink
-  // erased the seed's rows and before it drew them again (then the scrollback control finds nothing to scroll).
+  // The output as it was at a frame that showed the seed, cut between escape sequences: read later, it can end inside
+  // the next frame, after Ink erased the seed's rows; cut inside a sequence (a loaded machine splits the output
+  // anywhere), the line feeds the scrollback control adds would be read as that sequence's parameters.
   let rawWithSeed = "";
   const shownSeed = await s.waitFor((screen) => {
-    if (!SEED_ON_SCREEN.test(screen)) return false;
+    if (!SEED_ON_SCREEN.test(screen) || !s.terminal.atRest()) return false;
     rawWithSeed = s.raw();
     return true;
   });

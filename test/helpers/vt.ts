@@ -84,6 +84,11 @@ export class VirtualTerminal {
     return c;
   }
 
+  /** True between escape sequences: output cut here can be followed by more text and read as the program meant. */
+  atRest(): boolean {
+    return this.state === "ground";
+  }
+
   cursor(): { row: number; col: number; visible: boolean } {
     return { row: this.row, col: this.col, visible: this.cursorVisible };
   }
