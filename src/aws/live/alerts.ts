@@ -39,6 +39,7 @@ import { errorCodeOf } from "./aws-errors.js";
 import { AccountError, isAccountError, noneIfAbsent } from "../errors.js";
 import { OPS } from "../operations.js";
 import { accountOf } from "../partition.js";
+import { firstUse, loadOnce } from "./lazy.js";
 
 type Call = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 
@@ -47,16 +48,6 @@ interface Clients<Sdk, Client> {
   sdk: Sdk;
   reads: Client;
   writes: Client;
-}
-
-/** `load` run once, on the first call; a failed load is tried again on the next. */
-function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () =>
-    (loaded ??= load().catch((error: unknown) => {
-      loaded = undefined;
-      throw error;
-    }));
 }
 type Write = (call: string, run: () => Promise<{ $metadata: { requestId?: string } }>) => Promise<WriteReceipt>;
 
@@ -75,9 +66,9 @@ export class LiveAlerts {
   private readonly sns: () => Promise<Clients<typeof import("@aws-sdk/client-sns"), SNSClient>>;
   private readonly s3: () => Promise<Clients<typeof import("@aws-sdk/client-s3"), S3Client>>;
   private readonly events: EventBridgeClient;
-  private readonly eventsWrites: EventBridgeClient;
+  private readonly eventsWrites: () => EventBridgeClient;
   private readonly trail: CloudTrailClient;
-  private readonly trailWrites: CloudTrailClient;
+  private readonly trailWrites: () => CloudTrailClient;
 
   constructor(
     common: ClientConfig,
@@ -101,8 +92,8 @@ export class LiveAlerts {
       const sdk = await import("@aws-sdk/client-sns");
       return { sdk, reads: new sdk.SNSClient(reads), writes: new sdk.SNSClient(writes) };
     });
-    this.eventsWrites = new EventBridgeClient(writes);
-    this.trailWrites = new CloudTrailClient(writes);
+    this.eventsWrites = firstUse(() => new EventBridgeClient(writes));
+    this.trailWrites = firstUse(() => new CloudTrailClient(writes));
     this.s3 = loadOnce(async () => {
       const sdk = await import("@aws-sdk/client-s3");
       return { sdk, reads: new sdk.S3Client({ ...reads, ...s3 }), writes: new sdk.S3Client({ ...writes, ...s3 }) };
@@ -252,13 +243,13 @@ export class LiveAlerts {
 
   putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
     return this.write(OPS.putEventRule.action, () =>
-      this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })),
+      this.eventsWrites().send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })),
     );
   }
 
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
     return this.write(OPS.putRuleTarget.action, async () => {
-      const out = await this.eventsWrites.send(
+      const out = await this.eventsWrites().send(
         new PutTargetsCommand({
           Rule: rule,
           Targets: [
@@ -291,12 +282,12 @@ export class LiveAlerts {
 
   createTrail(name: string, bucket: string): Promise<WriteReceipt> {
     return this.write(OPS.createTrail.action, () =>
-      this.trailWrites.send(new CreateTrailCommand({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true })),
+      this.trailWrites().send(new CreateTrailCommand({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true })),
     );
   }
 
   startLogging(trailName: string): Promise<WriteReceipt> {
-    return this.write(OPS.startLogging.action, () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
+    return this.write(OPS.startLogging.action, () => this.trailWrites().send(new StartLoggingCommand({ Name: trailName })));
   }
 }
 
