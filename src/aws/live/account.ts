@@ -239,13 +239,23 @@ export class LiveAccount implements Account {
   }
 
   async getRootCredentialReport(): Promise<RootCredentialReport> {
+    const read = () => this.call("iam:GetCredentialReport", () => this.iam.send(new GetCredentialReportCommand({})));
+    // The report is asked for together with the first GenerateCredentialReport. When that answers COMPLETE at once,
+    // a report under 4 hours old was there and AWS makes no new one, so this read holds that report, one round trip
+    // sooner. Otherwise (STARTED: a new report is on its way) its answer is dropped and the report read once complete.
+    // Handled at once: a failure of an answer nobody awaits would otherwise end the process.
+    const early = read();
+    early.catch(() => undefined);
+    let completeAtOnce = true;
     // Generate, then wait for it with backoff: AWS answers STARTED until the report is COMPLETE.
     for (const wait of [0, ...REPORT_POLL_MS]) {
       if (wait) await this.sleep(wait);
       const state = await this.call("iam:GenerateCredentialReport", () => this.iam.send(new GenerateCredentialReportCommand({})));
       if (state.State === "COMPLETE") break;
+      completeAtOnce = false;
     }
-    const report = await this.call("iam:GetCredentialReport", () => this.iam.send(new GetCredentialReportCommand({})));
+    // The early read's failure (a report AWS had not yet made visible to it, say) is not the answer: read again.
+    const report = completeAtOnce ? await early.catch(read) : await read();
     const csv = new TextDecoder().decode(report.Content ?? new Uint8Array());
     return parseRootReportRow(csv, report.GeneratedTime ?? this.now());
   }
