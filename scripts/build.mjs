@@ -129,6 +129,11 @@ async function main() {
     sourcemap: false,
     legalComments: "none",
     plugins: [sourcePatchPlugin],
+    // The AWS SDK's packages ship a CommonJS build (`main`: one file of every command and shape of a service) and
+    // an ES module build (`module`: a file per command, `sideEffects: false`). esbuild's default for Node takes
+    // `main`, so `check` loaded 2.3 MB of SDK source, mostly commands it never sends; from `module` it keeps what
+    // rootlock imports (1.2 MB) and runs ~27% fewer instructions (callgrind, check --json against moto).
+    mainFields: ["module", "main"],
     write: false, // written below, each file atomically: tests or `npm start` may be running the old one
     logLevel: "warning",
   };

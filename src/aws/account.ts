@@ -474,7 +474,7 @@ export interface RootConsole {
    * Training aid: the code a root device shows right now, for a device set up before the trainee arrived
    * (clean and hardened accounts), whose secret they never saw. Undefined when there is none.
    */
-  trainingCode(): string | undefined;
+  trainingCode(): Promise<string | undefined>;
   /**
    * The alert address's mailbox, not the console: the owner clicks the link in the confirmation email AWS sent.
    * False when no subscription of that address is waiting.

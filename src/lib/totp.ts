@@ -3,7 +3,7 @@
 // Used by the admin-user MFA step (to check two codes locally before IAM ever sees them) and by the
 // simulated account (to answer EnableMFADevice and a console sign-in the way AWS does). Nothing here
 // stores or prints a secret.
-import { generateSecret, generateSync } from "otplib";
+import { generateSync } from "otplib";
 // zod/mini rather than "zod": the wizard loads this at startup, and the full zod is ~730 kB to compile.
 import * as z from "zod/mini";
 
@@ -23,11 +23,6 @@ export const codeSchema = z.pipe(
   ),
   z.string().check(z.regex(/^\d{6}$/)),
 );
-
-/** A Base32 seed shaped like AWS's `Base32StringSeed` (40 random bytes → 64 characters). */
-export function newSecret(): string {
-  return generateSecret({ length: 40 });
-}
 
 export function timeStepOf(at: Date): number {
   return Math.floor(at.getTime() / 1000 / PERIOD_SECONDS);

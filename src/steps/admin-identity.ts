@@ -7,7 +7,7 @@
 //
 // Every change is read back before the next; a run given up half-way removes what it made, in reverse order,
 // each removal read back, or names exactly what is left.
-import { type Account, administratorAccessArn, type Caller, type MfaDevice, type WriteReceipt } from "../aws/account.js";
+import { administratorAccessArn, type Caller, type MfaDevice, type WriteReceipt } from "../aws/account.js";
 import { isOp } from "../aws/operations.js";
 import { partitionOf } from "../aws/partition.js";
 import { isAccountError } from "../aws/errors.js";
@@ -16,21 +16,14 @@ import { actionHolds, confirmAction, describeMade, sendAction } from "./read-bac
 import { rollBackChanges, type Rollback } from "./rollback.js";
 import type { ApiAction, Evidence, StepContext, Verdict } from "./types.js";
 import { apiAction, verdict } from "./types.js";
-import { type Phrase, phrase, reads } from "./said.js";
+import { phrase, reads } from "./said.js";
+import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-holders.js";
 import { planUserMfa } from "./user-mfa.js";
 import { iamWait, type WaitHooks, waitUntil } from "./wait.js";
 
 const DEFAULT_ADMIN_GROUP = "Administrators";
 /** IAM's rule for user names (aws/names.ts). */
 export { USER_NAME_PATTERN } from "../aws/names.js";
-
-/** Someone other than root with AdministratorAccess: a user (directly, or through a group) or a role. */
-export interface AdminHolder {
-  kind: "user" | "role";
-  name: string;
-  /** The group it has the policy through; absent when attached directly. */
-  via?: string;
-}
 
 export interface AdminIdentityFinding {
   admins: AdminHolder[];
@@ -43,27 +36,8 @@ export interface AdminIdentityFinding {
   evidence: Evidence[];
 }
 
-/** Who holds AdministratorAccess: users and roles it is attached to, and the members of groups it is attached to. */
-export async function findAdminIdentities(account: Account, policyArn: string): Promise<AdminHolder[]> {
-  const entities = await account.listPolicyEntities(policyArn);
-  const groups = await Promise.all(entities.groups.map((g) => account.getGroup(g)));
-  return [
-    ...entities.users.map((name): AdminHolder => ({ kind: "user", name })),
-    ...groups.flatMap((g) => (g ? g.members.map((name): AdminHolder => ({ kind: "user", name, via: g.name })) : [])),
-    ...entities.roles.map((name): AdminHolder => ({ kind: "role", name })),
-  ];
-}
-
 /** "group: a, b", or "group: none". */
 const listedOrNone = (what: string, items: string[]) => (items.length > 0 ? phrase("listed", what, items.join(", ")) : phrase("noneOf", what));
-
-export function describeAdmins(admins: AdminHolder[]): Phrase {
-  if (admins.length === 0) return phrase("noAdmins");
-  return phrase(
-    "plain",
-    admins.map((a) => (a.via ? phrase("adminByGroup", phrase(a.kind), a.name, a.via) : phrase("adminDirect", phrase(a.kind), a.name))),
-  );
-}
 
 export async function inspectAdminIdentity(ctx: StepContext, groupName = DEFAULT_ADMIN_GROUP): Promise<AdminIdentityFinding> {
   const policyArn = administratorAccessArn(partitionOf(ctx.caller.arn));

@@ -21,7 +21,7 @@ import { type Partition, partitionOf } from "../aws/partition.js";
 import { type Read, read } from "./reads.js";
 import type { CheckFinding, CheckReport, CheckStatus } from "../check-schema.js";
 import { AUDIT_IDS } from "./controls.js";
-import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-identity.js";
+import { type AdminHolder, describeAdmins, findAdminIdentities } from "./admin-holders.js";
 import { CIS_MIN_LENGTH, CIS_REUSE_PREVENTION, meetsMinLength, meetsReusePrevention } from "./password-policy.js";
 import { type Phrase, phrase, say } from "./said.js";
 

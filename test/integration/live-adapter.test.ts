@@ -96,9 +96,28 @@ describe.runIf(available)("LiveAccount against a real endpoint (moto)", () => {
   });
 
   it("parses the credential report (stock moto writes no <root_account> row)", async () => {
+    await moto.clearRequests();
     const report = await account.getRootCredentialReport();
     expect(report.keys).toEqual([]);
     expect(report.mfaActive).toBe(false);
+    // No report yet (moto answers STARTED first): the read sent beside the first GenerateCredentialReport is
+    // dropped, and the report is read again once COMPLETE.
+    const actions = (await moto.requests()).map((r) => r.action);
+    expect(actions.filter((a) => a === "GenerateCredentialReport")).toHaveLength(2);
+    expect(actions.filter((a) => a === "GetCredentialReport")).toHaveLength(2);
+    expect(actions.at(-1)).toBe("GetCredentialReport");
+  });
+
+  it("reads a report that is already there without waiting for GenerateCredentialReport's answer", async () => {
+    await account.getRootCredentialReport(); // the report exists from here on
+    // GenerateCredentialReport's answer held back 600 ms: the report is read meanwhile, not after it.
+    await moto.clearRequests();
+    await moto.fault({ action: "GenerateCredentialReport", kind: "delay", delay_ms: 600, after: true });
+    const reading = account.getRootCredentialReport();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await moto.requests()).map((r) => r.action).sort()).toEqual(["GenerateCredentialReport", "GetCredentialReport"]);
+    expect((await reading).keys).toEqual([]);
+    expect((await moto.requests()).map((r) => r.action).sort()).toEqual(["GenerateCredentialReport", "GetCredentialReport"]);
   });
 
   it("sends nothing in a dry run", async () => {

@@ -277,7 +277,7 @@ describe.each(["en", "ko"] as const)("the fire drill after the sign-in test (%s)
     await r.waitFor(t.signin.openStandIn);
     await r.press("c");
     await r.waitFor(t.standIn.signin.title);
-    await r.type(standIn.trainingCode()!);
+    await r.type((await standIn.trainingCode())!);
     await r.press(KEYS.enter);
     await r.waitFor(t.standIn.signin.success);
     await r.press(KEYS.esc);

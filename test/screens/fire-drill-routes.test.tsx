@@ -41,7 +41,7 @@ describe.each(["en", "ko"] as const)("the fire drill names where the alert goes 
     await r.waitFor(s.openStandIn);
     await r.press("c");
     await r.waitFor(t.standIn.signin.title);
-    await r.type(world.standIn.trainingCode()!);
+    await r.type((await world.standIn.trainingCode())!);
     await r.press(KEYS.enter);
     await r.waitFor(t.standIn.signin.success);
     await r.press(KEYS.esc);

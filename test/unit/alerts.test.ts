@@ -242,7 +242,7 @@ describe("alerts step", () => {
     const { ctx, simulated, advance } = await world("clean");
     await applyAll(ctx, { email: EMAIL, apiCalls: false, createTrail: false });
     await simulated.console.confirmAlertEmail(EMAIL);
-    await simulated.console.signIn(simulated.console.trainingCode()!);
+    await simulated.console.signIn((await simulated.console.trainingCode())!);
     advance(9000);
     expect(simulated.console.alertInbox()).toEqual([]);
   });
@@ -251,12 +251,12 @@ describe("alerts step", () => {
     const { ctx, simulated, advance } = await world("clean");
     const choices = { email: EMAIL, apiCalls: false, createTrail: true };
     const { finding } = await applyAll(ctx, choices);
-    await simulated.console.signIn(simulated.console.trainingCode()!);
+    await simulated.console.signIn((await simulated.console.trainingCode())!);
     advance(9000);
     expect(simulated.console.alertInbox()).toEqual([]);
     await simulated.console.confirmAlertEmail(EMAIL);
     await sendTestAlert(ctx, finding.topicArn);
-    await simulated.console.signIn(simulated.console.trainingCode()!);
+    await simulated.console.signIn((await simulated.console.trainingCode())!);
     advance(9000);
     const inbox = simulated.console.alertInbox();
     expect(inbox.map((m) => m.subject)).toEqual(["rootlock test alert", "AWS Notification Message"]);

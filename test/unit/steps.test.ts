@@ -368,7 +368,7 @@ describe("sign-in test", () => {
   it("is verified by a root sign-in with MFA that CloudTrail shows after its delay", async () => {
     const { ctx, account, now } = await world("clean");
     const since = now();
-    expect(await account.console.signIn(account.console.trainingCode()!)).toBe("success");
+    expect(await account.console.signIn((await account.console.trainingCode())!)).toBe("success");
     const v = await verifySigninTest(ctx, since);
     expect(v.state).toBe("verified");
     expect(v.evidence[0]!.read).toMatch(/Root, Success, MFAUsed=Yes/);
@@ -405,7 +405,7 @@ describe("sign-in test", () => {
     const { ctx, account, now } = await world("clean");
     const since = now();
     account.failNext("cloudtrail:LookupEvents", "Throttling", 3);
-    await account.console.signIn(account.console.trainingCode()!);
+    await account.console.signIn((await account.console.trainingCode())!);
     expect((await verifySigninTest(ctx, since)).state).toBe("verified");
   });
 

@@ -1,6 +1,7 @@
 // The consecutive-codes rule, at the edges of the 30-second windows.
 import { describe, expect, it } from "vitest";
-import { checkConsecutiveCodes, codeAt, isCurrentCode, newSecret, otpauthUri, PERIOD_SECONDS, secondsLeftInStep, timeStepOf } from "../../src/lib/totp.js";
+import { checkConsecutiveCodes, codeAt, isCurrentCode, otpauthUri, PERIOD_SECONDS, secondsLeftInStep, timeStepOf } from "../../src/lib/totp.js";
+import { base32, newSecret } from "../../src/lib/secret.js";
 
 const secret = newSecret();
 const STEP = 59_000_000; // an arbitrary time step, far from zero
@@ -72,5 +73,27 @@ describe("helpers", () => {
     expect(otpauthUri("ABCD", "Amazon Web Services", "ops-admin@123456789012")).toBe(
       "otpauth://totp/Amazon%20Web%20Services:ops-admin@123456789012?secret=ABCD&issuer=Amazon%20Web%20Services",
     );
+  });
+});
+
+describe("newSecret (lib/secret.ts, without otplib)", () => {
+  it("encodes Base32 as RFC 4648's test vectors say, without padding", () => {
+    const vectors: [string, string][] = [
+      ["", ""],
+      ["f", "MY"],
+      ["fo", "MZXQ"],
+      ["foo", "MZXW6"],
+      ["foob", "MZXW6YQ"],
+      ["fooba", "MZXW6YTB"],
+      ["foobar", "MZXW6YTBOI"],
+    ];
+    for (const [text, encoded] of vectors) expect(base32(new TextEncoder().encode(text))).toBe(encoded);
+    expect(base32(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]))).toBe("77777777");
+  });
+
+  it("is shaped like AWS's Base32StringSeed: 40 random bytes, 64 characters, different each time", () => {
+    const seeds = new Set(Array.from({ length: 20 }, () => newSecret()));
+    expect(seeds.size).toBe(20);
+    for (const seed of seeds) expect(seed).toMatch(/^[A-Z2-7]{64}$/);
   });
 });

@@ -153,7 +153,7 @@ describe("webhook alerts on the simulated account", () => {
   it("a root sign-in posts Slack's JSON to the channel; the test message goes by the same path", async () => {
     const { ctx, simulated, advance } = await world();
     await applyAll(ctx, webhookOnly());
-    await simulated.console.signIn(simulated.console.trainingCode()!);
+    await simulated.console.signIn((await simulated.console.trainingCode())!);
     advance(9000);
     const posts = simulated.console.webhookChannel();
     expect(posts).toHaveLength(1);
@@ -187,7 +187,7 @@ describe("webhook alerts on the simulated account", () => {
     const { ctx, saved, simulated } = await world((a) => (journal = new JournalingAccount(a)));
     const plan = await applyAll(ctx, webhookOnly());
     const v = await verifyAlerts(ctx, await inspectAlerts(ctx), webhookOnly());
-    await simulated.console.signIn(simulated.console.trainingCode()!);
+    await simulated.console.signIn((await simulated.console.trainingCode())!);
     expect(JSON.stringify(plan)).not.toMatch(TOKEN);
     expect(JSON.stringify(plan.map(recorded))).not.toMatch(TOKEN);
     // The confirm panel shows the mask; the record leaves even that out.

@@ -73,6 +73,7 @@ import { LiveAlerts } from "./alerts.js";
 import { liveWebhookReads, liveWebhookWrites, type WebhookClients } from "./webhook.js";
 import { alertsRegionFor, partitionOfRegion } from "../partition.js";
 import { systemNow, systemSleep } from "../../lib/clock.js";
+import { firstUse } from "./lazy.js";
 
 export interface LiveOptions {
   profile?: string;
@@ -97,8 +98,8 @@ const REQUEST_TIMEOUT_MS = 20_000;
 export class LiveAccount implements Account {
   readonly mode = "live" as const;
   private readonly iam: IAMClient;
-  /** Writes go out once: see `write`. */
-  private readonly iamWrites: IAMClient;
+  /** Writes go out once: see `write`. Made on the first write (lazy.ts). */
+  private readonly iamWrites: () => IAMClient;
   private readonly sts: STSClient;
   private readonly trail: CloudTrailClient;
   private readonly events: EventBridgeClient;
@@ -127,7 +128,7 @@ export class LiveAccount implements Account {
     // unless the operator chose one.
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? alertsRegionFor("aws");
     this.iam = new IAMClient({ ...common, region });
-    this.iamWrites = new IAMClient({ ...common, region, maxAttempts: 1 });
+    this.iamWrites = firstUse(() => new IAMClient({ ...common, region, maxAttempts: 1 }));
     this.sts = new STSClient({ ...common, region });
     // Root's console sign-ins and IAM calls reach EventBridge and CloudTrail in one region of the partition
     // (us-east-1 in the standard one). The adapter is built before the caller is known, so the partition comes
@@ -144,11 +145,17 @@ export class LiveAccount implements Account {
       (call, run) => this.write(call, run),
       () => this.ownAccountId(),
     );
+    const iamWrites = this.iamWrites;
+    const eventsWrites = firstUse(() => new EventBridgeClient({ ...common, region: alertsRegion, maxAttempts: 1 }));
     this.webhook = {
       events: this.events,
-      eventsWrites: new EventBridgeClient({ ...common, region: alertsRegion, maxAttempts: 1 }),
+      get eventsWrites() {
+        return eventsWrites();
+      },
       iam: this.iam,
-      iamWrites: this.iamWrites,
+      get iamWrites() {
+        return iamWrites();
+      },
     };
     this.now = options.now ?? systemNow;
     this.sleep = options.sleep ?? systemSleep;
@@ -232,13 +239,23 @@ export class LiveAccount implements Account {
   }
 
   async getRootCredentialReport(): Promise<RootCredentialReport> {
+    const read = () => this.call("iam:GetCredentialReport", () => this.iam.send(new GetCredentialReportCommand({})));
+    // The report is asked for together with the first GenerateCredentialReport. When that answers COMPLETE at once,
+    // a report under 4 hours old was there and AWS makes no new one, so this read holds that report, one round trip
+    // sooner. Otherwise (STARTED: a new report is on its way) its answer is dropped and the report read once complete.
+    // Handled at once: a failure of an answer nobody awaits would otherwise end the process.
+    const early = read();
+    early.catch(() => undefined);
+    let completeAtOnce = true;
     // Generate, then wait for it with backoff: AWS answers STARTED until the report is COMPLETE.
     for (const wait of [0, ...REPORT_POLL_MS]) {
       if (wait) await this.sleep(wait);
       const state = await this.call("iam:GenerateCredentialReport", () => this.iam.send(new GenerateCredentialReportCommand({})));
       if (state.State === "COMPLETE") break;
+      completeAtOnce = false;
     }
-    const report = await this.call("iam:GetCredentialReport", () => this.iam.send(new GetCredentialReportCommand({})));
+    // The early read's failure (a report AWS had not yet made visible to it, say) is not the answer: read again.
+    const report = completeAtOnce ? await early.catch(read) : await read();
     const csv = new TextDecoder().decode(report.Content ?? new Uint8Array());
     return parseRootReportRow(csv, report.GeneratedTime ?? this.now());
   }
@@ -424,20 +441,20 @@ export class LiveAccount implements Account {
   }
 
   private async updateRootAccessKey(accessKeyId: string, status: AccessKeyStatus): Promise<WriteReceipt> {
-    return this.write(OPS.updateRootAccessKey.action, () => this.iamWrites.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
+    return this.write(OPS.updateRootAccessKey.action, () => this.iamWrites().send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status })));
   }
 
   private async deleteRootAccessKey(accessKeyId: string): Promise<WriteReceipt> {
-    return this.write(OPS.deleteRootAccessKey.action, () => this.iamWrites.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
+    return this.write(OPS.deleteRootAccessKey.action, () => this.iamWrites().send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId })));
   }
 
   private async deleteVirtualMfaDevice(serialNumber: string): Promise<WriteReceipt> {
-    return this.write(OPS.deleteVirtualMfaDevice.action, () => this.iamWrites.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
+    return this.write(OPS.deleteVirtualMfaDevice.action, () => this.iamWrites().send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
   }
 
   private async createVirtualMfaDevice(name: string): Promise<NewVirtualMfaDevice & { receipt: WriteReceipt }> {
     const call = OPS.createVirtualMfaDevice.action;
-    const out = await this.sendOnce(call, () => this.iamWrites.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })));
+    const out = await this.sendOnce(call, () => this.iamWrites().send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })));
     const device = out.VirtualMFADevice;
     // The seed arrives as bytes of Base32 text; it stays in memory, in this object only.
     const secret = new TextDecoder().decode(device?.Base32StringSeed ?? new Uint8Array());
@@ -446,13 +463,13 @@ export class LiveAccount implements Account {
 
   private async enableMfaDevice(userName: string, serialNumber: string, code1: string, code2: string): Promise<WriteReceipt> {
     return this.write(OPS.enableMfaDevice.action, () =>
-      this.iamWrites.send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
+      this.iamWrites().send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 })),
     );
   }
 
   private async updatePasswordPolicy(policy: PasswordPolicy): Promise<WriteReceipt> {
     return this.write(OPS.updatePasswordPolicy.action, () =>
-      this.iamWrites.send(
+      this.iamWrites().send(
         new UpdateAccountPasswordPolicyCommand({
           MinimumPasswordLength: policy.minimumPasswordLength,
           RequireSymbols: policy.requireSymbols,
@@ -469,46 +486,46 @@ export class LiveAccount implements Account {
   }
 
   private async createGroup(groupName: string): Promise<WriteReceipt> {
-    return this.write(OPS.createGroup.action, () => this.iamWrites.send(new CreateGroupCommand({ GroupName: groupName })));
+    return this.write(OPS.createGroup.action, () => this.iamWrites().send(new CreateGroupCommand({ GroupName: groupName })));
   }
 
   private async deleteGroup(groupName: string): Promise<WriteReceipt> {
-    return this.write(OPS.deleteGroup.action, () => this.iamWrites.send(new DeleteGroupCommand({ GroupName: groupName })));
+    return this.write(OPS.deleteGroup.action, () => this.iamWrites().send(new DeleteGroupCommand({ GroupName: groupName })));
   }
 
   private async attachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
-    return this.write(OPS.attachGroupPolicy.action, () => this.iamWrites.send(new AttachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
+    return this.write(OPS.attachGroupPolicy.action, () => this.iamWrites().send(new AttachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
   }
 
   private async detachGroupPolicy(groupName: string, policyArn: string): Promise<WriteReceipt> {
-    return this.write(OPS.detachGroupPolicy.action, () => this.iamWrites.send(new DetachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
+    return this.write(OPS.detachGroupPolicy.action, () => this.iamWrites().send(new DetachGroupPolicyCommand({ GroupName: groupName, PolicyArn: policyArn })));
   }
 
   private async createUser(userName: string): Promise<WriteReceipt> {
-    return this.write(OPS.createUser.action, () => this.iamWrites.send(new CreateUserCommand({ UserName: userName })));
+    return this.write(OPS.createUser.action, () => this.iamWrites().send(new CreateUserCommand({ UserName: userName })));
   }
 
   private async deleteUser(userName: string): Promise<WriteReceipt> {
-    return this.write(OPS.deleteUser.action, () => this.iamWrites.send(new DeleteUserCommand({ UserName: userName })));
+    return this.write(OPS.deleteUser.action, () => this.iamWrites().send(new DeleteUserCommand({ UserName: userName })));
   }
 
   private async addUserToGroup(groupName: string, userName: string): Promise<WriteReceipt> {
-    return this.write(OPS.addUserToGroup.action, () => this.iamWrites.send(new AddUserToGroupCommand({ GroupName: groupName, UserName: userName })));
+    return this.write(OPS.addUserToGroup.action, () => this.iamWrites().send(new AddUserToGroupCommand({ GroupName: groupName, UserName: userName })));
   }
 
   private async removeUserFromGroup(groupName: string, userName: string): Promise<WriteReceipt> {
-    return this.write(OPS.removeUserFromGroup.action, () => this.iamWrites.send(new RemoveUserFromGroupCommand({ GroupName: groupName, UserName: userName })));
+    return this.write(OPS.removeUserFromGroup.action, () => this.iamWrites().send(new RemoveUserFromGroupCommand({ GroupName: groupName, UserName: userName })));
   }
 
   private async createLoginProfile(userName: string, password: string, passwordResetRequired: boolean): Promise<WriteReceipt> {
     // The password goes into the request and nowhere else; a failure carries only AWS's code and the action.
     return this.write(OPS.createLoginProfile.action, () =>
-      this.iamWrites.send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: passwordResetRequired })),
+      this.iamWrites().send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: passwordResetRequired })),
     );
   }
 
   private async deleteLoginProfile(userName: string): Promise<WriteReceipt> {
-    return this.write(OPS.deleteLoginProfile.action, () => this.iamWrites.send(new DeleteLoginProfileCommand({ UserName: userName })));
+    return this.write(OPS.deleteLoginProfile.action, () => this.iamWrites().send(new DeleteLoginProfileCommand({ UserName: userName })));
   }
 
   // ---- machinery ---------------------------------------------------------------------------------

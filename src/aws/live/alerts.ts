@@ -21,17 +21,8 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from "@aws-sdk/client-eventbridge";
-import { CreateBucketCommand, GetBucketPolicyCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
-import {
-  CreateTopicCommand,
-  GetTopicAttributesCommand,
-  ListSubscriptionsByTopicCommand,
-  type ListSubscriptionsByTopicCommandOutput,
-  PublishCommand,
-  SetTopicAttributesCommand,
-  SNSClient,
-  SubscribeCommand,
-} from "@aws-sdk/client-sns";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { ListSubscriptionsByTopicCommandOutput, SNSClient } from "@aws-sdk/client-sns";
 import {
   type AlertTopic,
   type BucketState,
@@ -48,8 +39,16 @@ import { errorCodeOf } from "./aws-errors.js";
 import { AccountError, isAccountError, noneIfAbsent } from "../errors.js";
 import { OPS } from "../operations.js";
 import { accountOf } from "../partition.js";
+import { firstUse, loadOnce } from "./lazy.js";
 
 type Call = <T>(action: string, run: () => Promise<T>) => Promise<T>;
+
+/** A service's SDK module, loaded on first use, and its read and write clients. */
+interface Clients<Sdk, Client> {
+  sdk: Sdk;
+  reads: Client;
+  writes: Client;
+}
 type Write = (call: string, run: () => Promise<{ $metadata: { requestId?: string } }>) => Promise<WriteReceipt>;
 
 interface ClientConfig {
@@ -60,14 +59,16 @@ interface ClientConfig {
 }
 
 export class LiveAlerts {
-  private readonly sns: SNSClient;
-  private readonly snsWrites: SNSClient;
+  /**
+   * SNS and S3 are loaded on first use (a third of the SDK code the adapter holds): `rootlock check` asks SNS only
+   * for the topics a root sign-in rule targets, and S3 only the alerts step asks.
+   */
+  private readonly sns: () => Promise<Clients<typeof import("@aws-sdk/client-sns"), SNSClient>>;
+  private readonly s3: () => Promise<Clients<typeof import("@aws-sdk/client-s3"), S3Client>>;
   private readonly events: EventBridgeClient;
-  private readonly eventsWrites: EventBridgeClient;
+  private readonly eventsWrites: () => EventBridgeClient;
   private readonly trail: CloudTrailClient;
-  private readonly trailWrites: CloudTrailClient;
-  private readonly s3: S3Client;
-  private readonly s3Writes: S3Client;
+  private readonly trailWrites: () => CloudTrailClient;
 
   constructor(
     common: ClientConfig,
@@ -87,27 +88,33 @@ export class LiveAlerts {
     const writes = { ...reads, maxAttempts: 1 };
     // With a custom endpoint (AWS_ENDPOINT_URL, as the tests set it) a bucket cannot be a host name: use the path.
     const s3 = { forcePathStyle: !!(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3) };
-    this.sns = new SNSClient(reads);
-    this.snsWrites = new SNSClient(writes);
-    this.eventsWrites = new EventBridgeClient(writes);
-    this.trailWrites = new CloudTrailClient(writes);
-    this.s3 = new S3Client({ ...reads, ...s3 });
-    this.s3Writes = new S3Client({ ...writes, ...s3 });
+    this.sns = loadOnce(async () => {
+      const sdk = await import("@aws-sdk/client-sns");
+      return { sdk, reads: new sdk.SNSClient(reads), writes: new sdk.SNSClient(writes) };
+    });
+    this.eventsWrites = firstUse(() => new EventBridgeClient(writes));
+    this.trailWrites = firstUse(() => new CloudTrailClient(writes));
+    this.s3 = loadOnce(async () => {
+      const sdk = await import("@aws-sdk/client-s3");
+      return { sdk, reads: new sdk.S3Client({ ...reads, ...s3 }), writes: new sdk.S3Client({ ...writes, ...s3 }) };
+    });
   }
 
   // ---- reads -------------------------------------------------------------------------------------
 
   async getTopic(topicArn: string): Promise<AlertTopic | undefined> {
-    const out = await noneIfAbsent(this.call("sns:GetTopicAttributes", () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }))));
+    const { sdk, reads } = await this.sns();
+    const out = await noneIfAbsent(this.call("sns:GetTopicAttributes", () => reads.send(new sdk.GetTopicAttributesCommand({ TopicArn: topicArn }))));
     return out && { arn: topicArn, policy: out.Attributes?.Policy };
   }
 
   async listSubscriptions(topicArn: string): Promise<TopicSubscription[]> {
+    const { sdk, reads } = await this.sns();
     const all: TopicSubscription[] = [];
     let token: string | undefined;
     do {
       const page: ListSubscriptionsByTopicCommandOutput = await this.call("sns:ListSubscriptionsByTopic", () =>
-        this.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: token })),
+        reads.send(new sdk.ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: token })),
       );
       for (const s of page.Subscriptions ?? []) {
         // Until the owner clicks the emailed link, AWS lists "PendingConfirmation" where the ARN would be.
@@ -194,10 +201,11 @@ export class LiveAlerts {
   }
 
   async getBucket(bucket: string, expectedOwner: string): Promise<BucketState> {
+    const { sdk, reads } = await this.s3();
     try {
       // ExpectedBucketOwner: S3 answers 403 unless the bucket is the caller's own (S3 User Guide, "Verifying bucket
       // ownership with bucket owner condition"), so a name someone else holds is never taken for ours.
-      const out = await this.s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: expectedOwner }));
+      const out = await reads.send(new sdk.GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: expectedOwner }));
       return { exists: true, policy: out.Policy };
     } catch (error) {
       // These are answers about the bucket, not failures of the read.
@@ -211,33 +219,37 @@ export class LiveAlerts {
 
   // ---- writes ------------------------------------------------------------------------------------
 
-  createTopic(name: string): Promise<WriteReceipt> {
-    return this.write(OPS.createTopic.action, () => this.snsWrites.send(new CreateTopicCommand({ Name: name })));
+  async createTopic(name: string): Promise<WriteReceipt> {
+    const { sdk, writes } = await this.sns();
+    return this.write(OPS.createTopic.action, () => writes.send(new sdk.CreateTopicCommand({ Name: name })));
   }
 
-  setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
+  async setTopicPolicy(topicArn: string, policy: string): Promise<WriteReceipt> {
+    const { sdk, writes } = await this.sns();
     return this.write(OPS.setTopicPolicy.action, () =>
-      this.snsWrites.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })),
+      writes.send(new sdk.SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: "Policy", AttributeValue: policy })),
     );
   }
 
-  subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
-    return this.write(OPS.subscribeEmail.action, () => this.snsWrites.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "email", Endpoint: email })));
+  async subscribeEmail(topicArn: string, email: string): Promise<WriteReceipt> {
+    const { sdk, writes } = await this.sns();
+    return this.write(OPS.subscribeEmail.action, () => writes.send(new sdk.SubscribeCommand({ TopicArn: topicArn, Protocol: "email", Endpoint: email })));
   }
 
-  publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
-    return this.write(OPS.publish.action, () => this.snsWrites.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: message })));
+  async publish(topicArn: string, subject: string, message: string): Promise<WriteReceipt> {
+    const { sdk, writes } = await this.sns();
+    return this.write(OPS.publish.action, () => writes.send(new sdk.PublishCommand({ TopicArn: topicArn, Subject: subject, Message: message })));
   }
 
   putEventRule(name: string, pattern: string, description: string, state: RuleState): Promise<WriteReceipt> {
     return this.write(OPS.putEventRule.action, () =>
-      this.eventsWrites.send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })),
+      this.eventsWrites().send(new PutRuleCommand({ Name: name, EventPattern: pattern, State: state, Description: description })),
     );
   }
 
   putRuleTarget(rule: string, target: RuleTarget): Promise<WriteReceipt> {
     return this.write(OPS.putRuleTarget.action, async () => {
-      const out = await this.eventsWrites.send(
+      const out = await this.eventsWrites().send(
         new PutTargetsCommand({
           Rule: rule,
           Targets: [
@@ -257,23 +269,25 @@ export class LiveAlerts {
     });
   }
 
-  createBucket(bucket: string): Promise<WriteReceipt> {
+  async createBucket(bucket: string): Promise<WriteReceipt> {
+    const { sdk, writes } = await this.s3();
     // In us-east-1 a bucket takes no LocationConstraint.
-    return this.write(OPS.createBucket.action, () => this.s3Writes.send(new CreateBucketCommand({ Bucket: bucket })));
+    return this.write(OPS.createBucket.action, () => writes.send(new sdk.CreateBucketCommand({ Bucket: bucket })));
   }
 
-  putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
-    return this.write(OPS.putBucketPolicy.action, () => this.s3Writes.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })));
+  async putBucketPolicy(bucket: string, policy: string): Promise<WriteReceipt> {
+    const { sdk, writes } = await this.s3();
+    return this.write(OPS.putBucketPolicy.action, () => writes.send(new sdk.PutBucketPolicyCommand({ Bucket: bucket, Policy: policy })));
   }
 
   createTrail(name: string, bucket: string): Promise<WriteReceipt> {
     return this.write(OPS.createTrail.action, () =>
-      this.trailWrites.send(new CreateTrailCommand({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true })),
+      this.trailWrites().send(new CreateTrailCommand({ Name: name, S3BucketName: bucket, IsMultiRegionTrail: true, IncludeGlobalServiceEvents: true })),
     );
   }
 
   startLogging(trailName: string): Promise<WriteReceipt> {
-    return this.write(OPS.startLogging.action, () => this.trailWrites.send(new StartLoggingCommand({ Name: trailName })));
+    return this.write(OPS.startLogging.action, () => this.trailWrites().send(new StartLoggingCommand({ Name: trailName })));
   }
 }
 

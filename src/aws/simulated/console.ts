@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type { RootConsole } from "../account.js";
 import { AccountError } from "../errors.js";
-import { checkConsecutiveCodes, codeFor, isCurrentCode, newSecret } from "../../lib/totp.js";
+import { newSecret } from "../../lib/secret.js";
+import { totp } from "./totp.js";
 import { assign, MAX_DEVICES_PER_USER, removeKey } from "./iam.js";
 import { ACCOUNT_ID, mfaArn, ROOT_ARN, SIMULATED_REGION } from "./scenarios.js";
 import type { SimulatedWorld } from "./state.js";
@@ -38,7 +39,7 @@ export function rootConsole(w: SimulatedWorld): RootConsole {
       // Only a device of the same name is in the way; root may hold up to eight devices, of any names.
       if (w.truth.devices.some((d) => d.serialNumber === serialNumber)) throw new AccountError("EntityAlreadyExists", call);
       if (w.truth.devices.filter((d) => d.assignedTo === ROOT_ARN).length >= MAX_DEVICES_PER_USER) throw new AccountError("LimitExceeded", call);
-      if (!checkConsecutiveCodes(secret, code1, code2, w.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
+      if (!(await totp()).checkConsecutiveCodes(secret, code1, code2, w.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
       const at = w.awsNow();
       w.commit((s) => {
         s.devices.push({ serialNumber, kind: "virtual", secret });
@@ -53,14 +54,15 @@ export function rootConsole(w: SimulatedWorld): RootConsole {
     },
     alertInbox: () => w.truth.mailbox.filter((m) => m.at.getTime() <= w.awsNow().getTime()).map((m) => ({ ...m })),
     webhookChannel: () => (w.truth.webhookPosts ?? []).filter((m) => m.at.getTime() <= w.awsNow().getTime()).map((m) => ({ ...m })),
-    trainingCode: () => {
+    trainingCode: async () => {
       const device = w.truth.devices.find((d) => d.assignedTo === ROOT_ARN && d.training && d.secret);
-      return device?.secret ? codeFor(device.secret, w.awsNow()) : undefined;
+      return device?.secret ? (await totp()).codeFor(device.secret, w.awsNow()) : undefined;
     },
     signIn: async (mfaCode) => {
       // Any TOTP device of root's (virtual, or a hardware token) can sign it in.
       const rootDevices = w.truth.devices.filter((d) => d.assignedTo === ROOT_ARN && d.secret);
       const hasMfa = w.truth.devices.some((d) => d.assignedTo === ROOT_ARN);
+      const { isCurrentCode } = await totp();
       const used = rootDevices.find((d) => isCurrentCode(d.secret!, mfaCode, w.awsNow()));
       const success = hasMfa ? used !== undefined : true;
       const at = w.awsNow();

@@ -5,7 +5,8 @@ import type { AccessKeyStatus, AccountReads, NewVirtualMfaDevice, PasswordPolicy
 import { AccountError } from "../errors.js";
 import { isDeviceName, GROUP_NAME_PATTERN, USER_NAME_PATTERN } from "../names.js";
 import type { WriteHandlers } from "../operations.js";
-import { checkConsecutiveCodes, newSecret } from "../../lib/totp.js";
+import { newSecret } from "../../lib/secret.js";
+import { totp } from "./totp.js";
 import { meetsPasswordPolicy } from "../../lib/password.js";
 import { ACCOUNT_ID, type AccountState, type DeviceRecord, inPartition, type KeyRecord, MANAGED_POLICIES, mfaArn, ROOT_ARN, userArn } from "./scenarios.js";
 import type { SimulatedWorld } from "./state.js";
@@ -240,7 +241,7 @@ async function enableMfaDevice(w: SimulatedWorld, userName: string, serialNumber
   if (device.assignedTo) throw new AccountError("EntityAlreadyExists", call);
   if (w.truth.devices.filter((d) => d.assignedTo === userArn(userName)).length >= MAX_DEVICES_PER_USER) throw new AccountError("LimitExceeded", call);
   // AWS says only that the codes are invalid, never why.
-  if (!checkConsecutiveCodes(device.secret, code1, code2, w.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
+  if (!(await totp()).checkConsecutiveCodes(device.secret, code1, code2, w.awsNow()).ok) throw new AccountError("InvalidAuthenticationCode", call);
   const at = w.awsNow();
   w.commit((s) => assign(s, serialNumber, userArn(userName), at));
   return w.receipt(call);

@@ -2,7 +2,7 @@
 import type { WebhookRef } from "../webhook.js";
 import { ADMINISTRATOR_ACCESS_ARN, type PasswordPolicy, rootArn } from "../account.js";
 import { alertsRegionFor, type Partition } from "../partition.js";
-import { newSecret } from "../../lib/totp.js";
+import { newSecret } from "../../lib/secret.js";
 import type { ScenarioName } from "../scenario-names.js";
 import type { ManagementEvents, RootCredentialReport, RuleState, RuleTarget } from "../account.js";
 

@@ -8,16 +8,18 @@ import { useUi } from "../ui-context.js";
 import { StandInFrame } from "./StandInFrame.js";
 
 /** The stand-in's sign-in page: the root email and password are taken as typed; the MFA code is real. */
-export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMfa: boolean; trainingCode?: () => string | undefined; onClose: () => void }) {
+export function StandInSignIn({ rootHasMfa, trainingCode, onClose }: { rootHasMfa: boolean; trainingCode?: () => Promise<string | undefined>; onClose: () => void }) {
   const { t, standIn } = useUi();
   const s = t.standIn.signin;
   // A new field after each try: the console clears the code box.
   const [attempts, setAttempts] = useState(0);
   const [result, setResult] = useState<"success" | "failure">();
-  const [aid, setAid] = useState(trainingCode?.());
+  const [aid, setAid] = useState<string>();
   useEffect(() => {
     if (!trainingCode) return;
-    const timer = setInterval(() => setAid(trainingCode()), 1000);
+    const show = () => void trainingCode().then(setAid);
+    show();
+    const timer = setInterval(show, 1000);
     return () => clearInterval(timer);
   }, [trainingCode]);
   useKeys({
