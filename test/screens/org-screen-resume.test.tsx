@@ -110,7 +110,7 @@ describe("the rootlock org screen's Ctrl-C and --resume", () => {
     );
     expect(assumed(three.org, "IAMAuditRootUserCredentials")).toEqual(failed);
     await three.r.press("y");
-    await three.r.waitFor(orgEn.screen.done, 15000);
+    await three.r.waitFor(orgEn.end.forward, 15000);
     const removed3 = assumed(three.org, "IAMDeleteRootUserCredentials");
     expect(removed3.size).toBeGreaterThan(0);
     for (const id of removal2.done) expect(removed3.has(id), id).toBe(false);

@@ -51,7 +51,7 @@ describe("the rootlock org screen", () => {
     expect(s.r.frame()).toContain("credential-less 12");
     expect(s.r.frame()).toContain("iam:DeleteLoginProfile()");
     await s.r.press("y");
-    await s.seen(orgEn.screen.done);
+    await s.seen(orgEn.end.done(12, 12));
     expect(s.r.frame()).toContain("verified credential-less 12");
     await s.r.press("\r");
     expect(s.exits[0]?.code).toBe(0);
@@ -73,7 +73,7 @@ describe("the rootlock org screen", () => {
       await s.seen(`Send the calls for ${200000000000 + n}`);
       await s.r.press("n");
     }
-    await s.seen(orgEn.screen.done);
+    await s.seen(orgEn.end.parts.notRemoved(11));
     const deletes = s.org.calls.filter((c) => c.action === "sts:AssumeRoot" && c.task === "IAMDeleteRootUserCredentials");
     expect(new Set(deletes.map((c) => c.accountId))).toEqual(new Set(["200000000005"]));
     for (const f of s.frames) expect(fits(f), f).toBe(true);
