@@ -224,7 +224,7 @@ Options
   --demo             a simulated organization of 60 accounts: nothing is sent
   --profile NAME     the AWS profile: the management account's, or the IAM
                      delegated administrator's
-  --region REGION    AssumeRoot's STS region (default: AWS_REGION, else us-east-1)
+  --region REGION    AssumeRoot's STS region (default: AWS_REGION or us-east-1)
   --lang en|ko       language (default: from LANG)
   -h, --help         this help
 
