@@ -15,7 +15,7 @@ import { ko } from "../../src/i18n/ko.js";
 import { OrgJournal } from "../../src/org-journal.js";
 import { OrgScreen } from "../../src/screens/org/OrgScreen.js";
 import type { Selection } from "../../src/steps/org/accounts.js";
-import { fold, sleep } from "../helpers/ink.js";
+import { firstOf, fold } from "../helpers/ink.js";
 import { renderInTerminal } from "../helpers/terminal.js";
 
 const langs = [
@@ -40,10 +40,7 @@ function screen(lang: "en" | "ko", selection: Selection) {
       onExit={(code) => exits.push(code)}
     />,
   );
-  const exited = async () => {
-    for (let i = 0; i < 200 && exits.length === 0; i++) await sleep(10);
-    return exits[0];
-  };
+  const exited = () => firstOf(exits);
   return { org, r, exits, exited };
 }
 
@@ -68,6 +65,10 @@ describe.each(langs)("the rootlock org screen's end ($lang)", ({ lang, t, app })
     expect(fits(s.r.frames)).toBe(true);
     await s.r.press("\r");
     expect(await s.exited()).toBe(0);
+    // The frame left in the terminal names no key that no longer works.
+    expect(has(s.r.frame(), t.end.done(12, 12))).toBe(true);
+    expect(has(s.r.frame(), t.end.leave(0))).toBe(false);
+    expect(has(s.r.frame(), app.app.keys.help)).toBe(false);
   });
 
   it("names the failed accounts first, why, what to fix and the command to run them again", async () => {

@@ -14,7 +14,7 @@ import { ko } from "../../src/i18n/ko.js";
 import { OrgJournal } from "../../src/org-journal.js";
 import { OrgScreen } from "../../src/screens/org/OrgScreen.js";
 import type { AccountResult } from "../../src/steps/org/types.js";
-import { fold, renderIn, sleep } from "../helpers/ink.js";
+import { firstOf, fold, renderIn } from "../helpers/ink.js";
 
 function screen(lang: "en" | "ko", latencyMs = 2) {
   const t = lang === "ko" ? orgKo : orgEn;
@@ -33,10 +33,7 @@ function screen(lang: "en" | "ko", latencyMs = 2) {
       onExit={(code, results, notStarted) => exits.push({ code, results, notStarted })}
     />,
   );
-  const exited = async () => {
-    for (let i = 0; i < 1000 && exits.length === 0; i++) await sleep(10);
-    return exits[0];
-  };
+  const exited = () => firstOf(exits);
   return { org, r, exited, path };
 }
 

@@ -19,9 +19,11 @@ interface Props {
   code: number;
   /** Rows the screen draws around this view (its title, its keys line). */
   reserved: number;
+  /** The screen is leaving: the line that says what Enter does goes (this frame stays in the terminal). */
+  left?: boolean;
 }
 
-export function OrgEnd({ results, t, command, code, reserved }: Props) {
+export function OrgEnd({ results, t, command, code, reserved, left = false }: Props) {
   const { rows, cols } = useRoom();
   const end = runEnd(results);
   const text = endText(end, t, command, AGAIN_ON_SCREEN);
@@ -53,7 +55,7 @@ export function OrgEnd({ results, t, command, code, reserved }: Props) {
         </Box>
       ))}
       {text.skipped && <Text dimColor>{text.skipped}</Text>}
-      <Text dimColor>{t.end.leave(code)}</Text>
+      {!left && <Text dimColor>{t.end.leave(code)}</Text>}
     </Box>
   );
 }

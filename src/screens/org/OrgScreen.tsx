@@ -67,6 +67,11 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
   const stopCode = useRef<number>(EXIT.interrupted);
   const [stopping, setStopping] = useState(false);
   const [help, setHelp] = useState(false);
+  /**
+   * How the screen is leaving: drawn once without the keys line (Ink leaves its last frame in the terminal, and keys
+   * that no longer work should not stay there), then handed to onExit a turn later.
+   */
+  const [leaving, setLeaving] = useState<{ code: number; results: AccountResult[]; notStarted: string[] }>();
   /** Every account's latest result, by id (what the report is written from, whenever the run ends). */
   const known = useRef(new Map<string, AccountResult>());
 
@@ -96,7 +101,7 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
         setPool(limit.current);
       },
     });
-    const leave = (notStarted: string[] = []) => onExit(stopCode.current, [...known.current.values()], notStarted);
+    const leave = (notStarted: string[] = []) => setLeaving({ code: stopCode.current, results: [...known.current.values()], notStarted });
     const run = async () => {
       const said: string[] = [];
       let ready = await readiness(deps);
@@ -150,11 +155,16 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
       setPhase({ kind: "done" });
     };
     void run();
-  }, [deps, selection, t, journal, onExit]);
+  }, [deps, selection, t, journal]);
+  useEffect(() => {
+    if (!leaving) return;
+    const timer = setTimeout(() => onExit(leaving.code, leaving.results, leaving.notStarted), 0);
+    return () => clearTimeout(timer);
+  }, [leaving, onExit]);
 
   const asking = phase.kind === "fix" || phase.kind === "plan" || phase.kind === "plan-one";
   const ended = phase.kind === "done" || phase.kind === "blocked";
-  const leaveAtEnd = () => onExit(phase.kind === "done" ? exitOf(results, false) : EXIT.notAudited, results, []);
+  const leaveAtEnd = () => setLeaving({ code: phase.kind === "done" ? exitOf(results, false) : EXIT.notAudited, results, notStarted: [] });
   // q and Ctrl-C: at the end the screen leaves at once; at a question nothing more is sent and it leaves; while
   // accounts are in flight the run stops cleanly (they finish and are journaled) and then leaves. Once stopping,
   // neither is offered: a second press would change nothing.
@@ -164,20 +174,23 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
     setStopping(true);
     if (asking) answer.current(false);
   };
-  useKeys({
-    send: asking && (() => answer.current(true)),
-    decline: asking && (() => answer.current(false)),
-    eachAccount: phase.kind === "plan" && (() => answer.current("each")),
-    continue: ended && leaveAtEnd,
-    quit: !stopping && (ended ? leaveAtEnd : () => stop(EXIT.quit)),
-    help: () => setHelp((open) => !open),
-    interrupt: !stopping && (ended ? () => onExit(EXIT.interrupted, [...known.current.values()], []) : () => stop(EXIT.interrupted)),
-  });
+  useKeys(
+    {
+      send: asking && (() => answer.current(true)),
+      decline: asking && (() => answer.current(false)),
+      eachAccount: phase.kind === "plan" && (() => answer.current("each")),
+      continue: ended && leaveAtEnd,
+      quit: !stopping && (ended ? leaveAtEnd : () => stop(EXIT.quit)),
+      help: () => setHelp((open) => !open),
+      interrupt: !stopping && (ended ? () => setLeaving({ code: EXIT.interrupted, results: [...known.current.values()], notStarted: [] }) : () => stop(EXIT.interrupted)),
+    },
+    { isActive: !leaving },
+  );
   const offered = useOffered();
   const label = (name: KeyName) => t.keys[name] ?? keys[name];
   const quitHelp = phase.kind === "running" ? (phase.what === "audit" ? t.keyHelp.quitAudit : t.keyHelp.quitRemoval) : ended ? t.keyHelp.quitEnd : t.keyHelp.quitBefore;
   const describe = (name: KeyName) => (name === "quit" ? quitHelp : name in t.keyHelp ? t.keyHelp[name as keyof typeof t.keyHelp] : label(name));
-  const footer = <Text dimColor>{offered.names.map(label).join(" · ")}</Text>;
+  const footer = !leaving && <Text dimColor>{offered.names.map(label).join(" · ")}</Text>;
   const title = (
     <Text>
       <Text bold>{t.title}</Text>
@@ -187,7 +200,7 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
   );
 
   // The help covers the page while it is open (the run goes on beneath it).
-  if (help)
+  if (help && !leaving)
     return (
       <Box flexDirection="column">
         {title}
@@ -216,7 +229,7 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
       {phase.kind === "plan-one" && (
         <Text color="cyan">{t.screen.confirmAccount(phase.plan.result.account.id, phase.plan.writes.map((w) => callText(shownRootCall(w))).join(", "))}</Text>
       )}
-      {phase.kind === "done" && <OrgEnd results={results} t={t} command={command} code={exitOf(results, false)} reserved={2} />}
+      {phase.kind === "done" && <OrgEnd results={results} t={t} command={command} code={exitOf(results, false)} reserved={2} left={!!leaving} />}
       {stopping && <Text color="yellow">{t.screen.stopping}</Text>}
       {footer}
     </Box>
