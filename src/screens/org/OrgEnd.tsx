@@ -50,7 +50,9 @@ export function OrgEnd({ results, t, command, code, reserved, left = false }: Pr
       {text.forward.length > 0 && <Text bold>{t.end.forward}</Text>}
       {text.forward.map((line) => (
         <Box key={line}>
-          <Text>{"- "}</Text>
+          <Box width={2} flexShrink={0}>
+            <Text>-</Text>
+          </Box>
           <Text>{line}</Text>
         </Box>
       ))}
