@@ -1,6 +1,6 @@
 // The wizard shell: the step list, where the operator is, the results so far, and the keys that mean the
 // same on every screen (q, Ctrl-C, ?). Screens do the step work; this file only routes between them.
-import { Text, useApp } from "ink";
+import { Box, Text, useApp } from "ink";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Account, Caller } from "./aws/account.js";
 import { EXIT } from "./exit-codes.js";
@@ -106,6 +106,8 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
   const [quitting, setQuitting] = useState(false);
   /** How the run ended, once onExit has it: the frame that says so is drawn, then Ink exits (below). */
   const [ended, setEnded] = useState<ExitReason | undefined>(undefined);
+  /** What the way out undid (a device created for a QR code not yet scanned…): the ending frame says so. */
+  const [undone, setUndone] = useState<string[]>([]);
   const cleanups = useMemo(() => new Cleanups(), []);
   // The verdict on screen now (a step's result): quitting there reports it as the operator saw it.
   const shown = useRef<Verdict | undefined>(undefined);
@@ -143,6 +145,7 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
       }
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;
       onExit({ reason, caller: state.preflight?.caller, results, leftBehind, exitCode, controls: rows.map((r) => r.control) });
+      setUndone([...cleanups.undone]);
       setEnded(reason);
     },
     [cleanups, onExit, rows, optional, current, now, state.results, state.preflight],
@@ -230,7 +233,15 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
         help={help && !quitting ? <HelpBox /> : undefined}
       >
         {notice && state.at === 0 && <Text color="yellow">{notice}</Text>}
-        {quitting && ended !== "finished" ? <Text color="yellow">{ended ? t.app.stopped : t.app.quitting}</Text> : screen}
+        {quitting && ended !== "finished" ? (
+          <Box flexDirection="column">
+            <Text color="yellow">{ended ? t.app.stopped : t.app.quitting}</Text>
+            {/* Only what AWS accepted deleting; what could not be undone is said on stderr after the frame (wizard.tsx). */}
+            {ended && undone.length > 0 && <Text>{t.app.undoneOnTheWayOut(undone.join(", "))}</Text>}
+          </Box>
+        ) : (
+          screen
+        )}
       </Frame>
     </UiContext.Provider>
   );

@@ -49,7 +49,7 @@ export type OrgSub = "run" | "check" | "recover" | "scp";
 export type Options = z.infer<typeof optionsSchema> & { command: Command; org?: { sub: OrgSub; account?: string } };
 
 /** Every option rootlock takes: what parseArgs reads, and the list a refusal of an unknown one gives. */
-const OPTIONS = {
+export const OPTIONS = {
   demo: { type: "boolean" },
   reset: { type: "boolean" },
   "dry-run": { type: "boolean" },

@@ -57,13 +57,14 @@ export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecli
   const { t, mode } = useUi();
   const room = useRoom();
   const [asked, setAsked] = useState(0);
+  // Enter and Esc named for what they do here: the footer says "Enter do it · Esc not now", and the panel does not
+  // say it again (a page's "Enter continue" beside the panel's "Enter: do it" was one key with two meanings).
   useKeys({
-    continue: () => (twice && asked === 0 ? setAsked(1) : onConfirm()),
-    back: onDecline,
+    confirm: () => (twice && asked === 0 ? setAsked(1) : onConfirm()),
+    notNow: onDecline,
     approveAll: approveAll !== undefined && onApproveAll && !twice ? onApproveAll : undefined,
   });
-  const keys =
-    asked === 1 ? t.common.confirmAgain : [t.common.confirmKeys, approveAll !== undefined && !twice && t.common.approveAll(approveAll)].filter(Boolean).join(" · ");
+  const keys = asked === 1 ? t.common.confirmAgain : approveAll !== undefined && !twice ? t.common.approveAll(approveAll) : undefined;
   // The box's lines besides the plan's (its title, the warning, the dry run's note, the keys), measured inside its border and padding.
   const said = [`${t.common.confirmTitle} ${plan ? t.common.planTitle(plan.length) : ""}`, warning, mode === "dry-run" ? t.common.confirmDryRun : undefined, keys];
   const rowsOf = (lines: (string | undefined)[]) => lines.reduce((sum, line) => sum + (line === undefined ? 0 : wrappedRows(line, room.cols - 4)), 0);
@@ -76,7 +77,7 @@ export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecli
       {plan ? <PlanLines plan={plan} rows={room.rows - around - 2 - rowsOf(said)} /> : <ActionLine action={action} />}
       {warning && <Text color="red">{warning}</Text>}
       {mode === "dry-run" && <Text color="magenta">{t.common.confirmDryRun}</Text>}
-      <Text dimColor>{keys}</Text>
+      {keys && <Text dimColor={asked === 0}>{keys}</Text>}
     </Box>
   );
 }
