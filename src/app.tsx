@@ -16,6 +16,7 @@ import type { StepContext, Timing, Verdict } from "./steps/types.js";
 import { verdict } from "./steps/types.js";
 import { Cleanups } from "./screens/cleanups.js";
 import { Frame, type StepKey } from "./screens/components/Frame.js";
+import { KeyHelp } from "./screens/components/KeyHelp.js";
 import { KeyboardProvider, useOffered } from "./screens/keyboard.js";
 import { useKeys } from "./screens/keys.js";
 import { PreflightScreen } from "./screens/PreflightScreen.js";
@@ -249,14 +250,5 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
 /** Every key the screen takes now, from the same declarations that route them (keys.ts). */
 function HelpBox() {
   const { t } = useUi();
-  const { names } = useOffered();
-  return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>{t.app.helpTitle}</Text>
-      {names.map((name) => (
-        <Text key={name}>{t.app.keyHelp[name]}</Text>
-      ))}
-      <Text dimColor>{t.app.helpFooter}</Text>
-    </Box>
-  );
+  return <KeyHelp title={t.app.helpTitle} describe={(name) => t.app.keyHelp[name]} footer={t.app.helpFooter} />;
 }

@@ -18,7 +18,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = parsed.options;
   if (options.help) {
-    process.stdout.write(`${t.cli.usage}\n`);
+    // `rootlock org --help` has its own page (its subcommands, options, keys and exit statuses), from its catalogue.
+    const usage =
+      options.command === "org" ? (await import("./i18n/load-org.js").then((m) => m.loadOrgMessages(options.lang ?? langFromEnv(process.env)))).usage : t.cli.usage;
+    process.stdout.write(`${usage}\n`);
     return 0;
   }
   if (options.version) {

@@ -15,6 +15,7 @@ import { protectiveScp } from "./aws/scp.js";
 import { EXIT } from "./exit-codes.js";
 import type { Lang } from "./i18n/index.js";
 import type { OrgMessages } from "./i18n/org-en.js";
+import { loadOrgMessages } from "./i18n/load-org.js";
 import { DEFAULT_JOURNAL, OrgJournal, type Phase } from "./org-journal.js";
 import { journaledPhase, type PhaseRun } from "./steps/org/phase.js";
 import type { RunHooks } from "./steps/org/audit.js";
@@ -27,7 +28,8 @@ import { inSession } from "./steps/org/session.js";
 import { guardRails, type GuardRails } from "./steps/org/guard-rails.js";
 import type { AccountResult, OrgDeps } from "./steps/org/types.js";
 import { systemNow, systemSleep } from "./lib/clock.js";
-import { countsText, detailOf, exitOf, resultOf, tableText } from "./org-text.js";
+import { AGAIN_ON_SCREEN, countsText, detailOf, endText, exitOf, resultOf, tableText } from "./org-text.js";
+import { runEnd } from "./steps/org/end.js";
 
 export type OrgTarget = { kind: "simulated" } | { kind: "live"; profile?: string; region?: string };
 
@@ -52,9 +54,7 @@ export interface OrgCommandOptions {
   deps?: Partial<OrgDeps>;
 }
 
-export async function orgMessages(lang: Lang): Promise<OrgMessages> {
-  return lang === "ko" ? (await import("./i18n/org-ko.js")).orgKo : (await import("./i18n/org-en.js")).orgEn;
-}
+export const orgMessages = loadOrgMessages;
 
 async function openOrg(target: OrgTarget, interactive: boolean): Promise<Org> {
   if (target.kind === "simulated") {
@@ -88,6 +88,8 @@ interface ReportData {
   poolSizes: number[];
   guardRails?: GuardRails;
   exitCode: number;
+  /** A run that offered the removal (not `check`): the report says how it ended and what to do, with this command. */
+  rerun?: string;
 }
 
 function reportMarkdown(d: ReportData, t: OrgMessages, at: Date): string {
@@ -102,6 +104,7 @@ function reportMarkdown(d: ReportData, t: OrgMessages, at: Date): string {
     countsText(d.results, t),
     "",
   ];
+  if (d.rerun) lines.push(...endSection(d, t, d.rerun));
   for (const r of d.results) {
     lines.push(`## ${r.account.id} ${r.account.name}: ${t.states[r.state]}`, "");
     const detail = detailOf(r, t);
@@ -112,6 +115,31 @@ function reportMarkdown(d: ReportData, t: OrgMessages, at: Date): string {
   }
   if (d.notStarted.length > 0) lines.push(t.results.notStarted(d.notStarted.length), "", ...d.notStarted.map((id) => `- ${id}`), "");
   return lines.join("\n");
+}
+
+/** The run's end, as the screen says it, with the whole run-again command (every id). */
+function endSection(d: ReportData, t: OrgMessages, command: string): string[] {
+  const end = endText(runEnd(d.results, d.notStarted), t, command);
+  const forward = end.forward.length > 0 ? [t.end.forward, "", ...end.forward.map((line) => `- ${line}`), ""] : [];
+  return [
+    `## ${t.end.heading}`,
+    "",
+    end.headline,
+    "",
+    ...end.accounts.map((line) => `- ${line}`),
+    ...(end.accounts.length > 0 ? [""] : []),
+    ...forward,
+    ...(end.skipped ? [end.skipped, ""] : []),
+  ];
+}
+
+/** The command line a run was started with, as far as the run-again line needs it (where, and as whom). */
+function commandOf(o: OrgCommandOptions): string {
+  const target =
+    o.target.kind === "simulated"
+      ? ["--demo"]
+      : [...(o.target.profile ? ["--profile", o.target.profile] : []), ...(o.target.region ? ["--region", o.target.region] : [])];
+  return ["rootlock org", ...target].join(" ");
 }
 
 async function writeReport(d: ReportData, o: OrgCommandOptions, t: OrgMessages, now: Date, err: (s: string) => void): Promise<boolean> {
@@ -226,7 +254,13 @@ export async function runOrgCommand(o: OrgCommandOptions): Promise<number> {
     if (stopped) say(t.results.interrupted);
     if (final.notStarted.length > 0) say(t.results.notStarted(final.notStarted.length));
     const exitCode = stopped ? EXIT.interrupted : exitOf(final.results, final.notStarted.length > 0);
-    const data: ReportData = { organization: now.organization, caller: now.caller, readiness: now, ...final, guardRails: rails, exitCode };
+    const rerun = interactive ? commandOf(o) : undefined;
+    const data: ReportData = { organization: now.organization, caller: now.caller, readiness: now, ...final, guardRails: rails, exitCode, ...(rerun ? { rerun } : {}) };
+    if (rerun && !stopped) {
+      // The way the run ended, as the screen says it: done, or which accounts are not, why, and what to do.
+      const end = endText(runEnd(final.results, final.notStarted), t, rerun, AGAIN_ON_SCREEN);
+      for (const line of [end.headline, ...end.forward.map((f) => `- ${f}`), ...(end.skipped ? [end.skipped] : [])]) say(line);
+    }
     if (o.json) out(JSON.stringify({ tool: { name: "rootlock", version: o.version }, ...data }, null, 2));
     else if (!stopped) say(t.exitHint);
     const written = await writeReport(data, o, t, deps.now(), err);
@@ -260,13 +294,15 @@ async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err
     t,
     keys: words.app.keys,
     journal,
+    command: commandOf(o),
     simulatedBadge: o.target.kind === "simulated" ? t.badge : undefined,
   });
-  if (code === EXIT.interrupted) err(t.results.interrupted);
+  const stopped = code === EXIT.interrupted || code === EXIT.quit;
+  if (stopped) err(t.results.interrupted);
   if (notStarted.length > 0) err(t.results.notStarted(notStarted.length));
   err(t.report.journal(journal.path));
-  const written = await writeReport({ results, notStarted, poolSizes: [], exitCode: code }, o, t, deps.now(), err);
-  return written || code === EXIT.interrupted ? code : EXIT.usage;
+  const written = await writeReport({ results, notStarted, poolSizes: [], exitCode: code, rerun: commandOf(o) }, o, t, deps.now(), err);
+  return written || stopped ? code : EXIT.usage;
 }
 
 /** One phase over the pool (steps/org/phase.ts: journaled, resumed, stopped cleanly), with a progress line and an ETA. */

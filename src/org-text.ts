@@ -5,6 +5,7 @@ import stringWidth from "string-width";
 import type { OrgMessages } from "./i18n/org-en.js";
 import type { AccountResult, Evidence } from "./steps/org/types.js";
 import { sayEvidence } from "./steps/org/session.js";
+import type { RunEnd } from "./steps/org/end.js";
 
 /** What a call answered, in the run's language (an error code stays as AWS gave it). */
 export function resultOf(e: Evidence, t: OrgMessages): string {
@@ -53,4 +54,69 @@ export function tableText(results: readonly AccountResult[], t: OrgMessages): st
   const pad = (c: string, w: number) => c + " ".repeat(Math.max(0, w - stringWidth(c)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? pad(c, widths[i] ?? 0) : c)).join("  ");
   return [line([t.head.account, t.head.name, t.head.state, t.head.detail]), ...rows.map(line)].join("\n");
+}
+
+/** Ids on the screen's "run again" line at most: more would take the page; the report has the whole command. */
+export const AGAIN_ON_SCREEN = 6;
+
+export interface EndText {
+  headline: string;
+  /** One line an account: the ones not done first (failed, still holding, not removed, not started). */
+  accounts: string[];
+  /** What to fix, and the command to run again for just those accounts. */
+  forward: string[];
+  /** What the run did not cover (the management account, accounts not ACTIVE). */
+  skipped?: string;
+}
+
+/**
+ * How a run ended, in the run's language. `command` is the run's own command line ("rootlock org --demo"), to which
+ * the run-again line adds --accounts; `ids` caps the ids it names (the screen's room), the report passes none.
+ */
+export function endText(end: RunEnd, t: OrgMessages, command: string, ids = Infinity): EndText {
+  const e = t.end;
+  const covered = end.verified + end.already + end.again.length;
+  const why = end.reasons.map((r) => e.reasons[r.reason](r.count)).join(", ");
+  const parts = [
+    end.failed.length > 0 ? e.parts.failed(end.failed.length, why) : "",
+    end.stillHolds.length > 0 ? e.parts.stillHolds(end.stillHolds.length) : "",
+    end.notRemoved.length > 0 ? e.parts.notRemoved(end.notRemoved.length) : "",
+    end.notStarted.length > 0 ? e.parts.notStarted(end.notStarted.length) : "",
+  ].filter(Boolean);
+  const row = (id: string, state: string, detail: string) => `${id}  ${state}  ${detail}`;
+  const accounts = [
+    ...[...end.failed, ...end.stillHolds].map((r) => row(r.account.id, t.states[r.state], detailOf(r, t))),
+    ...end.notRemoved.map((r) => row(r.account.id, t.states[r.state], e.notSent(detailOf(r, t)))),
+    ...end.notStarted.map((id) => `${id}  ${e.notStarted}`),
+  ];
+  const skipped = [
+    end.skipped.some((r) => r.skip === "management") ? e.skippedManagement : "",
+    ...(end.skipped.some((r) => r.skip === "not-active") ? [e.skippedInactive(end.skipped.filter((r) => r.skip === "not-active").length)] : []),
+  ].filter(Boolean);
+  return {
+    headline: end.done ? e.done(end.verified, end.already) : e.notDone(end.again.length, covered, parts.join("; ")),
+    accounts,
+    forward: end.done ? [] : forwardLines(end, t, command, ids),
+    ...(skipped.length > 0 ? { skipped: e.skipped(skipped.join("; ")) } : {}),
+  };
+}
+
+/** What to fix, one line a cause, then the command to run again for just the accounts not done. */
+function forwardLines(end: RunEnd, t: OrgMessages, command: string, ids: number): string[] {
+  const e = t.end;
+  const lines: string[] = [];
+  for (const r of end.reasons) {
+    if (r.reason === "scp") {
+      const named = end.scps.filter((p) => p.effect === "blocks-assume-root" || p.effect === "unknown");
+      if (named.length === 0) lines.push(e.findScp);
+      for (const p of named) lines.push(p.effect === "unknown" ? e.checkScp(p.name, p.id) : e.fixScp(p.name, p.id));
+    } else if (r.reason === "region-disabled") lines.push(e.fixRegion);
+    else if (r.reason === "access-denied") lines.push(e.fixAccess(r.actions.join(", ")));
+    else if (r.reason === "other") lines.push(e.fixOther);
+    else if (!lines.includes(e.fixLater)) lines.push(e.fixLater);
+  }
+  if (end.stillHolds.length > 0) lines.push(e.fixStillHolds);
+  if (end.notRemoved.length > 0) lines.push(e.fixNotRemoved);
+  lines.push(end.again.length <= ids ? e.again(`${command} --accounts ${end.again.join(",")}`) : e.againMany(end.again.length, command));
+  return lines;
 }

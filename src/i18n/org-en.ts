@@ -3,6 +3,7 @@
 import type { Missing } from "../steps/org/readiness.js";
 import type { AccountState, FailureReason } from "../steps/org/types.js";
 import type { ScpEffect } from "../aws/scp.js";
+import type { KeyName } from "../screens/keys.js";
 
 export const orgEn = {
   title: "rootlock org — every member account's root, from one place",
@@ -131,7 +132,47 @@ export const orgEn = {
     offer: (call: string) => `Send ${call}?`,
     confirmPlan: "Send every call above (each account in its own session, then read back)?",
     confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
-    done: "Done. The evidence report and the journal are written when you leave.",
+  },
+  /** The run's end on the screen (and in the report): done only when every account covered is credential-less. */
+  end: {
+    done: (verified: number, already: number) =>
+      `Done: every member account covered is credential-less, read from AWS (${verified} after the removal, ${already} already).`,
+    notDone: (n: number, total: number, parts: string) => `Not done: ${n} of ${total} member accounts are not verified credential-less: ${parts}.`,
+    parts: {
+      failed: (n: number, why: string) => `${n} failed (${why})`,
+      stillHolds: (n: number) => `${n} still hold credentials after the removal`,
+      notRemoved: (n: number) => `${n} not changed (declined)`,
+      notStarted: (n: number) => `${n} not started`,
+    },
+    reasons: {
+      scp: (n: number) => `${n} denied by an SCP`,
+      "region-disabled": (n: number) => `${n} region disabled`,
+      throttled: (n: number) => `${n} throttled`,
+      expired: (n: number) => `${n} session expired`,
+      "access-denied": (n: number) => `${n} access denied`,
+      other: (n: number) => `${n} other error`,
+    } satisfies Record<FailureReason, (n: number) => string>,
+    notSent: (holds: string) => `${holds}: nothing was sent (declined)`,
+    notStarted: "not started (stopped)",
+    more: (n: number) => `… ${n} more: every account is in the evidence report`,
+    forward: "What to do:",
+    fixScp: (name: string, id: string) =>
+      `Exempt AssumeRoot sessions in SCP ${name} (${id}): add "Null": {"aws:AssumedRoot": "true"} to its deny statement (\`rootlock org scp\` prints an SCP that has it).`,
+    checkScp: (name: string, id: string) => `Check SCP ${name} (${id}): rootlock cannot tell whether it exempts AssumeRoot sessions (aws:AssumedRoot).`,
+    findScp: 'An SCP denied root\'s work: exempt AssumeRoot sessions in the SCP above these accounts that denies it ("Null": {"aws:AssumedRoot": "true"}).',
+    fixRegion: "RegionDisabled: enable the region in these accounts, or run with --region of a region they have.",
+    fixLater: "Throttled, or the session expired: run again later.",
+    fixAccess: (actions: string) => `Access denied (not by an SCP): give the caller ${actions}.`,
+    fixOther: "Other errors: each account's calls and answers are in the evidence report.",
+    fixStillHolds: "IAM can show a removal late: run again in a minute (each root is read first; only what is left is planned).",
+    fixNotRemoved: "Declined: run again and confirm the plan to remove what they hold.",
+    again: (command: string) => `Then run again for these accounts alone: ${command}`,
+    againMany: (n: number, command: string) => `Then run again for these ${n} accounts alone: ${command} --accounts and their ids (in the evidence report).`,
+    skipped: (parts: string) => `Not covered: ${parts}.`,
+    skippedManagement: "the management account (AssumeRoot cannot target it: run `rootlock` there)",
+    skippedInactive: (n: number) => `${n} account${n > 1 ? "s" : ""} not ACTIVE`,
+    leave: (code: number) => `Enter writes the evidence report and leaves (exit status ${code}).`,
+    heading: "How the run ended",
   },
   evidence: {
     ok: "ok",
@@ -141,6 +182,63 @@ export const orgEn = {
       `password: ${password ? "yes" : "no"}, access keys: ${accessKeys}, MFA devices: ${mfaDevices}, signing certificates: ${certificates}`,
   },
   exitHint: "Exit status: 0 all credential-less, 1 findings, 2 could not audit every account.",
+  /** The footer's labels where the org screen's key means something else than the wizard's (the rest: app.keys). */
+  keys: { continue: "Enter leave" } as Partial<Record<KeyName, string>>,
+  /** The ? help of the org screen: each key it takes, with what it does in the phase at hand (only what is true). */
+  keyHelp: {
+    title: "Keys",
+    send: "y       send the call shown (or every call of the plan shown)",
+    decline: "n       do not send it",
+    eachAccount: "e       confirm the plan one account at a time",
+    continue: "Enter   write the evidence report and leave",
+    help: "?       show or hide this help",
+    quitBefore: "q       quit now (exit status 3): nothing more is sent, and no member account's root has been changed",
+    quitAudit:
+      "q       stop the audit (exit status 3): no account starts; the ones under way finish and are journaled. `rootlock org --resume` goes on without auditing again what the journal has as done",
+    quitRemoval:
+      "q       stop the removal (exit status 3): no account starts; each one under way finishes its calls and its read-back and is journaled; the others are not touched. `rootlock org --resume` goes on without redoing what the journal has as done",
+    quitEnd: "q       leave, as Enter does",
+    interrupt: "Ctrl-C  as q, with exit status 130",
+    footer: "Every call is journaled as it is made; the evidence report is written when rootlock leaves, however it ends.",
+  },
+  /** `rootlock org --help`: lines of at most 80 columns. */
+  usage: `rootlock org — every member account's root, from the management account (or
+IAM's delegated administrator), through AssumeRoot's task-scoped sessions
+
+Usage: rootlock org [options]          audit every member root, remove what it
+                                       holds (the plan confirmed first), and
+                                       read each root back
+       rootlock org check [--json]     the audit alone: nothing is changed
+       rootlock org recover ACCOUNT    give ACCOUNT's root a password no one
+                                       knows, for its owner's "Forgot password"
+       rootlock org scp                print an SCP that protects member roots
+                                       (with the AssumeRoot exemption), as JSON
+
+Options
+  --accounts IDS     only these member accounts (12-digit ids, comma-separated)
+  --ou IDS           only the accounts under these OUs (ou-… or r-…, commas)
+  --json             with check: the audit as JSON on standard output
+  --resume           go on from the journal: what it has as done is not redone
+  --journal PATH     the journal (default: ./rootlock-org-journal.jsonl)
+  --report PATH      where to write the evidence report (default: this folder)
+  --demo             a simulated organization of 60 accounts: nothing is sent
+  --profile NAME     the AWS profile: the management account's, or the IAM
+                     delegated administrator's
+  --region REGION    AssumeRoot's STS region (default: AWS_REGION or us-east-1)
+  --lang en|ko       language (default: from LANG)
+  -h, --help         this help
+
+Keys: y send · n do not send · e account by account · Enter leave · q quit
+      ? help (the keys of the moment) · Ctrl-C quit
+
+Exit status
+  0    every member account covered is credential-less (recover, scp: done)
+  1    credentials remain: found by check, declined, or still there after
+       the removal (recover: declined, or not read back yet)
+  2    an account could not be audited or changed, the organization is not
+       ready, no credentials, or a wrong command line
+  3    quit with q before the end
+  130  Ctrl-C`,
 };
 
 export type OrgMessages = typeof orgEn;

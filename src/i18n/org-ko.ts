@@ -119,7 +119,45 @@ export const orgKo: OrgMessages = {
     offer: (call) => `${call} 호출을 보낼까요?`,
     confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
     confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
-    done: "완료. 나가면 증거 보고서와 저널을 씁니다.",
+  },
+  end: {
+    done: (verified, already) => `완료: 대상 멤버 계정 모두 자격 증명이 없음을 AWS에서 읽어 확인했습니다 (제거 후 ${verified}개, 원래 없던 ${already}개).`,
+    notDone: (n, total, parts) => `완료되지 않음: 멤버 계정 ${total}개 중 ${n}개는 자격 증명 없음이 확인되지 않았습니다: ${parts}.`,
+    parts: {
+      failed: (n, why) => `${n}개 실패 (${why})`,
+      stillHolds: (n) => `${n}개는 제거 후에도 자격 증명이 남아 있음`,
+      notRemoved: (n) => `${n}개는 바꾸지 않음 (거절)`,
+      notStarted: (n) => `${n}개는 시작하지 않음`,
+    },
+    reasons: {
+      scp: (n) => `${n}개 SCP가 거부`,
+      "region-disabled": (n) => `${n}개 리전 비활성`,
+      throttled: (n) => `${n}개 제한(Throttling)`,
+      expired: (n) => `${n}개 세션 만료`,
+      "access-denied": (n) => `${n}개 액세스 거부`,
+      other: (n) => `${n}개 기타 오류`,
+    },
+    notSent: (holds) => `${holds}: 아무것도 보내지 않음 (거절)`,
+    notStarted: "시작하지 않음 (중지됨)",
+    more: (n) => `… ${n}개 더: 모든 계정은 증거 보고서에 있습니다`,
+    forward: "할 일:",
+    fixScp: (name, id) =>
+      `SCP ${name} (${id})에서 AssumeRoot 세션을 예외로 두세요: 거부 문에 "Null": {"aws:AssumedRoot": "true"}를 추가합니다 (\`rootlock org scp\`가 그런 SCP를 출력합니다).`,
+    checkScp: (name, id) => `SCP ${name} (${id})를 확인하세요: AssumeRoot 세션(aws:AssumedRoot)을 예외로 두는지 rootlock이 판단할 수 없습니다.`,
+    findScp: 'SCP가 루트의 작업을 거부했습니다: 이 계정들 위에서 그것을 거부하는 SCP에 AssumeRoot 세션 예외를 두세요 ("Null": {"aws:AssumedRoot": "true"}).',
+    fixRegion: "RegionDisabled: 이 계정들에서 리전을 활성화하거나, 활성화된 리전을 --region으로 지정해 실행하세요.",
+    fixLater: "제한(Throttling)되었거나 세션이 만료되었습니다: 나중에 다시 실행하세요.",
+    fixAccess: (actions) => `액세스 거부 (SCP 때문은 아님): 호출자에게 ${actions} 권한을 주세요.`,
+    fixOther: "기타 오류: 각 계정의 호출과 응답은 증거 보고서에 있습니다.",
+    fixStillHolds: "IAM은 제거를 늦게 보여 줄 수 있습니다: 1분 뒤에 다시 실행하세요 (루트를 먼저 읽고, 남은 것만 계획합니다).",
+    fixNotRemoved: "거절함: 다시 실행해 계획을 확인하면 남은 자격 증명을 제거합니다.",
+    again: (command) => `그다음 이 계정들만 다시 실행: ${command}`,
+    againMany: (n, command) => `그다음 이 계정 ${n}개만 다시 실행: ${command} --accounts 뒤에 그 ID들 (증거 보고서에 있음).`,
+    skipped: (parts) => `대상 아님: ${parts}.`,
+    skippedManagement: "관리 계정 (AssumeRoot의 대상이 될 수 없음: 그 계정에서 `rootlock` 실행)",
+    skippedInactive: (n) => `ACTIVE가 아닌 계정 ${n}개`,
+    leave: (code) => `Enter를 누르면 증거 보고서를 쓰고 나갑니다 (종료 상태 ${code}).`,
+    heading: "실행 결과",
   },
   evidence: {
     ok: "성공",
@@ -129,4 +167,57 @@ export const orgKo: OrgMessages = {
       `비밀번호: ${password ? "있음" : "없음"}, 액세스 키: ${accessKeys}개, MFA 디바이스: ${mfaDevices}개, 서명 인증서: ${certificates}개`,
   },
   exitHint: "종료 상태: 0 모두 자격 증명 없음, 1 발견 사항 있음, 2 모든 계정을 감사하지 못함.",
+  keys: { continue: "Enter 나가기" },
+  keyHelp: {
+    title: "키",
+    send: "y       보여 준 호출(또는 보여 준 계획의 모든 호출)을 보냅니다",
+    decline: "n       보내지 않습니다",
+    eachAccount: "e       계획을 계정마다 하나씩 확인합니다",
+    continue: "Enter   증거 보고서를 쓰고 나갑니다",
+    help: "?       이 도움말을 보이거나 숨깁니다",
+    quitBefore: "q       지금 종료 (종료 상태 3): 더 보내는 것은 없고, 어느 멤버 계정의 루트도 바뀌지 않았습니다",
+    quitAudit:
+      "q       감사 중지 (종료 상태 3): 새로 시작하는 계정은 없고, 진행 중인 계정은 끝까지 하고 저널에 적습니다. `rootlock org --resume`은 저널에 끝난 것으로 적힌 계정을 다시 감사하지 않고 이어 갑니다",
+    quitRemoval:
+      "q       제거 중지 (종료 상태 3): 새로 시작하는 계정은 없고, 진행 중인 계정은 호출과 다시 읽기를 끝까지 하고 저널에 적습니다. 나머지 계정은 건드리지 않습니다. `rootlock org --resume`은 저널에 끝난 것으로 적힌 계정을 다시 하지 않고 이어 갑니다",
+    quitEnd: "q       Enter처럼 나갑니다",
+    interrupt: "Ctrl-C  q와 같고, 종료 상태는 130",
+    footer: "모든 호출은 할 때마다 저널에 적습니다. 증거 보고서는 어떻게 끝나든 rootlock이 나갈 때 씁니다.",
+  },
+  usage: `rootlock org — 모든 멤버 계정의 루트를 관리 계정(또는 IAM 위임 관리자)에서,
+AssumeRoot의 작업 범위 세션으로
+
+사용법: rootlock org [옵션]            모든 멤버 루트를 감사하고, 남은 자격
+                                       증명을 제거하고 (계획을 먼저 확인),
+                                       각 루트를 다시 읽습니다
+        rootlock org check [--json]    감사만: 아무것도 바꾸지 않습니다
+        rootlock org recover ACCOUNT   ACCOUNT의 루트에 아무도 모르는 비밀번호를
+                                       만듭니다 (소유자의 "Forgot password"용)
+        rootlock org scp               멤버 루트를 보호하는 SCP (AssumeRoot
+                                       예외 포함)를 JSON으로 출력합니다
+
+옵션
+  --accounts IDS     이 멤버 계정만 (12자리 ID, 쉼표로 구분)
+  --ou IDS           이 OU 아래의 계정만 (ou-… 또는 r-…, 쉼표로 구분)
+  --json             check와 함께: 감사 결과를 표준 출력에 JSON으로
+  --resume           저널에서 이어 가기: 끝난 것으로 적힌 것은 다시 하지 않음
+  --journal PATH     저널 (기본: ./rootlock-org-journal.jsonl)
+  --report PATH      증거 보고서를 쓸 곳 (기본: 현재 폴더)
+  --demo             계정 60개의 모의 조직: 아무것도 보내지 않음
+  --profile NAME     AWS 프로필: 관리 계정 또는 IAM 위임 관리자의 것
+  --region REGION    AssumeRoot의 STS 엔드포인트 (기본: AWS_REGION, us-east-1)
+  --lang en|ko       언어 (기본: LANG에서)
+  -h, --help         이 도움말
+
+키: y 보내기 · n 보내지 않음 · e 계정마다 확인 · Enter 나가기 · q 종료
+    ? 도움말 (지금 쓸 수 있는 키) · Ctrl-C 종료
+
+종료 상태
+  0    대상 멤버 계정 모두 자격 증명 없음 (recover, scp: 완료)
+  1    자격 증명이 남음: check가 찾음, 거절함, 또는 제거 후에도 남음
+       (recover: 거절함, 또는 아직 다시 읽어 확인되지 않음)
+  2    감사하거나 바꾸지 못한 계정이 있음, 조직이 준비되지 않음,
+       자격 증명 없음, 또는 잘못된 명령줄
+  3    끝나기 전에 q로 종료
+  130  Ctrl-C`,
 };

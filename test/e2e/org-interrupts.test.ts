@@ -89,7 +89,7 @@ describe("rootlock org's screen: Ctrl-C and --resume in a real pty", () => {
     await three.waitFor(orgEn.screen.confirmPlan, 30_000);
     await sleep(50);
     three.write("y");
-    await three.waitFor(orgEn.screen.done, 30_000);
+    await three.waitFor(orgEn.end.forward, 30_000);
     await sleep(50);
     three.press("enter");
     const a3 = await ended(three);

@@ -92,3 +92,9 @@ export const fold = (text: string) => text.replace(/[│║]/g, " ").replace(/\s
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const tick = () => sleep(15);
+
+/** The first thing a screen reported (its onExit, pushed to `list`), once it has: a screen leaves a turn after its last frame. */
+export async function firstOf<T>(list: readonly T[], timeoutMs = 10_000): Promise<T | undefined> {
+  for (const start = Date.now(); list.length === 0 && Date.now() - start < timeoutMs;) await sleep(10);
+  return list[0];
+}

@@ -3,7 +3,6 @@
 // Every screen fits an 80x24 terminal, in English and Korean. A frame as tall as the terminal scrolls the header
 // (and the SIMULATED notice) away, and Ink then clears the whole screen on every update (flicker): the test walks
 // the whole wizard on the simulated scenarios, records every frame Ink draws, and fails on any taller than 23 rows.
-import { EventEmitter } from "node:events";
 import { render as inkRender } from "ink";
 import stringWidth from "string-width";
 import { expect } from "vitest";
@@ -12,39 +11,11 @@ import { App } from "../../src/app.js";
 import { Keyboard } from "../../src/screens/keyboard.js";
 import { messages } from "../../src/i18n/index.js";
 import { KEYS, plain, simulatedWorld, sleep } from "../helpers/ink.js";
+import { inkOptions, Keys, Terminal } from "../helpers/terminal.js";
 
 const COLS = 80;
 const ROWS = 24;
 const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 };
-
-/** ink-testing-library's output, at 80x24 (its own is 100 columns and has no rows). */
-class Terminal extends EventEmitter {
-  readonly columns = COLS;
-  readonly rows = ROWS;
-  readonly frames: string[] = [];
-  write = (frame: string) => void this.frames.push(frame);
-}
-
-class Keys extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string) => {
-    this.data = data;
-    this.emit("readable");
-    this.emit("data", data);
-  };
-  read = () => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 const heightOf = (frame: string) => frame.split("\n").length;
 const widthOf = (frame: string) =>
@@ -71,20 +42,16 @@ type Script = { when: string; keys: string[] }[];
 async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = []) {
   const t = messages(lang);
   const { account, standIn } = await simulatedWorld(scenario);
-  const stdout = new Terminal();
+  const stdout = new Terminal(COLS, ROWS);
   // Every screen state of the walk gives Enter one meaning at most (keys.ts enterMeanings).
   const twoMeanings: string[] = [];
   Keyboard.onTwoMeaningsOfEnter = (names) => twoMeanings.push(`${names.join(" + ")} on:\n${plain(stdout.frames.at(-1))}`);
   const stdin = new Keys();
   let finished = false;
-  const app = inkRender(<App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={() => (finished = true)} />, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  const app = inkRender(
+    <App account={account} lang={lang} t={messages(lang)} timing={TIMING} standIn={standIn} onExit={() => (finished = true)} />,
+    inkOptions(stdout, stdin),
+  );
   const last = () => plain(stdout.frames.at(-1));
   /** Waits until the frame stops changing for a while (a spinner keeps changing: then up to the timeout). */
   const settle = async () => {

@@ -13,7 +13,7 @@ import { orgEn } from "../../src/i18n/org-en.js";
 import { OrgJournal } from "../../src/org-journal.js";
 import { OrgScreen } from "../../src/screens/org/OrgScreen.js";
 import type { AccountResult } from "../../src/steps/org/types.js";
-import { KEYS, renderIn, sleep } from "../helpers/ink.js";
+import { firstOf, KEYS, renderIn } from "../helpers/ink.js";
 
 type Line = { account: string; phase: "audit" | "remediate"; call?: string; done?: AccountResult };
 const lines = (path: string): Line[] =>
@@ -38,10 +38,7 @@ function screen(journalPath: string, resume: boolean) {
       onExit={(code, results, notStarted) => exits.push({ code, results, notStarted })}
     />,
   );
-  const exited = async () => {
-    for (let i = 0; i < 800 && exits.length === 0; i++) await sleep(10);
-    return exits[0];
-  };
+  const exited = () => firstOf(exits);
   return { org, r, exits, exited };
 }
 
@@ -110,7 +107,7 @@ describe("the rootlock org screen's Ctrl-C and --resume", () => {
     );
     expect(assumed(three.org, "IAMAuditRootUserCredentials")).toEqual(failed);
     await three.r.press("y");
-    await three.r.waitFor(orgEn.screen.done, 15000);
+    await three.r.waitFor(orgEn.end.forward, 15000);
     const removed3 = assumed(three.org, "IAMDeleteRootUserCredentials");
     expect(removed3.size).toBeGreaterThan(0);
     for (const id of removal2.done) expect(removed3.has(id), id).toBe(false);

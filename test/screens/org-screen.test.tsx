@@ -9,7 +9,7 @@ import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { OrgScreen } from "../../src/screens/org/OrgScreen.js";
 import type { AccountResult } from "../../src/steps/org/types.js";
-import { renderIn } from "../helpers/ink.js";
+import { firstOf, renderIn } from "../helpers/ink.js";
 import stringWidth from "string-width";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +33,8 @@ function screen(lang: "en" | "ko") {
     />,
   );
   const seen = async (text: string) => frames.push(await r.waitFor(text, 8000));
-  return { org, r, exits, frames, seen };
+  const exited = () => firstOf(exits);
+  return { org, r, exits, frames, seen, exited };
 }
 
 /** Rows the frame takes on an 80-column terminal (ink-testing-library draws 100 columns: long lines wrap at 80). */
@@ -51,10 +52,10 @@ describe("the rootlock org screen", () => {
     expect(s.r.frame()).toContain("credential-less 12");
     expect(s.r.frame()).toContain("iam:DeleteLoginProfile()");
     await s.r.press("y");
-    await s.seen(orgEn.screen.done);
+    await s.seen(orgEn.end.done(12, 12));
     expect(s.r.frame()).toContain("verified credential-less 12");
     await s.r.press("\r");
-    expect(s.exits[0]?.code).toBe(0);
+    expect((await s.exited())?.code).toBe(0);
     for (const a of s.org.accounts.filter((x) => x.ou === "ou-sim0-production")) expect(a.root.password || a.root.keys.length > 0).toBe(false);
     for (const f of s.frames) expect(fits(f), f).toBe(true);
   });
@@ -73,7 +74,7 @@ describe("the rootlock org screen", () => {
       await s.seen(`Send the calls for ${200000000000 + n}`);
       await s.r.press("n");
     }
-    await s.seen(orgEn.screen.done);
+    await s.seen(orgEn.end.parts.notRemoved(11));
     const deletes = s.org.calls.filter((c) => c.action === "sts:AssumeRoot" && c.task === "IAMDeleteRootUserCredentials");
     expect(new Set(deletes.map((c) => c.accountId))).toEqual(new Set(["200000000005"]));
     for (const f of s.frames) expect(fits(f), f).toBe(true);
@@ -87,7 +88,7 @@ describe("the rootlock org screen", () => {
     await s.seen(orgKo.readiness.cannotAudit);
     expect(s.org.calls.some((c) => c.action === "sts:AssumeRoot")).toBe(false);
     await s.r.press("\r");
-    expect(s.exits[0]?.code).toBe(2);
+    expect((await s.exited())?.code).toBe(2);
     for (const f of s.frames) expect(fits(f), f).toBe(true);
   });
 });

@@ -174,3 +174,24 @@ describe("rootlock org's arguments", () => {
     expect(parseOptions(["check", "--resume"])).toMatchObject({ ok: false });
   });
 });
+
+describe("how a run ended, in the text run and the evidence report", () => {
+  it("says which accounts are not done, why, what to fix and the command for them; check's report has no such section", async () => {
+    const s = setup({}, ["a"]);
+    const code = await s.run({ sub: "run", ous: ["ou-sim0-restricted", "ou-sim0-sandbox"] });
+    expect(code).toBe(2);
+    const out = s.out.join("\n");
+    const ids = [58, 59, 60, 52].map(memberId).join(",");
+    expect(out).toContain(orgEn.end.notDone(4, 12, orgEn.end.parts.failed(4, `${orgEn.end.reasons.scp(3)}, ${orgEn.end.reasons["region-disabled"](1)}`)));
+    expect(out).toContain(orgEn.end.fixScp("DenyRootUser", "p-denyroot"));
+    expect(out).toContain(orgEn.end.again(`rootlock org --demo --accounts ${ids}`));
+    const md = readFileSync(join(s.dir, "report.md"), "utf8");
+    expect(md).toContain(`## ${orgEn.end.heading}`);
+    expect(md).toContain(orgEn.end.fixRegion);
+    expect(md).toContain(`--accounts ${ids}`);
+
+    const check = setup();
+    await check.run({ sub: "check" });
+    expect(readFileSync(join(check.dir, "report.md"), "utf8")).not.toContain(orgEn.end.heading);
+  });
+});

@@ -1,9 +1,9 @@
 // The Ink screen of `rootlock org`: readiness (each fix offered, confirmed, read back), the audit as a live table
 // with a progress bar, counts by state and an ETA, the plan and its one confirmation, then the removal and its
 // read-back, and the results. Fits 80x24: the table shows the latest rows only (the report has them all).
-// Keys are declared with useKeys, so the footer names each one in the run's language.
+// Keys are declared with useKeys, so the footer and the ? help name each one in the run's language. The end says
+// what is true: done only when every account covered is credential-less; else which are not, why, and what to do.
 import { Box, Text } from "ink";
-import stringWidth from "string-width";
 import { useEffect, useRef, useState } from "react";
 import type { OrgMessages } from "../../i18n/org-en.js";
 import { callText, shownOrgCall, shownRootCall } from "../../aws/org-operations.js";
@@ -17,6 +17,10 @@ import { journaledPhase, type PhaseJournal } from "../../steps/org/phase.js";
 import { useOffered } from "../keyboard.js";
 import { useKeys, type KeyName } from "../keys.js";
 import { countsText, detailOf, exitOf, lastResultOf } from "../../org-text.js";
+import { EXIT } from "../../exit-codes.js";
+import { KeyHelp } from "../components/KeyHelp.js";
+import { OrgEnd } from "./OrgEnd.js";
+import { fitted } from "./fitted.js";
 
 type Phase =
   | { kind: "reading" }
@@ -35,28 +39,19 @@ export interface OrgScreenProps {
   keys: Record<KeyName, string>;
   /** Where every call and every finished account is written; with --resume, the accounts it has as done are not redone. */
   journal: PhaseJournal;
+  /** The command that ran, for the end's "run again" line (default `rootlock org`). */
+  command?: string;
   /** The simulated organization's badge ("SIMULATED", in the run's language), shown beside the title as the wizard shows it on every screen. */
   simulatedBadge?: string;
-  /** The run's end: its exit status, every account's result, and the accounts never started (Ctrl-C). */
+  /** The run's end: its exit status, every account's result, and the accounts never started (q or Ctrl-C). */
   onExit: (code: number, results: AccountResult[], notStarted: string[]) => void;
-}
-
-/** A row cut to the 80-column frame by display width (a Korean character takes two), so it never wraps. */
-function fitted(row: string, columns = 79): string {
-  if (stringWidth(row) <= columns) return row;
-  let out = "";
-  for (const ch of row) {
-    if (stringWidth(out + ch) > columns - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
 }
 
 /** Rows of the live table: the latest ones, so the frame stays under 24 rows. */
 const ROWS = 8;
 const BAR = 40;
 
-export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, onExit }: OrgScreenProps) {
+export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlock org", simulatedBadge, onExit }: OrgScreenProps) {
   const [phase, setPhase] = useState<Phase>({ kind: "reading" });
   const [results, setResults] = useState<AccountResult[]>([]);
   const [pool, setPool] = useState(8);
@@ -66,9 +61,17 @@ export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, o
   const started = useRef(0);
   const answer = useRef<(yes: boolean | "each") => void>(() => {});
   const management = useRef("");
-  /** Ctrl-C: nothing new starts, the accounts in flight finish (and are journaled), then the screen leaves. */
+  /** q or Ctrl-C: nothing new starts, the accounts in flight finish (and are journaled), then the screen leaves. */
   const stopped = useRef(false);
+  /** The exit status the stop leaves with: 3 for q, 130 for Ctrl-C (as the wizard's). */
+  const stopCode = useRef<number>(EXIT.interrupted);
   const [stopping, setStopping] = useState(false);
+  const [help, setHelp] = useState(false);
+  /**
+   * How the screen is leaving: drawn once without the keys line (Ink leaves its last frame in the terminal, and keys
+   * that no longer work should not stay there), then handed to onExit a turn later.
+   */
+  const [leaving, setLeaving] = useState<{ code: number; results: AccountResult[]; notStarted: string[] }>();
   /** Every account's latest result, by id (what the report is written from, whenever the run ends). */
   const known = useRef(new Map<string, AccountResult>());
 
@@ -98,7 +101,7 @@ export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, o
         setPool(limit.current);
       },
     });
-    const leave = (notStarted: string[] = []) => onExit(130, [...known.current.values()], notStarted);
+    const leave = (notStarted: string[] = []) => setLeaving({ code: stopCode.current, results: [...known.current.values()], notStarted });
     const run = async () => {
       const said: string[] = [];
       let ready = await readiness(deps);
@@ -152,33 +155,63 @@ export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, o
       setPhase({ kind: "done" });
     };
     void run();
-  }, [deps, selection, t, journal, onExit]);
+  }, [deps, selection, t, journal]);
+  useEffect(() => {
+    if (!leaving) return;
+    const timer = setTimeout(() => onExit(leaving.code, leaving.results, leaving.notStarted), 0);
+    return () => clearTimeout(timer);
+  }, [leaving, onExit]);
 
   const asking = phase.kind === "fix" || phase.kind === "plan" || phase.kind === "plan-one";
-  useKeys({
-    send: asking && (() => answer.current(true)),
-    decline: asking && (() => answer.current(false)),
-    eachAccount: phase.kind === "plan" && (() => answer.current("each")),
-    continue: (phase.kind === "done" || phase.kind === "blocked") && (() => onExit(phase.kind === "done" ? exitOf(results, false) : 2, results, [])),
-    // Ctrl-C: where nothing is in flight (a question, the end) the screen leaves at once; else the run stops cleanly
-    // (the accounts in flight finish and are journaled) and then leaves. A second Ctrl-C while stopping changes nothing.
-    interrupt: () => {
-      if (stopped.current) return;
-      stopped.current = true;
-      setStopping(true);
-      if (phase.kind === "done" || phase.kind === "blocked") onExit(130, [...known.current.values()], []);
-      else if (asking) answer.current(false);
+  const ended = phase.kind === "done" || phase.kind === "blocked";
+  const leaveAtEnd = () => setLeaving({ code: phase.kind === "done" ? exitOf(results, false) : EXIT.notAudited, results, notStarted: [] });
+  // q and Ctrl-C: at the end the screen leaves at once; at a question nothing more is sent and it leaves; while
+  // accounts are in flight the run stops cleanly (they finish and are journaled) and then leaves. Once stopping,
+  // neither is offered: a second press would change nothing.
+  const stop = (code: number) => {
+    stopped.current = true;
+    stopCode.current = code;
+    setStopping(true);
+    if (asking) answer.current(false);
+  };
+  useKeys(
+    {
+      send: asking && (() => answer.current(true)),
+      decline: asking && (() => answer.current(false)),
+      eachAccount: phase.kind === "plan" && (() => answer.current("each")),
+      continue: ended && leaveAtEnd,
+      quit: !stopping && (ended ? leaveAtEnd : () => stop(EXIT.quit)),
+      help: () => setHelp((open) => !open),
+      interrupt: !stopping && (ended ? () => setLeaving({ code: EXIT.interrupted, results: [...known.current.values()], notStarted: [] }) : () => stop(EXIT.interrupted)),
     },
-  });
+    { isActive: !leaving },
+  );
   const offered = useOffered();
+  const label = (name: KeyName) => t.keys[name] ?? keys[name];
+  const quitHelp = phase.kind === "running" ? (phase.what === "audit" ? t.keyHelp.quitAudit : t.keyHelp.quitRemoval) : ended ? t.keyHelp.quitEnd : t.keyHelp.quitBefore;
+  const describe = (name: KeyName) => (name === "quit" ? quitHelp : name in t.keyHelp ? t.keyHelp[name as keyof typeof t.keyHelp] : label(name));
+  const footer = !leaving && <Text dimColor>{offered.names.map(label).join(" · ")}</Text>;
+  const title = (
+    <Text>
+      <Text bold>{t.title}</Text>
+      {simulatedBadge && " "}
+      {simulatedBadge && <Text backgroundColor="magenta" color="white" bold>{` ${simulatedBadge} `}</Text>}
+    </Text>
+  );
+
+  // The help covers the page while it is open (the run goes on beneath it).
+  if (help && !leaving)
+    return (
+      <Box flexDirection="column">
+        {title}
+        <KeyHelp title={t.keyHelp.title} describe={describe} footer={t.keyHelp.footer} />
+        {footer}
+      </Box>
+    );
 
   return (
     <Box flexDirection="column">
-      <Text>
-        <Text bold>{t.title}</Text>
-        {simulatedBadge && " "}
-        {simulatedBadge && <Text backgroundColor="magenta" color="white" bold>{` ${simulatedBadge} `}</Text>}
-      </Text>
+      {title}
       {phase.kind === "reading" && <Text>{t.readiness.heading} …</Text>}
       {(phase.kind === "fix" || phase.kind === "blocked") && (
         <Box flexDirection="column">
@@ -189,16 +222,16 @@ export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, o
           {phase.kind === "fix" && phase.item.fix && <Text color="cyan">{t.screen.offer(callText(shownOrgCall(phase.item.fix)))}</Text>}
         </Box>
       )}
-      {(phase.kind === "running" || phase.kind === "plan" || phase.kind === "plan-one" || phase.kind === "done") && (
+      {(phase.kind === "running" || phase.kind === "plan" || phase.kind === "plan-one") && (
         <Progress phase={phase} results={results} count={count} resumed={resumed} pool={pool} t={t} deps={deps} started={started.current} />
       )}
       {phase.kind === "plan" && <Plan plans={phase.plans} t={t} />}
       {phase.kind === "plan-one" && (
         <Text color="cyan">{t.screen.confirmAccount(phase.plan.result.account.id, phase.plan.writes.map((w) => callText(shownRootCall(w))).join(", "))}</Text>
       )}
-      {phase.kind === "done" && <Text color="green">{t.screen.done}</Text>}
+      {phase.kind === "done" && <OrgEnd results={results} t={t} command={command} code={exitOf(results, false)} reserved={2} left={!!leaving} />}
       {stopping && <Text color="yellow">{t.screen.stopping}</Text>}
-      <Text dimColor>{offered.names.map((name) => keys[name]).join(" · ")}</Text>
+      {footer}
     </Box>
   );
 }
