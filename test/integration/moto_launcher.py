@@ -89,6 +89,7 @@ It listens on 127.0.0.1, on a free port, and prints "PORT=<n>" once it is servin
 """
 
 import copy
+import errno
 import inspect
 import socket
 import struct
@@ -711,11 +712,18 @@ def collect(app, environ):
 
 
 def reset_connection(environ):
-    """Closes the client's connection with a TCP RST (SO_LINGER 0), as a dropped network looks to the SDK."""
+    """Closes the client's connection with a TCP RST (SO_LINGER 0), as a dropped network looks to the SDK.
+
+    The descriptor itself is closed: socket.close() alone waits for werkzeug's file objects on the same socket to
+    close, and werkzeug then answered the request with an HTML 500 page instead (a server error, not a dropped
+    network). Raising ConnectionResetError makes werkzeug treat the request as a dropped connection and send nothing.
+    """
     sock = environ.get("werkzeug.socket")
-    if sock is not None:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        sock.close()
+    if sock is None:
+        raise RuntimeError("werkzeug.socket is missing: the reset fault cannot drop the connection")
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    os.close(sock.detach())
+    raise ConnectionResetError("rootlock's launcher reset this connection (an injected fault)")
 
 
 def with_harness(app):
@@ -751,8 +759,7 @@ def with_harness(app):
         if fault and not fault.get("after"):
             kind = fault.get("kind", "error")
             if kind == "reset":
-                reset_connection(environ)
-                return []
+                reset_connection(environ)  # raises: nothing is answered
             if kind == "error":
                 seen["status"] = int(fault.get("status", 400))
                 return aws_error(start_response, environ, seen["status"], fault["code"], fault.get("message", fault["code"]))
@@ -783,8 +790,7 @@ def with_harness(app):
         if fault and fault.get("after"):
             kind = fault.get("kind", "error")
             if kind == "reset":
-                reset_connection(environ)
-                return []
+                reset_connection(environ)  # raises: nothing is answered
             if kind == "error":
                 return aws_error(start_response, environ, int(fault.get("status", 500)), fault["code"], fault.get("message", fault["code"]))
             time.sleep(fault.get("delay_ms", 0) / 1000)
@@ -797,6 +803,16 @@ def with_harness(app):
 def main():
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server("127.0.0.1", 0, with_harness(app), threaded=True)
+    print_error = server.handle_error
+
+    def handle_error(request, client_address):
+        # A connection the reset fault closed (reset_connection) ends its handler with EBADF when werkzeug reads
+        # for a next request on it: expected, and not worth a traceback.
+        error = sys.exc_info()[1]
+        if not (isinstance(error, OSError) and error.errno == errno.EBADF):
+            print_error(request, client_address)
+
+    server.handle_error = handle_error
     print(f"PORT={server.server_port}", flush=True)
     try:
         server.serve_forever()
