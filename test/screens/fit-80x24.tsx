@@ -16,7 +16,10 @@ import { inkOptions, Keys, Terminal } from "../helpers/terminal.js";
 
 const COLS = 80;
 const ROWS = 24;
-const TIMING = { iamPollMs: 500, iamTimeoutMs: 3000, trailPollMs: 1000, trailTimeoutMs: 5000 };
+// On the fake clock below a wait costs a frame per spinner glyph (80 ms) and per poll, and a frame is a render of
+// the whole wizard (10 to 15 ms on a loaded machine): waits as short as the simulated delays allow (30 ms for IAM,
+// 150 ms for CloudTrail, helpers/ink.ts), so that those the walk leaves to time out (it never signs in) stay short.
+const TIMING = { iamPollMs: 100, iamTimeoutMs: 1000, trailPollMs: 250, trailTimeoutMs: 2000 };
 
 /**
  * The walk's clock is a fake one (vitest's, from a fixed date), and it moves only while a spinner is on screen: the
