@@ -149,7 +149,8 @@ async function walkOnTheClock(lang: "en" | "ko", scenario: ScenarioName, script:
       await settle();
     }
     const choices = [
-      footer.includes(t.app.keys.continue) || footer.includes(t.app.keys.typeCodes) ? KEYS.enter : undefined,
+      // Enter goes on: "continue", "type the codes", and a confirmation panel's "do it".
+      [t.app.keys.continue, t.app.keys.typeCodes, t.app.keys.confirm].some((key) => footer.includes(key)) ? KEYS.enter : undefined,
       footer.includes(t.app.keys.skip) ? "s" : undefined,
       KEYS.esc,
       KEYS.enter,
