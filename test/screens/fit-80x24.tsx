@@ -1,21 +1,52 @@
-// The 80x24 walk, shared by its three test files (en, ko, the webhook path), which vitest runs side by side: one
-// file held one worker for four minutes.
+// The 80x24 walk, shared by its three test files (en, ko, the webhook path), which vitest runs side by side.
 // Every screen fits an 80x24 terminal, in English and Korean. A frame as tall as the terminal scrolls the header
 // (and the SIMULATED notice) away, and Ink then clears the whole screen on every update (flicker): the test walks
 // the whole wizard on the simulated scenarios, records every frame Ink draws, and fails on any taller than 23 rows.
+import chalk from "chalk";
 import { render as inkRender } from "ink";
 import stringWidth from "string-width";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import type { ScenarioName } from "../../src/aws/simulated/index.js";
 import { App } from "../../src/app.js";
 import { Keyboard } from "../../src/screens/keyboard.js";
 import { messages } from "../../src/i18n/index.js";
-import { KEYS, plain, simulatedWorld, sleep } from "../helpers/ink.js";
+import { SPINNER_FRAMES } from "../../src/screens/components/Spinner.js";
+import { KEYS, plain, simulatedWorld } from "../helpers/ink.js";
 import { inkOptions, Keys, Terminal } from "../helpers/terminal.js";
 
 const COLS = 80;
 const ROWS = 24;
-const TIMING = { iamPollMs: 20, iamTimeoutMs: 3000, trailPollMs: 50, trailTimeoutMs: 5000 };
+// On the fake clock below a wait costs a frame per spinner glyph (80 ms) and per poll, and a frame is a render of
+// the whole wizard (10 to 15 ms on a loaded machine): waits as short as the simulated delays allow (30 ms for IAM,
+// 150 ms for CloudTrail, helpers/ink.ts), so that those the walk leaves to time out (it never signs in) stay short.
+const TIMING = { iamPollMs: 100, iamTimeoutMs: 1000, trailPollMs: 250, trailTimeoutMs: 2000 };
+
+/**
+ * The walk's clock is a fake one (vitest's, from a fixed date), and it moves only while a spinner is on screen: the
+ * wizard is working then (a read-back, a verification's polls, CloudTrail's delay), not waiting for the operator.
+ * On the real clock the spinner (every 80 ms), the waits' elapsed time and the codes' countdown (every second)
+ * kept drawing frames, so "the frame has stopped changing" took up to 3 s a step, and what the walk saw, and so
+ * which key it pressed, hung on how loaded the machine was. setImmediate, microtasks and React's scheduler stay
+ * real: they are the wizard's own work between two keys, which `drain` lets finish.
+ */
+const START = new Date("2026-11-22T10:00:05Z");
+const FAKED = ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] as const;
+/** The longest the wizard may work without the operator (on the fake clock): the timeouts above, and room. */
+const MAX_WORK_MS = 60_000;
+/** Turns of the event loop without a new frame after which the wizard's work for a key is done. */
+const QUIET_TURNS = 10;
+/** The real clock's, kept before the fake one is installed: for the one wait that is real (`loading`). */
+const realSetTimeout = globalThis.setTimeout;
+const realSleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A spinner on screen: the wizard is working. */
+const working = (frame: string) => SPINNER_FRAMES.some((glyph) => frame.includes(glyph));
+/**
+ * Nothing between the step bar and the keys line: the step screens' module is still being imported (app.tsx's
+ * lazy StepScreen; once, at the first step of a file). That is vitest reading and compiling it, on the real clock.
+ */
+const loading = (frame: string) => /▸/.test(frame.split("\n")[1] ?? "") && frame.trimEnd().split(/\n\s*\n/).length <= 2;
+const MAX_LOADING_MS = 20_000;
 
 const heightOf = (frame: string) => frame.split("\n").length;
 const widthOf = (frame: string) =>
@@ -40,6 +71,20 @@ const stepOf = (frame: string) => /▸ ([^·✔✖…○◐–]+?)(?: {2}|\s[·�
 type Script = { when: string; keys: string[] }[];
 
 async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = []) {
+  vi.useFakeTimers({ toFake: [...FAKED], now: START });
+  // Styles on, as in the operator's terminal: which code field has the cursor (an inverse space, bold label) shows
+  // only in them, and without it the walk took the codes' screen for the same screen whichever field it was in.
+  const level = chalk.level;
+  chalk.level = 1;
+  try {
+    return await walkOnTheClock(lang, scenario, script);
+  } finally {
+    chalk.level = level;
+    vi.useRealTimers();
+  }
+}
+
+async function walkOnTheClock(lang: "en" | "ko", scenario: ScenarioName, script: Script) {
   const t = messages(lang);
   const { account, standIn } = await simulatedWorld(scenario);
   const stdout = new Terminal(COLS, ROWS);
@@ -53,19 +98,31 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = 
     inkOptions(stdout, stdin),
   );
   const last = () => plain(stdout.frames.at(-1));
-  /** Waits until the frame stops changing for a while (a spinner keeps changing: then up to the timeout). */
+  /** Lets the wizard finish what the last key started: its frames, then its work on the clock while it shows a spinner. */
   const settle = async () => {
-    let seen = stdout.frames.length;
-    for (let quiet = 0, i = 0; quiet < 8 && i < 200; i++) {
-      await sleep(15);
-      quiet = stdout.frames.length === seen ? quiet + 1 : 0;
-      seen = stdout.frames.length;
+    const drain = async () => {
+      for (let quiet = 0, seen = stdout.frames.length; quiet < QUIET_TURNS;) {
+        await turn();
+        quiet = stdout.frames.length === seen ? quiet + 1 : 0;
+        seen = stdout.frames.length;
+      }
+    };
+    await drain();
+    for (const until = performance.now() + MAX_LOADING_MS; loading(last()) && !finished && performance.now() < until;) {
+      await realSleep(5);
+      await drain();
     }
+    for (const until = Date.now() + MAX_WORK_MS; working(last()) && Date.now() < until;) {
+      vi.advanceTimersToNextTimer();
+      await drain();
+    }
+    if (working(last()) || (loading(last()) && !finished)) stalled.push(last());
   };
   // The walk: Enter wherever it continues; a screen seen again (a loop) is left by s (skip), then Esc.
   const visits = new Map<string, number>();
   const helped = new Set<string>();
-  // A bound on the walk, not a budget: a spinner or a timer makes many frames of one screen, each a step here.
+  const stalled: string[] = [];
+  // A bound on the walk, not a budget: the longest (new-account, the webhook's path) takes about 45 steps.
   for (let i = 0; i < 400 && !finished; i++) {
     await settle();
     const frame = last();
@@ -79,8 +136,8 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = 
       continue;
     }
     const footer = footerOf(frame);
-    // A screen with a countdown (the codes' timer) draws a new frame every second: its numbers do not make it a new screen.
-    const seen = frame.replace(/\d+/g, "#");
+    // A screen is told apart by its styles too: which of the two code fields has the cursor shows only in them.
+    const seen = stdout.frames.at(-1) ?? "";
     const n = visits.get(seen) ?? 0;
     visits.set(seen, n + 1);
     // The ? help, opened on each screen the first time it is seen (where ? is a key, not a letter typed), and closed.
@@ -92,7 +149,8 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = 
       await settle();
     }
     const choices = [
-      footer.includes(t.app.keys.continue) || footer.includes(t.app.keys.typeCodes) ? KEYS.enter : undefined,
+      // Enter goes on: "continue", "type the codes", and a confirmation panel's "do it".
+      [t.app.keys.continue, t.app.keys.typeCodes, t.app.keys.confirm].some((key) => footer.includes(key)) ? KEYS.enter : undefined,
       footer.includes(t.app.keys.skip) ? "s" : undefined,
       KEYS.esc,
       KEYS.enter,
@@ -101,13 +159,15 @@ async function walk(lang: "en" | "ko", scenario: ScenarioName, script: Script = 
   }
   app.unmount();
   Keyboard.onTwoMeaningsOfEnter = undefined;
-  return { frames: stdout.frames, finished, helped, twoMeanings };
+  return { frames: stdout.frames, finished, helped, twoMeanings, stalled };
 }
 
 export async function expectAllFit(lang: "en" | "ko", scenario: ScenarioName, script: Script = []) {
   {
-    const { frames, finished, helped, twoMeanings } = await walk(lang, scenario, script);
+    const { frames, finished, helped, twoMeanings, stalled } = await walk(lang, scenario, script);
     expect(twoMeanings.slice(0, 2)).toEqual([]);
+    // The wizard never worked longer than its own timeouts allow without the operator.
+    expect(stalled.slice(0, 1)).toEqual([]);
     if (process.env.FIT_DUMP) (await import("node:fs")).writeFileSync(`/tmp/fit/all-${lang}-${scenario}.json`, JSON.stringify(frames));
     expect(finished, `the walk did not reach the end; its last frames:\n${frames.slice(-3).map(plain).join("\n---\n")}`).toBe(true);
     // The help was seen on every step the walk went through where ? is a key (not a letter typed in a field).

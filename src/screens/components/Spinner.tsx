@@ -4,14 +4,15 @@
 import { Text } from "ink";
 import { useEffect, useState } from "react";
 
-const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+/** Its glyphs: the 80x24 walk reads one on screen as "the wizard is working" and lets the clock run (test/screens/fit-80x24.tsx). */
+export const SPINNER_FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const INTERVAL_MS = 80;
 
 export function Spinner() {
   const [frame, setFrame] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setFrame((f) => (f + 1) % FRAMES.length), INTERVAL_MS);
+    const timer = setInterval(() => setFrame((f) => (f + 1) % SPINNER_FRAMES.length), INTERVAL_MS);
     return () => clearInterval(timer);
   }, []);
-  return <Text>{FRAMES[frame]}</Text>;
+  return <Text>{SPINNER_FRAMES[frame]}</Text>;
 }

@@ -45,6 +45,11 @@ export const WRITE_FAULTS: Record<string, Omit<Fault, "action">> = {
   "timeout after the change": { kind: "delay", delay_ms: LATE_MS, after: true },
 };
 
+/** The case's fault with its "late answer" (if it is one) later than `requestTimeoutMs`, so that it is still a timeout. */
+export function lateFor(spec: Fault, requestTimeoutMs: number): Fault {
+  return spec.kind === "delay" ? { ...spec, delay_ms: requestTimeoutMs + LATE_MS } : spec;
+}
+
 export interface Case {
   call: string;
   fault: string;
@@ -90,14 +95,18 @@ export async function freshAccount(moto: MotoServer) {
   return { iam, rootKeys, adminKey, truth };
 }
 
-export async function contextFor(moto: MotoServer, key: Key): Promise<StepContext> {
+/**
+ * `requestTimeoutMs`: for a call moto is slow to answer even unfaulted (see `lateFor`): a case whose "late answer"
+ * fault must stay the only late answer.
+ */
+export async function contextFor(moto: MotoServer, key: Key, { requestTimeoutMs = REQUEST_TIMEOUT_MS } = {}): Promise<StepContext> {
   // The SDK's own way to a local endpoint, as the wizard is pointed at moto in the other suites.
   process.env.AWS_ENDPOINT_URL = moto.endpoint;
   const account = new LiveAccount({
     credentials: key,
     region: "us-east-1",
     maxAttempts: 2,
-    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    requestTimeoutMs,
     // The adapter's own pauses (a throttled write's backoff) a tenth as long: the matrix tests what is sent
     // again and what is not, not how long the pauses are.
     sleep: (ms) => new Promise((r) => setTimeout(r, ms / 10)),
