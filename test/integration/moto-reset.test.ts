@@ -145,3 +145,27 @@ describe.runIf(available)("a shared moto server, reset, is as clean as a new one
     for (const [i, probe] of probes.entries()) expect(await probe(), STATE[i]!.name).toEqual(STATE[i]!.clean);
   });
 });
+
+describe.runIf(available)("the launcher's injected faults look to the SDK as they would from AWS", () => {
+  let moto: MotoServer;
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => moto?.stop());
+
+  it("a 'reset' fault drops the connection (no HTTP answer at all), before and after moto carries the call out", async () => {
+    const iam = new IAMClient({ region: "us-east-1", endpoint: moto.endpoint, credentials: SETUP, maxAttempts: 1 });
+    for (const after of [false, true]) {
+      await moto.reset();
+      await moto.fault({ action: "ListUsers", kind: "reset", after });
+      const error = (await iam.send(new ListUsersCommand({})).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+      // A server error page (it once answered an HTML 500 here) has a status; a dropped network has none.
+      expect(error?.$metadata?.httpStatusCode, `after: ${after}`).toBeUndefined();
+      expect(error?.code, `after: ${after}`).toMatch(/^(ECONNRESET|EPIPE)$/);
+      expect(await iam.send(new ListUsersCommand({})).then(() => "ok")).toBe("ok"); // one call only
+    }
+  });
+});
