@@ -528,6 +528,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     noTrailResult:
       "The alert rules are in place, but NO trail logs management events into us-east-1: none of them can fire until one does. Run `rootlock alerts` again and let it create the trail.",
     testOffer: "t: send a test message through the topic",
+    testMayHaveBeenSent: (email: string) =>
+      `The test message may have been sent to ${email} before the answer was lost, and nothing in AWS can show whether it was. Look in the mailbox first: r sends it again (a second message if the first arrived); s stops without sending.`,
     testSent: (id: string) => `Test message sent (request ${id}). It reaches confirmed addresses only.`,
     // The webhook (Slack, or any HTTPS webhook taking JSON): its URL is a secret, shown masked only.
     emailOptionalHint: "Leave it empty to send the alerts to a webhook (Slack) only: w on the next screen.",
