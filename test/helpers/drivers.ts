@@ -416,6 +416,39 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await next(t.alerts.verified);
       s.press("enter");
     },
+    /**
+     * Alerts to a webhook only: no address, w and the URL (shown as dots while typed), the plan approved at once (a),
+     * read back: verified. `mask` is how the screens show the URL.
+     */
+    async setUpWebhook(url: string, mask: string) {
+      await next(t.alerts.introKeys);
+      s.press("enter");
+      await next(t.alerts.emailOptionalHint);
+      await typeInto(t.alerts.emailLabel, "");
+      await next(t.alerts.webhookChoice(undefined));
+      s.write("w");
+      await typeInto(t.alerts.webhookLabel, url);
+      await next(t.alerts.webhookChoice(mask));
+      s.press("enter");
+      await next(t.common.confirmTitle);
+      await confirm("a");
+      await next(t.alerts.verifiedWebhook);
+    },
+    /**
+     * On the result, w: the webhook's test message, its calls approved at once; once the demo's channel shows it, y (it
+     * arrived), and Enter leaves the step. Returns the screen that showed the channel.
+     */
+    async testWebhook(mask: string): Promise<string> {
+      s.write("w");
+      await next(t.common.confirmTitle);
+      await confirm("a");
+      await next(t.alerts.webhookTestQuestion(mask));
+      const channel = await next(t.alerts.channel(1));
+      s.write("y");
+      await next(t.alerts.webhookTestRecorded(true));
+      s.press("enter");
+      return channel;
+    },
     /** The optional step, skipped. */
     async skip(shown: string = t.alerts.introKeys) {
       await this.open(shown);
