@@ -15,6 +15,7 @@ import { type AccountPlan, deleteTaskDocument, plansFor, remediateAccounts } fro
 import type { AccountResult, OrgDeps } from "../../steps/org/types.js";
 import { journaledPhase, type PhaseJournal } from "../../steps/org/phase.js";
 import { useOffered } from "../keyboard.js";
+import { useConfirmGuard } from "../confirm-guard.js";
 import { useKeys, type KeyName } from "../keys.js";
 import { countsText, detailOf, exitOf, lastResultOf } from "../../org-text.js";
 
@@ -155,8 +156,11 @@ export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, o
   }, [deps, selection, t, journal, onExit]);
 
   const asking = phase.kind === "fix" || phase.kind === "plan" || phase.kind === "plan-one";
+  // y sends root writes: it counts only when pressed on purpose on the question shown (confirm-guard.ts), so a held
+  // y never approves account after account. n, the safe answer, acts at once.
+  const { deliberate, ignored } = useConfirmGuard(phase);
   useKeys({
-    send: asking && (() => answer.current(true)),
+    send: asking && deliberate(() => answer.current(true)),
     decline: asking && (() => answer.current(false)),
     eachAccount: phase.kind === "plan" && (() => answer.current("each")),
     continue: (phase.kind === "done" || phase.kind === "blocked") && (() => onExit(phase.kind === "done" ? exitOf(results, false) : 2, results, [])),
@@ -196,6 +200,7 @@ export function OrgScreen({ deps, selection, t, keys, journal, simulatedBadge, o
       {phase.kind === "plan-one" && (
         <Text color="cyan">{t.screen.confirmAccount(phase.plan.result.account.id, phase.plan.writes.map((w) => callText(shownRootCall(w))).join(", "))}</Text>
       )}
+      {asking && ignored && <Text color="yellow">{t.screen.keyNotTaken}</Text>}
       {phase.kind === "done" && <Text color="green">{t.screen.done}</Text>}
       {stopping && <Text color="yellow">{t.screen.stopping}</Text>}
       <Text dimColor>{offered.names.map((name) => keys[name]).join(" · ")}</Text>
