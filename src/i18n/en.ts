@@ -206,7 +206,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     wouldVerify: (what: string) => `…and then verify: ${what}`,
     confirmKeys: "Enter: do it · Esc: not now",
     confirmAgain: "This cannot be undone. Press Enter once more to confirm · Esc: not now",
-    keyNotTaken: "Not taken: that key came too soon after this was shown, or with other keys (held down?). Let go, read the call, then press it again.",
+    keyNotTaken: "Not taken: too soon, or a key held down. Read the call, then press again.",
     done: "Enter: continue",
     /** On a "done, not verified" result of a step done in the console: back to its instructions, to check again. */
     checkAgain: "Esc: back to the console steps, then check again",

@@ -196,8 +196,7 @@ export const ko: Messages = {
     wouldVerify: (what: string) => `…그다음 확인할 것: ${what}`,
     confirmKeys: "Enter: 실행 · Esc: 지금은 안 함",
     confirmAgain: "되돌릴 수 없습니다. 확인하려면 Enter를 한 번 더 누르십시오 · Esc: 지금은 안 함",
-    keyNotTaken:
-      "반영되지 않았습니다: 이 내용이 표시된 직후에 눌렸거나 다른 키와 함께 들어왔습니다(키를 누르고 있었나요?). 키에서 손을 떼고 호출을 읽은 뒤 다시 누르십시오.",
+    keyNotTaken: "반영 안 됨: 너무 빨랐거나 키를 누르고 있었음. 읽은 뒤 다시 누르십시오.",
     done: "Enter: 계속",
     checkAgain: "Esc: 콘솔 단계로 돌아가서 다시 확인",
     planTitle: (n: number) => `변경 ${n}개 중 1번째 — 전체 계획, 이 순서대로`,

@@ -129,7 +129,7 @@ export const orgEn = {
     offer: (call: string) => `Send ${call}?`,
     confirmPlan: "Send every call above (each account in its own session, then read back)?",
     confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
-    keyNotTaken: "Not taken: that key came too soon after the question was shown, or with other keys (held down?). Let go, read it, then press it again.",
+    keyNotTaken: "Not taken: too soon, or a key held down. Read the question, then press again.",
     done: "Done. The evidence report and the journal are written when you leave.",
   },
   evidence: {

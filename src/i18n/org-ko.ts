@@ -118,8 +118,7 @@ export const orgKo: OrgMessages = {
     offer: (call) => `${call} 호출을 보낼까요?`,
     confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
     confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
-    keyNotTaken:
-      "반영되지 않았습니다: 질문이 표시된 직후에 눌렸거나 다른 키와 함께 들어왔습니다(키를 누르고 있었나요?). 키에서 손을 떼고 질문을 읽은 뒤 다시 누르십시오.",
+    keyNotTaken: "반영 안 됨: 너무 빨랐거나 키를 누르고 있었음. 질문을 읽은 뒤 다시 누르십시오.",
     done: "완료. 나가면 증거 보고서와 저널을 씁니다.",
   },
   evidence: {

@@ -103,6 +103,33 @@ describe.each(["en", "ko"] as const)("a confirmation panel takes only a delibera
     r.unmount();
   });
 
+  it("a held r on a failed change retries it once, not through one failure after another", async () => {
+    const { ctx, account } = await simulatedWorld("new-account");
+    const r = renderIn(lang, <UserMfaScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />);
+    await r.waitFor("iam:CreateVirtualMFADevice");
+    // Three failures in a row: a held r that retried on each would get the device made by the fourth try.
+    account.failNext("iam:CreateVirtualMFADevice", "ServiceFailure", 3);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.confirmKeys);
+    await sleep(READ);
+    await r.press(KEYS.enter);
+    await r.waitFor(t.common.retryKeys);
+    await sleep(READ);
+    await hold((s) => r.stdin.write(s), "r", { delayMs: 500 });
+    await sleep(ACTED);
+    expect(fold(r.frame())).toContain(fold(t.common.keyNotTaken));
+    expect(account.writes()).toEqual([]);
+    // Two more deliberate retries: the third failure, then the device.
+    for (let i = 0; i < 2; i++) {
+      await sleep(READ);
+      await r.press("r");
+      await sleep(ACTED);
+    }
+    await r.waitFor(MADE);
+    expect(account.writes().map((w) => w.call)).toEqual(["iam:CreateVirtualMFADevice"]);
+    r.unmount();
+  }, 20_000);
+
   it("the signing key's second question needs an Enter of its own: a held Enter through both sends neither", async () => {
     const { ctx, account } = await simulatedWorld("root-key");
     const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />);
