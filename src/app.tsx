@@ -103,6 +103,10 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
   const [state, dispatch] = useReducer(reducer, { at: 0, results: {} });
   const [help, setHelp] = useState(false);
   const [quitting, setQuitting] = useState(false);
+  /** How the run ended, once onExit has it: the frame that says so is drawn, then Ink exits (below). */
+  const [ended, setEnded] = useState<ExitReason | undefined>(undefined);
+  /** What the way out undid (a device created for a QR code not yet scanned…): the ending frame says so. */
+  const [undone, setUndone] = useState<string[]>([]);
   const cleanups = useMemo(() => new Cleanups(), []);
   // The verdict on screen now (a step's result): quitting there reports it as the operator saw it.
   const shown = useRef<Verdict | undefined>(undefined);
@@ -140,10 +144,21 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
       }
       const exitCode = reason === "interrupted" ? EXIT.interrupted : reason === "quit" ? EXIT.quit : allVerified(rows, optional) ? EXIT.verified : EXIT.notAllVerified;
       onExit({ reason, caller: state.preflight?.caller, results, leftBehind, exitCode, controls: rows.map((r) => r.control) });
-      exit();
+      setUndone([...cleanups.undone]);
+      setEnded(reason);
     },
-    [cleanups, exit, onExit, rows, optional, current, now, state.results, state.preflight],
+    [cleanups, onExit, rows, optional, current, now, state.results, state.preflight],
   );
+  // Ink leaves its last frame in the terminal: leave once the frame that says the run ended is drawn, not the page
+  // the operator quit (a QR code and its seed, keys that no longer work). exit() called from finish() itself came
+  // before React had drawn the quitting frame, so the page stayed.
+  useEffect(() => {
+    if (!ended) return;
+    // A turn later: the page's unmounting updates the frame too (the cover it drew, the keys it offered), and
+    // those renders come after this effect.
+    const leave = setTimeout(exit, 0);
+    return () => clearTimeout(leave);
+  }, [ended, exit]);
 
   // A signal finishes the run like Ctrl-C: what is half-done is undone, and the report says it was interrupted.
   const interrupt = useRef(() => {});
@@ -217,7 +232,15 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
         help={help && !quitting ? <HelpBox /> : undefined}
       >
         {notice && state.at === 0 && <Text color="yellow">{notice}</Text>}
-        {quitting ? <Text color="yellow">{t.app.quitting}</Text> : screen}
+        {quitting && ended !== "finished" ? (
+          <Box flexDirection="column">
+            <Text color="yellow">{ended ? t.app.stopped : t.app.quitting}</Text>
+            {/* Only what AWS accepted deleting; what could not be undone is said on stderr after the frame (wizard.tsx). */}
+            {ended && undone.length > 0 && <Text>{t.app.undoneOnTheWayOut(undone.join(", "))}</Text>}
+          </Box>
+        ) : (
+          screen
+        )}
       </Frame>
     </UiContext.Provider>
   );

@@ -34,9 +34,11 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === "org" && options.org) {
     // Loaded only for `rootlock org`: nothing of it on the wizard's, --help's or check's path.
     const { runOrgCommand } = await import("./org-command.js");
-    if (!options.demo && !options.profile && !credentialsFound(process.env)) {
+    // `org scp` prints a fixed document: it needs no account. The others say their own command, to run with --demo.
+    if (options.org.sub !== "scp" && !options.demo && !options.profile && !credentialsFound(process.env)) {
       const files = sharedFiles(process.env);
-      process.stderr.write(`${t.cli.checkNoCredentials(files.config, files.credentials)}\n`);
+      const command = ["rootlock org", ...(options.org.sub === "run" ? [] : [options.org.sub]), ...(options.org.account ? [options.org.account] : [])].join(" ");
+      process.stderr.write(`${t.cli.orgNoCredentials(command, files.config, files.credentials)}\n`);
       return EXIT.notAudited;
     }
     if (options.org.sub !== "check" && options.org.sub !== "scp" && (!process.stdin.isTTY || !process.stdout.isTTY)) {

@@ -3,15 +3,13 @@
 //
 // zod/mini, not "zod": every run (--help included) loads this file first, and the full zod is ~730 kB that
 // the bundle would compile before anything else (~35 ms); zod/mini's functions tree-shake to a few dozen kB.
-// zod/mini ships no messages, so the English locale is loaded for "expected one of …" and the like.
+// zod's own messages are not used (no locale is loaded): a refusal is data (Refusal), said from the catalogue
+// in the run's language.
 import { parseArgs } from "node:util";
 import * as z from "zod/mini";
-import en from "zod/v4/locales/en.js";
 import { TOPIC_NAME_PATTERN } from "./aws/names.js";
 import { SCENARIOS } from "./aws/scenario-names.js";
 import type { Messages } from "./i18n/index.js";
-
-z.config(en());
 
 const flag = () => z._default(z.boolean(), false);
 const nonEmpty = () => z.optional(z.string().check(z.minLength(1)));
@@ -25,23 +23,14 @@ export const optionsSchema = z
     scenario: z.optional(z.enum(SCENARIOS)),
     lang: z.optional(z.enum(["en", "ko"])),
     profile: nonEmpty(),
-    region: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "a region looks like us-east-1"))),
+    region: z.optional(z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/))),
     report: nonEmpty(),
     // SNS's rule for a topic name, checked before anything is sent.
-    topic: z.optional(z.string().check(z.regex(TOPIC_NAME_PATTERN, "a topic name has 1-256 letters, digits, - or _"))),
+    topic: z.optional(z.string().check(z.regex(TOPIC_NAME_PATTERN))),
     json: flag(),
     // `rootlock org`: a subset of the organization (comma-separated account ids, OU ids), and the journal.
-    accounts: z.optional(z.string().check(z.regex(/^\d{12}(,\d{12})*$/, "account ids are 12 digits, separated by commas"))),
-    ou: z.optional(
-      z
-        .string()
-        .check(
-          z.regex(
-            /^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})(,(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}))*$/,
-            "an OU id looks like ou-ab12-cd34ef56 (or a root, r-ab12); separate several with commas",
-          ),
-        ),
-    ),
+    accounts: z.optional(z.string().check(z.regex(/^\d{12}(,\d{12})*$/))),
+    ou: z.optional(z.string().check(z.regex(/^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})(,(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}))*$/))),
     resume: flag(),
     journal: nonEmpty(),
     // `rootlock policy --check | --wizard`: which mode's IAM policy to print.
@@ -50,7 +39,7 @@ export const optionsSchema = z
     help: flag(),
     version: flag(),
   })
-  .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { message: "the simulated account (--demo, --scenario) takes no --profile", path: ["profile"] }));
+  .check(z.refine((o) => !((o.demo || o.scenario) && o.profile), { path: ["profile"] }));
 
 export type Command = "wizard" | "check" | "alerts" | "policy" | "org";
 
@@ -60,7 +49,7 @@ export type OrgSub = "run" | "check" | "recover" | "scp";
 export type Options = z.infer<typeof optionsSchema> & { command: Command; org?: { sub: OrgSub; account?: string } };
 
 /** Every option rootlock takes: what parseArgs reads, and the list a refusal of an unknown one gives. */
-const OPTIONS = {
+export const OPTIONS = {
   demo: { type: "boolean" },
   reset: { type: "boolean" },
   "dry-run": { type: "boolean" },
@@ -87,9 +76,37 @@ export const OPTION_NAMES: readonly string[] = Object.entries(OPTIONS).map(([nam
   return spec.type === "string" ? `--${name} ${name.toUpperCase()}${short}` : `--${name}${short}`;
 });
 
-export type ParseFailure =
-  /** A flag rootlock does not have, as typed (`--bogus`, `-x`): said in rootlock's words, with the list. */
-  { ok: false; unknownOption: string } | { ok: false; message: string };
+/** Where an option belongs, when it was given where it does not (the catalogue says it in the run's language). */
+export type Belongs = "org" | "orgCheck" | "check" | "wizardOrAlerts";
+
+/** The options whose value has a shape of its own (a region, a topic name, account and OU ids). */
+export type Shaped = "region" | "topic" | "accounts" | "ou";
+
+/**
+ * Why a command line is refused, as data: the CLI says it from the catalogue, in the language the command line asks
+ * for (an English sentence built here came out in English under --lang ko).
+ */
+export type Refusal =
+  /** A flag rootlock does not have, as typed (`--bogus`, `-x`): said with the list of those it has. */
+  | { code: "unknownOption"; option: string }
+  | { code: "missingValue"; option: string }
+  | { code: "takesNoValue"; option: string }
+  /** A value not among the option's choices (`--lang fr`). */
+  | { code: "choices"; option: string; given: string; choices: readonly string[] }
+  | { code: "shape"; option: Shaped }
+  | { code: "demoProfile" }
+  | { code: "unknownCommand"; typed: string }
+  | { code: "unknownOrgCommand"; typed: string }
+  | { code: "notAnAccount"; typed: string }
+  | { code: "goesWith"; option: string; belongs: Belongs }
+  | { code: "resetNeedsDemo" }
+  | { code: "policyFlags" }
+  | { code: "onePolicy" }
+  | { code: "orgTakes" }
+  /** Node's parseArgs refused it for a reason not above: its own sentence, as a last resort. */
+  | { code: "other"; detail: string };
+
+export type ParseFailure = { ok: false; refusal: Refusal };
 
 export type ParseResult = { ok: true; options: Options } | ParseFailure;
 
@@ -103,33 +120,46 @@ function unknownOption(argv: string[]): string | undefined {
 export function parseOptions(argv: string[]): ParseResult {
   // Node's own sentence for an unknown flag ends in advice about '--' that does not apply to rootlock.
   const unknown = unknownOption(argv);
-  if (unknown !== undefined) return { ok: false, unknownOption: unknown };
+  if (unknown !== undefined) return refuse({ code: "unknownOption", option: unknown });
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS }));
   } catch (error) {
-    // parseArgs names the unknown flag or the missing value; keep its sentence, drop the stack.
-    return { ok: false, message: (error as Error).message };
+    return refuse(parseArgsRefusal(error as Error & { code?: string }));
   }
   if (positionals[0] === "org") return parseOrg(positionals.slice(1), values);
   const command = z.optional(z.enum(["check", "alerts", "policy"])).safeParse(positionals[0]);
-  if (!command.success || positionals.length > 1) {
-    return { ok: false, message: `Unknown command "${positionals.join(" ")}": the commands are "check", "alerts", "policy" and "org" (or none, for the wizard).` };
-  }
+  if (!command.success || positionals.length > 1) return refuse({ code: "unknownCommand", typed: positionals.join(" ") });
   const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
-  }
+  if (!parsed.success) return refuse(schemaRefusal(parsed.error.issues[0]!, values));
   const orgOnly = (["accounts", "ou", "resume", "journal"] as const).find((k) => parsed.data[k]);
-  if (orgOnly) return { ok: false, message: `--${orgOnly} goes with \`rootlock org\`.` };
-  if (parsed.data.reset && !parsed.data.demo && parsed.data.scenario === undefined)
-    return { ok: false, message: "--reset goes with --demo or --scenario: it starts the simulated account over." };
-  if (parsed.data.json && command.data !== "check") return { ok: false, message: "--json goes with `rootlock check`." };
-  if ((parsed.data.check || parsed.data.wizard) && command.data !== "policy") return { ok: false, message: "--check and --wizard go with `rootlock policy`." };
-  if (parsed.data.check && parsed.data.wizard) return { ok: false, message: "`rootlock policy` prints one policy: --check or --wizard, not both." };
-  if (parsed.data.topic && command.data === "check") return { ok: false, message: "--topic goes with the wizard or `rootlock alerts`." };
+  if (orgOnly) return refuse({ code: "goesWith", option: `--${orgOnly}`, belongs: "org" });
+  if (parsed.data.reset && !parsed.data.demo && parsed.data.scenario === undefined) return refuse({ code: "resetNeedsDemo" });
+  if (parsed.data.json && command.data !== "check") return refuse({ code: "goesWith", option: "--json", belongs: "check" });
+  if ((parsed.data.check || parsed.data.wizard) && command.data !== "policy") return refuse({ code: "policyFlags" });
+  if (parsed.data.check && parsed.data.wizard) return refuse({ code: "onePolicy" });
+  if (parsed.data.topic && command.data === "check") return refuse({ code: "goesWith", option: "--topic", belongs: "wizardOrAlerts" });
   return { ok: true, options: { ...parsed.data, command: command.data ?? "wizard" } };
+}
+
+const refuse = (refusal: Refusal): ParseFailure => ({ ok: false, refusal });
+
+/** parseArgs's error, as a refusal: the option it names (its sentence has it in quotes: '--lang <value>'). */
+function parseArgsRefusal(error: Error & { code?: string }): Refusal {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1];
+  if (option && error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return /does not take an argument/.test(error.message) ? { code: "takesNoValue", option } : { code: "missingValue", option };
+  return { code: "other", detail: error.message };
+}
+
+/** The schema's first objection, as a refusal about the option it concerns. */
+function schemaRefusal(issue: z.core.$ZodIssue, values: Record<string, unknown>): Refusal {
+  const name = String(issue.path[0]);
+  if (issue.code === "custom") return { code: "demoProfile" };
+  if (issue.code === "invalid_value") return { code: "choices", option: `--${name}`, given: String(values[name]), choices: issue.values.map(String) };
+  if (name === "region" || name === "topic" || name === "accounts" || name === "ou") return { code: "shape", option: name };
+  return { code: "missingValue", option: `--${name}` };
 }
 
 /** `rootlock org [check | recover ACCOUNT | scp]` and its options. */
@@ -137,20 +167,39 @@ function parseOrg(args: string[], values: Record<string, unknown>): ParseResult 
   const [sub = "run", account, ...rest] = args;
   const known = ["check", "recover", "scp"];
   if (rest.length > 0 || (sub !== "run" && !known.includes(sub)) || (sub === "recover") !== (account !== undefined))
-    return {
-      ok: false,
-      message: `Unknown command "org ${args.join(" ")}": it is \`rootlock org\`, \`rootlock org check\`, \`rootlock org recover ACCOUNT\` or \`rootlock org scp\`.`,
-    };
-  if (sub === "recover" && !/^\d{12}$/.test(account ?? "")) return { ok: false, message: `"${account}" is not an account id (12 digits).` };
+    return refuse({ code: "unknownOrgCommand", typed: args.join(" ") });
+  if (sub === "recover" && !/^\d{12}$/.test(account ?? "")) return refuse({ code: "notAnAccount", typed: account ?? "" });
   const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n") };
-  if (parsed.data.json && sub !== "check") return { ok: false, message: "--json goes with `rootlock org check`." };
+  if (!parsed.success) return refuse(schemaRefusal(parsed.error.issues[0]!, values));
+  if (parsed.data.json && sub !== "check") return refuse({ code: "goesWith", option: "--json", belongs: "orgCheck" });
   if (parsed.data.scenario || parsed.data["dry-run"] || parsed.data.topic || parsed.data.check || parsed.data.wizard || parsed.data.reset)
-    return { ok: false, message: "`rootlock org` takes --demo, --profile, --region, --accounts, --ou, --resume, --journal, --report, --lang and, with check, --json." };
+    return refuse({ code: "orgTakes" });
   return { ok: true, options: { ...parsed.data, command: "org", org: { sub: sub as OrgSub, ...(account ? { account } : {}) } } };
 }
 
 /** What the command line prints for refused arguments, in the run's language. */
-export function refusalText(failure: ParseFailure, t: Messages): string {
-  return "unknownOption" in failure ? t.cli.unknownOption(failure.unknownOption, OPTION_NAMES.join(", ")) : t.cli.badOption(failure.message);
+export function refusalText({ refusal: r }: ParseFailure, t: Messages): string {
+  return r.code === "unknownOption" ? t.cli.unknownOption(r.option, OPTION_NAMES.join(", ")) : t.cli.badOption(sentence(r, t.cli.refusals));
+}
+
+function sentence(r: Exclude<Refusal, { code: "unknownOption" }>, said: Messages["cli"]["refusals"]): string {
+  switch (r.code) {
+    case "missingValue":
+    case "takesNoValue":
+      return said[r.code](r.option);
+    case "choices":
+      return said.choices(r.option, r.given, r.choices.map((c) => `"${c}"`).join(", "));
+    case "shape":
+      return `--${r.option}: ${said.shapes[r.option]}.`;
+    case "unknownCommand":
+    case "unknownOrgCommand":
+    case "notAnAccount":
+      return said[r.code](r.typed);
+    case "goesWith":
+      return said.goesWith(r.option, said.belongs[r.belongs]);
+    case "other":
+      return r.detail;
+    default:
+      return said[r.code];
+  }
 }

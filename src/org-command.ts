@@ -260,7 +260,7 @@ async function onScreen(o: OrgCommandOptions, deps: OrgDeps, t: OrgMessages, err
     t,
     keys: words.app.keys,
     journal,
-    simulatedBadge: o.target.kind === "simulated" ? words.app.modes.simulated : undefined,
+    simulatedBadge: o.target.kind === "simulated" ? t.badge : undefined,
   });
   if (code === EXIT.interrupted) err(t.results.interrupted);
   if (notStarted.length > 0) err(t.results.notStarted(notStarted.length));

@@ -17,47 +17,87 @@ const titleIds = (control: ControlId) => idsInTitle(CONTROL_IDS[control], (relat
 
 export const en = {
   cli: {
-    usage: `rootlock — lock down the root user of an AWS account in one guided, verified pass
+    usage: `rootlock — lock down an AWS account's root user in one guided, verified pass
 
-Usage: rootlock [options]            the wizard
-       rootlock check [--json] [--report PATH]
-                                     a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown or
-                                     could not audit); it needs AWS credentials, or --demo for the simulated account
-       rootlock alerts               only the root-activity alerts step (SNS email, EventBridge rules, trail)
-       rootlock policy [--check|--wizard] [--dry-run]
-                                     print the least-privilege IAM policy for check (default) or the wizard
-       rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
-                                     every member account's root, from the management account (or IAM's
-                                     delegated administrator): audit (check: exit 0 all credential-less,
-                                     1 findings, 2 could not audit), remove, verify; --demo: a simulated one
+Usage:
+  rootlock [options]
+      the wizard
+  rootlock check [--json] [--report PATH]
+      a non-interactive audit of the root user (exit 0 pass, 1 fail, 2 unknown
+      or could not audit); it needs AWS credentials, or --demo for the
+      simulated account
+  rootlock alerts
+      only the root-activity alerts step (SNS email, EventBridge rules, trail)
+  rootlock policy [--check|--wizard] [--dry-run]
+      print the least-privilege IAM policy for check (default) or the wizard
+  rootlock org [check [--json] | recover ACCOUNT | scp]
+               [--accounts IDS] [--ou IDS] [--journal PATH] [--resume]
+      every member account's root, from the management account (or IAM's
+      delegated administrator): audit (check: exit 0 all credential-less,
+      1 findings, 2 could not audit), remove, verify; --demo: a simulated one.
+      --journal PATH: the file where each call made for an account is written
+      as it is made, a JSON line each (default: rootlock-org-journal.jsonl in
+      the current folder); --resume reads it and skips the accounts done
 
 Modes
-  (default)            live: the AWS credentials found (environment, profile, SSO); with none, the simulated account
-  --demo               the simulated account, for training and workshops (no AWS account needed); it is kept
-                       between runs (and read by check --demo) in ~/.local/state/rootlock or $XDG_STATE_HOME
-  --reset              with --demo: start the simulated account over
-  --dry-run            read the real account, send no write: every write is shown instead
+  (default)        live: the AWS credentials found (environment, profile,
+                   SSO); with none, the simulated account
+  --demo           the simulated account, for training and workshops (no AWS
+                   account needed); it is kept between runs (and read by
+                   check --demo) in ~/.local/state/rootlock or $XDG_STATE_HOME
+  --reset          with --demo: start the simulated account over
+  --dry-run        read the real account, send no write: every write is shown
 
 Options
-  --scenario NAME      a simulated account (implies --demo): new-account (default), clean, hardened, root-key
-  --lang en|ko         language (default: from LANG)
-  --profile NAME       AWS profile to use
-  --region REGION      AWS region for regional calls (CloudTrail sign-ins are always read in us-east-1)
-  --topic NAME         the SNS topic for root-activity alerts (default: rootlock-root-activity)
-  --report PATH        where to write the evidence report: into a folder (default: the current folder), or as
-                       PATH.md and PATH.json;
-                       with check: the audit as PATH.json and PATH.md (default: none)
-  -h, --help           this help
-  -v, --version        the version
+  --scenario NAME  a simulated account (implies --demo): new-account (default),
+                   clean, hardened, root-key
+  --lang en|ko     language (default: from LANG)
+  --profile NAME   AWS profile to use
+  --region REGION  AWS region for regional calls (CloudTrail sign-ins are
+                   always read in us-east-1)
+  --topic NAME     the SNS topic for root-activity alerts
+                   (default: rootlock-root-activity)
+  --report PATH    where to write the evidence report: into a folder (default:
+                   the current folder), or as PATH.md and PATH.json;
+                   with check: the audit as PATH.json and PATH.md (default:
+                   none)
+  -h, --help       this help
+  -v, --version    the version
 
 Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     badOption: (detail: string) => `${detail}\nSee: rootlock --help`,
+    /** Why a command line is refused (options.ts's Refusal), each said here so that --lang ko says it in Korean. */
+    refusals: {
+      missingValue: (option: string) => `${option} needs a value after it.`,
+      takesNoValue: (option: string) => `${option} is a switch: it takes no value.`,
+      choices: (option: string, given: string, choices: string) => `${option}: "${given}" is not one of ${choices}.`,
+      shapes: {
+        region: "a region looks like us-east-1",
+        topic: "a topic name has 1-256 letters, digits, - or _",
+        accounts: "account ids are 12 digits, separated by commas",
+        ou: "an OU id looks like ou-ab12-cd34ef56 (or a root, r-ab12); separate several with commas",
+      },
+      demoProfile: "The simulated account (--demo, --scenario) takes no --profile.",
+      unknownCommand: (typed: string) => `Unknown command "${typed}": the commands are "check", "alerts", "policy" and "org" (or none, for the wizard).`,
+      unknownOrgCommand: (typed: string) =>
+        `Unknown command "org ${typed}": it is \`rootlock org\`, \`rootlock org check\`, \`rootlock org recover ACCOUNT\` or \`rootlock org scp\`.`,
+      notAnAccount: (typed: string) => `"${typed}" is not an account id (12 digits).`,
+      goesWith: (option: string, where: string) => `${option} goes with ${where}.`,
+      belongs: { org: "`rootlock org`", orgCheck: "`rootlock org check`", check: "`rootlock check`", wizardOrAlerts: "the wizard or `rootlock alerts`" },
+      resetNeedsDemo: "--reset goes with --demo or --scenario: it starts the simulated account over.",
+      policyFlags: "--check and --wizard go with `rootlock policy`.",
+      onePolicy: "`rootlock policy` prints one policy: --check or --wizard, not both.",
+      orgTakes: "`rootlock org` takes --demo, --profile, --region, --accounts, --ou, --resume, --journal, --report, --lang and, with check, --json.",
+    },
     unknownOption: (option: string, known: string) => `rootlock has no option ${option}. Its options: ${known}.\nSee: rootlock --help`,
     noTty: "The wizard needs an interactive terminal (a TTY) on standard input and output. Run it in a terminal window; for scripts and CI, use `rootlock check`.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
       `No AWS profile named "${profile}" in ${config === credentials ? config : `${config} or ${credentials}`}. Check the name with \`aws configure list-profiles\`, or set it up with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`,
     checkNoCredentials: (config: string, credentials: string) =>
       `rootlock check found no AWS credentials (no AWS_ACCESS_KEY_ID, AWS_PROFILE, web identity or container variables, and no profile in ${config} or ${credentials}), so it audited nothing. Give it credentials (for example --profile NAME), or run \`rootlock check --demo\` to audit the simulated account.`,
+    /** `rootlock org` and `rootlock org check` (`command`) with no credentials: the organization's own way forward. */
+    orgNoCredentials: (command: string, config: string, credentials: string) =>
+      `${command} found no AWS credentials (no AWS_ACCESS_KEY_ID, AWS_PROFILE, web identity or container variables, and no profile in ${config} or ${credentials}), so it did nothing. Give it the management account's credentials (for example --profile NAME), or run \`${command} --demo\` on the simulated organization.`,
     reportWritten: (markdown: string, json: string) => `Evidence report: ${markdown} (and ${json})`,
     reportFailed: (code: string) => `The evidence report could not be written (${code}). Use --report PATH to choose a writable place.`,
     leftBehind: (ids: string) =>
@@ -71,6 +111,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     keys: {
       continue: "Enter continue",
       back: "Esc back",
+      confirm: "Enter do it",
+      notNow: "Esc not now",
+      deleteTyped: "Enter delete the key",
       otherField: "Tab other code",
       select: "↑↓ choose a key",
       skip: "s skip",
@@ -103,8 +146,11 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     } satisfies Record<KeyName, string>,
     /** The ? help: the same keys, each with a sentence. */
     keyHelp: {
-      continue: "Enter   continue, or confirm the change shown",
-      back: "Esc     back: decline the change shown, or return to the previous step",
+      continue: "Enter   continue",
+      back: "Esc     back: return to the previous step or page",
+      confirm: "Enter   make the change shown",
+      notNow: "Esc     decline the change shown: it and the ones after it are not sent",
+      deleteTyped: "Enter   delete the access key whose ID you typed (simulated console)",
       otherField: "Tab     move to the other code field",
       select: "↑ ↓     choose an access key in the list",
       skip: "s       skip this step (it is reported as skipped)",
@@ -140,6 +186,9 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     helpTitle: "Keys",
     helpFooter: "Nothing is reported done until AWS shows it. A change you made that AWS has not shown yet is reported as unverified.",
     quitting: "Quitting: undoing what is half-done…",
+    stopped: "rootlock stopped. Run it again to go on: it reads the account first.",
+    undoneOnTheWayOut: (what: string) =>
+      `On the way out, rootlock deleted what it had made and not finished: ${what}. AWS accepted each deletion; nothing else was changed on the way out.`,
   },
   steps: {
     preflight: "Preflight",
@@ -204,8 +253,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     confirmDryRun: "DRY RUN: this call is recorded, not sent.",
     wouldCall: "Dry run: rootlock would call",
     wouldVerify: (what: string) => `…and then verify: ${what}`,
-    confirmKeys: "Enter: do it · Esc: not now",
-    confirmAgain: "This cannot be undone. Press Enter once more to confirm · Esc: not now",
+    confirmAgain: "This cannot be undone: press Enter once more to confirm.",
     keyNotTaken: "Not taken: too soon, or a key held down. Read the call, then press again.",
     done: "Enter: continue",
     /** On a "done, not verified" result of a step done in the console: back to its instructions, to check again. */
@@ -217,7 +265,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     /** What the confirm panel shows where a secret goes (operations.ts PLACEHOLDERS). */
     placeholders: { password: "(generated, shown once)", firstCode: "(first code)", nextCode: "(next code)" },
     /** `n`: this call and the ones after it. */
-    approveAll: (n: number) => `a: yes to all ${n} (a deletion still asks)`,
+    approveAll: (n: number) => `Yes to all sends the ${n} calls one after another (a deletion still asks).`,
     leftBehind: (items: string) => `Made before that, left in the account: ${items}`,
     evidence: "Read back:",
     retryKeys: "r: retry · s: skip this step · q: quit",
@@ -582,7 +630,6 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     back: "Esc: back to rootlock",
     keys: {
       title: "Security credentials → Access keys",
-      actions: "↑↓ choose a key · d deactivate · a activate · x delete",
       deleteConfirm: (id: string) => `Delete ${id}? To confirm, type the access key ID:`,
       mismatch: "The text does not match the access key ID.",
       empty: "No access keys.",

@@ -13,45 +13,83 @@ export const ko: Messages = {
   cli: {
     usage: `rootlock — AWS 계정의 루트 사용자를 한 번의 안내·검증 과정으로 잠급니다
 
-사용법: rootlock [옵션]               마법사
-        rootlock check [--json] [--report PATH]
-                                     루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음 또는 점검
-                                     불가); AWS 자격 증명이 필요하며, 모의 계정은 --demo로 점검
-        rootlock alerts              루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
-        rootlock policy [--check|--wizard] [--dry-run]
-                                     check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
-        rootlock org [check [--json] | recover ACCOUNT | scp] [--accounts IDS] [--ou IDS] [--resume]
-                                     관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
-                                     감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
-                                     제거, 확인; --demo: 시뮬레이션 조직
+사용법:
+  rootlock [옵션]
+      마법사
+  rootlock check [--json] [--report PATH]
+      루트 사용자 비대화형 점검 (종료 코드 0 통과, 1 실패, 2 알 수 없음
+      또는 점검 불가); AWS 자격 증명이 필요하며, 모의 계정은 --demo로 점검
+  rootlock alerts
+      루트 활동 알림 단계만 (SNS 이메일, EventBridge 규칙, 트레일)
+  rootlock policy [--check|--wizard] [--dry-run]
+      check(기본) 또는 마법사에 필요한 최소 권한 IAM 정책을 출력
+  rootlock org [check [--json] | recover ACCOUNT | scp]
+               [--accounts IDS] [--ou IDS] [--journal PATH] [--resume]
+      관리 계정(또는 IAM 위임 관리자)에서 모든 멤버 계정의 루트를
+      감사(check: 종료 0 모두 자격 증명 없음, 1 발견 사항, 2 감사 못 함),
+      제거, 확인; --demo: 모의 조직.
+      --journal PATH: 계정마다 보낸 호출을 보내는 즉시 한 줄에 하나씩
+      JSON으로 기록하는 파일 (기본: 현재 폴더의 rootlock-org-journal.jsonl);
+      --resume은 이 파일을 읽어 끝난 계정을 건너뜀
 
 모드
-  (기본)               실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO), 없으면 모의 계정
-  --demo               모의 계정: 교육·워크숍용 (AWS 계정이 필요 없음). 실행이 끝나도 상태가
-                       ~/.local/state/rootlock 또는 $XDG_STATE_HOME에 남으며 check --demo도 이를 읽음
-  --reset              --demo와 함께: 모의 계정을 처음 상태로 되돌림
-  --dry-run            실제 계정을 읽기만 하고 쓰기는 보내지 않음: 보낼 호출을 대신 보여 줌
+  (기본)           실제 AWS: 찾은 자격 증명(환경 변수, 프로필, SSO),
+                   없으면 모의 계정
+  --demo           모의 계정: 교육·워크숍용 (AWS 계정이 필요 없음). 실행이
+                   끝나도 상태가 ~/.local/state/rootlock 또는
+                   $XDG_STATE_HOME에 남으며 check --demo도 이를 읽음
+  --reset          --demo와 함께: 모의 계정을 처음 상태로 되돌림
+  --dry-run        실제 계정을 읽기만 하고 쓰기는 보내지 않음: 보낼 호출을
+                   대신 보여 줌
 
 옵션
-  --scenario NAME      모의 계정 시나리오 (--demo 포함): new-account (기본), clean, hardened, root-key
-  --lang en|ko         언어 (기본: LANG에서)
-  --profile NAME       사용할 AWS 프로필
-  --region REGION      리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상 us-east-1에서 읽음)
-  --topic NAME         루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
-  --report PATH        증거 보고서를 쓸 위치: 폴더 안에 (기본: 현재 폴더), 또는
-                       PATH.md와 PATH.json으로;
-                       check와 함께: 점검 결과를 PATH.json과 PATH.md로 (기본: 쓰지 않음)
-  -h, --help           이 도움말
-  -v, --version        버전
+  --scenario NAME  모의 계정 시나리오 (--demo 포함): new-account (기본),
+                   clean, hardened, root-key
+  --lang en|ko     언어 (기본: LANG에서)
+  --profile NAME   사용할 AWS 프로필
+  --region REGION  리전별 호출에 쓸 AWS 리전 (CloudTrail 로그인 기록은 항상
+                   us-east-1에서 읽음)
+  --topic NAME     루트 활동 알림용 SNS 주제 (기본: rootlock-root-activity)
+  --report PATH    증거 보고서를 쓸 위치: 폴더 안에 (기본: 현재 폴더), 또는
+                   PATH.md와 PATH.json으로;
+                   check와 함께: 점검 결과를 PATH.json과 PATH.md로
+                   (기본: 쓰지 않음)
+  -h, --help       이 도움말
+  -v, --version    버전
 
 마법사 키: Enter 계속 · Esc 뒤로 · s 건너뛰기 · q 종료 · ? 도움말`,
     badOption: (detail: string) => `${detail}\n도움말: rootlock --help`,
+    refusals: {
+      missingValue: (option: string) => `${option} 뒤에 값이 필요합니다.`,
+      takesNoValue: (option: string) => `${option} 옵션은 값을 받지 않습니다.`,
+      choices: (option: string, given: string, choices: string) => `${option}: "${given}"은(는) 쓸 수 없습니다. 쓸 수 있는 값: ${choices}.`,
+      shapes: {
+        region: "리전은 us-east-1 같은 모양입니다",
+        topic: "주제 이름은 영문자, 숫자, -, _로 된 1~256자입니다",
+        accounts: "계정 ID는 12자리 숫자이고, 여러 개는 쉼표로 구분합니다",
+        ou: "OU ID는 ou-ab12-cd34ef56 같은 모양입니다(루트는 r-ab12). 여러 개는 쉼표로 구분합니다",
+      },
+      demoProfile: "모의 계정(--demo, --scenario)에는 --profile을 쓸 수 없습니다.",
+      unknownCommand: (typed: string) => `알 수 없는 명령 "${typed}": 명령은 "check", "alerts", "policy", "org"입니다(마법사는 명령 없이 실행).`,
+      unknownOrgCommand: (typed: string) =>
+        `알 수 없는 명령 "org ${typed}": \`rootlock org\`, \`rootlock org check\`, \`rootlock org recover ACCOUNT\`, \`rootlock org scp\` 중 하나입니다.`,
+      notAnAccount: (typed: string) => `"${typed}"은(는) 계정 ID(12자리 숫자)가 아닙니다.`,
+      goesWith: (option: string, where: string) => `${option} 옵션은 ${where}에만 씁니다.`,
+      belongs: { org: "`rootlock org`", orgCheck: "`rootlock org check`", check: "`rootlock check`", wizardOrAlerts: "마법사나 `rootlock alerts`" },
+      resetNeedsDemo: "--reset은 --demo 또는 --scenario와 함께 씁니다: 모의 계정을 처음 상태로 되돌립니다.",
+      policyFlags: "--check와 --wizard는 `rootlock policy`에만 씁니다.",
+      onePolicy: "`rootlock policy`는 정책을 하나만 출력합니다: --check와 --wizard 중 하나만 쓰십시오.",
+      orgTakes:
+        "`rootlock org`에 쓸 수 있는 옵션: --demo, --profile, --region, --accounts, --ou, --resume, --journal, --report, --lang, 그리고 `rootlock org check`에는 --json.",
+    },
     unknownOption: (option: string, known: string) => `rootlock에는 ${option} 옵션이 없습니다. 쓸 수 있는 옵션: ${known}.\n도움말: rootlock --help`,
     noTty: "마법사는 표준 입력과 출력에 대화형 터미널(TTY)이 필요합니다. 터미널 창에서 실행하고, 스크립트와 CI에서는 `rootlock check`를 쓰십시오.",
     unknownProfile: (profile: string, config: string, credentials: string) =>
       `${config === credentials ? `${config}에` : `${config}에도 ${credentials}에도`} "${profile}"라는 AWS 프로필이 없습니다. \`aws configure list-profiles\`로 이름을 확인하거나, \`aws configure --profile ${profile}\`(또는 \`aws configure sso\`)로 설정하십시오.`,
     checkNoCredentials: (config: string, credentials: string) =>
       `rootlock check가 AWS 자격 증명을 찾지 못해 아무것도 점검하지 않았습니다(AWS_ACCESS_KEY_ID, AWS_PROFILE, 웹 자격 증명·컨테이너 변수가 없고, ${config}와 ${credentials}에 프로필이 없음). 자격 증명을 주거나(예: --profile NAME), 모의 계정을 점검하려면 \`rootlock check --demo\`를 실행하십시오.`,
+    orgNoCredentials: (command: string, config: string, credentials: string) =>
+      `${command}이(가) AWS 자격 증명을 찾지 못해 아무것도 하지 않았습니다(AWS_ACCESS_KEY_ID, AWS_PROFILE, 웹 자격 증명·컨테이너 변수가 없고, ${config}와 ${credentials}에 프로필이 없음). 관리 계정의 자격 증명을 주거나(예: --profile NAME), 모의 조직에서 해 보려면 \`${command} --demo\`를 실행하십시오.`,
     reportWritten: (markdown: string, json: string) => `증거 보고서: ${markdown} (및 ${json})`,
     reportFailed: (code: string) => `증거 보고서를 쓰지 못했습니다(${code}). --report PATH로 쓸 수 있는 위치를 지정하십시오.`,
     leftBehind: (ids: string) =>
@@ -64,6 +102,9 @@ export const ko: Messages = {
     keys: {
       continue: "Enter 계속",
       back: "Esc 뒤로",
+      confirm: "Enter 실행",
+      notNow: "Esc 지금은 안 함",
+      deleteTyped: "Enter 키 삭제",
       otherField: "Tab 다른 코드 칸",
       select: "↑↓ 키 선택",
       skip: "s 건너뛰기",
@@ -95,8 +136,11 @@ export const ko: Messages = {
       interrupt: "Ctrl-C 종료",
     },
     keyHelp: {
-      continue: "Enter   계속, 또는 표시된 변경을 확인",
-      back: "Esc     뒤로: 표시된 변경을 거절하거나 이전 단계로",
+      continue: "Enter   계속",
+      back: "Esc     뒤로: 이전 단계나 화면으로",
+      confirm: "Enter   표시된 변경을 실행",
+      notNow: "Esc     표시된 변경을 거절: 그 변경과 이후 변경은 보내지 않음",
+      deleteTyped: "Enter   입력한 ID의 액세스 키 삭제 (모의 콘솔)",
       otherField: "Tab     다른 코드 칸으로 이동",
       select: "↑ ↓     목록에서 액세스 키 선택",
       skip: "s       이 단계 건너뛰기 (건너뜀으로 보고됨)",
@@ -132,6 +176,9 @@ export const ko: Messages = {
     helpTitle: "키",
     helpFooter: "AWS에서 확인되기 전에는 어떤 것도 완료로 보고하지 않습니다. 직접 했지만 AWS가 아직 보여 주지 않은 변경은 '미확인'으로 보고합니다.",
     quitting: "종료하는 중: 반쯤 된 작업을 되돌리고 있습니다…",
+    undoneOnTheWayOut: (what: string) =>
+      `종료하면서 rootlock이 만들고 끝내지 않은 것을 삭제했습니다: ${what}. AWS가 각 삭제를 받아들였고, 종료하면서 다른 것은 바꾸지 않았습니다.`,
+    stopped: "rootlock을 멈췄습니다. 이어서 하려면 다시 실행하십시오: 계정을 먼저 읽습니다.",
   },
   steps: {
     preflight: "사전 점검",
@@ -194,15 +241,14 @@ export const ko: Messages = {
     confirmDryRun: "드라이런: 이 호출은 기록만 하고 보내지 않습니다.",
     wouldCall: "드라이런: rootlock이 호출할 작업",
     wouldVerify: (what: string) => `…그다음 확인할 것: ${what}`,
-    confirmKeys: "Enter: 실행 · Esc: 지금은 안 함",
-    confirmAgain: "되돌릴 수 없습니다. 확인하려면 Enter를 한 번 더 누르십시오 · Esc: 지금은 안 함",
+    confirmAgain: "되돌릴 수 없습니다. 확인하려면 Enter를 한 번 더 누르십시오.",
     keyNotTaken: "반영 안 됨: 너무 빨랐거나 키를 누르고 있었음. 읽은 뒤 다시 누르십시오.",
     done: "Enter: 계속",
     checkAgain: "Esc: 콘솔 단계로 돌아가서 다시 확인",
     planTitle: (n: number) => `변경 ${n}개 중 1번째 — 전체 계획, 이 순서대로`,
     progress: (i: number, n: number) => `변경 ${n}개 중 ${i}번째`,
     placeholders: { password: "(생성됨, 한 번만 표시)", firstCode: "(첫 번째 코드)", nextCode: "(다음 코드)" },
-    approveAll: (n: number) => `a: ${n}개 모두 실행 (삭제는 따로 확인)`,
+    approveAll: (n: number) => `모두 승인하면 ${n}개 호출을 차례로 보냅니다 (삭제는 따로 확인).`,
     leftBehind: (items: string) => `그 전에 만든 것이 계정에 남아 있습니다: ${items}`,
     evidence: "다시 읽은 내용:",
     retryKeys: "r: 다시 시도 · s: 이 단계 건너뛰기 · q: 종료",
@@ -549,7 +595,6 @@ export const ko: Messages = {
     back: "Esc: rootlock으로 돌아가기",
     keys: {
       title: "보안 자격 증명 → 액세스 키",
-      actions: "↑↓ 키 선택 · d 비활성화 · a 활성화 · x 삭제",
       deleteConfirm: (id: string) => `${id}을(를) 삭제할까요? 확인하려면 액세스 키 ID를 입력하십시오:`,
       mismatch: "입력한 내용이 액세스 키 ID와 다릅니다.",
       empty: "액세스 키가 없습니다.",

@@ -6,6 +6,8 @@ import type { ScpEffect } from "../aws/scp.js";
 
 export const orgEn = {
   title: "rootlock org — every member account's root, from one place",
+  /** The simulated organization's mark beside the title (the wizard's says "simulated account" in Korean: this is an organization). */
+  badge: "SIMULATED",
   demo: "Simulated organization (demo): nothing is sent to AWS.",
   readiness: {
     heading: "Readiness",

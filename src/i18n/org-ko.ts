@@ -3,7 +3,8 @@ import type { OrgMessages } from "./org-en.js";
 
 export const orgKo: OrgMessages = {
   title: "rootlock org — 모든 멤버 계정의 루트를 한 곳에서",
-  demo: "시뮬레이션 조직(데모): AWS로 아무것도 보내지 않습니다.",
+  badge: "모의 조직",
+  demo: "모의 조직(데모): AWS로 아무것도 보내지 않습니다.",
   readiness: {
     heading: "준비 상태",
     caller: (arn, role) => `호출자: ${arn} (${role})`,
@@ -126,7 +127,7 @@ export const orgKo: OrgMessages = {
     gone: "이미 없음 (NoSuchEntity)",
     minted: "ExpiredToken: 세션을 다시 발급함",
     found: (password, accessKeys, mfaDevices, certificates) =>
-      `비밀번호: ${password ? "있음" : "없음"}, 액세스 키: ${accessKeys}개, MFA 장치: ${mfaDevices}개, 서명 인증서: ${certificates}개`,
+      `비밀번호: ${password ? "있음" : "없음"}, 액세스 키: ${accessKeys}개, MFA 디바이스: ${mfaDevices}개, 서명 인증서: ${certificates}개`,
   },
   exitHint: "종료 상태: 0 모두 자격 증명 없음, 1 발견 사항 있음, 2 모든 계정을 감사하지 못함.",
 };

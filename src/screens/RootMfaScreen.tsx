@@ -232,11 +232,9 @@ export function RootMfaIntro({ finding, deviceName }: { finding: RootMfaFinding;
       {finding.enabled ? <Text color="green">{m.already}</Text> : null}
       {finding.rootDevices.length > 0 && <Text>{m.devices(finding.rootDevices.map((d) => d.serialNumber).join(", "))}</Text>}
       {hasNonVirtualRootMfa(finding) && <Text color="green">{m.hardware}</Text>}
-      {!finding.enabled && (
-        <Text>
-          {m.deviceName(deviceName)} <Text dimColor>{m.changeName}</Text>
-        </Text>
-      )}
+      {/* The name on a line of its own: at 80 columns a hint beside it ran on from the name ("root-mfa n: choose…"). */}
+      {!finding.enabled && <Text>{m.deviceName(deviceName)}</Text>}
+      {!finding.enabled && <Text dimColor>{m.changeName}</Text>}
       {/* With root MFA on, nothing is assigned, so nothing is in the way: every unassigned device is information. */}
       {!finding.enabled &&
         blockingOrphans(finding, deviceName).map((o) => (

@@ -23,6 +23,11 @@ const named = (matches: KeyDef["matches"]): KeyDef => ({ matches, printable: fal
 export const KEYMAP = {
   continue: named((_i, key) => key.return),
   back: named((_i, key) => key.escape),
+  /** A confirmation panel: make the change shown, and decline it (Enter and Esc, named for what they do there). */
+  confirm: named((_i, key) => key.return),
+  notNow: named((_i, key) => key.escape),
+  /** The simulated console's delete prompt: delete the key whose id was typed. */
+  deleteTyped: named((_i, key) => key.return),
   /** The other code field (Tab). */
   otherField: named((_i, key) => key.tab),
   /** Up and down: pick a row (the simulated console's key list). */

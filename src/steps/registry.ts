@@ -134,7 +134,7 @@ export function notApplicable(caller: Caller): StepId[] {
 export type StepResults = Partial<Record<StepId, Verdict>>;
 
 export function recordVerdict(results: StepResults, id: StepId, v: Verdict): StepResults {
-  const next: StepResults = { ...results, [id]: v };
+  const next: StepResults = { ...results, [id]: revisited(results[id], v) };
   if (v.handoff) {
     for (const s of STEPS) {
       const own = next[s.id];
@@ -142,4 +142,28 @@ export function recordVerdict(results: StepResults, id: StepId, v: Verdict): Ste
     }
   }
   return next;
+}
+
+/**
+ * Verdicts that record nothing done in the step: the account was found so, the operator passed, or the run ended
+ * before anything was left done (an interruption undoes what was half-done).
+ */
+const NOTHING_DONE = new Set<Verdict["reason"]>(["already-compliant", "operator-skipped", "not-applicable", "interrupted", "dry-run"]);
+
+/**
+ * A step's verdict when the operator comes back to it (Esc, then forward again). The screen inspects afresh, and
+ * what it finds now is what this run made: "already in place" would replace "fixed in this run, read back" and
+ * drop the reads before the change. So a revisit that did nothing keeps the earlier verdict, its evidence (the
+ * reads before, each change, the read-back) and adds the revisit's reads after it; where those reads now show the
+ * change in place, a change that was not visible yet is verified by them. A revisit that did something again
+ * tells its story after the earlier one.
+ */
+export function revisited(earlier: Verdict | undefined, now: Verdict): Verdict {
+  if (!earlier || NOTHING_DONE.has(earlier.reason)) return now;
+  const evidence = [...earlier.evidence, ...now.evidence];
+  if (!NOTHING_DONE.has(now.reason)) return { ...now, evidence };
+  const kept: Verdict = { ...earlier, evidence, handoff: earlier.handoff ?? now.handoff };
+  if (now.state !== "verified" || earlier.state === "verified") return kept;
+  // Not visible yet then, in place now: verified by the later read; what a declined plan had left unfinished is not.
+  return { ...kept, state: "verified", reason: "read-back-confirms", leftBehind: undefined };
 }

@@ -80,7 +80,7 @@ const CLI_ROWS: CliRow[] = [
   },
   { what: "an unknown short flag", args: ["-x"], stderr: refusal(["-x"]), mentions: ["-x", "--demo", "--dry-run"] },
   { what: "a flag in the wrong case", args: ["--Demo"], stderr: refusal(["--Demo"]), mentions: ["--Demo", "--demo"] },
-  { what: "a value given to a switch", args: ["--demo=yes"], stderr: refusal(["--demo=yes"]), mentions: ["'--demo'"] },
+  { what: "a value given to a switch", args: ["--demo=yes"], stderr: refusal(["--demo=yes"]), mentions: ["--demo"] },
   { what: "--lang with no value", args: ["--lang"], stderr: refusal(["--lang"]), mentions: ["--lang"] },
   // Unknown values: the message lists the valid ones, as the schema has them.
   { what: "--lang in capitals", args: ["--lang", "KO"], stderr: refusal(["--lang", "KO"]), mentions: ["--lang", ...choices("lang").map((c) => `"${c}"`)] },
@@ -154,6 +154,64 @@ const CLI_ROWS: CliRow[] = [
   { what: "the wizard with no terminal, no arguments", args: [], stderr: en.cli.noTty, mentions: ["rootlock check"] },
   { what: "the wizard with no terminal, in Korean", args: ["--scenario", "root-key", "--lang", "ko"], stderr: ko.cli.noTty, mentions: ["rootlock check"] },
 ];
+
+// Every kind of refusal (options.ts's Refusal), asked for in Korean: said in Korean, with no English sentence left
+// (what stays is what a person types: options, commands, values, ids; the bundle is run for a few of them above).
+const REFUSED_IN_KOREAN: string[][] = [
+  ["-x"],
+  ["--lang"],
+  ["--demo=yes"],
+  ["--scenario", "prod"],
+  ["--lang=ko", "--lang", "fr"],
+  ["--region", "us-east"],
+  ["alerts", "--topic", "my alerts"],
+  ["org", "--accounts", "12"],
+  ["org", "--ou", "ou-x"],
+  ["--demo", "--profile", "dev"],
+  ["--profile="],
+  ["wizard"],
+  ["org", "frob"],
+  ["org", "recover", "12"],
+  ["check", "--resume"],
+  ["--reset"],
+  ["alerts", "--json"],
+  ["org", "--json"],
+  ["check", "--wizard"],
+  ["policy", "--check", "--wizard"],
+  ["check", "--topic", "t"],
+  ["org", "--dry-run"],
+];
+
+describe("a refused command line, in the language it asks for", () => {
+  /** The words left once what a person types is taken out: options, `commands`, "values", ids and regions. */
+  const prose = (text: string) =>
+    text.replace(/`[^`]*`|"[^"]*"|--?[\w-]+|\S*\d\S*|\brootlock\b/g, " ").replace(/\b(ID|OU|ACCOUNT|SCENARIO|LANG|PROFILE|REGION|REPORT|TOPIC|ACCOUNTS|JOURNAL)\b/g, " ");
+
+  it.each(REFUSED_IN_KOREAN)("%s … with --lang ko: in Korean, no English sentence", (...args) => {
+    const text = refusal(["--lang", "ko", ...args], ko);
+    expect(text).toMatch(/[가-힣]/);
+    expect(prose(text), text).not.toMatch(/[A-Za-z]{3,}/);
+    // The same refusal in English names the same option, command or value.
+    const english = refusal(["--lang", "en", ...args], en);
+    for (const token of english.match(/--[\w-]+|"[^"]*"/g) ?? []) expect(text).toContain(token);
+  });
+
+  it("the bundle prints it so, and exits for bad usage", () => {
+    const r = run(["--lang", "ko", "--scenario", "prod"]);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toBe(
+      `${ko.cli.badOption(
+        ko.cli.refusals.choices(
+          "--scenario",
+          "prod",
+          choices("scenario")
+            .map((c) => `"${c}"`)
+            .join(", "),
+        ),
+      )}\n`,
+    );
+  });
+});
 
 describe("bad command lines, and no terminal", () => {
   it.each(CLI_ROWS)("$what: $args", ({ args, stderr, mentions }) => {

@@ -53,6 +53,25 @@ describe("rootlock check never audits a fake account by accident", () => {
     expect(r.err.trim()).toBe(ko.cli.checkNoCredentials(noFiles, noFiles));
   });
 
+  it.each([
+    [["org"], "rootlock org"],
+    [["org", "check", "--json"], "rootlock org check"],
+    [["org", "recover", "200000000005"], "rootlock org recover 200000000005"],
+  ])("%j without credentials names its own command and its --demo, not rootlock check's", (args, command) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(en.cli.orgNoCredentials(command, noFiles, noFiles));
+    expect(r.err).toContain(`\`${command} --demo\``);
+    expect(r.err).not.toContain("rootlock check");
+    expect(run([...args, "--lang", "ko"]).err.trim()).toBe(ko.cli.orgNoCredentials(command, noFiles, noFiles));
+  });
+
+  it("org scp prints its fixed document without credentials (it reads no account)", () => {
+    const r = run(["org", "scp"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ Version: "2012-10-17" });
+  });
+
   it("writes --report PATH as PATH.json (the --json shape) and PATH.md, readable by the owner only", () => {
     const base = join(mkdtempSync(join(tmpdir(), "rootlock-check-")), "audit");
     const r = run(["check", "--demo", "--json", "--report", base]);
@@ -110,7 +129,7 @@ describe("the wizard without a terminal, and bad arguments", () => {
 
   it.each([
     [["--scenario", "nope"], /new-account.*clean.*hardened.*root-key/],
-    [["--lang", "fr"], /"en"\|"ko"/],
+    [["--lang", "fr"], /"en", "ko"/],
     [["--frobnicate"], /--frobnicate/],
     [["destroy"], /commands are "check"/],
     [["--json"], /--json goes with `rootlock check`/],

@@ -77,14 +77,14 @@ async function holdThroughTheAlerts(s: PtySession, sent?: () => Promise<string[]
 
   // Read, then Enter: the first call goes out.
   await w.confirm();
-  await w.next((sc) => fold(sc).includes(fold(t.common.progress(2, 11))) && sc.includes(t.common.confirmKeys));
+  await w.next((sc) => fold(sc).includes(fold(t.common.progress(2, 11))) && sc.includes(t.common.confirmTitle));
   await sentSoFar(CONFIRMED.slice(0, 1));
   // The second call read, then Enter held: the press confirms it, its repeats (and the piles after them) do not
   // confirm the third call, whenever its panel comes.
   await sleep(500);
   await holdEnter(s, 300);
   await enterBursts(s);
-  await w.next((sc) => fold(sc).includes(fold(t.common.progress(3, 11))) && sc.includes(t.common.confirmKeys));
+  await w.next((sc) => fold(sc).includes(fold(t.common.progress(3, 11))) && sc.includes(t.common.confirmTitle));
   await sleep(600);
   expect(says(s, t.common.progress(3, 11))).toBe(true);
   await sentSoFar(CONFIRMED);

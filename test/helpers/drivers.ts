@@ -122,7 +122,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
     /** c on the console steps: the stand-in's page of root's keys. */
     async openStandIn() {
       s.write("c");
-      await next(t.standIn.keys.actions);
+      await next(t.standIn.keys.title);
     },
     /** The console road, done by the trainee in the stand-in: each key deactivated, then deleted; returns their ids. */
     async viaStandIn(onIntro: () => Promise<unknown> = async () => {}): Promise<string[]> {
@@ -195,7 +195,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
 
   const rootMfa = {
     /** The orphan device (named in its sentence) deleted first, its call confirmed. */
-    async deleteOrphan(intro: string, call: string = t.common.confirmKeys) {
+    async deleteOrphan(intro: string, call: string = t.common.confirmTitle) {
       await next(long(intro));
       s.press("enter");
       await next(call);
@@ -281,7 +281,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await next(call);
       shown();
       s.press("enter");
-      await next(t.common.confirmKeys);
+      await next(t.common.confirmTitle);
     },
     /** The intro, Enter; its confirmation, Enter (`beforeConfirm` runs just before): the device is made. */
     async start(call = "iam:CreateVirtualMFADevice", shown: () => void = () => {}, beforeConfirm: () => void = () => {}) {
@@ -344,7 +344,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await at.onIntro?.();
       s.press("enter");
       if (call) await next(call);
-      await next(t.common.confirmKeys);
+      await next(t.common.confirmTitle);
       await confirm();
       await next(at.result ?? t.passwordPolicy.verified);
       s.press("enter");
@@ -379,7 +379,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await typeInto(t.adminIdentity.nameLabel, name);
       for (let i = 1; i <= 5; i++) {
         await next(t.common.progress(i, 5));
-        await next(t.common.confirmKeys);
+        await next(t.common.confirmTitle);
         await at.beforeCall?.(i);
         await confirm();
       }

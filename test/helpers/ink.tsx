@@ -47,6 +47,16 @@ export function renderIn(lang: Lang, element: ReactElement, extra: Partial<Ui> =
       <UiContext.Provider value={ui}>{element}</UiContext.Provider>
     </KeyboardProvider>,
   );
+  return { ...driven(result), ui };
+}
+
+/** The whole wizard (App brings its own keyboard), with the same waitFor and press as `renderIn`. */
+export function renderApp(app: ReactElement) {
+  return driven(render(app));
+}
+
+/** A rendered element with the means to drive it: its plain frame, waiting for a text, keys. */
+function driven(result: ReturnType<typeof render>) {
   const frame = () => plain(result.lastFrame());
 
   /** Waits until the plain frame contains the text (or matches, or passes), or fails with the frame it last saw. */
@@ -74,7 +84,7 @@ export function renderIn(lang: Lang, element: ReactElement, extra: Partial<Ui> =
     for (const ch of text) await press(ch);
   }
 
-  return { ...result, frame, waitFor, press, type, ui };
+  return { ...result, frame, waitFor, press, type };
 }
 
 /** White space folded to single spaces: wrapped lines read as one. */

@@ -1,7 +1,8 @@
 // An AWS organization in the launcher, seeded through its harness routes (test/integration/launcher_org.py lists
 // them): in-process in moto's own backends, so 1,000 member accounts take seconds, where CreateAccount through the
 // API would take minutes. The organization is then read and changed through AWS's own API, as in AWS.
-import type { MotoServer } from "./moto-server.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type MotoServer, startMoto } from "./moto-server.js";
 
 export const IAM_PRINCIPAL = "iam.amazonaws.com";
 export type RootFeature = "RootCredentialsManagement" | "RootSessions";
@@ -110,3 +111,25 @@ export type OrgWorld = ReturnType<typeof orgWorld>;
 
 /** SDK credentials of a seeded signer. */
 export const credentialsOf = (signer: Signer) => ({ accessKeyId: signer.access_key_id, secretAccessKey: signer.secret_access_key });
+
+/**
+ * A describe block's launcher with its organization routes, wiped before each test, and AWS_ENDPOINT_URL pointing
+ * at it for the SDK (as the product finds an endpoint), restored after. Read `moto` and `world` inside the tests.
+ */
+export function orgSuite(): { readonly moto: MotoServer; readonly world: OrgWorld } {
+  const suite = {} as { moto: MotoServer; world: OrgWorld };
+  let savedEndpoint: string | undefined;
+  beforeAll(async () => {
+    suite.moto = await startMoto();
+    suite.world = orgWorld(suite.moto);
+    savedEndpoint = process.env.AWS_ENDPOINT_URL;
+    process.env.AWS_ENDPOINT_URL = suite.moto.endpoint;
+  });
+  beforeEach(async () => suite.moto.reset());
+  afterAll(async () => {
+    if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = savedEndpoint;
+    await suite.moto?.stop();
+  });
+  return suite;
+}

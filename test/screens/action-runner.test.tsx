@@ -60,7 +60,7 @@ describe.each(["en", "ko"] as const)("ActionRunner (%s)", (lang) => {
     const onFinished = () => finished++;
     const parent = { renderAgain: () => {} };
     const r = renderIn(lang, <Runner ctx={ctx} actions={plan} onFinished={onFinished} parent={parent} />);
-    await r.waitFor(t.common.confirmKeys);
+    await r.waitFor(t.common.confirmTitle);
     await r.press(KEYS.enter);
     await r.waitFor("iam:UpdateAccessKey");
     // The parent renders again (twice) while UpdateAccessKey waits for its answer.
@@ -101,7 +101,7 @@ describe.each(["en", "ko"] as const)("ActionRunner (%s)", (lang) => {
     await press("s");
     await waitFor(t.passwordPolicy.title);
     await press(KEYS.enter);
-    await waitFor(t.common.confirmKeys);
+    await waitFor(t.common.confirmTitle);
     await press(KEYS.enter); // UpdateAccountPasswordPolicy goes out, and is held
     await sleep(30);
     await press("?");

@@ -41,7 +41,7 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.press("s");
     await app.waitFor(t.userMfa.why);
     await app.press(KEYS.enter);
-    await app.waitFor(t.common.confirmKeys);
+    await app.waitFor(t.common.confirmTitle);
     await app.press(KEYS.enter);
     // ink-testing-library's terminal has no rows (taken as 24): the QR code comes alone first, the fields under it.
     await app.waitFor(t.app.keys.typeCodes);
@@ -125,7 +125,7 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.press("s");
     await app.waitFor(t.rootMfa.consoleOnly);
     await app.press(KEYS.enter); // orphan: confirm its deletion
-    await app.waitFor(t.common.confirmKeys);
+    await app.waitFor(t.common.confirmTitle);
     await app.press(KEYS.enter);
     await app.waitFor(t.rootMfa.openStandIn);
     await app.press("c");

@@ -76,7 +76,7 @@ describe.each(["en", "ko"] as const)("a confirmation panel takes only a delibera
   it("an Enter right after the panel appears is not an answer to it; a fast typist's Enter after reading is", async () => {
     const { r, sent } = await userMfa();
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.confirmKeys);
+    await r.waitFor(t.common.confirmTitle);
     await r.press(KEYS.enter);
     await r.waitFor(t.common.keyNotTaken);
     await sleep(ACTED);
@@ -94,10 +94,10 @@ describe.each(["en", "ko"] as const)("a confirmation panel takes only a delibera
   it("Esc declines at once, whatever came before", async () => {
     const { r, sent } = await userMfa();
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.confirmKeys);
+    await r.waitFor(t.common.confirmTitle);
     await r.press(KEYS.esc);
     // Back on the intro, which names the call again.
-    await r.waitFor((f) => !fold(f).includes(fold(t.common.confirmKeys)) && f.includes("iam:CreateVirtualMFADevice"));
+    await r.waitFor((f) => !fold(f).includes(fold(t.common.confirmTitle)) && f.includes("iam:CreateVirtualMFADevice"));
     await sleep(ACTED);
     expect(sent()).toEqual([]);
     r.unmount();
@@ -110,7 +110,7 @@ describe.each(["en", "ko"] as const)("a confirmation panel takes only a delibera
     // Three failures in a row: a held r that retried on each would get the device made by the fourth try.
     account.failNext("iam:CreateVirtualMFADevice", "ServiceFailure", 3);
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.confirmKeys);
+    await r.waitFor(t.common.confirmTitle);
     await sleep(READ);
     await r.press(KEYS.enter);
     await r.waitFor(t.common.retryKeys);
@@ -140,7 +140,7 @@ describe.each(["en", "ko"] as const)("a confirmation panel takes only a delibera
       [2, ["iam:UpdateAccessKey"]],
       [3, ["iam:UpdateAccessKey", "iam:DeleteAccessKey"]],
     ] as const) {
-      await r.waitFor(t.common.confirmKeys);
+      await r.waitFor(t.common.confirmTitle);
       await sleep(READ);
       await r.press(KEYS.enter);
       await r.waitFor(t.common.progress(i, 3));

@@ -82,7 +82,7 @@ describe.each(["en", "ko"] as const)("AdminIdentityScreen (%s)", (lang) => {
     await r.press(KEYS.enter);
     for (let i = 1; i <= steps; i++) {
       await r.waitFor(t.common.progress(i, 5));
-      await r.waitFor(t.common.confirmKeys);
+      await r.waitFor(t.common.confirmTitle);
       await r.press(KEYS.enter);
     }
   }

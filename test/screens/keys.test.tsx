@@ -85,7 +85,7 @@ describe("a burst", () => {
     await r.press("\r\r");
     // The first Enter led to the confirmation; the second, typed before it was drawn, is said not to count.
     await r.waitFor(t.common.keyNotTaken);
-    expect(r.frame()).toContain(t.common.confirmKeys);
+    expect(r.frame()).toContain(t.common.confirmTitle);
     expect(account.writes()).toEqual([]);
     // An Enter of its own on the panel drawn confirms it.
     await r.press(KEYS.enter);

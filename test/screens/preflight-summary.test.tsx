@@ -93,7 +93,18 @@ describe("message catalogues", () => {
       // (and the report's, rootlock's own label, and the policy read: AWS's parameter names and values).
       .filter(
         ([key]) =>
-          !["app.name", "summary.ids", "check.head.securityHub", "report.head.securityHub", "evidence.sources.rootlock", "evidence.passwordPolicy"].includes(key),
+          ![
+            "app.name",
+            "summary.ids",
+            "check.head.securityHub",
+            "report.head.securityHub",
+            "evidence.sources.rootlock",
+            "evidence.passwordPolicy",
+            // Commands as typed: `rootlock org`, `rootlock check`.
+            "cli.refusals.belongs.org",
+            "cli.refusals.belongs.orgCheck",
+            "cli.refusals.belongs.check",
+          ].includes(key),
       )
       .filter(([key, v]) => {
         const text = sample(koLeaves.get(key));

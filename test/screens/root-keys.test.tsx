@@ -131,7 +131,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.press(KEYS.enter);
     await r.waitFor(t.common.approveAll(3));
     await r.press("a");
-    await r.waitFor((f) => fold(f).includes(fold(t.common.progress(2, 3))) && f.includes(t.common.confirmKeys));
+    await r.waitFor((f) => fold(f).includes(fold(t.common.progress(2, 3))) && f.includes(t.common.confirmTitle));
     expect(account.writes().map((w) => w.call)).toEqual(["iam:UpdateAccessKey"]);
     expect(r.frame()).not.toContain(t.common.approveAll(2));
     await r.press(KEYS.enter);
@@ -169,7 +169,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />);
     await r.waitFor(t.rootKeys.apiIntro);
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.confirmKeys);
+    await r.waitFor(t.common.confirmTitle);
     await r.press(KEYS.esc);
     await r.waitFor(t.states.skipped);
     await r.press(KEYS.enter);

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { messages } from "../../src/i18n/index.js";
 import { ko } from "../../src/i18n/ko.js";
+import { evidenceKo } from "../../src/i18n/evidence-ko.js";
+import { orgKo } from "../../src/i18n/org-ko.js";
 import { ConfirmCall } from "../../src/screens/components/ConfirmCall.js";
 import { SummaryScreen } from "../../src/screens/SummaryScreen.js";
 import { summarize } from "../../src/steps/summary.js";
@@ -70,5 +72,21 @@ describe("one word for one thing in Korean", () => {
       expect(text).not.toContain("보안 키");
     }
     expect(en.standIn.mfa.showSecret.toLowerCase()).toContain("secret key");
+  });
+
+  /** Every sentence of a catalogue, a sentence that takes arguments said with sample ones. */
+  const sentences = (o: unknown): string[] =>
+    typeof o === "string" ? [o] : typeof o === "function" ? [String((o as (...a: unknown[]) => unknown)("X", 2, 3, 4))] : Object.values(o as object).flatMap(sentences);
+
+  it("an MFA device is 디바이스 in the org catalogue as in the wizard's, never 장치", () => {
+    expect(orgKo.evidence.found(false, 0, 1, 0)).toContain("MFA 디바이스");
+    for (const text of sentences({ ko, orgKo, evidenceKo })) expect(text).not.toMatch(/MFA ?장치/);
+  });
+
+  it("simulated is 모의 everywhere (the account, the organization), never 시뮬레이션", () => {
+    for (const text of sentences({ ko, orgKo, evidenceKo })) expect(text).not.toContain("시뮬레이션");
+    // The org screen's mark names the organization, not the wizard's "simulated account".
+    expect(orgKo.badge).toContain("모의");
+    expect(orgKo.badge).not.toBe(ko.app.modes.simulated);
   });
 });

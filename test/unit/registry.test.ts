@@ -82,4 +82,56 @@ describe("the step registry", () => {
     expect(results["root-alerts"]!.evidence.map((e) => e.source)).toEqual(["sns:ListSubscriptionsByTopic", "operator (after the sign-in test)"]);
     expect(rootMfaKindOf(summarize(results))).toBe("virtual");
   });
+
+  describe("a step revisited (Esc back, then forward again) keeps what this run did there", () => {
+    const at = new Date("2026-11-22T10:00:00Z");
+    const later = new Date("2026-11-22T10:05:00Z");
+    const before = { source: "iam:GetAccountSummary", read: "AccountMFAEnabled=0", at };
+    const readBack = { source: "iam:GetAccountSummary", read: "AccountMFAEnabled=1", at };
+    const again = { source: "iam:GetAccountSummary", read: "AccountMFAEnabled=1", at: later };
+    const fixed = verdict("verified", "read-back-confirms", [before, readBack]);
+
+    it.each(STEP_IDS)("%s: found in place on the revisit, it stays fixed in this run and verified, with every read", (id) => {
+      let results = recordVerdict({}, id, fixed);
+      results = recordVerdict(results, id, verdict("verified", "already-compliant", [again]));
+      expect(results[id]).toMatchObject({ state: "verified", reason: "read-back-confirms" });
+      expect(results[id]!.evidence).toEqual([before, readBack, again]);
+      const row = buildReport({
+        version: "0",
+        mode: "simulated",
+        simulated: true,
+        startedAt: at,
+        endedAt: later,
+        ending: "finished",
+        results,
+        changes: [],
+        leftBehind: [],
+      }).controls.find((c) => c.control === id)!;
+      expect(row.reason).toBe("read-back-confirms");
+      expect(row.evidence.map((e) => e.read)).toEqual(["AccountMFAEnabled=0", "AccountMFAEnabled=1", "AccountMFAEnabled=1"]);
+    });
+
+    it("a skip or a quit on the revisit does not undo the earlier result", () => {
+      for (const revisit of [verdict("skipped", "operator-skipped", [again]), verdict("skipped", "interrupted")]) {
+        const results = recordVerdict(recordVerdict({}, "password-policy", fixed), "password-policy", revisit);
+        expect(results["password-policy"]).toMatchObject({ state: "verified", reason: "read-back-confirms" });
+      }
+    });
+
+    it("a change not visible yet is verified by the revisit's read; a change made again tells both stories", () => {
+      const pending = verdict("unverified", "not-visible-yet", [before]);
+      const seen = recordVerdict(recordVerdict({}, "root-mfa", pending), "root-mfa", verdict("verified", "already-compliant", [again]));
+      expect(seen["root-mfa"]).toMatchObject({ state: "verified", reason: "read-back-confirms", evidence: [before, again] });
+      const declined = { ...verdict("skipped", "declined", [before]), leftBehind: ["a device"] };
+      const finished = recordVerdict(recordVerdict({}, "operator-mfa", declined), "operator-mfa", verdict("verified", "already-compliant", [again]));
+      expect(finished["operator-mfa"]!.leftBehind).toBeUndefined();
+      const twice = recordVerdict(recordVerdict({}, "root-alerts", fixed), "root-alerts", verdict("verified", "read-back-confirms", [again]));
+      expect(twice["root-alerts"]!.evidence).toEqual([before, readBack, again]);
+    });
+
+    it("a step first skipped, then done on the revisit, is the revisit's result", () => {
+      const results = recordVerdict(recordVerdict({}, "root-mfa", verdict("skipped", "operator-skipped", [before])), "root-mfa", fixed);
+      expect(results["root-mfa"]).toEqual(fixed);
+    });
+  });
 });

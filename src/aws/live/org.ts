@@ -6,7 +6,8 @@
 //   STS client uses the regional endpoint of its region (sts.<region>.amazonaws.com) unless told to use the global
 //   one; the region is --region, else the environment's, else us-east-1. Adaptive retry mode: the SDK's client-side
 //   rate limiter backs off from throttling with jittered delays, and the engine's pool adapts above it.
-// - Each member session gets an IAM client of its own, signed with the session's credentials, made no UserName.
+// - Each member session's IAM calls are signed with that session's credentials alone, with no UserName, and sent
+//   through the run's one HTTP handler (iam-query.ts says why not through an SDK client).
 // - Organizations and IAM are global services with one endpoint; their SDK clients need a region only to sign.
 import {
   DescribeOrganizationCommand,
@@ -22,24 +23,15 @@ import {
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import {
-  DeactivateMFADeviceCommand,
-  DeleteAccessKeyCommand,
-  DeleteLoginProfileCommand,
-  DeleteSigningCertificateCommand,
-  DeleteVirtualMFADeviceCommand,
-  CreateLoginProfileCommand,
   EnableOrganizationsRootCredentialsManagementCommand,
   EnableOrganizationsRootSessionsCommand,
-  GetAccessKeyLastUsedCommand,
   GetLoginProfileCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
   IAMClient,
-  ListAccessKeysCommand,
-  ListMFADevicesCommand,
   ListOrganizationsFeaturesCommand,
-  ListSigningCertificatesCommand,
 } from "@aws-sdk/client-iam";
+import { getEndpointFromInstructions } from "@smithy/core/endpoints";
 import { AssumeRootCommand, GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import type { AccessKey } from "../account.js";
 import {
@@ -58,6 +50,7 @@ import {
 import { deniedByScp, ORG_CODES, OrgError, type OrgErrorCode } from "../org-errors.js";
 import { dispatchOrg, dispatchRoot, type OrgWrite, type OrgWriteHandlers, type RootWrite, type RootWriteHandlers } from "../org-operations.js";
 import { errorCodeOf } from "./aws-errors.js";
+import { type IamEndpoint, members, SessionIam } from "./iam-query.js";
 
 export interface LiveOrgOptions {
   profile?: string;
@@ -273,16 +266,33 @@ export class LiveOrg implements Org {
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new OrgError("Unknown", "sts:AssumeRoot");
-    // The session's client shares the management clients' request handler (one connection pool for the whole run,
-    // not one agent and socket set per account: what a 1,000-account audit held in memory).
-    const iam = new IAMClient({
-      region: this.region,
-      maxAttempts: this.maxAttempts,
-      retryMode: "adaptive",
-      requestHandler: this.iam.config.requestHandler,
-      credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken },
-    });
+    const iam = new SessionIam(
+      this.sessionEndpoint(),
+      { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken },
+      this.maxAttempts,
+    );
     return new LiveMemberRoot(accountId, task, c.Expiration ?? new Date(Date.now() + durationSeconds * 1000), iam);
+  }
+
+  private iamEndpoint?: Promise<IamEndpoint>;
+
+  /**
+   * IAM's endpoint and signing region, as the management IAM client's endpoint rules resolve them (once a run), and
+   * its request handler: one connection pool for the whole run, not one per account.
+   */
+  private sessionEndpoint(): Promise<IamEndpoint> {
+    this.iamEndpoint ??= getEndpointFromInstructions({}, GetLoginProfileCommand, this.iam.config).then((endpoint) => {
+      const scheme = (endpoint.properties?.authSchemes as { signingRegion?: string }[] | undefined)?.[0];
+      return {
+        url: new URL(endpoint.url.href),
+        signingRegion: scheme?.signingRegion ?? this.region,
+        handler: this.iam.config.requestHandler as IamEndpoint["handler"],
+        // STS has just answered AssumeRoot: its client has measured the clock's skew, if any (the SDK corrects it
+        // from AWS's Date header after a refusal for skew).
+        clockOffset: () => this.sts.config.systemClockOffset ?? 0,
+      };
+    });
+    return this.iamEndpoint;
   }
 
   private readonly writes: OrgWriteHandlers = {
@@ -302,69 +312,77 @@ export class LiveOrg implements Org {
   }
 }
 
+/** IAM's answer for one item of a list (iam-query.ts `members`): its fields as text. */
+type Item = Record<string, string | undefined>;
+
 class LiveMemberRoot implements MemberRoot {
   constructor(
     readonly accountId: string,
     readonly task: RootTask,
     readonly expiresAt: Date,
-    private readonly iam: IAMClient,
+    private readonly iam: SessionIam,
   ) {}
+
+  private iamCall(action: string, params?: Record<string, string>) {
+    return call(`iam:${action}`, () => this.iam.call(action, params));
+  }
 
   async credentials(): Promise<RootCredentials> {
     // GetLoginProfile answers NoSuchEntity when root has no password.
-    const password = await call("iam:GetLoginProfile", () => this.iam.send(new GetLoginProfileCommand({}))).then(
+    const password = await this.iamCall("GetLoginProfile").then(
       () => true,
       (error: OrgError) => {
         if (error.code === "NoSuchEntity") return false;
         throw error;
       },
     );
-    const keys = await call("iam:ListAccessKeys", () => this.iam.send(new ListAccessKeysCommand({})));
+    // No paging: a root user holds at most two access keys, two signing certificates and eight MFA devices, and IAM
+    // lists 100 a page.
+    const keys = members<Item>((await this.iamCall("ListAccessKeys")).AccessKeyMetadata);
     const accessKeys: AccessKey[] = [];
-    for (const k of keys.AccessKeyMetadata ?? []) {
+    for (const k of keys) {
       const id = k.AccessKeyId ?? "";
-      const used = await call("iam:GetAccessKeyLastUsed", () => this.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: id })));
-      const last = used.AccessKeyLastUsed;
+      const last = (await this.iamCall("GetAccessKeyLastUsed", { AccessKeyId: id })).AccessKeyLastUsed as Item | undefined;
       accessKeys.push({
         id,
         status: k.Status === "Inactive" ? "Inactive" : "Active",
-        createdAt: k.CreateDate ?? new Date(0),
-        ...(last?.LastUsedDate ? { lastUsed: { at: last.LastUsedDate, service: last.ServiceName ?? "", region: last.Region ?? "" } } : {}),
+        createdAt: k.CreateDate ? new Date(k.CreateDate) : new Date(0),
+        ...(last?.LastUsedDate ? { lastUsed: { at: new Date(last.LastUsedDate), service: last.ServiceName ?? "", region: last.Region ?? "" } } : {}),
       });
     }
-    const mfa = await call("iam:ListMFADevices", () => this.iam.send(new ListMFADevicesCommand({})));
-    const certs = await call("iam:ListSigningCertificates", () => this.iam.send(new ListSigningCertificatesCommand({})));
+    const mfa = members<Item>((await this.iamCall("ListMFADevices")).MFADevices);
+    const certs = members<Item>((await this.iamCall("ListSigningCertificates")).Certificates);
     return {
       password,
       accessKeys,
       // A virtual device's serial number is its ARN (arn:aws:iam::ACCT:mfa/NAME); a hardware key's is not.
-      mfaDevices: (mfa.MFADevices ?? []).map((d) => ({
+      mfaDevices: mfa.map((d) => ({
         serialNumber: d.SerialNumber ?? "",
         virtual: (d.SerialNumber ?? "").startsWith("arn:") && d.SerialNumber?.includes(":mfa/") === true,
       })),
-      certificates: (certs.Certificates ?? []).map((c) => ({ id: c.CertificateId ?? "", status: c.Status === "Inactive" ? "Inactive" : "Active" })),
+      certificates: certs.map((c) => ({ id: c.CertificateId ?? "", status: c.Status === "Inactive" ? "Inactive" : "Active" })),
     };
   }
 
   private readonly writes: RootWriteHandlers = {
     deleteAccessKey: async ({ keyId }) => {
-      await call("iam:DeleteAccessKey", () => this.iam.send(new DeleteAccessKeyCommand({ AccessKeyId: keyId })));
+      await this.iamCall("DeleteAccessKey", { AccessKeyId: keyId });
     },
     deleteSigningCertificate: async ({ certificateId }) => {
-      await call("iam:DeleteSigningCertificate", () => this.iam.send(new DeleteSigningCertificateCommand({ CertificateId: certificateId })));
+      await this.iamCall("DeleteSigningCertificate", { CertificateId: certificateId });
     },
     deactivateMfaDevice: async ({ serialNumber }) => {
-      await call("iam:DeactivateMFADevice", () => this.iam.send(new DeactivateMFADeviceCommand({ SerialNumber: serialNumber })));
+      await this.iamCall("DeactivateMFADevice", { SerialNumber: serialNumber });
     },
     deleteVirtualMfaDevice: async ({ serialNumber }) => {
-      await call("iam:DeleteVirtualMFADevice", () => this.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: serialNumber })));
+      await this.iamCall("DeleteVirtualMFADevice", { SerialNumber: serialNumber });
     },
     deleteLoginProfile: async () => {
-      await call("iam:DeleteLoginProfile", () => this.iam.send(new DeleteLoginProfileCommand({})));
+      await this.iamCall("DeleteLoginProfile");
     },
     createLoginProfile: async () => {
       // No Password: "must be omitted when you make the request with an AssumeRoot session" (IAM API reference).
-      await call("iam:CreateLoginProfile", () => this.iam.send(new CreateLoginProfileCommand({})));
+      await this.iamCall("CreateLoginProfile");
     },
   };
 

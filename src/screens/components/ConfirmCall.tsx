@@ -61,13 +61,14 @@ export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecli
   const [asked, setAsked] = useState(0);
   // The second question of a call that asks twice is a panel of its own: its Enter too must come after it is seen.
   const { deliberate, ignored } = useConfirmGuard(asked);
+  // Enter and Esc named for what they do here: the footer says "Enter do it · Esc not now", and the panel does not
+  // say it again (a page's "Enter continue" beside the panel's "Enter: do it" was one key with two meanings).
   useKeys({
-    continue: deliberate(() => (twice && asked === 0 ? setAsked(1) : onConfirm())),
-    back: onDecline,
+    confirm: deliberate(() => (twice && asked === 0 ? setAsked(1) : onConfirm())),
+    notNow: onDecline,
     approveAll: approveAll !== undefined && onApproveAll && !twice ? deliberate(onApproveAll) : undefined,
   });
-  const keys =
-    asked === 1 ? t.common.confirmAgain : [t.common.confirmKeys, approveAll !== undefined && !twice && t.common.approveAll(approveAll)].filter(Boolean).join(" · ");
+  const keys = asked === 1 ? t.common.confirmAgain : approveAll !== undefined && !twice ? t.common.approveAll(approveAll) : undefined;
   const notTaken = ignored ? t.common.keyNotTaken : undefined;
   // The box's lines besides the plan's (its title, the warning, the dry run's note, the keys), measured inside its border and padding.
   const said = [
@@ -88,7 +89,7 @@ export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecli
       {warning && <Text color="red">{warning}</Text>}
       {mode === "dry-run" && <Text color="magenta">{t.common.confirmDryRun}</Text>}
       {notTaken && <Text color="yellow">{notTaken}</Text>}
-      <Text dimColor>{keys}</Text>
+      {keys && <Text dimColor={asked === 0}>{keys}</Text>}
     </Box>
   );
 }

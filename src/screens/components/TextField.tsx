@@ -6,7 +6,7 @@
 import { Box, Text } from "ink";
 import { useRef, useState } from "react";
 import { asTyped } from "../../lib/typed.js";
-import { isTypedText, useKeys } from "../keys.js";
+import { isTypedText, type KeyName, useKeys } from "../keys.js";
 
 interface Props {
   label: string;
@@ -23,9 +23,11 @@ interface Props {
    * full-width digits "５３２８４３" are the digits 532843.
    */
   code?: boolean;
+  /** The name Enter has in the footer: what submitting does ("Enter delete the key"), "Enter continue" by default. */
+  submitKey?: Extract<KeyName, "continue" | "deleteTyped">;
 }
 
-export function TextField({ label, onSubmit, onChange, focus, initial = "", mask = false, maxLength = 128, code = false }: Props) {
+export function TextField({ label, onSubmit, onChange, focus, initial = "", mask = false, maxLength = 128, code = false, submitKey = "continue" }: Props) {
   const [value, setValue] = useState(initial);
   const latest = useRef(initial);
 
@@ -36,7 +38,7 @@ export function TextField({ label, onSubmit, onChange, focus, initial = "", mask
   };
 
   useKeys(
-    { continue: () => onSubmit(latest.current) },
+    { [submitKey]: () => onSubmit(latest.current) },
     {
       isActive: focus,
       typing: (input, key) => {

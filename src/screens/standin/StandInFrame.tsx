@@ -6,7 +6,8 @@ import { useUi } from "../ui-context.js";
 /** What this frame adds around its page: border and padding (4 columns); border, banner, title, margin, back (6 rows). */
 export const STAND_IN_AROUND = { cols: 4, rows: 6 };
 
-export function StandInFrame({ title, children }: { title: string; children: ReactNode }) {
+/** `backHint`: the way back to rootlock is said, except where Esc means something else (a prompt's "not now"). */
+export function StandInFrame({ title, children, backHint = true }: { title: string; children: ReactNode; backHint?: boolean }) {
   const { t } = useUi();
   return (
     <Box flexDirection="column" borderStyle="double" borderColor="magenta" paddingX={1}>
@@ -15,7 +16,7 @@ export function StandInFrame({ title, children }: { title: string; children: Rea
       <Box flexDirection="column" marginTop={1}>
         {children}
       </Box>
-      <Text dimColor>{t.standIn.back}</Text>
+      <Text dimColor>{backHint ? t.standIn.back : " "}</Text>
     </Box>
   );
 }

@@ -33,16 +33,19 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
     setNotice(undefined);
     change();
   };
+  // Only the keys that do something now: a list to move in (two keys or more), deactivate an active key, activate
+  // an inactive one. Delete answers an active key too, with the console's refusal (the lesson of the page). In the
+  // delete prompt, Esc leaves the prompt, not the console, and Enter deletes (the field's key, below).
   useKeys(
     deleting !== undefined
-      ? { back: () => setDeleting(undefined) }
+      ? { notNow: () => setDeleting(undefined) }
       : !standIn || !key
         ? { back: onClose }
         : {
             back: onClose,
-            select: (_input, k) => act(() => setSelected((i) => (k.upArrow ? Math.max(0, i - 1) : Math.min(keys.length - 1, i + 1))))(),
-            deactivateKey: act(() => perform(standIn.setAccessKeyStatus(key.id, "Inactive"))),
-            activateKey: act(() => perform(standIn.setAccessKeyStatus(key.id, "Active"))),
+            select: keys.length > 1 && ((_input, k) => act(() => setSelected((i) => (k.upArrow ? Math.max(0, i - 1) : Math.min(keys.length - 1, i + 1))))()),
+            deactivateKey: key.status === "Active" && act(() => perform(standIn.setAccessKeyStatus(key.id, "Inactive"))),
+            activateKey: key.status === "Inactive" && act(() => perform(standIn.setAccessKeyStatus(key.id, "Active"))),
             deleteKey: act(() => (key.status === "Active" ? setNotice(s.deactivateFirst) : setDeleting(key.id))),
           },
   );
@@ -61,7 +64,7 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <StandInFrame title={s.title}>
+    <StandInFrame title={s.title} backHint={deleting === undefined}>
       {keys.length === 0 && <Text>{s.empty}</Text>}
       {keys.map((k, i) => (
         <Text key={k.id} inverse={i === selected}>
@@ -69,13 +72,12 @@ export function StandInKeys({ onClose }: { onClose: () => void }) {
         </Text>
       ))}
       {notice && <Text color="red">{notice}</Text>}
-      {deleting ? (
+      {/* The keys that work are named in the footer alone, as on every page. */}
+      {deleting && (
         <Box flexDirection="column" marginTop={1}>
           <Text>{s.deleteConfirm(deleting)}</Text>
-          <TextField label="ID" onSubmit={(v) => void confirmDelete(v)} focus maxLength={40} />
+          <TextField label="ID" onSubmit={(v) => void confirmDelete(v)} focus maxLength={40} submitKey="deleteTyped" />
         </Box>
-      ) : (
-        <Text dimColor>{s.actions}</Text>
       )}
     </StandInFrame>
   );

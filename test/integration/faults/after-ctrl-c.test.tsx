@@ -58,7 +58,7 @@ describe.runIf(available)("an answer that arrives after Ctrl-C", () => {
     await app.press("s");
     await app.waitFor(t.userMfa.why);
     await app.press(KEYS.enter);
-    await app.waitFor(t.common.confirmKeys);
+    await app.waitFor(t.common.confirmTitle);
     await moto.fault({ action: "CreateVirtualMFADevice", kind: "delay", delay_ms: LATE_MS, after: true });
     await app.press(KEYS.enter);
     await app.waitFor(t.userMfa.creating);
