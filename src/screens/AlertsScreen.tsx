@@ -362,7 +362,8 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             ]
           : []),
       ].filter((line): line is string => !!line);
-      // The rows around the verdict: what is said, a dry run's calls, the test call's confirmation (its box).
+      // The rows around the verdict: what is said, a dry run's calls, the test call's run (its progress line, its box and
+      // the not-taken sentence; a failure's panel with a lost answer's sentence takes a row or two more).
       const around = said.reduce((sum, line) => sum + wrappedRows(line, room.cols), 0) + (phase.notSent ? 3 + phase.notSent.length : 0) + (testCall ? 6 : 0);
       return (
         <Box flexDirection="column">
