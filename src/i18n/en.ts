@@ -254,6 +254,7 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     wouldCall: "Dry run: rootlock would call",
     wouldVerify: (what: string) => `…and then verify: ${what}`,
     confirmAgain: "This cannot be undone: press Enter once more to confirm.",
+    keyNotTaken: "Not taken: too soon, or a key held down. Read the call, then press again.",
     done: "Enter: continue",
     /** On a "done, not verified" result of a step done in the console: back to its instructions, to check again. */
     checkAgain: "Esc: back to the console steps, then check again",
@@ -575,6 +576,8 @@ Keys in the wizard: Enter continue · Esc back · s skip · q quit · ? help`,
     noTrailResult:
       "The alert rules are in place, but NO trail logs management events into us-east-1: none of them can fire until one does. Run `rootlock alerts` again and let it create the trail.",
     testOffer: "t: send a test message through the topic",
+    testMayHaveBeenSent: (email: string) =>
+      `The test message may have been sent to ${email} before the answer was lost, and nothing in AWS can show whether it was. Look in the mailbox first: r sends it again (a second message if the first arrived); s stops without sending.`,
     testSent: (id: string) => `Test message sent (request ${id}). It reaches confirmed addresses only.`,
     // The webhook (Slack, or any HTTPS webhook taking JSON): its URL is a secret, shown masked only.
     emailOptionalHint: "Leave it empty to send the alerts to a webhook (Slack) only: w on the next screen.",

@@ -242,6 +242,7 @@ export const ko: Messages = {
     wouldCall: "드라이런: rootlock이 호출할 작업",
     wouldVerify: (what: string) => `…그다음 확인할 것: ${what}`,
     confirmAgain: "되돌릴 수 없습니다. 확인하려면 Enter를 한 번 더 누르십시오.",
+    keyNotTaken: "반영 안 됨: 너무 빨랐거나 키를 누르고 있었음. 읽은 뒤 다시 누르십시오.",
     done: "Enter: 계속",
     checkAgain: "Esc: 콘솔 단계로 돌아가서 다시 확인",
     planTitle: (n: number) => `변경 ${n}개 중 1번째 — 전체 계획, 이 순서대로`,
@@ -544,6 +545,8 @@ export const ko: Messages = {
     noTrailResult:
       "알림 규칙은 설정되었지만 us-east-1로 관리 이벤트를 기록하는 트레일이 없습니다: 트레일이 생길 때까지 어떤 규칙도 울릴 수 없습니다. `rootlock alerts`를 다시 실행해 트레일을 만드십시오.",
     testOffer: "t: 주제로 테스트 메시지 보내기",
+    testMayHaveBeenSent: (email: string) =>
+      `응답이 사라지기 전에 테스트 메시지가 ${email}(으)로 이미 발송되었을 수 있으며, AWS의 어떤 것으로도 발송 여부를 알 수 없습니다. 먼저 메일함을 확인하십시오: r은 다시 보냅니다(처음 것이 도착했다면 두 번째 메시지가 됩니다). s는 보내지 않고 멈춥니다.`,
     testSent: (id: string) => `테스트 메시지를 보냈습니다(요청 ${id}). 확인된 주소에만 전달됩니다.`,
     emailOptionalHint: "웹훅(Slack)으로만 알림을 보내려면 비워 두십시오: 다음 화면에서 w.",
     webhookChoice: (mask: string | undefined) =>

@@ -132,6 +132,7 @@ export const orgEn = {
     offer: (call: string) => `Send ${call}?`,
     confirmPlan: "Send every call above (each account in its own session, then read back)?",
     confirmAccount: (id: string, calls: string) => `Send the calls for ${id}: ${calls}?`,
+    keyNotTaken: "Not taken: too soon, or a key held down. Read the question, then press again.",
   },
   /** The run's end on the screen (and in the report): done only when every account covered is credential-less. */
   end: {

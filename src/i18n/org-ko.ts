@@ -119,6 +119,7 @@ export const orgKo: OrgMessages = {
     offer: (call) => `${call} 호출을 보낼까요?`,
     confirmPlan: "위의 호출을 모두 보낼까요 (계정마다 세션 하나, 이어서 다시 읽기)?",
     confirmAccount: (id, calls) => `${id}의 호출을 보낼까요: ${calls}?`,
+    keyNotTaken: "반영 안 됨: 너무 빨랐거나 키를 누르고 있었음. 질문을 읽은 뒤 다시 누르십시오.",
   },
   end: {
     done: (verified, already) => `완료: 대상 멤버 계정 모두 자격 증명이 없음을 AWS에서 읽어 확인했습니다 (제거 후 ${verified}개, 원래 없던 ${already}개).`,

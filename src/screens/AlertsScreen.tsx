@@ -30,7 +30,6 @@ import {
 import { shortCall } from "../steps/plan-outcome.js";
 import { ActionRunner } from "./components/ActionRunner.js";
 import { BoundedList } from "./components/BoundedList.js";
-import { ConfirmCall } from "./components/ConfirmCall.js";
 import { DryRunNote } from "./components/DryRunNote.js";
 import { channelLines, SimulatedChannel } from "./components/SimulatedChannel.js";
 import { NumberedList } from "./components/NumberedList.js";
@@ -363,8 +362,9 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             ]
           : []),
       ].filter((line): line is string => !!line);
-      // The rows around the verdict: what is said, a dry run's calls, the test call's confirmation (its box).
-      const around = said.reduce((sum, line) => sum + wrappedRows(line, room.cols), 0) + (phase.notSent ? 3 + phase.notSent.length : 0) + (testCall ? 5 : 0);
+      // The rows around the verdict: what is said, a dry run's calls, the test call's run (its progress line, its box and
+      // the not-taken sentence; a failure's panel with a lost answer's sentence takes a row or two more).
+      const around = said.reduce((sum, line) => sum + wrappedRows(line, room.cols), 0) + (phase.notSent ? 3 + phase.notSent.length : 0) + (testCall ? 6 : 0);
       return (
         <Box flexDirection="column">
           {title}
@@ -374,13 +374,19 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={a.verifying} />}
           <VerdictView verdict={phase.verdict} around={around} />
           {testCall && (
-            <ConfirmCall
-              action={testCall}
-              onConfirm={() => {
+            // Confirmed, sent and, when it fails, retried or given up like every other change (ActionRunner).
+            <ActionRunner
+              actions={[testCall]}
+              apply={() => sendTestAlert(ctx, f.topicArn, testCall)}
+              holds={(action) => alertActionHolds(ctx, action)}
+              readBack={(action, hooks) => confirmAlertAction(ctx, action, hooks)}
+              // A published message leaves nothing to read: a lost answer may mean a message already on its way.
+              lostAnswer={() => a.testMayHaveBeenSent(choices.email ?? "")}
+              onFinished={(outcome) => {
                 setTestCall(undefined);
-                void attempt(() => sendTestAlert(ctx, f.topicArn, testCall), "sns:Publish").then((r) => setTest(r.ok ? (r.value.requestId ?? "") : `${r.failure.code}`));
+                const receipt = outcome.receipts[0];
+                if (receipt) setTest(receipt.requestId ?? "");
               }}
-              onDecline={() => setTestCall(undefined)}
             />
           )}
           {webhookLeft && (webhookLeft.length === 0 ? <Text color="green">{a.webhookUndone}</Text> : <Text color="red">{a.webhookLeft(webhookLeft.join(", "))}</Text>)}

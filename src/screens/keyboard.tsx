@@ -7,6 +7,10 @@
 // key before it did: the keys of a burst act exactly as if they had been pressed one by one, and a key that
 // follows an Enter reaches the field or screen that Enter led to.
 //
+// Each key also carries when its chunk arrived, the quiet before that chunk, and whether the chunk held it alone
+// (`Arrival`): a confirmation panel takes Enter only when it was pressed on purpose, after the panel was seen
+// (confirm-guard.ts), never a held Enter's repeats or the rest of a burst.
+//
 // Screens do not subscribe to Ink themselves: they register what they take (`useKeys`, in keys.ts) when React
 // commits the frame, so the registry is always the frame on screen's. Ink subscribes its listeners only after
 // the frame (a passive effect), which is too late for the next key of a burst.
@@ -28,6 +32,19 @@ export function splitKeys(chunk: string): string[] {
   if (chars.length <= 1) return [chunk];
   return Array.from(chunk.replace(/\r\n/g, "\r")).map((ch) => (ch === "\n" ? "\r" : ch));
 }
+
+/** When and how a key reached rootlock. */
+export interface Arrival {
+  /** When its chunk arrived (performance.now(), ms). */
+  at: number;
+  /** Milliseconds between the chunk before and its chunk (Infinity for the first). */
+  quiet: number;
+  /** Its chunk held this key only: not a burst (keys typed faster than rootlock reads, a paste, a held key's repeats that piled up). */
+  alone: boolean;
+}
+
+/** The clock arrivals are stamped with: monotonic, so a change of the wall clock cannot make a key look late. */
+export const keyClock = () => performance.now();
 
 export interface KeyEntry {
   handle: KeyHandler;
@@ -51,7 +68,11 @@ export class Keyboard {
   static onTwoMeaningsOfEnter: ((names: KeyName[]) => void) | undefined;
 
   private entries: KeyEntry[] = [];
-  private queue: string[] = [];
+  private queue: { key: string; arrival: Arrival }[] = [];
+  /** When the last chunk arrived from the terminal. */
+  private lastAt = Number.NEGATIVE_INFINITY;
+  /** The key being delivered now, as it arrived. */
+  private currentArrival: Arrival = { at: Number.NEGATIVE_INFINITY, quiet: 0, alone: false };
   /** Set while a key of a burst is sent through Ink again, so that it is delivered, not split. */
   private replaying = false;
   /** Whether the chunk Ink is delivering now was taken apart (its keys follow one by one). */
@@ -70,12 +91,18 @@ export class Keyboard {
 
   private onChunk(chunk: string): void {
     if (this.replaying) return void (this.swallow = false);
+    const at = keyClock();
     const keys = splitKeys(chunk);
+    const arrival: Arrival = { at, quiet: at - this.lastAt, alone: keys.length === 1 };
+    this.lastAt = at;
     // One key, and no burst still being played: Ink delivers it as it is.
-    if (keys.length === 1 && this.queue.length === 0) return void (this.swallow = false);
+    if (keys.length === 1 && this.queue.length === 0) {
+      this.currentArrival = arrival;
+      return void (this.swallow = false);
+    }
     this.swallow = true;
     const idle = this.queue.length === 0;
-    this.queue.push(...keys);
+    this.queue.push(...keys.map((key) => ({ key, arrival })));
     if (idle) setImmediate(this.replayNext);
   }
 
@@ -91,8 +118,9 @@ export class Keyboard {
     const next = this.queue.shift();
     if (next === undefined) return;
     this.replaying = true;
+    this.currentArrival = next.arrival;
     try {
-      this.emitter.emit("input", next);
+      this.emitter.emit("input", next.key);
     } finally {
       this.replaying = false;
     }
@@ -105,6 +133,16 @@ export class Keyboard {
   /** The provider committed a frame: the next key of a burst may go. */
   framed(): void {
     if (this.queue.length > 0) setImmediate(this.replayNext);
+  }
+
+  /** How the key being delivered now arrived (read by a handler while it runs). */
+  arrival(): Arrival {
+    return this.currentArrival;
+  }
+
+  /** When the terminal last sent anything. */
+  lastArrival(): number {
+    return this.lastAt;
   }
 
   /** A key from Ink's useInput: to every active declaration, unless it was the chunk of a burst. */

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { orgEn } from "../../src/i18n/org-en.js";
 import type { AccountResult } from "../../src/steps/org/types.js";
+import { READ_MS } from "../helpers/drivers.js";
 import { type PtySession, shellAfterRootlock, spawnRootlockInShell } from "../helpers/pty.js";
 
 const SHOW_CURSOR = "\u001b[?25h";
@@ -42,7 +43,7 @@ async function confirmFix(s: PtySession) {
   await s.waitFor(orgEn.screen.offer("iam:EnableOrganizationsRootSessions()"), 20_000);
   // The simulated organization is marked as the wizard marks the simulated account, so no one takes it for theirs.
   expect(s.screen()).toContain(`${orgEn.title}  SIMULATED`);
-  await sleep(50);
+  await sleep(READ_MS); // read: a y sooner would not count
   s.write("y");
 }
 
@@ -72,7 +73,7 @@ describe("rootlock org's screen: Ctrl-C and --resume in a real pty", () => {
     const lines2 = journal(path).slice(lines1.length);
     const failed1 = new Set(lines1.filter((l) => l.done?.state === "failed").map((l) => l.account));
     for (const id of phaseOf(lines2, "audit").called) expect(audit1.done.has(id) && !failed1.has(id), id).toBe(false);
-    await sleep(50);
+    await sleep(READ_MS);
     two.write("y");
     await two.waitFor(/([3-9]|\d\d)\/\d+ accounts/, 20_000);
     two.press("ctrl-c");
@@ -87,7 +88,7 @@ describe("rootlock org's screen: Ctrl-C and --resume in a real pty", () => {
     const three = run(dir, ["--resume"]);
     await confirmFix(three);
     await three.waitFor(orgEn.screen.confirmPlan, 30_000);
-    await sleep(50);
+    await sleep(READ_MS);
     three.write("y");
     await three.waitFor(orgEn.end.forward, 30_000);
     await sleep(50);

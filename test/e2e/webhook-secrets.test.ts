@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { en as t } from "../../src/i18n/en.js";
+import { READ_MS } from "../helpers/drivers.js";
 import { expectNoLeak, filesUnder, findIn, hasCursor, leavesScreen, type Run, type Secret, startRun } from "../helpers/leak-scan.js";
 
 const URL_A = "https://hooks.slack.com/services/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";
@@ -51,6 +52,7 @@ describe("the webhook URL of a run on the simulated account", () => {
     await next(t.alerts.webhookChoice(MASK));
     s.press("enter");
     await next(t.common.confirmTitle);
+    await sleep(READ_MS); // the plan read: a key sooner would not count
     s.write("a"); // yes to the whole plan
     await next(t.alerts.verifiedWebhook);
     await expectNoLeak(run, "after the setup", { env: true });
@@ -58,6 +60,7 @@ describe("the webhook URL of a run on the simulated account", () => {
     // The test message, by the same path; the simulated channel shows it; the operator says it arrived.
     s.write("w");
     await next(t.common.confirmTitle);
+    await sleep(READ_MS);
     s.write("a");
     await next(t.alerts.webhookTestQuestion(MASK));
     await next(t.alerts.channel(1));

@@ -19,6 +19,9 @@ function filesUnder(dir: string): { path: string; text: string }[] {
     .map((path) => ({ path, text: readFileSync(path, "utf8") }));
 }
 
+/** White space folded (and box sides dropped): a sentence wrapped onto two rows reads as one. */
+const fold = (text: string) => text.replace(/[│║]/g, " ").replace(/\s+/g, " ");
+
 /** A working directory for a run whose report the test does not read. */
 const scratch = () => mkdtempSync(join(tmpdir(), "rootlock-e2e-"));
 
@@ -171,6 +174,49 @@ describe("the whole wizard on the simulated account", () => {
       "events:PutRule",
       "events:PutTargets",
     ]);
+    rmSync(cwd, { recursive: true, force: true });
+  }, 120_000);
+
+  it("alerts to a Slack webhook only (no email): the demo's channel shows the test message, the summary and the report give its row", async () => {
+    const t: Messages = en;
+    const url = "https://hooks.slack.com/services/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";
+    const mask = "https://hooks.slack.com/…/AAAa";
+    const cwd = scratch();
+    const s = spawnRootlock(["--demo"], { cols: 110, rows: 52, cwd });
+    const w = drive(s, t);
+    // An admin caller's route; the steps before the alerts skipped.
+    await w.skipTo(["root-access-keys", "root-mfa", "operator-mfa", "password-policy", "admin-identity", "root-alerts", "root-signin"], "root-alerts");
+    await w.alerts.setUpWebhook(url, mask);
+    const channel = await w.alerts.testWebhook(mask);
+    // The channel, as Slack would show the message: the account, and what it is.
+    expect(fold(channel)).toContain(fold(t.alerts.channelMessage("rootlock test message for AWS account 123456789012")));
+    expect(fold(channel)).toContain("a test of rootlock's root-activity alerts");
+    await w.signin.skip();
+
+    // The summary's row for the alerts: verified, with CIS 4.3.
+    const summary = await w.summary.open();
+    const row = summary.split("\n").find((line) => line.includes(t.steps["root-alerts"]));
+    expect(row).toContain("4.3 /");
+    expect(row).toContain(t.states.verified);
+    expect(summary).not.toContain(url);
+    s.press("enter");
+    await s.waitForExit();
+    await s.waitFor("Evidence report:");
+
+    // The report: the alerts' control verified on the webhook alone, the test message's arrival in its evidence.
+    const files = filesUnder(cwd);
+    const report = JSON.parse(files.find((f) => f.path.endsWith(".json"))!.text);
+    const alerts = report.controls.find((c: { control: string }) => c.control === "root-alerts");
+    expect(alerts).toMatchObject({ state: "verified", reason: "read-back-confirms" });
+    const read = alerts.evidence.map((e: { read: string }) => e.read);
+    expect(read).toContain(`the test message reached ${mask} (confirmed by the operator)`);
+    expect(read.filter((r: string) => /\S+@\S+\.\S+/.test(r))).toEqual([]); // no address: the webhook alone
+    const markdown = files.find((f) => f.path.endsWith(".md"))!.text;
+    // The Markdown's controls table: its row for the alerts (4.3, verified); its evidence names the webhook by its mask.
+    const mdRow = markdown.split("\n").find((line) => line.startsWith("| root-alerts |"));
+    expect(mdRow).toMatch(/^\| root-alerts \| 4\.3 \|.*\| verified \|/);
+    expect(markdown).toContain(`the test message reached ${mask} (confirmed by the operator)`);
+    for (const f of files) expect(f.text, `${f.path} holds the webhook URL`).not.toContain(url);
     rmSync(cwd, { recursive: true, force: true });
   }, 120_000);
 

@@ -13,6 +13,7 @@
 import { expect } from "vitest";
 import type { Messages } from "../../src/i18n/index.js";
 import { codeAt, timeStepOf } from "../../src/lib/totp.js";
+import { CONFIRM_TIMING } from "../../src/screens/confirm-guard.js";
 import type { StepId } from "../../src/steps/registry.js";
 import { hasCursor } from "./leak-scan.js";
 import type { PtySession } from "./pty.js";
@@ -22,6 +23,13 @@ const SECRET = /\b([A-Z2-7]{64})\b/;
 /** A QR code drawn in half blocks. */
 export const QR = /[▀▄█]{20}/;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long a walk reads a confirmation panel before it presses Enter: a panel takes only an Enter that comes a
+ * while after it was drawn and after the key before it (src/screens/confirm-guard.ts), with some room for a busy
+ * machine. The panel was drawn before the walk saw it, so this is always enough.
+ */
+export const READ_MS = Math.max(CONFIRM_TIMING.seenMs, CONFIRM_TIMING.quietMs) + 150;
 
 export interface DriveOptions {
   /**
@@ -78,12 +86,22 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
     await typeLine(codeAt(secret, now));
   }
 
+  /**
+   * A key that confirms the panel on screen (Enter; `a`, the whole plan), pressed as a person would: once the panel
+   * has been read. Sooner, the panel would not take it (src/screens/confirm-guard.ts).
+   */
+  async function confirm(key: "enter" | "a" = "enter") {
+    await sleep(READ_MS);
+    if (key === "enter") s.press("enter");
+    else s.write(key);
+  }
+
   /** Confirms each of `count` calls of a plan, in turn ("1/n" … "n/n"). */
-  async function confirmCalls(count: number, confirm = t.common.confirmTitle) {
+  async function confirmCalls(count: number, shown = t.common.confirmTitle) {
     for (let i = 1; i <= count; i++) {
       await next(t.common.progress(i, count));
-      await next(confirm);
-      s.press("enter");
+      await next(shown);
+      await confirm();
     }
   }
 
@@ -150,14 +168,14 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await next(long(t.rootKeys.apiIntro));
       s.press("enter");
       await next(calls.first);
-      s.press("enter");
+      await confirm();
       await next(calls.second);
-      s.press("enter");
+      await confirm();
       await next(long(t.rootKeys.signingWarning));
       await beforeSigningKey();
-      s.press("enter");
+      await confirm();
       await next(long(t.common.confirmAgain));
-      s.press("enter");
+      await confirm();
       await next(t.rootKeys.verified);
       await s.waitFor("InvalidClientTokenId");
       s.press("enter");
@@ -181,7 +199,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       await next(long(intro));
       s.press("enter");
       await next(call);
-      s.press("enter");
+      await confirm();
     },
     /** In the stand-in's "Assign MFA device": name it, check the QR code, type two codes; back, verified. */
     async assignInStandIn(deviceName: string): Promise<string> {
@@ -269,7 +287,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
     async start(call = "iam:CreateVirtualMFADevice", shown: () => void = () => {}, beforeConfirm: () => void = () => {}) {
       await this.toConfirm(call, shown);
       beforeConfirm();
-      s.press("enter");
+      await confirm();
     },
     /** Started, up to the QR code and the two code fields. */
     async toCodes() {
@@ -327,7 +345,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       s.press("enter");
       if (call) await next(call);
       await next(t.common.confirmTitle);
-      s.press("enter");
+      await confirm();
       await next(at.result ?? t.passwordPolicy.verified);
       s.press("enter");
     },
@@ -363,7 +381,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
         await next(t.common.progress(i, 5));
         await next(t.common.confirmTitle);
         await at.beforeCall?.(i);
-        s.press("enter");
+        await confirm();
       }
       const shownFrom = s.raw().length;
       const shown = await s.waitFor(t.adminIdentity.passwordTitle(name), 30_000);
@@ -397,6 +415,39 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
       s.write("m");
       await next(t.alerts.verified);
       s.press("enter");
+    },
+    /**
+     * Alerts to a webhook only: no address, w and the URL (shown as dots while typed), the plan approved at once (a),
+     * read back: verified. `mask` is how the screens show the URL.
+     */
+    async setUpWebhook(url: string, mask: string) {
+      await next(t.alerts.introKeys);
+      s.press("enter");
+      await next(t.alerts.emailOptionalHint);
+      await typeInto(t.alerts.emailLabel, "");
+      await next(t.alerts.webhookChoice(undefined));
+      s.write("w");
+      await typeInto(t.alerts.webhookLabel, url);
+      await next(t.alerts.webhookChoice(mask));
+      s.press("enter");
+      await next(t.common.confirmTitle);
+      await confirm("a");
+      await next(t.alerts.verifiedWebhook);
+    },
+    /**
+     * On the result, w: the webhook's test message, its calls approved at once; once the demo's channel shows it, y (it
+     * arrived), and Enter leaves the step. Returns the screen that showed the channel.
+     */
+    async testWebhook(mask: string): Promise<string> {
+      s.write("w");
+      await next(t.common.confirmTitle);
+      await confirm("a");
+      await next(t.alerts.webhookTestQuestion(mask));
+      const channel = await next(t.alerts.channel(1));
+      s.write("y");
+      await next(t.alerts.webhookTestRecorded(true));
+      s.press("enter");
+      return channel;
     },
     /** The optional step, skipped. */
     async skip(shown: string = t.alerts.introKeys) {
@@ -503,6 +554,7 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
     typeInto,
     readSecret,
     typeCodes,
+    confirm,
     confirmCalls,
     skipTo,
     preflight,

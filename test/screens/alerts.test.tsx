@@ -215,6 +215,16 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     await r.press(KEYS.enter);
   }
 
+  /** The plan approved at once (a), the confirmation link clicked: the result, verified. */
+  async function toTheResult(r: ReturnType<typeof renderIn>) {
+    await toThePlan(r);
+    await r.waitFor(t.common.approveAll(11));
+    await r.press("a");
+    await r.waitFor(a.confirmTitle(EMAIL));
+    await r.press("m");
+    await r.waitFor(a.verified);
+  }
+
   it("a declined call ends the plan: no later claim, the call named, what was made before it left behind", async () => {
     const { ctx, account, standIn } = await simulatedWorld("new-account");
     let done: Verdict | undefined;
@@ -253,6 +263,46 @@ describe.each(["en", "ko"] as const)("AlertsScreen (%s)", (lang) => {
     expect(done).toMatchObject({ state: "verified" });
     r.unmount();
   });
+
+  it("the test message's lost answer says a message may already be on its way (nothing reads a publish back), and r sends it again", async () => {
+    const { ctx, account, standIn } = await simulatedWorld("new-account");
+    let done: Verdict | undefined;
+    const r = renderIn(lang, <AlertsScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
+    await toTheResult(r);
+    const published = () => account.writes().filter((w) => w.call === "sns:Publish").length;
+
+    // Its answer lost on the way back: the mailbox is where to look, not the account.
+    account.failNext("sns:Publish", "NetworkError");
+    await r.press("t");
+    await r.waitFor(t.common.confirmTitle);
+    await r.press(KEYS.enter);
+    const lost = await r.waitFor(a.testMayHaveBeenSent(EMAIL));
+    expect(fold(lost)).not.toContain(fold(t.common.outcomeUnknown));
+    expect(fold(lost)).not.toContain(fold(a.testSent("").slice(0, 12)));
+    expect(fold(lost)).toContain(fold(t.common.retryKeys));
+    await r.press("r");
+    await r.waitFor(a.testSent("").slice(0, 12));
+    expect(published()).toBe(1);
+    expect(standIn.alertInbox().filter((m) => m.to === EMAIL)).toHaveLength(1);
+
+    // A refusal is no lost answer: AWS's own words, and no claim of a message sent.
+    const { ctx: ctx2, account: account2, standIn: standIn2 } = await simulatedWorld("new-account");
+    r.unmount();
+    const r2 = renderIn(lang, <AlertsScreen ctx={ctx2} onDone={() => {}} onBack={() => {}} />, { standIn: standIn2 });
+    await toTheResult(r2);
+    account2.failNext("sns:Publish", "AccessDenied");
+    await r2.press("t");
+    await r2.waitFor(t.common.confirmTitle);
+    await r2.press(KEYS.enter);
+    const refused = await r2.waitFor(t.errors.AccessDenied("sns:Publish"));
+    expect(fold(refused)).not.toContain(fold(a.testMayHaveBeenSent(EMAIL)));
+    expect(fold(refused)).not.toContain(fold(a.testSent("").slice(0, 12)));
+    // s stops: the result offers the test again, and the step ends as it was.
+    await r2.press("s");
+    await r2.waitFor(a.testOffer.slice(0, 12));
+    expect(done).toBeUndefined();
+    r2.unmount();
+  }, 20_000);
 
   it("can be skipped from its first screen: optional, and recorded as skipped", async () => {
     const { ctx, account, standIn } = await simulatedWorld("new-account");

@@ -77,12 +77,18 @@ describe("a burst", () => {
     r.unmount();
   });
 
-  it.each(["en", "ko"] as const)("goes on to the next frame: Enter, Enter confirms the change the first Enter led to (%s)", async (lang) => {
+  it.each(["en", "ko"] as const)("goes on to the next frame, but never confirms a call with it: Enter, Enter shows the change and sends nothing (%s)", async (lang) => {
     const t = messages(lang);
     const { ctx, account } = await simulatedWorld("new-account");
     const r = renderIn(lang, <UserMfaScreen ctx={ctx} onDone={() => {}} onBack={() => {}} />);
     await r.waitFor("iam:CreateVirtualMFADevice");
     await r.press("\r\r");
+    // The first Enter led to the confirmation; the second, typed before it was drawn, is said not to count.
+    await r.waitFor(t.common.keyNotTaken);
+    expect(r.frame()).toContain(t.common.confirmTitle);
+    expect(account.writes()).toEqual([]);
+    // An Enter of its own on the panel drawn confirms it.
+    await r.press(KEYS.enter);
     await r.waitFor(t.userMfa.code1);
     expect(account.writes().map((w) => w.call)).toEqual(["iam:CreateVirtualMFADevice"]);
     r.unmount();

@@ -1,11 +1,13 @@
 // The confirmation before every change rootlock makes: the exact call and its parameters (never a secret),
 // Enter to go ahead, Esc to decline, and in a plan of several calls `a` for this one and all after it.
-// Irreversible calls on the key this session signs with ask twice.
+// Irreversible calls on the key this session signs with ask twice. Enter and `a` count only when pressed on purpose
+// on the panel as drawn (confirm-guard.ts): a held Enter, or the rest of a burst, never confirms a call.
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { PLACEHOLDERS, shownCall, type ShownCall } from "../../aws/operations.js";
 import { shortCall } from "../../steps/plan-outcome.js";
 import type { ApiAction } from "../../steps/types.js";
+import { useConfirmGuard } from "../confirm-guard.js";
 import { useKeys } from "../keys.js";
 import { useRoom, wrappedRows } from "../room.js";
 import { useUi } from "../ui-context.js";
@@ -57,16 +59,25 @@ export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecli
   const { t, mode } = useUi();
   const room = useRoom();
   const [asked, setAsked] = useState(0);
+  // The second question of a call that asks twice is a panel of its own: its Enter too must come after it is seen.
+  const { deliberate, ignored } = useConfirmGuard(asked);
   // Enter and Esc named for what they do here: the footer says "Enter do it · Esc not now", and the panel does not
   // say it again (a page's "Enter continue" beside the panel's "Enter: do it" was one key with two meanings).
   useKeys({
-    confirm: () => (twice && asked === 0 ? setAsked(1) : onConfirm()),
+    confirm: deliberate(() => (twice && asked === 0 ? setAsked(1) : onConfirm())),
     notNow: onDecline,
-    approveAll: approveAll !== undefined && onApproveAll && !twice ? onApproveAll : undefined,
+    approveAll: approveAll !== undefined && onApproveAll && !twice ? deliberate(onApproveAll) : undefined,
   });
   const keys = asked === 1 ? t.common.confirmAgain : approveAll !== undefined && !twice ? t.common.approveAll(approveAll) : undefined;
+  const notTaken = ignored ? t.common.keyNotTaken : undefined;
   // The box's lines besides the plan's (its title, the warning, the dry run's note, the keys), measured inside its border and padding.
-  const said = [`${t.common.confirmTitle} ${plan ? t.common.planTitle(plan.length) : ""}`, warning, mode === "dry-run" ? t.common.confirmDryRun : undefined, keys];
+  const said = [
+    `${t.common.confirmTitle} ${plan ? t.common.planTitle(plan.length) : ""}`,
+    warning,
+    mode === "dry-run" ? t.common.confirmDryRun : undefined,
+    notTaken,
+    keys,
+  ];
   const rowsOf = (lines: (string | undefined)[]) => lines.reduce((sum, line) => sum + (line === undefined ? 0 : wrappedRows(line, room.cols - 4)), 0);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={twice ? "red" : "yellow"} paddingX={1}>
@@ -77,6 +88,7 @@ export function ConfirmCall({ action, twice = false, warning, onConfirm, onDecli
       {plan ? <PlanLines plan={plan} rows={room.rows - around - 2 - rowsOf(said)} /> : <ActionLine action={action} />}
       {warning && <Text color="red">{warning}</Text>}
       {mode === "dry-run" && <Text color="magenta">{t.common.confirmDryRun}</Text>}
+      {notTaken && <Text color="yellow">{notTaken}</Text>}
       {keys && <Text dimColor={asked === 0}>{keys}</Text>}
     </Box>
   );

@@ -15,6 +15,7 @@ import { type AccountPlan, deleteTaskDocument, plansFor, remediateAccounts } fro
 import type { AccountResult, OrgDeps } from "../../steps/org/types.js";
 import { journaledPhase, type PhaseJournal } from "../../steps/org/phase.js";
 import { useOffered } from "../keyboard.js";
+import { useConfirmGuard } from "../confirm-guard.js";
 import { useKeys, type KeyName } from "../keys.js";
 import { countsText, detailOf, exitOf, lastResultOf } from "../../org-text.js";
 import { EXIT } from "../../exit-codes.js";
@@ -174,9 +175,12 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
     setStopping(true);
     if (asking) answer.current(false);
   };
+  // y sends root writes: it counts only when pressed on purpose on the question shown (confirm-guard.ts), so a held
+  // y never approves account after account. n, the safe answer, acts at once.
+  const { deliberate, ignored } = useConfirmGuard(phase);
   useKeys(
     {
-      send: asking && (() => answer.current(true)),
+      send: asking && deliberate(() => answer.current(true)),
       decline: asking && (() => answer.current(false)),
       eachAccount: phase.kind === "plan" && (() => answer.current("each")),
       continue: ended && leaveAtEnd,
@@ -229,6 +233,7 @@ export function OrgScreen({ deps, selection, t, keys, journal, command = "rootlo
       {phase.kind === "plan-one" && (
         <Text color="cyan">{t.screen.confirmAccount(phase.plan.result.account.id, phase.plan.writes.map((w) => callText(shownRootCall(w))).join(", "))}</Text>
       )}
+      {asking && ignored && <Text color="yellow">{t.screen.keyNotTaken}</Text>}
       {phase.kind === "done" && <OrgEnd results={results} t={t} command={command} code={exitOf(results, false)} reserved={2} left={!!leaving} />}
       {stopping && <Text color="yellow">{t.screen.stopping}</Text>}
       {footer}
