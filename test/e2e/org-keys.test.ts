@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { orgEn } from "../../src/i18n/org-en.js";
 import { orgKo } from "../../src/i18n/org-ko.js";
 import { en } from "../../src/i18n/en.js";
+import { READ_MS } from "../helpers/drivers.js";
 import { BUNDLE, childEnv, ROOT, shellAfterRootlock, spawnRootlockInShell } from "../helpers/pty.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,9 +30,11 @@ describe("rootlock org's keys in a real pty", () => {
     expect(help.split("\n").length).toBeLessThan(24);
     s.write("?");
     await s.waitFor((screen) => !screen.includes(orgEn.keyHelp.title) && screen.includes(orgEn.screen.offer("iam:EnableOrganizationsRootSessions()")), 10_000);
+    // y sends writes: it counts only once the question has been on screen a moment (confirm-guard.ts).
+    await sleep(READ_MS);
     s.write("y");
     await s.waitFor(orgEn.screen.confirmPlan, 30_000);
-    await sleep(50);
+    await sleep(READ_MS);
     s.write("y");
     await s.waitFor(/\b([3-9]|1\d)\/29 accounts/, 20_000);
     s.write("q");
