@@ -43,6 +43,8 @@ function adapterActions(): { named: Set<string>; commands: Set<string> } {
   for (const file of ADAPTER) {
     const text = read(file);
     for (const m of text.matchAll(/["'`]([a-z0-9-]+):([A-Z][A-Za-z0-9]+)["'`]/g)) named.add(`${m[1]}:${m[2]}`);
+    // A member root session's IAM calls go out as IAM's query protocol, by their action's name (live/iam-query.ts).
+    for (const m of text.matchAll(/\biamCall\(\s*"([A-Z][A-Za-z0-9]+)"/g)) commands.add(`iam:${m[1]}`);
     for (const m of text.matchAll(/\bOPS\.(\w+)\.action\b/g)) {
       expect(m[1]! in OPS, `${file} names an op the table does not have: ${m[1]}`).toBe(true);
       named.add(OPS[m[1] as OpName].action);
