@@ -180,7 +180,8 @@ function Wizard({ account, lang, t: words, timing, standIn, notice, flow = "wiza
       interrupt: () => void finish("interrupted"),
       quit: () => void finish(current === "summary" ? "finished" : "quit"),
       help: () => setHelp((h) => !h),
-      continue: current === "summary" && (() => void finish("finished")),
+      // The summary's Enter ends the run: named "exit" there, not "continue".
+      exit: current === "summary" && (() => void finish("finished")),
     },
     { isActive: !quitting },
   );

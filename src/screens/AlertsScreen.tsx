@@ -296,7 +296,6 @@ export function AlertsScreen({ ctx, topicName, email: offered, onDone, onBack }:
             <Text color="green">{a.trailFound(f.deliveringTrail!.name)}</Text>
           )}
           {plan.length === 0 && <Text color="green">{a.nothingToDo}</Text>}
-          <Text dimColor>{a.optionsKeys(["a", choices.apiCalls && "r", needsTrailDecision(f) && "t", "w"].filter(Boolean).join(" / "))}</Text>
         </Box>
       );
     }

@@ -48,7 +48,7 @@ export function RootKeysScreen({ ctx, onDone, onBack }: StepScreenProps) {
       }
       // Done in the console but not seen (Enter before the work was done, or AWS slower than the wait): back to the
       // console steps, or straight to the stand-in, and check again.
-      if (phase.kind === "result" && canCheckAgain(finding, phase.verdict)) return { back: () => step.setPhase({ kind: "intro" }), openStandIn };
+      if (phase.kind === "result" && canCheckAgain(finding, phase.verdict)) return { checkAgain: () => step.setPhase({ kind: "intro" }), openStandIn };
       return {};
     },
   });
@@ -100,8 +100,6 @@ export function RootKeysScreen({ ctx, onDone, onBack }: StepScreenProps) {
           {phase.verdict.state === "verified" && <Text color="green">{t.rootKeys.verified}</Text>}
           {phase.notSent && <DryRunNote calls={phase.notSent} verify={t.rootKeys.verifying} />}
           <VerdictView verdict={phase.verdict} />
-          {canCheckAgain(f, phase.verdict) && <Text dimColor>{t.common.checkAgain}</Text>}
-          {canCheckAgain(f, phase.verdict) && standIn && <Text color="magenta">{t.rootKeys.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );

@@ -67,7 +67,8 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
             changeName: !finding.enabled && (() => step.setPhase({ kind: "name" })),
           });
         case "name":
-          return { back: () => step.setPhase({ kind: "intro" }) };
+          // Enter and Esc named for what they do to the name (the field's submitKey, and keepName), not "continue" / "back".
+          return { keepName: () => step.setPhase({ kind: "intro" }) };
         case "inTheWay":
           // Never on to the console, where the assignment under this name would fail: another name, or skip.
           return {
@@ -79,7 +80,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
         case "result":
           // Assigned in the console but not seen yet: back to the console steps (or the stand-in), then check again.
           return canCheckAgain(finding, phase.verdict)
-            ? { back: () => step.setPhase({ kind: "console" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "standin" })) }
+            ? { checkAgain: () => step.setPhase({ kind: "console" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "standin" })) }
             : {};
         default:
           return {};
@@ -129,8 +130,7 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
         <Box flexDirection="column">
           {title}
           {phase.error && <Text color="red">{phase.error}</Text>}
-          <TextField key={phase.error ?? ""} label={t.rootMfa.nameLabel} initial={deviceName} onSubmit={chooseName} focus />
-          <Text dimColor>{t.rootMfa.nameHint}</Text>
+          <TextField key={phase.error ?? ""} label={t.rootMfa.nameLabel} initial={deviceName} onSubmit={chooseName} focus submitKey="useName" />
         </Box>
       );
     case "running":
@@ -205,8 +205,6 @@ export function RootMfaScreen({ ctx, onDone, onBack }: StepScreenProps) {
           {kind === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
           {kind === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
           {phase.verdict.state === "verified" && <Text color="cyan">{t.rootMfa.backup}</Text>}
-          {canCheckAgain(f, phase.verdict) && <Text dimColor>{t.common.checkAgain}</Text>}
-          {canCheckAgain(f, phase.verdict) && standIn && <Text color="magenta">{t.rootMfa.openStandIn}</Text>}
           <Text dimColor>{t.common.done}</Text>
         </Box>
       );

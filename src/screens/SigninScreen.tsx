@@ -69,9 +69,10 @@ export function SigninScreen({ ctx, onDone, onBack, drill = NO_ROUTES }: Props) 
           return {
             // Not seen yet (given up on the wait, or only failed sign-ins): back to the steps, or the stand-in, and wait again.
             ...(phase.verdict.state !== "verified"
-              ? { back: () => step.setPhase({ kind: "intro" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "waiting", standIn: true })) }
+              ? { checkAgain: () => step.setPhase({ kind: "intro" }), openStandIn: !!standIn && (() => step.setPhase({ kind: "waiting", standIn: true })) }
               : {}),
-            ...(asking ? { yes: answer(asking, true), no: answer(asking, false) } : {}),
+            // While the fire drill asks, Enter goes on without an answer: named "not checked", not "continue".
+            ...(asking ? { yes: answer(asking, true), no: answer(asking, false), continue: false, notChecked: () => onDone(phase.verdict) } : {}),
           };
         }
         default:
@@ -122,7 +123,6 @@ export function SigninScreen({ ctx, onDone, onBack, drill = NO_ROUTES }: Props) 
           {phase.verdict.state === "verified" && <Text color="green">{s.verified}</Text>}
           {phase.verdict.reason === "signin-without-mfa" && <Text color="red">{s.withoutMfa}</Text>}
           <VerdictView verdict={phase.verdict} />
-          {phase.verdict.state !== "verified" && <Text dimColor>{t.common.checkAgain}</Text>}
           {phase.verdict.state !== "verified" && standIn && <Text color="magenta">{s.openStandIn}</Text>}
           {drill.length > 0 && (
             <Box flexDirection="column" marginTop={1}>
@@ -136,12 +136,11 @@ export function SigninScreen({ ctx, onDone, onBack, drill = NO_ROUTES }: Props) 
                   <Text color="cyan">{asking.kind === "webhook" ? s.drillChannel(asking.mask) : asking.address ? s.drillEmailAt(asking.address) : s.drillQuestion}</Text>
                   {standIn && asking.kind === "email" && <Text color="magenta">{s.inbox(standIn.alertInbox().length)}</Text>}
                   {asking.kind === "webhook" && <SimulatedChannel />}
-                  <Text dimColor>{s.drillKeys}</Text>
                 </>
               )}
             </Box>
           )}
-          <Text dimColor>{t.common.done}</Text>
+          {!asking && <Text dimColor>{t.common.done}</Text>}
         </Box>
       );
   }

@@ -58,7 +58,6 @@ export function SummaryScreen({ rows, rootMfaKind, optional = OPTIONAL_CONTROLS,
         {rootMfaKind === "virtual" && <Text color="yellow">{t.rootMfa.hardwareAdvice}</Text>}
         {rootMfaKind === "non-virtual" && <Text color="green">{t.rootMfa.hardware}</Text>}
         <Closing rows={rows} optional={optional} flow={flow} />
-        <Text dimColor>{s.exit}</Text>
       </Box>
     </Box>
   );

@@ -28,6 +28,19 @@ export const KEYMAP = {
   notNow: named((_i, key) => key.escape),
   /** The simulated console's delete prompt: delete the key whose id was typed. */
   deleteTyped: named((_i, key) => key.return),
+  // Enter and Esc where they mean something else than going on and going back, each named for what it does there
+  // (one meaning a key on a screen: the footer says it, the page does not say it again).
+  /** A visible wait for AWS: stop waiting (the step is recorded as not verified). */
+  stopWaiting: named((_i, key) => key.escape),
+  /** A console step done but not seen by AWS: back to the console steps, to check again. */
+  checkAgain: named((_i, key) => key.escape),
+  /** Root MFA's device name page: use the name typed, or keep the previous one. */
+  useName: named((_i, key) => key.return),
+  keepName: named((_i, key) => key.escape),
+  /** The fire drill's question: go on without an answer (recorded as not checked). */
+  notChecked: named((_i, key) => key.return),
+  /** The summary: end the run. */
+  exit: named((_i, key) => key.return),
   /** The other code field (Tab). */
   otherField: named((_i, key) => key.tab),
   /** Up and down: pick a row (the simulated console's key list). */

@@ -93,7 +93,7 @@ async function holdThroughTheAlerts(s: PtySession, sent?: () => Promise<string[]
   s.press("esc");
   await w.next(t.reasons.declined);
   s.press("enter");
-  await w.next(t.summary.exit);
+  await w.next(t.app.keys.exit);
   s.press("enter");
   await s.waitForExit(15_000);
   await sentSoFar(CONFIRMED);

@@ -101,7 +101,7 @@ const FIRST_SCREEN: Record<ControlId | "summary", string> = {
   "admin-identity": t.adminIdentity.title,
   "root-alerts": t.alerts.introKeys,
   "root-signin": t.signin.start,
-  summary: t.summary.exit,
+  summary: t.app.keys.exit,
 };
 
 /** From the start to a step's first screen, each step before it skipped with s (a second or two in all). */

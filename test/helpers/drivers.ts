@@ -510,9 +510,9 @@ export function drive(s: PtySession, t: Messages, options: DriveOptions = {}) {
 
   const summary = {
     /** The summary (`shown`: a sentence only it shows), nothing pressed. */
-    open: (shown: string = t.summary.exit) => next(shown),
+    open: (shown: string = t.app.keys.exit) => next(shown),
     /** The summary (`shown`; `before`: the walk's checks there), Enter: the run ends. */
-    async leave(shown: string = t.summary.exit, before: () => Promise<unknown> = async () => {}) {
+    async leave(shown: string = t.app.keys.exit, before: () => Promise<unknown> = async () => {}) {
       await this.open(shown);
       await before();
       s.press("enter");

@@ -82,7 +82,7 @@ describe.each(["en", "ko"] as const)("App (%s)", (lang) => {
     await app.press(KEYS.enter);
     await app.waitFor(t.rootKeys.consoleIntro);
     await app.press(KEYS.enter);
-    await app.waitFor(t.common.giveUp);
+    await app.waitFor(t.app.keys.stopWaiting);
     await app.press(KEYS.esc);
     await app.waitFor(t.states.unverified);
     await app.press("q");

@@ -12,7 +12,7 @@ import { KEYS, renderIn, simulatedWorld, sleep } from "../helpers/ink.js";
 
 describe("enterMeanings", () => {
   it("names every declaration that takes Enter", () => {
-    expect([...ENTER_NAMES].sort()).toEqual(["confirm", "continue", "deleteTyped", "typeCodes"]);
+    expect([...ENTER_NAMES].sort()).toEqual(["confirm", "continue", "deleteTyped", "exit", "notChecked", "typeCodes", "useName"]);
     expect(enterMeanings([{ names: ["continue", "back"] }, { names: ["skip"] }])).toEqual(["continue"]);
     expect(enterMeanings([{ names: ["continue"] }, { names: ["typeCodes", "showSecret"] }])).toEqual(["continue", "typeCodes"]);
   });

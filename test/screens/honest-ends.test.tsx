@@ -29,7 +29,7 @@ describe.each(["en", "ko"] as const)("honest ends (%s)", (lang) => {
     await r.waitFor(t.common.retryKeys);
     await r.press("s");
     await r.waitFor(t.reasons.error);
-    expect(r.frame()).not.toContain(t.common.giveUp);
+    expect(r.frame()).not.toContain(t.common.waiting(""));
     await r.press(KEYS.enter);
     expect(done).toMatchObject({ state: "skipped", reason: "error" });
     const said = done!.evidence.at(-1)!.read;

@@ -142,9 +142,9 @@ describe.each(["en", "ko"] as const)("the keys each screen names (%s)", (lang) =
     expect(app.footer()).toBe([k.continue, k.back, k.skip, k.changeName, k.quit, k.help].join(" · "));
     await app.press("n");
 
-    // A text field: q, s and ? are letters there, so the way out is Ctrl-C.
+    // A text field: q, s and ? are letters there, so the way out is Ctrl-C. Enter and Esc are named for what they do to the name.
     await app.waitFor(`${t.rootMfa.nameLabel}:`);
-    expect(app.footer()).toBe([k.continue, k.back, k.interrupt].join(" · "));
+    expect(app.footer()).toBe([k.useName, k.keepName, k.interrupt].join(" · "));
     expect(app.footer()).not.toContain(k.quit);
     await app.press(KEYS.esc);
     await app.waitFor(t.rootMfa.consoleOnly);

@@ -61,7 +61,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await r.waitFor(t.rootKeys.consoleIntro);
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.giveUp);
+    await r.waitFor(t.common.waiting(""));
     await r.press(KEYS.esc);
     await r.waitFor(t.states.unverified);
     await r.press(KEYS.enter);
@@ -99,15 +99,15 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     const r = renderIn(lang, <RootKeysScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await r.waitFor(t.rootKeys.consoleIntro);
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.giveUp);
+    await r.waitFor(t.common.waiting(""));
     await r.press(KEYS.esc);
-    await r.waitFor(t.common.checkAgain);
+    await r.waitFor(t.states.unverified);
     await r.press(KEYS.esc);
     await r.waitFor(t.rootKeys.consoleIntro);
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.giveUp);
+    await r.waitFor(t.common.waiting(""));
     await r.press(KEYS.esc);
-    await r.waitFor(t.common.checkAgain);
+    await r.waitFor(t.states.unverified);
     await r.press("c");
     await r.waitFor(t.standIn.keys.title);
     for (const key of await account.console.listAccessKeys()) {
@@ -118,7 +118,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.waitFor(t.rootKeys.consoleIntro);
     await r.press(KEYS.enter);
     await r.waitFor(t.rootKeys.verified);
-    expect(r.frame()).not.toContain(t.common.checkAgain);
+    expect(r.frame()).not.toContain(t.states.unverified);
     await r.press(KEYS.enter);
     expect(done).toMatchObject({ state: "verified", reason: "read-back-confirms" });
     r.unmount();
@@ -154,7 +154,7 @@ describe.each(["en", "ko"] as const)("RootKeysScreen (%s)", (lang) => {
     await r.waitFor(t.common.progress(2, 3));
     await r.press(KEYS.esc);
     await r.waitFor(t.reasons.declined);
-    expect(r.frame()).not.toContain(t.common.giveUp);
+    expect(r.frame()).not.toContain(t.common.waiting(""));
     await r.press(KEYS.enter);
     expect(done).toMatchObject({ state: "skipped", reason: "declined" });
     expect(done!.evidence.at(-1)!.read).toMatch(/^declined by the operator: iam:DeleteAccessKey\(AccessKeyId=AKIA/);

@@ -171,7 +171,7 @@ describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lan
     const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await r.waitFor(t.signin.start);
     await r.press(KEYS.enter);
-    await r.waitFor(t.common.giveUp);
+    await r.waitFor(t.common.waiting(""));
     await r.press(KEYS.esc);
     await r.waitFor(t.states.unverified);
     await r.press(KEYS.enter);
@@ -185,14 +185,14 @@ describe.each(["en", "ko"] as const)("RootMfaScreen and SigninScreen (%s)", (lan
     const r = renderIn(lang, <SigninScreen ctx={ctx} onDone={(v) => (done = v)} onBack={() => {}} />, { standIn });
     await r.waitFor(t.signin.start);
     await r.press(KEYS.enter);
-    const began = /\d\d:\d\d:\d\d/.exec(await r.waitFor(t.common.giveUp))![0];
+    const began = /\d\d:\d\d:\d\d/.exec(await r.waitFor(t.common.waiting("")))![0];
     await r.press(KEYS.esc);
-    await r.waitFor(t.common.checkAgain);
+    await r.waitFor(t.states.unverified);
     await r.press(KEYS.esc);
     await r.waitFor(t.signin.start);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await r.press(KEYS.enter);
-    expect(await r.waitFor(t.common.giveUp)).toContain(began);
+    expect(await r.waitFor(t.common.waiting(""))).toContain(began);
     r.unmount();
     expect(done).toBeUndefined();
   });

@@ -166,7 +166,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         <Box flexDirection="column">
           {progress}
           <ActionLine action={action} />
-          <Waiting what={callOf(action)} since={Date.now()} reads={0} canGiveUp={false} />
+          <Waiting what={callOf(action)} since={Date.now()} reads={0} />
         </Box>
       );
     case "reading":
@@ -174,7 +174,7 @@ export function ActionRunner({ actions, apply, holds, readBack, twice, warning, 
         <Box flexDirection="column">
           {progress}
           <ActionLine action={action} />
-          <Waiting what={t.rootKeys.confirmingAction} since={phase.since} reads={phase.reads} canGiveUp={false} />
+          <Waiting what={t.rootKeys.confirmingAction} since={phase.since} reads={phase.reads} />
         </Box>
       );
     case "failed":

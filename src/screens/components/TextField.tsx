@@ -24,7 +24,7 @@ interface Props {
    */
   code?: boolean;
   /** The name Enter has in the footer: what submitting does ("Enter delete the key"), "Enter continue" by default. */
-  submitKey?: Extract<KeyName, "continue" | "deleteTyped">;
+  submitKey?: Extract<KeyName, "continue" | "deleteTyped" | "useName">;
 }
 
 export function TextField({ label, onSubmit, onChange, focus, initial = "", mask = false, maxLength = 128, code = false, submitKey = "continue" }: Props) {

@@ -1,5 +1,5 @@
-// Runs a step's independent read with a visible wait; Esc stops waiting, and the step then reports
-// "done, not verified" rather than pretending.
+// Runs a step's independent read with a visible wait; Esc stops waiting (named so in the footer, not "Esc back":
+// it does not go back), and the step then reports "done, not verified" rather than pretending.
 import { useEffect, useState } from "react";
 import type { Verdict } from "../../steps/types.js";
 import type { WaitHooks } from "../../steps/wait.js";
@@ -25,7 +25,7 @@ export function Verification({ what, run, onVerdict, active = true }: Props) {
   const [attemptNo, setAttemptNo] = useState(0);
   const [controller] = useState(() => new AbortController());
 
-  useKeys({ back: () => controller.abort() }, { isActive: active && !failure });
+  useKeys({ stopWaiting: () => controller.abort() }, { isActive: active && !failure });
 
   useEffect(() => {
     let live = true;

@@ -1,4 +1,4 @@
-// A visible wait: spinner, what is awaited, time elapsed and reads made, and how to stop waiting.
+// A visible wait: spinner, what is awaited, time elapsed and reads made.
 import { Box, Text } from "ink";
 import { Spinner } from "./Spinner.js";
 import { useEffect, useState } from "react";
@@ -9,7 +9,8 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
-export function Waiting({ what, since, reads, canGiveUp = true }: { what: string; since: number; reads: number; canGiveUp?: boolean }) {
+/** The way to stop waiting, where there is one, is the footer's (Verification declares it): not said again here. */
+export function Waiting({ what, since, reads }: { what: string; since: number; reads: number }) {
   const { t } = useUi();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -24,7 +25,6 @@ export function Waiting({ what, since, reads, canGiveUp = true }: { what: string
         </Text>{" "}
         {t.common.waiting(what)} <Text dimColor>({t.common.elapsed(formatElapsed(now - since), reads)})</Text>
       </Text>
-      {canGiveUp && <Text dimColor>{t.common.giveUp}</Text>}
     </Box>
   );
 }

@@ -31,7 +31,7 @@ describe.runIf(available)("root-activity alerts under faults", () => {
     const ctx = await contextFor(moto, world.adminKey);
     await moto.fault(c.spec);
     const run = await operate((onDone) => <AlertsScreen ctx={ctx} email={EMAIL} onDone={onDone} onBack={() => {}} />, {
-      enterOn: [t.alerts.introKeys, t.alerts.emailHint, t.alerts.optionsKeys("a / t / w")],
+      enterOn: [t.alerts.introKeys, t.alerts.emailHint, t.alerts.apiChoice(false)],
       // The owner clicks the link once AWS has emailed it.
       onFrame: async (text) => {
         if (text.includes(t.alerts.confirmTitle(EMAIL))) await moto.confirmEmail(EMAIL);
