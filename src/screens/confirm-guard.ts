@@ -15,7 +15,7 @@
 //   purpose is released and followed by nothing: it counts 150 ms late, which no one notices (the spinner of the
 //   call follows).
 //
-// An Enter that does not count is said on the panel (`t.common.enterIgnored`), so a fast typist whose Enter came
+// An Enter that does not count is said on the panel (`t.common.keyNotTaken`), so a fast typist whose Enter came
 // too soon knows to press it again; Esc (not now) needs no guard and acts at once.
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { keyClock, useKeyboard } from "./keyboard.js";
